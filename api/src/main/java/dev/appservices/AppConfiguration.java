@@ -1,0 +1,480 @@
+package dev.appservices;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of one {@link App}: its id, server, timeout, metadata store and request headers.
+ *
+ * <p>Built with {@link #builder(String)}:
+ *
+ * <pre>{@code
+ * AppConfiguration config = AppConfiguration.builder("orders")
+ *         .baseUrl(URI.create("http://127.0.0.1:9090"))
+ *         .timeout(Duration.ofSeconds(10))
+ *         .metadata(MetadataConfiguration.inMemory())
+ *         .build();
+ * App app = App.create(config);
+ * }</pre>
+ *
+ * <p>Under CDI the extension builds the configuration from the MicroProfile Config keys
+ * {@code appservices.<id>.*} (see the package documentation).
+ *
+ * <p>Instances are immutable and thread-safe; {@link #equals(Object)} compares every setting. {@link #toString()}
+ * shows header names but never header values.
+ *
+ * @since 0.1
+ */
+public final class AppConfiguration {
+
+    /**
+     * The base URL used when none is configured: the historic Atlas App Services host.
+     *
+     * @since 0.1
+     */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://services.cloud.mongodb.com");
+
+    /**
+     * The request timeout used when none is configured: 60 seconds.
+     *
+     * @since 0.1
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The name of the header that carries the bearer token when none is configured.
+     *
+     * @since 0.1
+     */
+    public static final String DEFAULT_AUTHORIZATION_HEADER_NAME = "Authorization";
+
+    /**
+     * The id that may not name an app: {@code appservices.defaults.*} holds the settings shared by all apps.
+     *
+     * @since 0.1
+     */
+    public static final String RESERVED_ID = "defaults";
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private final String id;
+    private final URI baseUrl;
+    private final Duration timeout;
+    private final MetadataConfiguration metadata;
+    private final String appName;
+    private final String appVersion;
+    private final boolean skipLocation;
+    private final Map<String, String> headers;
+    private final String authorizationHeaderName;
+
+    private AppConfiguration(Builder builder) {
+        this.id = builder.id;
+        this.baseUrl = builder.baseUrl;
+        this.timeout = builder.timeout;
+        this.metadata = builder.metadata;
+        this.appName = builder.appName;
+        this.appVersion = builder.appVersion;
+        this.skipLocation = builder.skipLocation;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.authorizationHeaderName = builder.authorizationHeaderName;
+    }
+
+    /**
+     * Starts a configuration for the app {@code id}, with every other setting at its default.
+     *
+     * @param id the app id: matches {@code [a-z0-9][a-z0-9-]*} and is not {@value #RESERVED_ID}
+     * @return a new builder
+     * @throws NullPointerException if {@code id} is null
+     * @throws IllegalArgumentException if {@code id} is malformed ({@code APPSVC0100}) or reserved
+     *         ({@code APPSVC0101})
+     * @since 0.1
+     */
+    public static Builder builder(String id) {
+        return new Builder(checkId(id));
+    }
+
+    /**
+     * Starts a configuration with every setting copied from {@code existing}.
+     *
+     * @param existing the configuration to copy
+     * @return a new builder
+     * @throws NullPointerException if {@code existing} is null
+     * @since 0.1
+     */
+    public static Builder builder(AppConfiguration existing) {
+        ApiMessages.requireNonNull(existing, "existing");
+        Builder builder = new Builder(existing.id);
+        builder.baseUrl = existing.baseUrl;
+        builder.timeout = existing.timeout;
+        builder.metadata = existing.metadata;
+        builder.appName = existing.appName;
+        builder.appVersion = existing.appVersion;
+        builder.skipLocation = existing.skipLocation;
+        builder.headers.putAll(existing.headers);
+        builder.authorizationHeaderName = existing.authorizationHeaderName;
+        return builder;
+    }
+
+    /**
+     * Tells whether {@code id} may name an app: it matches {@code [a-z0-9][a-z0-9-]*} and is not
+     * {@value #RESERVED_ID}. The same rule applies to {@link AppServices#id()} and to configuration keys.
+     *
+     * @param id the candidate id, may be null
+     * @return {@code true} if the id is valid
+     * @since 0.1
+     */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches() && !RESERVED_ID.equals(id);
+    }
+
+    /**
+     * Returns the app id.
+     *
+     * @return the app id, never null
+     * @since 0.1
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns the configured base URL, without trailing slashes.
+     *
+     * @return the base URL, or empty to use {@link #DEFAULT_BASE_URL}
+     * @since 0.1
+     */
+    public Optional<URI> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /**
+     * Returns the timeout of every request (location, login, refresh, functions…).
+     *
+     * @return a positive duration, by default {@link #DEFAULT_TIMEOUT}
+     * @since 0.1
+     */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Returns how users and tokens are stored.
+     *
+     * @return the metadata configuration, by default {@link MetadataMode#NO_ENCRYPTION} in
+     *         {@code ${user.home}/.appservices}
+     * @since 0.1
+     */
+    public MetadataConfiguration metadata() {
+        return metadata;
+    }
+
+    /**
+     * Returns the local application name, sent with every login in {@code options.device}.
+     *
+     * @return the application name, or empty if none is configured
+     * @since 0.1
+     */
+    public Optional<String> appName() {
+        return Optional.ofNullable(appName);
+    }
+
+    /**
+     * Returns the local application version, sent with every login in {@code options.device}.
+     *
+     * @return the application version, or empty if none is configured
+     * @since 0.1
+     */
+    public Optional<String> appVersion() {
+        return Optional.ofNullable(appVersion);
+    }
+
+    /**
+     * Tells whether the location request is skipped, so that the base URL itself is used as the host for every
+     * request (needed behind reverse proxies that do not forward the location request).
+     *
+     * @return {@code true} to skip location discovery; {@code false} by default
+     * @since 0.1
+     */
+    public boolean skipLocation() {
+        return skipLocation;
+    }
+
+    /**
+     * Returns the extra headers sent with every request.
+     *
+     * @return an unmodifiable map from header name to value, in insertion order; empty by default
+     * @since 0.1
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /**
+     * Returns the name of the header that carries {@code Bearer <token>}, for proxies that own the standard one.
+     *
+     * @return the header name, by default {@link #DEFAULT_AUTHORIZATION_HEADER_NAME}
+     * @since 0.1
+     */
+    public String authorizationHeaderName() {
+        return authorizationHeaderName;
+    }
+
+    /**
+     * Compares every setting.
+     *
+     * @param other the object to compare with
+     * @return {@code true} if {@code other} is an {@code AppConfiguration} with equal settings
+     * @since 0.1
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof AppConfiguration)) {
+            return false;
+        }
+        AppConfiguration that = (AppConfiguration) other;
+        return id.equals(that.id)
+                && Objects.equals(baseUrl, that.baseUrl)
+                && timeout.equals(that.timeout)
+                && metadata.equals(that.metadata)
+                && Objects.equals(appName, that.appName)
+                && Objects.equals(appVersion, that.appVersion)
+                && skipLocation == that.skipLocation
+                && headers.equals(that.headers)
+                && authorizationHeaderName.equals(that.authorizationHeaderName);
+    }
+
+    /**
+     * Returns a hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, baseUrl, timeout, metadata, appName, appVersion, skipLocation, headers,
+                authorizationHeaderName);
+    }
+
+    /**
+     * Describes the configuration for logs. Header values are left out, since they may carry credentials for a
+     * proxy; only header names are shown.
+     *
+     * @return a description without secrets
+     * @since 0.1
+     */
+    @Override
+    public String toString() {
+        return "AppConfiguration[id=" + id
+                + ", baseUrl=" + (baseUrl == null ? "(default)" : baseUrl)
+                + ", timeout=" + timeout
+                + ", metadata=" + metadata
+                + ", appName=" + (appName == null ? "(none)" : appName)
+                + ", appVersion=" + (appVersion == null ? "(none)" : appVersion)
+                + ", skipLocation=" + skipLocation
+                + ", headers=" + headers.keySet()
+                + ", authorizationHeaderName=" + authorizationHeaderName + "]";
+    }
+
+    private static String checkId(String id) {
+        ApiMessages.requireNonNull(id, "id");
+        if (RESERVED_ID.equals(id)) {
+            throw ApiMessages.reservedAppId(id);
+        }
+        if (!ID.matcher(id).matches()) {
+            throw ApiMessages.malformedAppId(id);
+        }
+        return id;
+    }
+
+    private static URI normalizeBaseUrl(URI url) {
+        String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {
+            throw ApiMessages.invalidBaseUrl(url, "it must be an absolute http or https URL");
+        }
+        if (url.getHost() == null) {
+            throw ApiMessages.invalidBaseUrl(url, "it has no host");
+        }
+        if (url.getRawUserInfo() != null) {
+            throw ApiMessages.invalidBaseUrl(url, "it must not contain user info");
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw ApiMessages.invalidBaseUrl(url, "it must not have a query or a fragment");
+        }
+        String text = url.toString();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end == text.length() ? url : URI.create(text.substring(0, end));
+    }
+
+    private static String checkHeaderName(String what, String name) {
+        if (!TOKEN.matcher(ApiMessages.requireNonNull(name, what)).matches()) {
+            throw ApiMessages.invalidHeaderName(what, name);
+        }
+        return name;
+    }
+
+    /**
+     * Builds an {@link AppConfiguration}. Each setter validates its argument immediately; {@link #build()} can be
+     * called repeatedly and returns independent immutable configurations.
+     *
+     * <p>Builders are not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+
+        private final String id;
+        private URI baseUrl;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private MetadataConfiguration metadata = MetadataConfiguration.builder().build();
+        private String appName;
+        private String appVersion;
+        private boolean skipLocation;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String authorizationHeaderName = DEFAULT_AUTHORIZATION_HEADER_NAME;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /**
+         * Sets the server. Trailing slashes are removed.
+         *
+         * @param url an absolute {@code http} or {@code https} URL with a host and without user info, query or
+         *            fragment; {@code null} to use {@link #DEFAULT_BASE_URL}
+         * @return this builder
+         * @throws IllegalArgumentException if the URL is not acceptable ({@code APPSVC0102})
+         * @since 0.1
+         */
+        public Builder baseUrl(URI url) {
+            this.baseUrl = url == null ? null : normalizeBaseUrl(url);
+            return this;
+        }
+
+        /**
+         * Sets the timeout of every request.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative ({@code APPSVC0103})
+         * @since 0.1
+         */
+        public Builder timeout(Duration timeout) {
+            ApiMessages.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw ApiMessages.nonPositiveTimeout(timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how users and tokens are stored.
+         *
+         * @param metadata the metadata configuration
+         * @return this builder
+         * @throws NullPointerException if {@code metadata} is null
+         * @since 0.1
+         */
+        public Builder metadata(MetadataConfiguration metadata) {
+            this.metadata = ApiMessages.requireNonNull(metadata, "metadata");
+            return this;
+        }
+
+        /**
+         * Sets the local application name sent with every login.
+         *
+         * @param appName the name, or {@code null} to send none
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder appName(String appName) {
+            this.appName = appName;
+            return this;
+        }
+
+        /**
+         * Sets the local application version sent with every login.
+         *
+         * @param appVersion the version, or {@code null} to send none
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder appVersion(String appVersion) {
+            this.appVersion = appVersion;
+            return this;
+        }
+
+        /**
+         * Sets whether to skip the location request and use the base URL as the host of every request.
+         *
+         * @param skipLocation {@code true} to skip location discovery
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder skipLocation(boolean skipLocation) {
+            this.skipLocation = skipLocation;
+            return this;
+        }
+
+        /**
+         * Adds a header sent with every request. A header of the same name (ignoring case) set before is replaced.
+         *
+         * @param name  the header name, an RFC 9110 token
+         * @param value the header value, without CR, LF or NUL
+         * @return this builder
+         * @throws NullPointerException if {@code name} or {@code value} is null
+         * @throws IllegalArgumentException if {@code name} is not a token ({@code APPSVC0104}) or {@code value}
+         *         contains a control character ({@code APPSVC0108}); the message never shows the value
+         * @since 0.1
+         */
+        public Builder header(String name, String value) {
+            checkHeaderName("header name", name);
+            ApiMessages.requireNonNull(value, "value");
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
+                throw ApiMessages.invalidHeaderValue(name);
+            }
+            headers.keySet().removeIf(name::equalsIgnoreCase);
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets the name of the header that carries {@code Bearer <token>}.
+         *
+         * @param name the header name, an RFC 9110 token
+         * @return this builder
+         * @throws NullPointerException if {@code name} is null
+         * @throws IllegalArgumentException if {@code name} is not a token ({@code APPSVC0104})
+         * @since 0.1
+         */
+        public Builder authorizationHeaderName(String name) {
+            this.authorizationHeaderName = checkHeaderName("authorization header name", name);
+            return this;
+        }
+
+        /**
+         * Returns the configuration.
+         *
+         * @return a new immutable configuration
+         * @since 0.1
+         */
+        public AppConfiguration build() {
+            return new AppConfiguration(this);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.appservices;
+
+/**
+ * The server refused to link credentials to a user, for example because the identity already belongs to another
+ * user. A rejected link is never retried with a refreshed token.
+ *
+ * <p>Immutable once thrown and safe to share between threads. Messages follow the rules of
+ * {@link AppServicesException}.
+ *
+ * @since 0.1
+ */
+public class CredentialsCannotBeLinkedException extends AuthException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates an exception for a failure detected by the client.
+     *
+     * @param message the message, starting with {@code APPSVCnnnn:}
+     * @param code    the error code
+     * @throws NullPointerException if {@code code} is null
+     * @since 0.1
+     */
+    public CredentialsCannotBeLinkedException(String message, ErrorCode code) {
+        super(message, code);
+    }
+
+    /**
+     * Creates an exception for a failure reported by the server.
+     *
+     * @param message         the message, starting with {@code APPSVCnnnn:}
+     * @param code            the error code
+     * @param httpStatus      the HTTP status of the response
+     * @param serverErrorCode the raw {@code error_code} string of the error body, or null if there was none
+     * @param link            the {@code link} of the error body (server logs), or null if there was none
+     * @throws NullPointerException if {@code code} is null
+     * @since 0.1
+     */
+    public CredentialsCannotBeLinkedException(String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
+        super(message, code, httpStatus, serverErrorCode, link);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.appservices;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Names the metadata encryption key as a secret-key entry of a JCA {@link java.security.KeyStore}
+ * (configuration keys {@code appservices.<id>.metadata.key-store.path}, {@code .type}, {@code .password},
+ * {@code .alias}).
+ *
+ * <p>The key-store password is given as a {@link Supplier} that is called each time the key store is opened
+ * ({@link #readPassword()}); it is never kept as a {@code String}, shown by {@link #toString()}, or compared by
+ * {@link #equals(Object)}. Creating a {@code KeyStoreKey} does not touch the file.
+ *
+ * <p>Instances are immutable and thread-safe if the supplier is.
+ *
+ * @since 0.1
+ */
+public final class KeyStoreKey {
+
+    /**
+     * The key-store type used when none is given: {@code PKCS12}.
+     *
+     * @since 0.1
+     */
+    public static final String DEFAULT_TYPE = "PKCS12";
+
+    /**
+     * The entry alias used when none is given: {@code appservices-metadata}.
+     *
+     * @since 0.1
+     */
+    public static final String DEFAULT_ALIAS = "appservices-metadata";
+
+    private final Path path;
+    private final String type;
+    private final String alias;
+    private final Supplier<char[]> password;
+
+    private KeyStoreKey(Path path, String type, String alias, Supplier<char[]> password) {
+        this.path = ApiMessages.requireNonNull(path, "path");
+        this.type = ApiMessages.requireNonBlank(type, "type");
+        this.alias = ApiMessages.requireNonBlank(alias, "alias");
+        this.password = ApiMessages.requireNonNull(password, "password");
+    }
+
+    /**
+     * Names the entry {@value #DEFAULT_ALIAS} of the {@value #DEFAULT_TYPE} key store at {@code path}.
+     *
+     * @param path     the key-store file
+     * @param password supplies the key-store password (also used as the entry password) each time it is needed
+     * @return the key reference
+     * @throws NullPointerException if an argument is null
+     * @since 0.1
+     */
+    public static KeyStoreKey of(Path path, Supplier<char[]> password) {
+        return new KeyStoreKey(path, DEFAULT_TYPE, DEFAULT_ALIAS, password);
+    }
+
+    /**
+     * Names the entry {@code alias} of the key store of type {@code type} at {@code path}.
+     *
+     * @param path     the key-store file
+     * @param type     the key-store type, as accepted by {@link java.security.KeyStore#getInstance(String)}
+     * @param alias    the alias of the secret-key entry
+     * @param password supplies the key-store password (also used as the entry password) each time it is needed
+     * @return the key reference
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code type} or {@code alias} is blank ({@code APPSVC0111})
+     * @since 0.1
+     */
+    public static KeyStoreKey of(Path path, String type, String alias, Supplier<char[]> password) {
+        return new KeyStoreKey(path, type, alias, password);
+    }
+
+    /**
+     * Returns the key-store file.
+     *
+     * @return the path, never null
+     * @since 0.1
+     */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Returns the key-store type.
+     *
+     * @return the type, by default {@value #DEFAULT_TYPE}
+     * @since 0.1
+     */
+    public String type() {
+        return type;
+    }
+
+    /**
+     * Returns the alias of the secret-key entry.
+     *
+     * @return the alias, by default {@value #DEFAULT_ALIAS}
+     * @since 0.1
+     */
+    public String alias() {
+        return alias;
+    }
+
+    /**
+     * Calls the password supplier. The caller owns the returned array and should clear it (for example with
+     * {@link java.util.Arrays#fill(char[], char)}) once the key store is open.
+     *
+     * @return the password as supplied
+     * @throws NullPointerException if the supplier returns null ({@code APPSVC0109})
+     * @since 0.1
+     */
+    public char[] readPassword() {
+        return ApiMessages.requireNonNull(password.get(), "metadata key-store password");
+    }
+
+    /**
+     * Compares path, type and alias. The password is not compared: that would mean reading the secret.
+     *
+     * @param other the object to compare with
+     * @return {@code true} if {@code other} names the same entry of the same key store
+     * @since 0.1
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof KeyStoreKey)) {
+            return false;
+        }
+        KeyStoreKey that = (KeyStoreKey) other;
+        return path.equals(that.path) && type.equals(that.type) && alias.equals(that.alias);
+    }
+
+    /**
+     * Returns a hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, type, alias);
+    }
+
+    /**
+     * Describes the key reference without the password.
+     *
+     * @return path, type and alias
+     * @since 0.1
+     */
+    @Override
+    public String toString() {
+        return "KeyStoreKey[path=" + path + ", type=" + type + ", alias=" + alias + "]";
+    }
+}

@@ -1,0 +1,295 @@
+package dev.appservices;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an {@link App} stores its users, tokens, profiles and device ids (configuration keys
+ * {@code appservices.<id>.metadata.*}).
+ *
+ * <pre>{@code
+ * MetadataConfiguration metadata = MetadataConfiguration.builder()
+ *         .mode(MetadataMode.ENCRYPTION)
+ *         .directory(Path.of("/var/lib/orders"))
+ *         .keyStore(KeyStoreKey.of(Path.of("/etc/orders/keys.p12"), () -> password()))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The store of an app lives in {@code <directory>/<id>/}. In {@link MetadataMode#ENCRYPTION} mode exactly one
+ * key source is required: a {@linkplain #keyStore() key store} or a {@linkplain #encryptionKey() raw key}; in the
+ * other modes key sources are ignored. Building a configuration never touches the file system.
+ *
+ * <p>Instances are immutable and thread-safe; equality compares every setting (for a key store: its path, type and
+ * alias, not its password).
+ *
+ * @since 0.1
+ */
+public final class MetadataConfiguration {
+
+    private final MetadataMode mode;
+    private final Path directory;
+    private final KeyStoreKey keyStore;
+    private final EncryptionKey encryptionKey;
+    private final InvalidMetadataPolicy onInvalid;
+
+    private MetadataConfiguration(Builder builder) {
+        this.mode = builder.mode;
+        this.directory = builder.directory;
+        this.keyStore = builder.keyStore;
+        this.encryptionKey = builder.encryptionKey;
+        this.onInvalid = builder.onInvalid;
+    }
+
+    /**
+     * Starts a configuration with the defaults: {@link MetadataMode#NO_ENCRYPTION} in
+     * {@link #defaultDirectory()}, no key source, {@link InvalidMetadataPolicy#FAIL}.
+     *
+     * @return a new builder
+     * @since 0.1
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a configuration with every setting copied from {@code existing}.
+     *
+     * @param existing the configuration to copy
+     * @return a new builder
+     * @throws NullPointerException if {@code existing} is null
+     * @since 0.1
+     */
+    public static Builder builder(MetadataConfiguration existing) {
+        ApiMessages.requireNonNull(existing, "existing");
+        Builder builder = new Builder();
+        builder.mode = existing.mode;
+        builder.directory = existing.directory;
+        builder.keyStore = existing.keyStore;
+        builder.encryptionKey = existing.encryptionKey;
+        builder.onInvalid = existing.onInvalid;
+        return builder;
+    }
+
+    /**
+     * Returns the configuration of a store that keeps users in memory only ({@link MetadataMode#IN_MEMORY}).
+     *
+     * @return an in-memory configuration
+     * @since 0.1
+     */
+    public static MetadataConfiguration inMemory() {
+        return builder().mode(MetadataMode.IN_MEMORY).build();
+    }
+
+    /**
+     * Returns the default directory, {@code ${user.home}/.appservices}, read from the system property
+     * {@code user.home} at each call.
+     *
+     * @return the default directory
+     * @since 0.1
+     */
+    public static Path defaultDirectory() {
+        return Path.of(System.getProperty("user.home"), ".appservices");
+    }
+
+    /**
+     * Returns the storage mode.
+     *
+     * @return the mode, by default {@link MetadataMode#NO_ENCRYPTION}
+     * @since 0.1
+     */
+    public MetadataMode mode() {
+        return mode;
+    }
+
+    /**
+     * Returns the directory under which each app keeps its store in {@code <directory>/<id>/}; unused in
+     * {@link MetadataMode#IN_MEMORY} mode.
+     *
+     * @return the directory, by default {@link #defaultDirectory()}
+     * @since 0.1
+     */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Returns the key-store entry that holds the encryption key.
+     *
+     * @return the key-store key, or empty if none is configured
+     * @since 0.1
+     */
+    public Optional<KeyStoreKey> keyStore() {
+        return Optional.ofNullable(keyStore);
+    }
+
+    /**
+     * Returns the raw encryption key.
+     *
+     * @return the raw key, or empty if none is configured
+     * @since 0.1
+     */
+    public Optional<EncryptionKey> encryptionKey() {
+        return Optional.ofNullable(encryptionKey);
+    }
+
+    /**
+     * Returns what to do when the store exists but cannot be read.
+     *
+     * @return the policy, by default {@link InvalidMetadataPolicy#FAIL}
+     * @since 0.1
+     */
+    public InvalidMetadataPolicy onInvalid() {
+        return onInvalid;
+    }
+
+    /**
+     * Compares every setting.
+     *
+     * @param other the object to compare with
+     * @return {@code true} if {@code other} is a {@code MetadataConfiguration} with equal settings
+     * @since 0.1
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof MetadataConfiguration)) {
+            return false;
+        }
+        MetadataConfiguration that = (MetadataConfiguration) other;
+        return mode == that.mode
+                && directory.equals(that.directory)
+                && Objects.equals(keyStore, that.keyStore)
+                && Objects.equals(encryptionKey, that.encryptionKey)
+                && onInvalid == that.onInvalid;
+    }
+
+    /**
+     * Returns a hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     * @since 0.1
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, directory, keyStore, encryptionKey, onInvalid);
+    }
+
+    /**
+     * Describes the configuration without secrets.
+     *
+     * @return mode, directory, key source (redacted) and policy
+     * @since 0.1
+     */
+    @Override
+    public String toString() {
+        String keySource = keyStore != null ? keyStore.toString() : encryptionKey != null ? "EncryptionKey[***]"
+                : "(none)";
+        return "MetadataConfiguration[mode=" + mode + ", directory=" + directory + ", key=" + keySource
+                + ", onInvalid=" + onInvalid + "]";
+    }
+
+    /**
+     * Builds a {@link MetadataConfiguration}.
+     *
+     * <p>Builders are not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+
+        private MetadataMode mode = MetadataMode.NO_ENCRYPTION;
+        private Path directory = defaultDirectory();
+        private KeyStoreKey keyStore;
+        private EncryptionKey encryptionKey;
+        private InvalidMetadataPolicy onInvalid = InvalidMetadataPolicy.FAIL;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the storage mode.
+         *
+         * @param mode the mode
+         * @return this builder
+         * @throws NullPointerException if {@code mode} is null
+         * @since 0.1
+         */
+        public Builder mode(MetadataMode mode) {
+            this.mode = ApiMessages.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets the directory under which each app keeps its store in {@code <directory>/<id>/}.
+         *
+         * @param directory the directory; it need not exist yet
+         * @return this builder
+         * @throws NullPointerException if {@code directory} is null
+         * @since 0.1
+         */
+        public Builder directory(Path directory) {
+            this.directory = ApiMessages.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Sets the key-store entry that holds the encryption key.
+         *
+         * @param keyStore the key-store key, or {@code null} for none
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder keyStore(KeyStoreKey keyStore) {
+            this.keyStore = keyStore;
+            return this;
+        }
+
+        /**
+         * Sets the raw encryption key.
+         *
+         * @param encryptionKey the raw key, or {@code null} for none
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder encryptionKey(EncryptionKey encryptionKey) {
+            this.encryptionKey = encryptionKey;
+            return this;
+        }
+
+        /**
+         * Sets what to do when the store exists but cannot be read.
+         *
+         * @param onInvalid the policy
+         * @return this builder
+         * @throws NullPointerException if {@code onInvalid} is null
+         * @since 0.1
+         */
+        public Builder onInvalid(InvalidMetadataPolicy onInvalid) {
+            this.onInvalid = ApiMessages.requireNonNull(onInvalid, "onInvalid");
+            return this;
+        }
+
+        /**
+         * Returns the configuration.
+         *
+         * @return a new immutable configuration
+         * @throws IllegalArgumentException if the mode is {@link MetadataMode#ENCRYPTION} and no key source
+         *         ({@code APPSVC0105}) or both key sources ({@code APPSVC0110}) are set
+         * @since 0.1
+         */
+        public MetadataConfiguration build() {
+            if (mode == MetadataMode.ENCRYPTION) {
+                if (keyStore == null && encryptionKey == null) {
+                    throw ApiMessages.missingEncryptionKey();
+                }
+                if (keyStore != null && encryptionKey != null) {
+                    throw ApiMessages.twoKeySources();
+                }
+            }
+            return new MetadataConfiguration(this);
+        }
+    }
+}
