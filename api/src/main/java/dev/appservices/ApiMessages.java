@@ -6,8 +6,8 @@ import java.net.URI;
  * The message factory of the API module: every failure raised by a value type of {@code dev.appservices} is built
  * here, so that the {@code APPSVCnnnn:} codes stay unique and no message ever carries a secret.
  *
- * <p>Codes of this module: 0100–0119 (configuration values and arguments) and 0290–0291 (finding the implementation). A code, once
- * published, is never reused for a different meaning.
+ * <p>Codes of this module: 0100–0119 (configuration values and arguments) and 0290–0291 (finding the
+ * implementation). A code, once published, is never reused for a different meaning.
  */
 final class ApiMessages {
 

@@ -36,7 +36,8 @@ public class CredentialsCannotBeLinkedException extends AuthException {
      * @throws NullPointerException if {@code code} is null
      * @since 0.1
      */
-    public CredentialsCannotBeLinkedException(String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
+    public CredentialsCannotBeLinkedException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
+            String link) {
         super(message, code, httpStatus, serverErrorCode, link);
     }
 }

@@ -39,7 +39,8 @@ public class InvalidCredentialsException extends AuthException {
      * @throws NullPointerException if {@code code} is null
      * @since 0.1
      */
-    public InvalidCredentialsException(String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
+    public InvalidCredentialsException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
+            String link) {
         super(message, code, httpStatus, serverErrorCode, link);
     }
 }

@@ -35,7 +35,8 @@ public class UserAlreadyConfirmedException extends AuthException {
      * @throws NullPointerException if {@code code} is null
      * @since 0.1
      */
-    public UserAlreadyConfirmedException(String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
+    public UserAlreadyConfirmedException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
+            String link) {
         super(message, code, httpStatus, serverErrorCode, link);
     }
 }

@@ -35,7 +35,8 @@ public class UserAlreadyExistsException extends AuthException {
      * @throws NullPointerException if {@code code} is null
      * @since 0.1
      */
-    public UserAlreadyExistsException(String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
+    public UserAlreadyExistsException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
+            String link) {
         super(message, code, httpStatus, serverErrorCode, link);
     }
 }

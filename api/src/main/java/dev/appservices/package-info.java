@@ -51,6 +51,9 @@
  *     <td>JCA key store holding the encryption key; the password is read when needed, never kept or logged</td></tr>
  * <tr><td>{@code metadata.encryption-key}</td><td>none</td>
  *     <td>base64 of a raw 64-byte key, the Realm SDKs' format</td></tr>
+ * <tr><td>{@code metadata.on-invalid}</td><td>{@code fail}</td>
+ *     <td>{@code fail} or {@code reset}: what to do with a store that cannot be read
+ *     ({@link dev.appservices.InvalidMetadataPolicy})</td></tr>
  * </table>
  *
  * <p>Configuration errors found at deployment are reported all at once, each naming the full key and the injection
