@@ -71,6 +71,11 @@ final class ApiMessages {
                 + "encryption key; choose one");
     }
 
+    static IllegalArgumentException twoPreviousKeySources() {
+        return new IllegalArgumentException("APPSVC0113: metadata configuration names both a previous key store and "
+                + "a previous raw encryption key; choose one");
+    }
+
     static IllegalArgumentException blankArgument(String name) {
         return new IllegalArgumentException("APPSVC0111: '" + name + "' must not be blank");
     }

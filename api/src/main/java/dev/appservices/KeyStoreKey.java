@@ -5,9 +5,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Names the metadata encryption key as a secret-key entry of a JCA {@link java.security.KeyStore}
+ * Names the metadata encryption key as an entry of a JCA {@link java.security.KeyStore}
  * (configuration keys {@code appservices.<id>.metadata.key-store.path}, {@code .type}, {@code .password},
- * {@code .alias}).
+ * {@code .alias}): either a secret-key entry (AES, used with AES key wrap) or a private-key entry (RSA, used with
+ * RSA-OAEP and the public key of the entry's certificate), such as the {@code default} entry of the key store Open
+ * Liberty generates in {@code resources/security/key.p12}.
  *
  * <p>The key-store password is given as a {@link Supplier} that is called each time the key store is opened
  * ({@link #readPassword()}); it is never kept as a {@code String}, shown by {@link #toString()}, or compared by
@@ -63,7 +65,7 @@ public final class KeyStoreKey {
      *
      * @param path     the key-store file
      * @param type     the key-store type, as accepted by {@link java.security.KeyStore#getInstance(String)}
-     * @param alias    the alias of the secret-key entry
+     * @param alias    the alias of the secret-key or private-key entry
      * @param password supplies the key-store password (also used as the entry password) each time it is needed
      * @return the key reference
      * @throws NullPointerException if an argument is null
@@ -95,7 +97,7 @@ public final class KeyStoreKey {
     }
 
     /**
-     * Returns the alias of the secret-key entry.
+     * Returns the alias of the secret-key or private-key entry.
      *
      * @return the alias, by default {@value #DEFAULT_ALIAS}
      * @since 0.1

@@ -20,6 +20,11 @@ import java.util.Optional;
  * key source is required: a {@linkplain #keyStore() key store} or a {@linkplain #encryptionKey() raw key}; in the
  * other modes key sources are ignored. Building a configuration never touches the file system.
  *
+ * <p>To rotate the key, configure the new key as the key source and the old one as the previous key source
+ * ({@link #previousKeyStore()} or {@link #previousEncryptionKey()}): the store, found sealed with the previous key,
+ * is sealed again with the new key when it is opened, without losing users. Afterwards the previous key is no
+ * longer needed.
+ *
  * <p>Instances are immutable and thread-safe; equality compares every setting (for a key store: its path, type and
  * alias, not its password).
  *
@@ -32,6 +37,8 @@ public final class MetadataConfiguration {
     private final KeyStoreKey keyStore;
     private final EncryptionKey encryptionKey;
     private final InvalidMetadataPolicy onInvalid;
+    private final KeyStoreKey previousKeyStore;
+    private final EncryptionKey previousEncryptionKey;
 
     private MetadataConfiguration(Builder builder) {
         this.mode = builder.mode;
@@ -39,6 +46,8 @@ public final class MetadataConfiguration {
         this.keyStore = builder.keyStore;
         this.encryptionKey = builder.encryptionKey;
         this.onInvalid = builder.onInvalid;
+        this.previousKeyStore = builder.previousKeyStore;
+        this.previousEncryptionKey = builder.previousEncryptionKey;
     }
 
     /**
@@ -68,6 +77,8 @@ public final class MetadataConfiguration {
         builder.keyStore = existing.keyStore;
         builder.encryptionKey = existing.encryptionKey;
         builder.onInvalid = existing.onInvalid;
+        builder.previousKeyStore = existing.previousKeyStore;
+        builder.previousEncryptionKey = existing.previousEncryptionKey;
         return builder;
     }
 
@@ -144,6 +155,30 @@ public final class MetadataConfiguration {
     }
 
     /**
+     * Returns the key-store entry of the key used before a rotation (configuration keys
+     * {@code appservices.<id>.metadata.previous-key-store.path}, {@code .type}, {@code .password}, {@code .alias}).
+     * A store still sealed with it is sealed again with the current key when opened.
+     *
+     * @return the previous key-store key, or empty if none is configured
+     * @since 0.1
+     */
+    public Optional<KeyStoreKey> previousKeyStore() {
+        return Optional.ofNullable(previousKeyStore);
+    }
+
+    /**
+     * Returns the raw key used before a rotation (configuration key
+     * {@code appservices.<id>.metadata.previous-encryption-key}). A store still sealed with it is sealed again with
+     * the current key when opened.
+     *
+     * @return the previous raw key, or empty if none is configured
+     * @since 0.1
+     */
+    public Optional<EncryptionKey> previousEncryptionKey() {
+        return Optional.ofNullable(previousEncryptionKey);
+    }
+
+    /**
      * Compares every setting.
      *
      * @param other the object to compare with
@@ -163,7 +198,9 @@ public final class MetadataConfiguration {
                 && directory.equals(that.directory)
                 && Objects.equals(keyStore, that.keyStore)
                 && Objects.equals(encryptionKey, that.encryptionKey)
-                && onInvalid == that.onInvalid;
+                && onInvalid == that.onInvalid
+                && Objects.equals(previousKeyStore, that.previousKeyStore)
+                && Objects.equals(previousEncryptionKey, that.previousEncryptionKey);
     }
 
     /**
@@ -174,21 +211,26 @@ public final class MetadataConfiguration {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(mode, directory, keyStore, encryptionKey, onInvalid);
+        return Objects.hash(mode, directory, keyStore, encryptionKey, onInvalid, previousKeyStore,
+                previousEncryptionKey);
     }
 
     /**
      * Describes the configuration without secrets.
      *
-     * @return mode, directory, key source (redacted) and policy
+     * @return mode, directory, key sources (redacted) and policy
      * @since 0.1
      */
     @Override
     public String toString() {
-        String keySource = keyStore != null ? keyStore.toString() : encryptionKey != null ? "EncryptionKey[***]"
-                : "(none)";
-        return "MetadataConfiguration[mode=" + mode + ", directory=" + directory + ", key=" + keySource
-                + ", onInvalid=" + onInvalid + "]";
+        String previous = previousKeyStore == null && previousEncryptionKey == null ? ""
+                : ", previousKey=" + describeKeySource(previousKeyStore, previousEncryptionKey);
+        return "MetadataConfiguration[mode=" + mode + ", directory=" + directory + ", key="
+                + describeKeySource(keyStore, encryptionKey) + previous + ", onInvalid=" + onInvalid + "]";
+    }
+
+    private static String describeKeySource(KeyStoreKey keyStore, EncryptionKey encryptionKey) {
+        return keyStore != null ? keyStore.toString() : encryptionKey != null ? encryptionKey.toString() : "(none)";
     }
 
     /**
@@ -205,6 +247,8 @@ public final class MetadataConfiguration {
         private KeyStoreKey keyStore;
         private EncryptionKey encryptionKey;
         private InvalidMetadataPolicy onInvalid = InvalidMetadataPolicy.FAIL;
+        private KeyStoreKey previousKeyStore;
+        private EncryptionKey previousEncryptionKey;
 
         private Builder() {
         }
@@ -273,11 +317,37 @@ public final class MetadataConfiguration {
         }
 
         /**
+         * Sets the key-store entry of the key used before a rotation; see
+         * {@link MetadataConfiguration#previousKeyStore()}.
+         *
+         * @param previousKeyStore the previous key-store key, or {@code null} for none
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder previousKeyStore(KeyStoreKey previousKeyStore) {
+            this.previousKeyStore = previousKeyStore;
+            return this;
+        }
+
+        /**
+         * Sets the raw key used before a rotation; see {@link MetadataConfiguration#previousEncryptionKey()}.
+         *
+         * @param previousEncryptionKey the previous raw key, or {@code null} for none
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder previousEncryptionKey(EncryptionKey previousEncryptionKey) {
+            this.previousEncryptionKey = previousEncryptionKey;
+            return this;
+        }
+
+        /**
          * Returns the configuration.
          *
          * @return a new immutable configuration
          * @throws IllegalArgumentException if the mode is {@link MetadataMode#ENCRYPTION} and no key source
-         *         ({@code APPSVC0105}) or both key sources ({@code APPSVC0110}) are set
+         *         ({@code APPSVC0105}) or both key sources ({@code APPSVC0110}) are set, or both previous key
+         *         sources are set ({@code APPSVC0113})
          * @since 0.1
          */
         public MetadataConfiguration build() {
@@ -287,6 +357,9 @@ public final class MetadataConfiguration {
                 }
                 if (keyStore != null && encryptionKey != null) {
                     throw ApiMessages.twoKeySources();
+                }
+                if (previousKeyStore != null && previousEncryptionKey != null) {
+                    throw ApiMessages.twoPreviousKeySources();
                 }
             }
             return new MetadataConfiguration(this);

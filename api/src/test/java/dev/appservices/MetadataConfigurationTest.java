@@ -54,6 +54,31 @@ class MetadataConfigurationTest {
     }
 
     @Test
+    void keepsAtMostOnePreviousKeySourceForRotation() {
+        EncryptionKey oldKey = EncryptionKey.of(new byte[64]);
+        MetadataConfiguration.Builder builder = MetadataConfiguration.builder().mode(MetadataMode.ENCRYPTION)
+                .keyStore(KeyStoreKey.of(KEYS, "pw"::toCharArray)).previousEncryptionKey(oldKey);
+        MetadataConfiguration config = builder.build();
+        assertEquals(Optional.of(oldKey), config.previousEncryptionKey());
+        assertEquals(Optional.empty(), config.previousKeyStore());
+        assertEquals(config, MetadataConfiguration.builder(config).build());
+        assertEquals(config.hashCode(), MetadataConfiguration.builder(config).build().hashCode());
+        assertNotEquals(config, MetadataConfiguration.builder(config).previousEncryptionKey(null).build());
+        assertTrue(config.toString().contains("previousKey=EncryptionKey[***]"), config.toString());
+
+        KeyStoreKey oldStore = KeyStoreKey.of(Path.of("/etc/orders/old.p12"), "old-secret"::toCharArray);
+        builder.previousKeyStore(oldStore);
+        assertTrue(assertThrows(IllegalArgumentException.class, builder::build).getMessage()
+                .startsWith("APPSVC0113: "));
+        MetadataConfiguration fromStore = builder.previousEncryptionKey(null).build();
+        assertEquals(Optional.of(oldStore), fromStore.previousKeyStore());
+        assertFalse(fromStore.toString().contains("old-secret"), fromStore.toString());
+        // Previous key sources are only checked where they are used, like the current ones.
+        assertEquals(MetadataMode.NO_ENCRYPTION, MetadataConfiguration.builder().previousKeyStore(oldStore)
+                .previousEncryptionKey(oldKey).build().mode());
+    }
+
+    @Test
     void keyStoreKeyReadsPasswordOnDemandAndNeverShowsIt() {
         AtomicInteger reads = new AtomicInteger();
         KeyStoreKey key = KeyStoreKey.of(KEYS, () -> {
