@@ -1,0 +1,268 @@
+package dev.appservices.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.appservices.emulator.internal.EmulatorServer;
+import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.config.ConfigFileReader;
+
+/**
+ * An App Services backend emulator running in this JVM: it serves the App Services client protocol (location,
+ * login with every provider, profile, sessions, email/password, API keys, functions) and the emulator's admin API
+ * under {@code /emulator/v1} over HTTP.
+ *
+ * <pre>{@code
+ * try (AppServicesEmulator emulator = AppServicesEmulator.builder()
+ *         .app(AppDefinition.builder("orders").anonymousAuth().emailPasswordAuth(true).build())
+ *         .start()) {
+ *     URI baseUrl = emulator.baseUrl();            // e.g. http://127.0.0.1:41234
+ *     // point the client at baseUrl; read confirmation tokens through emulator.admin()
+ * }
+ * }</pre>
+ *
+ * <p>An instance is thread-safe. It listens until {@link #close()}, which lets requests in flight finish for up to
+ * two seconds. Its worker threads are daemon threads, so a forgotten emulator does not keep a JVM alive.
+ *
+ * @since 0.1
+ */
+public final class AppServicesEmulator implements AutoCloseable {
+
+    /** The default listen address: the loopback interface only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** The class-path resource of the bundled demo configuration (apps {@code sample} and {@code sample-auto}). */
+    public static final String DEMO_CONFIG_RESOURCE = "demo-apps.json";
+
+    private final EmulatorServer server;
+    private final EmulatorAdmin admin;
+
+    private AppServicesEmulator(EmulatorServer server) {
+        this.server = server;
+        this.admin = EmulatorAdmin.connect(server.baseUrl());
+    }
+
+    /**
+     * Starts building an emulator.
+     *
+     * @return a builder for an emulator on {@value #DEFAULT_HOST}, a free port, with no apps
+     * @since 0.1
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The URL clients use as their base URL, e.g. {@code http://127.0.0.1:41234} (no trailing slash).
+     *
+     * @return the base URL
+     * @since 0.1
+     */
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    /**
+     * The port the emulator listens on (the chosen one when started with port 0).
+     *
+     * @return the port
+     * @since 0.1
+     */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * A client of this emulator's admin API (over HTTP, like {@link EmulatorAdmin#connect(URI)}).
+     *
+     * @return the admin client
+     * @since 0.1
+     */
+    public EmulatorAdmin admin() {
+        return admin;
+    }
+
+    /**
+     * Stops the emulator: no new connections are accepted, requests in flight get up to two seconds to finish.
+     * State kept in a data directory stays there. Calling it again has no effect.
+     *
+     * @since 0.1
+     */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AppServicesEmulator[" + baseUrl() + "]";
+    }
+
+    /**
+     * Builds and starts an {@link AppServicesEmulator}. Every method returns this builder. Not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+
+        private String host = DEFAULT_HOST;
+        private int port;
+        private final List<AppDefinition> apps = new ArrayList<>();
+        private final Map<String, Map<String, EmulatorFunction>> functions = new LinkedHashMap<>();
+        private Path dataDirectory;
+        private ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the address to listen on (default {@value AppServicesEmulator#DEFAULT_HOST}).
+         *
+         * @param value a host name or IP address, e.g. {@code 0.0.0.0} for every interface
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * Sets the port (default 0: any free port, see {@link AppServicesEmulator#port()}).
+         *
+         * @param value 0 to 65535
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0507} for a value out of range
+         * @since 0.1
+         */
+        public Builder port(int value) {
+            if (value < 0 || value > 65_535) {
+                throw Messages.invalidArgument("port", value + " is not between 0 and 65535");
+            }
+            this.port = value;
+            return this;
+        }
+
+        /**
+         * Adds the apps of a configuration file (format: {@code docs/emulator.adoc}).
+         *
+         * @param file the JSON configuration file
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0500} if unreadable, {@code APPSVC0501} naming an invalid key
+         * @since 0.1
+         */
+        public Builder config(Path file) {
+            apps.addAll(ConfigFileReader.read(Objects.requireNonNull(file, "file")));
+            return this;
+        }
+
+        /**
+         * Adds the apps of a configuration file on the class path, e.g. {@link #DEMO_CONFIG_RESOURCE}.
+         *
+         * @param resource the resource name, resolved by the context class loader (or this class's loader)
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0501} naming an invalid key
+         * @since 0.1
+         */
+        public Builder configResource(String resource) {
+            Objects.requireNonNull(resource, "resource");
+            ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                    .orElse(AppServicesEmulator.class.getClassLoader());
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw Messages.configResourceMissing(resource);
+                }
+                apps.addAll(ConfigFileReader.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw Messages.configUnreadable(Path.of(resource), e);
+            }
+            return this;
+        }
+
+        /**
+         * Adds an app defined in code.
+         *
+         * @param app the app
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder app(AppDefinition app) {
+            apps.add(Objects.requireNonNull(app, "app"));
+            return this;
+        }
+
+        /**
+         * Registers a function for one app. It is callable by that app's clients even if the app restricts its
+         * function list, and it takes precedence over a built-in or discovered function of the same name.
+         *
+         * @param appId the app (must be added to this builder before {@link #start()})
+         * @param name the function name clients call
+         * @param function the function
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0505} if the app already has a function of that name
+         * @since 0.1
+         */
+        public Builder function(String appId, String name, EmulatorFunction function) {
+            Objects.requireNonNull(appId, "appId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(function, "function");
+            if (functions.computeIfAbsent(appId, id -> new LinkedHashMap<>()).putIfAbsent(name, function) != null) {
+                throw Messages.duplicateFunction("app '" + appId + "'", name);
+            }
+            return this;
+        }
+
+        /**
+         * Persists users, identities, email accounts, API keys, pending tokens and sessions in a directory, so that
+         * a restarted emulator with the same directory keeps them (tokens issued before stay valid).
+         *
+         * @param directory the data directory (created if missing)
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Sets the class loader that discovers {@link EmulatorFunction}s through {@link java.util.ServiceLoader}
+         * (default: the context class loader).
+         *
+         * @param loader the class loader
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Starts the emulator; it is listening when this method returns.
+         *
+         * @return the running emulator
+         * @throws EmulatorException for duplicate app ids ({@code APPSVC0502}), unknown function names
+         *     ({@code APPSVC0503}), invalid custom-token keys ({@code APPSVC0501}), an unreadable data directory
+         *     ({@code APPSVC0520}) or a port that cannot be bound ({@code APPSVC0506})
+         * @since 0.1
+         */
+        public AppServicesEmulator start() {
+            ClassLoader loader = Optional.ofNullable(classLoader)
+                    .or(() -> Optional.ofNullable(Thread.currentThread().getContextClassLoader()))
+                    .orElse(AppServicesEmulator.class.getClassLoader());
+            return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port,
+                    apps.stream().map(AppDefinition::settings).toList(), functions,
+                    Optional.ofNullable(dataDirectory), loader)));
+        }
+    }
+}

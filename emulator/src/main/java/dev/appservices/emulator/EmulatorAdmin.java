@@ -1,0 +1,372 @@
+package dev.appservices.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.JsonbException;
+
+import org.bson.BsonDocument;
+
+import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.http.JsonSupport;
+
+/**
+ * A client of an emulator's admin API ({@code /emulator/v1/...}) over HTTP, so it works for an emulator in this
+ * JVM ({@link AppServicesEmulator#admin()}) and for one started elsewhere ({@link #connect(URI)}).
+ *
+ * <p>Tests use it to read the tokens the real service would email, to act as an administrator on users, to count
+ * requests and to inject faults. Every method is one blocking HTTP call with a ten-second timeout. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class EmulatorAdmin {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final URI baseUrl;
+    private final HttpClient http;
+
+    private EmulatorAdmin(URI baseUrl) {
+        String text = baseUrl.toString();
+        this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * Connects to the admin API of an emulator (no request is made yet).
+     *
+     * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}
+     * @return the admin client
+     * @since 0.1
+     */
+    public static EmulatorAdmin connect(URI baseUrl) {
+        return new EmulatorAdmin(Objects.requireNonNull(baseUrl, "baseUrl"));
+    }
+
+    /**
+     * A user as the admin API lists it.
+     *
+     * @param id the user id
+     * @param type {@code normal} or {@code server}
+     * @param disabled whether the user is disabled
+     * @param identities the user's identities
+     * @since 0.1
+     */
+    public record UserInfo(String id, String type, boolean disabled, List<IdentityInfo> identities) {
+
+        /**
+         * Creates a user description.
+         *
+         * @param id the user id
+         * @param type the user type
+         * @param disabled whether the user is disabled
+         * @param identities the identities
+         * @since 0.1
+         */
+        public UserInfo {
+            identities = List.copyOf(identities);
+        }
+    }
+
+    /**
+     * An identity of a user.
+     *
+     * @param id the identity's id within its provider
+     * @param providerType the provider type, e.g. {@code local-userpass}
+     * @param data the profile fields of the identity (e.g. {@code email})
+     * @since 0.1
+     */
+    public record IdentityInfo(String id, String providerType, Map<String, String> data) {
+
+        /**
+         * Creates an identity description.
+         *
+         * @param id the identity id
+         * @param providerType the provider type
+         * @param data the profile fields
+         * @since 0.1
+         */
+        public IdentityInfo {
+            data = Map.copyOf(data);
+        }
+    }
+
+    /**
+     * The email confirmation tokens waiting for their (unsent) email: {@code GET /emulator/v1/apps/{appId}/confirmations}.
+     *
+     * @param appId the app
+     * @return the pending tokens, oldest first
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public List<PendingToken> pendingConfirmations(String appId) {
+        return List.of(get(app(appId) + "/confirmations", PendingToken[].class));
+    }
+
+    /**
+     * The password reset tokens waiting for their (unsent) email: {@code GET /emulator/v1/apps/{appId}/resets}.
+     *
+     * @param appId the app
+     * @return the pending tokens, oldest first
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public List<PendingToken> pendingResets(String appId) {
+        return List.of(get(app(appId) + "/resets", PendingToken[].class));
+    }
+
+    /**
+     * The users of an app: {@code GET /emulator/v1/apps/{appId}/users}.
+     *
+     * @param appId the app
+     * @return the users, oldest first
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public List<UserInfo> users(String appId) {
+        return List.of(get(app(appId) + "/users", UserInfo[].class));
+    }
+
+    /**
+     * Disables a user and ends its sessions: its tokens get 401 {@code InvalidSession}, logins 401
+     * {@code UserDisabled}. {@code PUT /emulator/v1/apps/{appId}/users/{userId}/disable}.
+     *
+     * @param appId the app
+     * @param userId the user
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void disableUser(String appId, String userId) {
+        send("PUT", user(appId, userId) + "/disable", null);
+    }
+
+    /**
+     * Enables a disabled user: {@code PUT /emulator/v1/apps/{appId}/users/{userId}/enable}.
+     *
+     * @param appId the app
+     * @param userId the user
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void enableUser(String appId, String userId) {
+        send("PUT", user(appId, userId) + "/enable", null);
+    }
+
+    /**
+     * Ends every session of a user (revokes its refresh and access tokens), as the service's admin "log out user":
+     * {@code PUT /emulator/v1/apps/{appId}/users/{userId}/logout}.
+     *
+     * @param appId the app
+     * @param userId the user
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void logoutUser(String appId, String userId) {
+        send("PUT", user(appId, userId) + "/logout", null);
+    }
+
+    /**
+     * Replaces a user's custom user data; access tokens issued from now on (e.g. by a client's
+     * {@code refreshCustomData()}) carry it as {@code user_data}:
+     * {@code PUT /emulator/v1/apps/{appId}/users/{userId}/custom_data}.
+     *
+     * @param appId the app
+     * @param userId the user
+     * @param data the new custom user data
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void setCustomData(String appId, String userId, BsonDocument data) {
+        send("PUT", user(appId, userId) + "/custom_data", Objects.requireNonNull(data, "data").toJson());
+    }
+
+    /**
+     * Removes custom user data set through {@link #setCustomData}, so the configured data applies again:
+     * {@code DELETE /emulator/v1/apps/{appId}/users/{userId}/custom_data}.
+     *
+     * @param appId the app
+     * @param userId the user
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void clearCustomData(String appId, String userId) {
+        send("DELETE", user(appId, userId) + "/custom_data", null);
+    }
+
+    /**
+     * Deletes every user, email account, pending token, API key and session of an app:
+     * {@code DELETE /emulator/v1/apps/{appId}/users}.
+     *
+     * @param appId the app
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void resetApp(String appId) {
+        send("DELETE", app(appId) + "/users", null);
+    }
+
+    /**
+     * The number of requests to one route since the start or the last {@link #resetCounters()}, counted before
+     * faults apply: {@code GET /emulator/v1/counters}.
+     *
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param routeTemplate the route template, e.g. {@code /api/client/v2.0/auth/session} or
+     *     {@code /api/client/v2.0/app/{appId}/auth/providers/{provider}/login}
+     * @return the count, 0 if none
+     * @throws EmulatorException {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public long requestCount(String method, String routeTemplate) {
+        return requestCounts().getOrDefault(method + " " + routeTemplate, 0L);
+    }
+
+    /**
+     * The number of requests of one app to one route: {@code GET /emulator/v1/apps/{appId}/counters}. Requests
+     * to routes without an app id (profile, session, API keys) count for the app of their valid token.
+     *
+     * @param appId the app
+     * @param method the HTTP method
+     * @param routeTemplate the route template
+     * @return the count, 0 if none
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public long requestCount(String appId, String method, String routeTemplate) {
+        return counts(app(appId) + "/counters").getOrDefault(method + " " + routeTemplate, 0L);
+    }
+
+    /**
+     * All request counts by {@code "METHOD /route/template"}.
+     *
+     * @return the counts
+     * @throws EmulatorException {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public Map<String, Long> requestCounts() {
+        return counts("/emulator/v1/counters");
+    }
+
+    /**
+     * Resets all request counters: {@code DELETE /emulator/v1/counters}.
+     *
+     * @throws EmulatorException {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void resetCounters() {
+        send("DELETE", "/emulator/v1/counters", null);
+    }
+
+    /**
+     * Injects a fault: {@code POST /emulator/v1/faults}.
+     *
+     * @param fault the fault
+     * @return the fault's id, for {@link #removeFault(String)}
+     * @throws EmulatorException {@code APPSVC0560} if the emulator refuses the fault, {@code APPSVC0561} if
+     *     unreachable
+     * @since 0.1
+     */
+    public String injectFault(FaultSpec fault) {
+        String body = send("POST", "/emulator/v1/faults", JsonSupport.toJson(
+                Objects.requireNonNull(fault, "fault").definition()));
+        return read(body, "/emulator/v1/faults", JsonObject.class).getString("id");
+    }
+
+    /**
+     * Removes one fault: {@code DELETE /emulator/v1/faults/{id}}.
+     *
+     * @param faultId the id returned by {@link #injectFault(FaultSpec)}
+     * @throws EmulatorException {@code APPSVC0560} if there is no such (active) fault, {@code APPSVC0561} if
+     *     unreachable
+     * @since 0.1
+     */
+    public void removeFault(String faultId) {
+        send("DELETE", "/emulator/v1/faults/" + encode(faultId), null);
+    }
+
+    /**
+     * Removes every fault: {@code DELETE /emulator/v1/faults}.
+     *
+     * @throws EmulatorException {@code APPSVC0561} if unreachable
+     * @since 0.1
+     */
+    public void clearFaults() {
+        send("DELETE", "/emulator/v1/faults", null);
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatorAdmin[" + baseUrl + "]";
+    }
+
+    private Map<String, Long> counts(String route) {
+        Map<String, Long> counts = new TreeMap<>();
+        get(route, JsonObject.class).forEach((key, value) -> {
+            if (!(value instanceof JsonNumber number)) {
+                throw Messages.adminBadResponse(route, new IllegalArgumentException(key + " is not a number"));
+            }
+            counts.put(key, number.longValue());
+        });
+        return counts;
+    }
+
+    private <T> T get(String route, Class<T> type) {
+        return read(send("GET", route, null), route, type);
+    }
+
+    private static <T> T read(String body, String route, Class<T> type) {
+        try {
+            return JsonSupport.fromJson(body, type);
+        } catch (JsonbException e) {
+            throw Messages.adminBadResponse(route, e);
+        }
+    }
+
+    private String send(String method, String route, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + route)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw Messages.adminUnreachable(method, route, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Messages.adminInterrupted(method, route);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw Messages.adminCallFailed(method, route, response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
+    private static String app(String appId) {
+        return "/emulator/v1/apps/" + encode(Objects.requireNonNull(appId, "appId"));
+    }
+
+    private static String user(String appId, String userId) {
+        return app(appId) + "/users/" + encode(Objects.requireNonNull(userId, "userId"));
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.appservices.emulator;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.bson.BsonDocument;
+
+/**
+ * What an {@link EmulatorFunction} knows about its call: the app and, for calls made by a logged-in user, that user.
+ * Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class FunctionContext {
+
+    private final String appId;
+    private final CallingUser user;
+
+    /**
+     * Creates a context.
+     *
+     * @param appId the app's client app id
+     * @param user the calling user, or {@code null} for calls the emulator makes itself (authentication,
+     *     confirmation and reset functions)
+     * @since 0.1
+     */
+    public FunctionContext(String appId, CallingUser user) {
+        this.appId = Objects.requireNonNull(appId, "appId");
+        this.user = user;
+    }
+
+    /**
+     * The client app id of the app the function runs in.
+     *
+     * @return the app id
+     * @since 0.1
+     */
+    public String appId() {
+        return appId;
+    }
+
+    /**
+     * The user who called the function.
+     *
+     * @return the calling user, or empty for functions the emulator runs itself
+     * @since 0.1
+     */
+    public Optional<CallingUser> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /**
+     * A user who calls a function.
+     *
+     * @param id the user id
+     * @param identities the user's identities
+     * @param customData the user's custom user data (empty if none); a copy
+     * @since 0.1
+     */
+    public record CallingUser(String id, List<Identity> identities, BsonDocument customData) {
+
+        /**
+         * Creates a calling user, copying the lists and the document.
+         *
+         * @param id the user id
+         * @param identities the user's identities
+         * @param customData the custom user data
+         * @since 0.1
+         */
+        public CallingUser {
+            Objects.requireNonNull(id, "id");
+            identities = List.copyOf(identities);
+            customData = customData.clone();
+        }
+
+        /**
+         * The custom user data, as a copy the caller may modify.
+         *
+         * @return the custom user data
+         * @since 0.1
+         */
+        @Override
+        public BsonDocument customData() {
+            return customData.clone();
+        }
+    }
+
+    /**
+     * One identity of a user.
+     *
+     * @param id the identity's id within its provider
+     * @param providerType the provider type, e.g. {@code local-userpass}
+     * @since 0.1
+     */
+    public record Identity(String id, String providerType) {
+    }
+}

@@ -1,0 +1,200 @@
+package dev.appservices.emulator.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.appservices.emulator.EmulatorFunction;
+import dev.appservices.emulator.internal.admin.AdminEndpoints;
+import dev.appservices.emulator.internal.admin.FaultRegistry;
+import dev.appservices.emulator.internal.admin.RequestCounters;
+import dev.appservices.emulator.internal.api.FunctionEndpoint;
+import dev.appservices.emulator.internal.api.LocationEndpoint;
+import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
+import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
+import dev.appservices.emulator.internal.auth.LoginEndpoint;
+import dev.appservices.emulator.internal.auth.SessionEndpoints;
+import dev.appservices.emulator.internal.auth.TokenService;
+import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.functions.FunctionRegistry;
+import dev.appservices.emulator.internal.http.Dispatcher;
+import dev.appservices.emulator.internal.http.Router;
+import dev.appservices.emulator.internal.state.StateStore;
+
+/**
+ * The running emulator: assembles apps, state, functions and routes, and serves them with the JDK
+ * {@link HttpServer} on a pool of worker threads (the JDK server alone would serve one request at a time).
+ *
+ * <p>Created by {@link #start}; {@link #close()} stops accepting connections, lets requests in flight finish for a
+ * short while, then stops the workers. Thread-safe.
+ */
+public final class EmulatorServer implements AutoCloseable {
+
+    private static final String CLIENT = "/api/client/v2.0";
+    private static final String APP = CLIENT + "/app/{appId}";
+    private static final String USERPASS = APP + "/auth/providers/local-userpass";
+    private static final String ADMIN = "/emulator/v1";
+    private static final int WORKERS = 32;
+    private static final long CLOSE_GRACE_MILLIS = 2_000;
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor workers;
+    private final Dispatcher dispatcher;
+    private final String host;
+
+    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host) {
+        this.server = server;
+        this.workers = workers;
+        this.dispatcher = dispatcher;
+        this.host = host;
+    }
+
+    /**
+     * What to start.
+     *
+     * @param host the address to listen on
+     * @param port the port, 0 for any free one
+     * @param apps the apps
+     * @param functions functions registered in code, by app id and name
+     * @param dataDirectory where state is persisted, or empty to keep it in memory
+     * @param classLoader the loader that discovers {@link EmulatorFunction}s
+     */
+    public record Options(String host, int port, List<AppSettings> apps,
+            Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
+            ClassLoader classLoader) {
+    }
+
+    /**
+     * Starts an emulator.
+     *
+     * @throws dev.appservices.emulator.EmulatorException for an invalid definition, an unreadable data directory
+     *     or a port that cannot be bound
+     */
+    public static EmulatorServer start(Options options) {
+        validateAppIds(options);
+        FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions());
+        StateStore store = options.dataDirectory().map(StateStore::open).orElseGet(StateStore::inMemory);
+        List<EmulatedApp> emulated = new ArrayList<>();
+        for (AppSettings settings : options.apps()) {
+            HookValidation.check(settings, functions);
+            emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions));
+        }
+        Apps apps = new Apps(emulated);
+        RequestCounters counters = new RequestCounters();
+        FaultRegistry faults = new FaultRegistry();
+        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults), counters, faults);
+
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
+        } catch (IOException | RuntimeException e) {
+            throw Messages.cannotBind(options.host(), options.port(), e);
+        }
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), workerThreads());
+        workers.allowCoreThreadTimeOut(true);
+        server.setExecutor(workers);
+        server.createContext("/", dispatcher);
+        server.start();
+        return new EmulatorServer(server, workers, dispatcher, options.host());
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://<host>:<port>} with the host as configured. */
+    public URI baseUrl() {
+        String literal = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + literal + ":" + port());
+    }
+
+    @Override
+    public void close() {
+        long deadline = System.currentTimeMillis() + CLOSE_GRACE_MILLIS;
+        while (dispatcher.inFlight() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        server.stop(0);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults) {
+        TokenService tokens = new TokenService(apps);
+        SessionEndpoints sessions = new SessionEndpoints(tokens);
+        EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
+        ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(tokens);
+        AdminEndpoints admin = new AdminEndpoints(apps, counters, faults);
+        Router router = new Router()
+                .add("GET", APP + "/location", new LocationEndpoint(apps))
+                .add("POST", APP + "/auth/providers/{provider}/login", new LoginEndpoint(apps, tokens))
+                .add("GET", CLIENT + "/auth/profile", sessions::profile)
+                .add("POST", CLIENT + "/auth/session", sessions::refresh)
+                .add("DELETE", CLIENT + "/auth/session", sessions::logout)
+                .add("DELETE", CLIENT + "/auth/delete", sessions::delete)
+                .add("POST", USERPASS + "/register", userpass::register)
+                .add("POST", USERPASS + "/confirm", userpass::confirm)
+                .add("POST", USERPASS + "/confirm/send", userpass::resendConfirmation)
+                .add("POST", USERPASS + "/confirm/call", userpass::retryConfirmationFunction)
+                .add("POST", USERPASS + "/reset/send", userpass::sendReset)
+                .add("POST", USERPASS + "/reset", userpass::reset)
+                .add("POST", USERPASS + "/reset/call", userpass::callResetFunction)
+                .add("POST", CLIENT + "/auth/api_keys", apiKeys::create)
+                .add("GET", CLIENT + "/auth/api_keys", apiKeys::list)
+                .add("GET", CLIENT + "/auth/api_keys/{keyId}", apiKeys::fetch)
+                .add("DELETE", CLIENT + "/auth/api_keys/{keyId}", apiKeys::delete)
+                .add("PUT", CLIENT + "/auth/api_keys/{keyId}/enable", apiKeys::enable)
+                .add("PUT", CLIENT + "/auth/api_keys/{keyId}/disable", apiKeys::disable)
+                .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens));
+        admin.register(router, ADMIN);
+        return router;
+    }
+
+    private static void validateAppIds(Options options) {
+        Set<String> ids = new HashSet<>();
+        for (AppSettings app : options.apps()) {
+            if (!ids.add(app.id())) {
+                throw Messages.duplicateApp(app.id());
+            }
+        }
+        options.functions().forEach((appId, functions) -> {
+            if (!ids.contains(appId)) {
+                throw Messages.functionForUnknownApp(appId, functions.keySet().iterator().next());
+            }
+        });
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "appservices-emulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package dev.appservices.emulator.internal.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.json.bind.JsonbException;
+
+import org.bson.BsonDocument;
+
+import dev.appservices.emulator.internal.Apps;
+import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.http.Request;
+import dev.appservices.emulator.internal.http.Response;
+import dev.appservices.emulator.internal.http.Router;
+import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.state.Records.EmailToken;
+import dev.appservices.emulator.internal.state.Records.User;
+
+/**
+ * The test and admin API under {@code /emulator/v1} (never under {@code /api/client}, and never subject to
+ * injected faults). It needs no authentication: the emulator is a test backend that listens on the loopback
+ * address by default. Every route is listed in {@link #register}; {@code docs/emulator.adoc} documents them.
+ * Thread-safe.
+ */
+public final class AdminEndpoints {
+
+    private final Apps apps;
+    private final RequestCounters counters;
+    private final FaultRegistry faults;
+
+    public AdminEndpoints(Apps apps, RequestCounters counters, FaultRegistry faults) {
+        this.apps = apps;
+        this.counters = counters;
+        this.faults = faults;
+    }
+
+    /** An app as the admin API lists it. */
+    public record AppSummary(String id, List<String> providers) {
+    }
+
+    /** A user as the admin API lists it. */
+    public record UserSummary(String id, String type, boolean disabled, List<IdentitySummary> identities) {
+    }
+
+    /** An identity as the admin API lists it. */
+    public record IdentitySummary(String id, String providerType, Map<String, String> data) {
+    }
+
+    /** A pending confirmation or reset token. */
+    public record PendingToken(String email, String token, String tokenId) {
+
+        @Override
+        public String toString() {
+            return "PendingToken[email=" + email + "]";
+        }
+    }
+
+    /** A fault with its id. */
+    public record FaultEntry(String id, FaultDefinition fault) {
+    }
+
+    /** The id of a new fault. */
+    public record FaultId(String id) {
+    }
+
+    public void register(Router router, String prefix) {
+        String app = prefix + "/apps/{appId}";
+        String user = app + "/users/{userId}";
+        router.add("GET", prefix + "/apps", request -> Response.json(200, apps.all().stream()
+                        .map(AdminEndpoints::summary).toList()))
+                .add("GET", app, request -> Response.json(200, summary(app(request))))
+                .add("GET", app + "/users", this::users)
+                .add("DELETE", app + "/users", request -> {
+                    app(request).state().reset();
+                    return Response.noContent();
+                })
+                .add("GET", app + "/confirmations", request -> pending(request, EmailToken.CONFIRM))
+                .add("GET", app + "/resets", request -> pending(request, EmailToken.RESET))
+                .add("PUT", user + "/disable", request -> userChange(request,
+                        (target, id) -> target.state().setDisabled(id, true)))
+                .add("PUT", user + "/enable", request -> userChange(request,
+                        (target, id) -> target.state().setDisabled(id, false)))
+                .add("PUT", user + "/logout", request -> userChange(request,
+                        (target, id) -> target.state().revokeSessions(id)))
+                .add("PUT", user + "/custom_data", this::setCustomData)
+                .add("DELETE", user + "/custom_data", request -> userChange(request,
+                        (target, id) -> target.state().setCustomData(id, null)))
+                .add("GET", app + "/counters", request -> Response.json(200,
+                        counters.forApp(app(request).id())))
+                .add("GET", prefix + "/counters", request -> Response.json(200, counters.totals()))
+                .add("DELETE", prefix + "/counters", request -> {
+                    counters.reset();
+                    return Response.noContent();
+                })
+                .add("GET", prefix + "/faults", request -> Response.json(200, faults.list().stream()
+                        .map(entry -> new FaultEntry(entry.getKey(), entry.getValue())).toList()))
+                .add("POST", prefix + "/faults", this::addFault)
+                .add("DELETE", prefix + "/faults", request -> {
+                    faults.clear();
+                    return Response.noContent();
+                })
+                .add("DELETE", prefix + "/faults/{faultId}", request -> {
+                    if (!faults.remove(request.pathParameter("faultId"))) {
+                        throw new ServiceError(404, "ValueNotFound", Messages.invalidFault("no fault with id '"
+                                + request.pathParameter("faultId") + "'"));
+                    }
+                    return Response.noContent();
+                });
+    }
+
+    private Response users(Request request) {
+        return Response.json(200, app(request).state().users().stream().map(AdminEndpoints::summary).toList());
+    }
+
+    private Response pending(Request request, String kind) {
+        return Response.json(200, app(request).state().emailTokens(kind).stream()
+                .map(token -> new PendingToken(token.email(), token.token(), token.tokenId()))
+                .toList());
+    }
+
+    private Response setCustomData(Request request) {
+        BsonDocument document = request.jsonBody();
+        return userChange(request, (target, id) -> target.state().setCustomData(id,
+                JsonSupport.toCanonicalEjson(document)));
+    }
+
+    private Response addFault(Request request) {
+        FaultDefinition definition;
+        try {
+            definition = JsonSupport.fromJson(new String(request.body(), StandardCharsets.UTF_8),
+                    FaultDefinition.class);
+        } catch (JsonbException e) {
+            throw ServiceError.invalidParameter(Messages.invalidFault(String.valueOf(e.getMessage())));
+        }
+        if (definition == null) {
+            throw ServiceError.invalidParameter(Messages.invalidFault("the body must be a JSON object"));
+        }
+        return Response.json(201, new FaultId(faults.add(definition)));
+    }
+
+    /** A change to one user; the operation answers whether the user exists. */
+    @FunctionalInterface
+    private interface UserChange {
+        boolean apply(EmulatedApp app, String userId);
+    }
+
+    private Response userChange(Request request, UserChange change) {
+        EmulatedApp target = app(request);
+        String userId = request.pathParameter("userId");
+        if (!change.apply(target, userId)) {
+            throw new ServiceError(404, "UserNotFound", Messages.unknownAdminUser(target.id(), userId));
+        }
+        return Response.noContent();
+    }
+
+    private EmulatedApp app(Request request) {
+        String appId = request.pathParameter("appId");
+        return apps.find(appId)
+                .orElseThrow(() -> new ServiceError(404, "AppNotFound", Messages.unknownAdminApp(appId)));
+    }
+
+    private static AppSummary summary(EmulatedApp app) {
+        return new AppSummary(app.id(), List.copyOf(new TreeMap<>(app.settings().providers()).keySet()));
+    }
+
+    private static UserSummary summary(User user) {
+        return new UserSummary(user.id(), user.type(), user.disabled(), user.identities().stream()
+                .map(identity -> new IdentitySummary(identity.id(), identity.providerType(), identity.data()))
+                .toList());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.appservices.emulator.internal.api;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+import dev.appservices.emulator.EmulatorFunction;
+import dev.appservices.emulator.internal.Apps;
+import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.auth.TokenService;
+import dev.appservices.emulator.internal.http.Endpoint;
+import dev.appservices.emulator.internal.http.Fields;
+import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.http.Request;
+import dev.appservices.emulator.internal.http.Response;
+import dev.appservices.emulator.internal.http.ServiceError;
+
+/**
+ * {@code POST /api/client/v2.0/app/{appId}/functions/call} (protocol.md §8): body
+ * {@code {"arguments":[…],"name":…[,"service":…]}} in canonical or relaxed EJSON; answers the result as canonical
+ * EJSON. Service functions (MongoDB access) are not emulated: a {@code service} gets 404 {@code ServiceNotFound}.
+ * Thread-safe.
+ */
+public final class FunctionEndpoint implements Endpoint {
+
+    private final Apps apps;
+    private final TokenService tokens;
+
+    public FunctionEndpoint(Apps apps, TokenService tokens) {
+        this.apps = apps;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Response handle(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        TokenService.Verified caller = tokens.verify(request, TokenService.ACCESS);
+        if (caller.app() != app) {
+            throw ServiceError.invalidSession("the token belongs to another app");
+        }
+        BsonDocument body = request.jsonBody();
+        String name = Fields.requiredString(body, "name");
+        BsonArray arguments = Fields.optionalArray(body, "arguments").orElseGet(BsonArray::new);
+        Fields.optionalString(body, "service").ifPresent(service -> {
+            throw ServiceError.serviceNotFound(service);
+        });
+        EmulatorFunction function = app.functions().callable(app.settings(), name)
+                .orElseThrow(() -> ServiceError.functionNotFound(name));
+        BsonValue result = app.invoke(function, app.callingUser(caller.user()), arguments);
+        return Response.json(200, JsonSupport.toCanonicalEjson(result));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.appservices.emulator.internal.auth;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+
+import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.state.AppState;
+import dev.appservices.emulator.internal.state.Records.Identity;
+
+/**
+ * The authenticators of one app's enabled providers, built at start-up so that configuration problems (bad
+ * custom-token keys) surface before the first request. Immutable.
+ */
+final class Authenticators {
+
+    static final String ANONYMOUS = "anon-user";
+
+    private final Map<String, Authenticator> byType;
+
+    private Authenticators(Map<String, Authenticator> byType) {
+        this.byType = Map.copyOf(byType);
+    }
+
+    static Authenticators forApp(EmulatedApp app) {
+        Map<String, Authenticator> byType = new HashMap<>();
+        app.settings().providers().forEach((type, provider) -> byType.put(type, create(app, type, provider)));
+        return new Authenticators(byType);
+    }
+
+    Optional<Authenticator> find(String providerType) {
+        return Optional.ofNullable(byType.get(providerType));
+    }
+
+    private static Authenticator create(EmulatedApp app, String type, AppSettings.Provider provider) {
+        if (provider instanceof AppSettings.Anonymous) {
+            return (target, body) -> new Credential(new Identity(new ObjectId().toHexString(), ANONYMOUS,
+                    target.providerId(ANONYMOUS), Map.of()), Optional.empty(), AppState.NORMAL_USER);
+        }
+        if (provider instanceof AppSettings.Userpass) {
+            return new UserpassAuthenticator();
+        }
+        throw new IllegalArgumentException("provider " + type + " of app " + app.id() + " is not supported");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.appservices.emulator.internal.auth;
+
+import java.util.Optional;
+
+import dev.appservices.emulator.internal.state.Records.Identity;
+
+/**
+ * The outcome of checking login credentials: the identity they prove, and the user that owns it when the credentials
+ * themselves name one (a user API key).
+ *
+ * @param identity the identity
+ * @param owner the owning user, for credentials bound to a user
+ * @param userType the type of a user created for a new identity
+ */
+record Credential(Identity identity, Optional<String> owner, String userType) {
+}

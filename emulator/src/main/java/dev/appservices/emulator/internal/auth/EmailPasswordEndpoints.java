@@ -1,0 +1,215 @@
+package dev.appservices.emulator.internal.auth;
+
+import java.util.Optional;
+
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.types.ObjectId;
+
+import dev.appservices.emulator.internal.Apps;
+import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.http.Fields;
+import dev.appservices.emulator.internal.http.Request;
+import dev.appservices.emulator.internal.http.Response;
+import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.state.AppState;
+import dev.appservices.emulator.internal.state.PasswordHasher;
+import dev.appservices.emulator.internal.state.Records.Account;
+import dev.appservices.emulator.internal.state.Records.EmailToken;
+
+/**
+ * The seven email/password endpoints under {@code /api/client/v2.0/app/{appId}/auth/providers/local-userpass/}
+ * (protocol.md §6). Emails are not sent: confirmation and reset tokens wait in the app's state, where the admin API
+ * shows them. Registration answers 201, the other endpoints 200, all with {@code {}}. Thread-safe.
+ */
+public final class EmailPasswordEndpoints {
+
+    private static final int MIN_PASSWORD = 6;
+    private static final int MAX_PASSWORD = 128;
+    private static final String SUCCESS = "success";
+    private static final String PENDING = "pending";
+    private static final String FAIL = "fail";
+
+    private final Apps apps;
+
+    public EmailPasswordEndpoints(Apps apps) {
+        this.apps = apps;
+    }
+
+    /** {@code register}: {@code {email, password}}. */
+    public Response register(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        AppSettings.Userpass settings = settings(app);
+        BsonDocument body = request.jsonBody();
+        String email = requireEmail(body);
+        String password = requirePassword(body);
+        AppState state = app.state();
+        state.addAccount(new Account(new ObjectId().toHexString(), email, PasswordHasher.hash(password),
+                settings.autoConfirm()));
+        if (!settings.autoConfirm()) {
+            EmailToken token = state.issueEmailToken(EmailToken.CONFIRM, email);
+            if (settings.confirmationFunction().isPresent()) {
+                String status;
+                try {
+                    status = runConfirmation(app, settings.confirmationFunction().get(), token);
+                } catch (ServiceError e) {
+                    state.removeAccount(email);
+                    throw e;
+                }
+                if (FAIL.equals(status)) {
+                    state.removeAccount(email);
+                    throw ServiceError.badRequest("failed to confirm user \"" + email + "\"");
+                }
+            }
+        }
+        return Response.json(201, "{}");
+    }
+
+    /** {@code confirm}: {@code {token, tokenId}}. */
+    public Response confirm(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        settings(app);
+        BsonDocument body = request.jsonBody();
+        EmailToken token = app.state().consumeEmailToken(EmailToken.CONFIRM, Fields.requiredString(body, "token"),
+                Fields.requiredString(body, "tokenId")).orElseThrow(ServiceError::userpassTokenInvalid);
+        app.state().confirmAccount(token.email());
+        return Response.json(200, "{}");
+    }
+
+    /** {@code confirm/send}: {@code {email}}; issues a new confirmation token. */
+    public Response resendConfirmation(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        settings(app);
+        Account account = pendingAccount(app, requireEmail(request.jsonBody()));
+        app.state().issueEmailToken(EmailToken.CONFIRM, account.email());
+        return Response.json(200, "{}");
+    }
+
+    /** {@code confirm/call}: {@code {email}}; runs the confirmation function again. */
+    public Response retryConfirmationFunction(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        String function = settings(app).confirmationFunction().orElseThrow(() -> ServiceError.badRequest(
+                Messages.functionNotConfigured(app.id(), "confirmation")));
+        Account account = pendingAccount(app, requireEmail(request.jsonBody()));
+        EmailToken token = app.state().issueEmailToken(EmailToken.CONFIRM, account.email());
+        if (FAIL.equals(runConfirmation(app, function, token))) {
+            throw ServiceError.badRequest("failed to confirm user \"" + account.email() + "\"");
+        }
+        return Response.json(200, "{}");
+    }
+
+    /** {@code reset/send}: {@code {email}}; issues a reset token. */
+    public Response sendReset(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        settings(app);
+        Account account = existingAccount(app, requireEmail(request.jsonBody()));
+        app.state().issueEmailToken(EmailToken.RESET, account.email());
+        return Response.json(200, "{}");
+    }
+
+    /** {@code reset}: {@code {password, token, tokenId}}. */
+    public Response reset(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        settings(app);
+        BsonDocument body = request.jsonBody();
+        String password = requirePassword(body);
+        EmailToken token = app.state().consumeEmailToken(EmailToken.RESET, Fields.requiredString(body, "token"),
+                Fields.requiredString(body, "tokenId")).orElseThrow(ServiceError::userpassTokenInvalid);
+        app.state().setPassword(token.email(), PasswordHasher.hash(password));
+        return Response.json(200, "{}");
+    }
+
+    /** {@code reset/call}: {@code {email, password, arguments}}; lets the reset function decide. */
+    public Response callResetFunction(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        String function = settings(app).resetFunction().orElseThrow(() -> ServiceError.badRequest(
+                Messages.functionNotConfigured(app.id(), "password reset")));
+        BsonDocument body = request.jsonBody();
+        String email = requireEmail(body);
+        String password = requirePassword(body);
+        BsonArray extra = Fields.optionalArray(body, "arguments").orElseGet(BsonArray::new);
+        Account account = existingAccount(app, email);
+        EmailToken token = app.state().issueEmailToken(EmailToken.RESET, email);
+        BsonArray arguments = new BsonArray();
+        arguments.add(new BsonDocument("token", new BsonString(token.token()))
+                .append("tokenId", new BsonString(token.tokenId()))
+                .append("username", new BsonString(email))
+                .append("password", new BsonString(password))
+                .append("currentPasswordValid",
+                        BsonBoolean.valueOf(PasswordHasher.matches(password, account.passwordHash()))));
+        arguments.addAll(extra);
+        String status = status(function, app.invokeHook(function, arguments));
+        if (PENDING.equals(status)) {
+            return Response.json(200, "{}");
+        }
+        app.state().consumeEmailToken(EmailToken.RESET, token.token(), token.tokenId());
+        if (FAIL.equals(status)) {
+            throw ServiceError.badRequest("failed to reset password for user \"" + email + "\"");
+        }
+        app.state().setPassword(email, PasswordHasher.hash(password));
+        return Response.json(200, "{}");
+    }
+
+    /** Runs the confirmation function; confirms on success, keeps the token pending otherwise. */
+    private static String runConfirmation(EmulatedApp app, String function, EmailToken token) {
+        BsonArray arguments = new BsonArray();
+        arguments.add(new BsonDocument("token", new BsonString(token.token()))
+                .append("tokenId", new BsonString(token.tokenId()))
+                .append("username", new BsonString(token.email())));
+        String status = status(function, app.invokeHook(function, arguments));
+        if (SUCCESS.equals(status)) {
+            app.state().confirmAccount(token.email());
+        }
+        return status;
+    }
+
+    private static String status(String function, BsonValue result) {
+        Optional<String> status = Optional.of(result)
+                .filter(BsonValue::isDocument)
+                .map(document -> document.asDocument().get("status"))
+                .filter(BsonValue::isString)
+                .map(value -> value.asString().getValue())
+                .filter(value -> SUCCESS.equals(value) || PENDING.equals(value) || FAIL.equals(value));
+        return status.orElseThrow(() -> ServiceError.functionExecution(Messages.statusFunctionResult(function)));
+    }
+
+    private static AppSettings.Userpass settings(EmulatedApp app) {
+        return app.settings().provider(UserpassAuthenticator.TYPE, AppSettings.Userpass.class)
+                .orElseThrow(() -> ServiceError.providerNotFound(UserpassAuthenticator.TYPE));
+    }
+
+    private static Account existingAccount(EmulatedApp app, String email) {
+        return app.state().account(email).orElseThrow(ServiceError::userNotFound);
+    }
+
+    private static Account pendingAccount(EmulatedApp app, String email) {
+        Account account = existingAccount(app, email);
+        if (account.confirmed()) {
+            throw ServiceError.userAlreadyConfirmed();
+        }
+        return account;
+    }
+
+    private static String requireEmail(BsonDocument body) {
+        String email = Fields.requiredString(body, "email");
+        if (email.isBlank()) {
+            throw ServiceError.badRequest("email invalid");
+        }
+        return email;
+    }
+
+    private static String requirePassword(BsonDocument body) {
+        String password = Fields.requiredString(body, "password");
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+            throw ServiceError.badRequest("password must be between " + MIN_PASSWORD + " and " + MAX_PASSWORD
+                    + " characters");
+        }
+        return password;
+    }
+}

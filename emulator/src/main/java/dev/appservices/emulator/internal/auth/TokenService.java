@@ -1,0 +1,170 @@
+package dev.appservices.emulator.internal.auth;
+
+import java.text.ParseException;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.BsonDocument;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.appservices.emulator.internal.Apps;
+import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.http.Request;
+import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.state.Records.Session;
+import dev.appservices.emulator.internal.state.Records.User;
+
+/**
+ * Issues and verifies the emulator's access and refresh tokens: HS256 JWTs signed with the app's secret.
+ *
+ * <p>Claims: {@code sub} (user id), integer {@code iat} and {@code exp} (seconds), {@code typ} ({@code access} or
+ * {@code refresh}), {@code baas_device_id}, {@code baas_domain_id}, {@code baas_session_id} and, in access tokens of
+ * users that have custom user data, {@code user_data}. {@code exp} is rounded up to the next whole second, so a token
+ * lives at least its configured lifetime. A token is valid while its session exists, so logging out, disabling or
+ * deleting the user invalidates both the refresh token and the access tokens of that session at once.
+ * Stateless apart from the apps it reads; thread-safe.
+ */
+public final class TokenService {
+
+    public static final String ACCESS = "access";
+    public static final String REFRESH = "refresh";
+    private static final String SESSION_CLAIM = "baas_session_id";
+
+    private final Apps apps;
+
+    public TokenService(Apps apps) {
+        this.apps = apps;
+    }
+
+    /** What a verified token stands for. */
+    public record Verified(EmulatedApp app, Session session, User user) {
+    }
+
+    public String accessToken(EmulatedApp app, User user, Session session) {
+        JWTClaimsSet.Builder claims = claims(app, user, session, ACCESS, app.settings().accessTokenTtl().toMillis());
+        Optional<BsonDocument> customData = app.customData(user);
+        if (customData.isPresent()) {
+            claims.claim("user_data", claimValue(customData.get()));
+        }
+        return sign(app, claims.build());
+    }
+
+    public String refreshToken(EmulatedApp app, User user, Session session) {
+        long lifetime = Math.max(0, session.expiresAt() - System.currentTimeMillis());
+        return sign(app, claims(app, user, session, REFRESH, lifetime).build());
+    }
+
+    /**
+     * Verifies the request's bearer token and attributes the request to the token's app.
+     *
+     * @param type {@link #ACCESS} or {@link #REFRESH}
+     * @throws ServiceError 401 {@code MissingAuthReq} without a bearer token, 401 {@code InvalidSession} for a
+     *     malformed, foreign, expired or revoked token or one of the wrong type
+     */
+    public Verified verify(Request request, String type) {
+        String token = request.bearerToken().orElseThrow(ServiceError::missingAuthorization);
+        Verified verified = verify(token, type);
+        request.attributeTo(verified.app().id());
+        return verified;
+    }
+
+    Verified verify(String token, String type) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw ServiceError.invalidSession("malformed token");
+        }
+        String sessionId = stringClaim(claims, SESSION_CLAIM);
+        for (EmulatedApp app : apps.all()) {
+            Optional<Session> session = app.state().session(sessionId);
+            if (session.isPresent()) {
+                return verify(jwt, claims, type, app, session.get());
+            }
+        }
+        throw ServiceError.invalidSession("the session has ended");
+    }
+
+    private static Verified verify(SignedJWT jwt, JWTClaimsSet claims, String type, EmulatedApp app,
+            Session session) {
+        try {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new MACVerifier(app.state().signingSecret()))) {
+                throw ServiceError.invalidSession("signature invalid");
+            }
+        } catch (JOSEException e) {
+            throw ServiceError.invalidSession("signature invalid");
+        }
+        if (!type.equals(stringClaim(claims, "typ"))) {
+            throw ServiceError.invalidSession("expected a" + (ACCESS.equals(type) ? "n access" : " refresh")
+                    + " token");
+        }
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null || expiry.getTime() <= System.currentTimeMillis()) {
+            throw ServiceError.invalidSession(type + " token expired");
+        }
+        User user = app.state().user(session.userId())
+                .filter(candidate -> candidate.id().equals(claims.getSubject()))
+                .orElseThrow(() -> ServiceError.invalidSession("the user no longer exists"));
+        return new Verified(app, session, user);
+    }
+
+    private static JWTClaimsSet.Builder claims(EmulatedApp app, User user, Session session, String type,
+            long lifetimeMillis) {
+        long now = System.currentTimeMillis();
+        long issuedAt = now / 1000;
+        long expiresAt = (now + lifetimeMillis + 999) / 1000;
+        return new JWTClaimsSet.Builder()
+                .subject(user.id())
+                .issueTime(new Date(issuedAt * 1000))
+                .expirationTime(new Date(expiresAt * 1000))
+                .claim("typ", type)
+                .claim("baas_device_id", session.deviceId())
+                .claim("baas_domain_id", app.state().domainId())
+                .claim(SESSION_CLAIM, session.id());
+    }
+
+    private static String sign(EmulatedApp app, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+                claims);
+        try {
+            jwt.sign(new MACSigner(app.state().signingSecret()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("an HS256 signer with a 256-bit secret failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    private static Map<String, Object> claimValue(BsonDocument document) {
+        try {
+            return JSONObjectUtils.parse(JsonSupport.toRelaxedEjson(document));
+        } catch (ParseException e) {
+            throw new IllegalStateException("relaxed EJSON written by the BSON library is not JSON", e);
+        }
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name) {
+        try {
+            String value = claims.getStringClaim(name);
+            if (value == null) {
+                throw ServiceError.invalidSession("malformed token");
+            }
+            return value;
+        } catch (ParseException e) {
+            throw ServiceError.invalidSession("malformed token");
+        }
+    }
+}

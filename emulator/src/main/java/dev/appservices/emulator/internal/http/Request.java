@@ -1,0 +1,120 @@
+package dev.appservices.emulator.internal.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.BsonDocument;
+
+import com.sun.net.httpserver.Headers;
+
+/**
+ * One request as an endpoint sees it: method, path parameters of the matched route, query, headers, the body
+ * (already size-checked) and the origin the client used to reach the emulator.
+ *
+ * <p>Created per exchange by {@link Dispatcher}; not shared between threads. {@link #attributeTo(String)} lets
+ * endpoints whose path carries no app id (profile, session, API keys) report the app their token belongs to, so that
+ * per-app request counters see them.
+ */
+public final class Request {
+
+    private final String method;
+    private final String path;
+    private final Map<String, String> pathParameters;
+    private final Map<String, String> query;
+    private final Headers headers;
+    private final byte[] body;
+    private final String origin;
+    private final AppAttribution attribution;
+    private BsonDocument parsedBody;
+
+    Request(String method, String path, Map<String, String> pathParameters, String rawQuery, Headers headers,
+            byte[] body, String origin, AppAttribution attribution) {
+        this.method = method;
+        this.path = path;
+        this.pathParameters = Map.copyOf(pathParameters);
+        this.query = parseQuery(rawQuery);
+        this.headers = headers;
+        this.body = body;
+        this.origin = origin;
+        this.attribution = attribution;
+    }
+
+    /** Receives the app a request turned out to belong to. */
+    @FunctionalInterface
+    public interface AppAttribution {
+        void attribute(String appId);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The value of a {@code {name}} segment of the route template. */
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("route has no parameter " + name);
+        }
+        return value;
+    }
+
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.getFirst(name));
+    }
+
+    /** The bearer token of the {@code Authorization} header, if there is a non-empty one. */
+    public Optional<String> bearerToken() {
+        return header("Authorization")
+                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).strip())
+                .filter(token -> !token.isEmpty());
+    }
+
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body as an EJSON document (empty body: empty document), parsed once. */
+    public BsonDocument jsonBody() {
+        if (parsedBody == null) {
+            parsedBody = JsonSupport.parseBody(body);
+        }
+        return parsedBody;
+    }
+
+    /** The scheme, host and port the client used, e.g. {@code http://127.0.0.1:9090}. */
+    public String origin() {
+        return origin;
+    }
+
+    /** Reports that this request belongs to the given app (for per-app counters). */
+    public void attributeTo(String appId) {
+        attribution.attribute(appId);
+    }
+
+    private static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> result = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return result;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            result.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return result;
+    }
+}
