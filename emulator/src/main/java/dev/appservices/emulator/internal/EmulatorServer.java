@@ -118,9 +118,13 @@ public final class EmulatorServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://<host>:<port>} with the host as configured. */
+    /**
+     * {@code http://<host>:<port>} with the host as configured; when listening on every interface, the loopback
+     * address (a wildcard address is no URL a client can use).
+     */
     public URI baseUrl() {
-        String literal = host.contains(":") ? "[" + host + "]" : host;
+        String address = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : host;
+        String literal = address.contains(":") ? "[" + address + "]" : address;
         return URI.create("http://" + literal + ":" + port());
     }
 

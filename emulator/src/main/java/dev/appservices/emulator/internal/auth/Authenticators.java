@@ -36,13 +36,25 @@ final class Authenticators {
     }
 
     private static Authenticator create(EmulatedApp app, String type, AppSettings.Provider provider) {
+        if (provider instanceof AppSettings.Userpass) {
+            return new UserpassAuthenticator();
+        }
+        if (provider instanceof AppSettings.ApiKeys keys) {
+            return new ApiKeyAuthenticator(keys);
+        }
+        if (provider instanceof AppSettings.CustomToken token) {
+            return new CustomTokenAuthenticator(app.id(), token);
+        }
+        if (provider instanceof AppSettings.CustomFunction function) {
+            return new CustomFunctionAuthenticator(function.functionName());
+        }
+        if (provider instanceof AppSettings.OAuth oauth) {
+            return new OAuthAuthenticator(type, oauth);
+        }
         if (provider instanceof AppSettings.Anonymous) {
             return (target, body) -> new Credential(new Identity(new ObjectId().toHexString(), ANONYMOUS,
                     target.providerId(ANONYMOUS), Map.of()), Optional.empty(), AppState.NORMAL_USER);
         }
-        if (provider instanceof AppSettings.Userpass) {
-            return new UserpassAuthenticator();
-        }
-        throw new IllegalArgumentException("provider " + type + " of app " + app.id() + " is not supported");
+        throw new IllegalStateException("provider " + type + " of app " + app.id() + " has no authenticator");
     }
 }

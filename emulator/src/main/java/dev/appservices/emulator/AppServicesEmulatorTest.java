@@ -1,0 +1,43 @@
+package dev.appservices.emulator;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a JUnit 5 test class against one emulator started for the class (and its {@code @Nested} classes) and
+ * closed after it. Test and lifecycle methods receive it as a parameter of type {@link AppServicesEmulator},
+ * {@link EmulatorAdmin} or {@link java.net.URI} (the base URL).
+ *
+ * <pre>{@code
+ * @AppServicesEmulatorTest
+ * class LoginTest {
+ *     @Test
+ *     void logsIn(URI baseUrl, EmulatorAdmin admin) { ... }   // apps "sample" and "sample-auto"
+ * }
+ * }</pre>
+ *
+ * <p>For apps defined in code, register an {@link EmulatorExtension} on a static field instead.
+ *
+ * @since 0.1
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(EmulatorExtension.class)
+public @interface AppServicesEmulatorTest {
+
+    /**
+     * The class-path resource of the configuration file to serve.
+     *
+     * @return the resource name; by default the bundled demo configuration
+     * @since 0.1
+     */
+    String config() default AppServicesEmulator.DEMO_CONFIG_RESOURCE;
+}

@@ -1,0 +1,85 @@
+package dev.appservices.emulator.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import dev.appservices.emulator.AppServicesEmulator;
+import dev.appservices.emulator.EmulatorException;
+
+/**
+ * The runnable jar's main class:
+ * {@code java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE] [--data-dir DIR]}.
+ *
+ * <p>Without {@code --config} the bundled demo configuration is served. Once listening it prints exactly
+ * {@code App Services emulator listening on http://<host>:<port>}; it runs until the JVM is asked to stop (Ctrl-C,
+ * SIGTERM), then closes the emulator. A bad argument or a failed start prints the coded message and exits with 2 or
+ * 1.
+ */
+public final class EmulatorMain {
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AppServicesEmulator emulator;
+        try {
+            emulator = start(args, System.out);
+        } catch (EmulatorException e) {
+            System.err.println(e.getMessage());
+            System.exit(e.getMessage().startsWith("APPSVC0580") ? 2 : 1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "appservices-emulator-shutdown"));
+        stopped.await();
+    }
+
+    /**
+     * Starts an emulator as the command line describes and prints the listening line.
+     *
+     * @throws EmulatorException {@code APPSVC0580} for bad arguments, or the start failure
+     */
+    static AppServicesEmulator start(String[] args, PrintStream out) {
+        AppServicesEmulator.Builder builder = AppServicesEmulator.builder();
+        boolean configured = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if ("--help".equals(option) || "-h".equals(option)) {
+                throw Messages.usage("help requested");
+            }
+            if (i + 1 >= args.length) {
+                throw Messages.usage("'" + option + "' needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> builder.port(port(value));
+                case "--host" -> builder.host(value);
+                case "--config" -> {
+                    builder.config(Path.of(value));
+                    configured = true;
+                }
+                case "--data-dir" -> builder.dataDirectory(Path.of(value));
+                default -> throw Messages.usage("unknown option '" + option + "'");
+            }
+        }
+        if (!configured) {
+            builder.configResource(AppServicesEmulator.DEMO_CONFIG_RESOURCE);
+        }
+        AppServicesEmulator emulator = builder.start();
+        out.println("App Services emulator listening on " + emulator.baseUrl());
+        out.flush();
+        return emulator;
+    }
+
+    private static int port(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw Messages.usage("--port needs a number, not '" + value + "'");
+        }
+    }
+}
