@@ -1,0 +1,100 @@
+package dev.appservices.extension.internal.cdi;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import dev.appservices.App;
+import dev.appservices.ListenerRegistration;
+import dev.appservices.extension.internal.config.SettingsReader;
+
+/**
+ * Creates and destroys the {@code @ApplicationScoped} App beans of one CDI container. The bean of id {@code x} is the
+ * instance {@code App.getApp("x")} returns: it is taken from the App cache of the application ({@code App.create(id)},
+ * which creates it from the configuration when the cache has none yet). Each App gets one {@link EventBridge}, also
+ * when two beans (the default App and its id) hold the same instance; destroying a bean removes the bridge and
+ * closes the App.
+ * <p>
+ * Created by the extension when it adds the beans; lives as long as the container. Thread-safe.
+ */
+public final class AppBeans {
+
+    private static final Logger LOG = System.getLogger(AppBeans.class.getName());
+
+    private final ClassLoader applicationClassLoader;
+    private final Map<App, ListenerRegistration> bridges = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /**
+     * Creates the bean support of one container.
+     *
+     * @param applicationClassLoader the class loader of the deployment, whose App cache and configuration apply
+     */
+    public AppBeans(ClassLoader applicationClassLoader) {
+        this.applicationClassLoader = applicationClassLoader;
+    }
+
+    /**
+     * Produces the App of an id.
+     *
+     * @param appId  the App id
+     * @param lookup the container's lookup, given by the bean's {@code produceWith}
+     * @return the App, shared with {@code App.getApp(appId)}
+     */
+    public App produce(String appId, Instance<Object> lookup) {
+        // Not App.getApp: that fails for an id that only an injection point names, which is valid (every setting
+        // then has its default). App.create(id) returns the cached instance just the same.
+        App app = inApplication(() -> App.create(appId));
+        bridges.computeIfAbsent(app, created -> created.addListener(
+                new EventBridge(lookup.select(BeanManager.class).get(), created.id())));
+        return app;
+    }
+
+    /**
+     * Produces the default App, the one named by {@code appservices.app-id} (read when the bean is created).
+     *
+     * @param lookup the container's lookup
+     * @return the App
+     */
+    public App produceDefault(Instance<Object> lookup) {
+        return produce(inApplication(() -> new SettingsReader(applicationClassLoader).requireDefaultAppId()), lookup);
+    }
+
+    /**
+     * Destroys an App bean: stops bridging its events and closes it (a second bean of the same App closes it
+     * again, which has no further effect).
+     *
+     * @param app the App of the bean
+     */
+    public void dispose(App app) {
+        ListenerRegistration bridge = bridges.remove(app);
+        if (bridge != null) {
+            bridge.close();
+        }
+        try {
+            app.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, CdiMessages.closeFailed(app.id()), e);
+        }
+    }
+
+    /**
+     * Runs with the deployment's class loader as context class loader: the App cache and the configuration are
+     * those of the context class loader, and a bean may be created on a thread that has another one (an executor's).
+     */
+    private <T> T inApplication(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(applicationClassLoader);
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

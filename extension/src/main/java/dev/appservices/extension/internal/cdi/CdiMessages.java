@@ -1,0 +1,109 @@
+package dev.appservices.extension.internal.cdi;
+
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+
+import dev.appservices.AppConfiguration;
+import dev.appservices.AppServicesConfigException;
+
+/**
+ * The message factory of the CDI extension: definition and deployment problems (APPSVC0001–0099) and failures at
+ * run time of the extension's own code (APPSVC0400–0499). Every message names where the problem is: the injection
+ * point or observer method, and for configuration problems the full key (from the {@link AppServicesConfigException}
+ * it carries as cause).
+ */
+public final class CdiMessages {
+
+    private CdiMessages() {
+    }
+
+    /**
+     * A qualifier whose id is blank but not empty.
+     *
+     * @param id    the id as written
+     * @param where the readable injection point or observer method
+     * @return the definition error
+     */
+    public static DefinitionException blankId(String id, String where) {
+        return new DefinitionException("APPSVC0001: @AppServices(id = \"" + id + "\") " + where
+                + " has a blank id: write @AppServices for the default App or name an app id");
+    }
+
+    /**
+     * A qualifier whose id does not match the id syntax.
+     *
+     * @param id    the id as written
+     * @param where the readable injection point or observer method
+     * @return the definition error
+     */
+    public static DefinitionException malformedId(String id, String where) {
+        return new DefinitionException("APPSVC0002: @AppServices(id = \"" + id + "\") " + where
+                + " is malformed: app ids match [a-z0-9][a-z0-9-]*");
+    }
+
+    /**
+     * A qualifier that uses the reserved id.
+     *
+     * @param where the readable injection point or observer method
+     * @return the definition error
+     */
+    public static DefinitionException reservedId(String where) {
+        return new DefinitionException("APPSVC0003: @AppServices(id = \"" + AppConfiguration.RESERVED_ID + "\") "
+                + where + " uses a reserved id: appservices." + AppConfiguration.RESERVED_ID
+                + ".* holds the settings shared by every App");
+    }
+
+    /**
+     * An observer method qualified with the default {@code @AppServices}, which no event ever matches.
+     *
+     * @param where the readable observer method
+     * @return the definition error
+     */
+    public static DefinitionException observerWithoutId(String where) {
+        return new DefinitionException("APPSVC0004: @AppServices without an id " + where
+                + " would never be notified: events are qualified with the id of their App, so write "
+                + "@AppServices(id = \"...\")");
+    }
+
+    /**
+     * A configuration problem found at deployment.
+     *
+     * @param subject what the configuration is for, with where it is used
+     * @param cause   the problem, naming the full key
+     * @return the deployment problem
+     */
+    public static DeploymentException invalidConfiguration(String subject, AppServicesConfigException cause) {
+        return new DeploymentException("APPSVC0005: invalid configuration of " + subject + ": " + cause.getMessage(),
+                cause);
+    }
+
+    /**
+     * Log message: a synchronous observer threw while an App event was delivered.
+     *
+     * @param event the event (its description carries no secret)
+     * @return the message
+     */
+    public static String observerFailed(Object event) {
+        return "APPSVC0400: a CDI observer of " + event + " threw an exception; the App is not affected";
+    }
+
+    /**
+     * Log message: an asynchronous observer failed.
+     *
+     * @param event the event (its description carries no secret)
+     * @return the message
+     */
+    public static String asyncObserverFailed(Object event) {
+        return "APPSVC0401: an asynchronous CDI observer of " + event + " failed; the App is not affected";
+    }
+
+    /**
+     * Log message: closing an App when its bean was destroyed failed.
+     *
+     * @param appId the App id
+     * @return the message
+     */
+    public static String closeFailed(String appId) {
+        return "APPSVC0402: closing App '" + appId + "' at the end of its CDI bean failed";
+    }
+}
