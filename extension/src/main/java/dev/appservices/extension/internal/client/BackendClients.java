@@ -1,0 +1,103 @@
+package dev.appservices.extension.internal.client;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import dev.appservices.AppConfiguration;
+import dev.appservices.extension.internal.client.rest.AppServicesApi;
+
+/**
+ * The Rest Clients of one App: one {@link AppServicesApi} per server the App talks to (its base URL, and the host
+ * the location endpoint names, which usually differ only for the cloud service), built with
+ * {@link RestClientBuilder} on first use and kept until the App closes. A new one is built only when the App
+ * reaches a new server; every handle of the App shares these, so all its requests to a server go through one HTTP
+ * client and one connection pool. Clients of a server the App left are kept (requests in flight finish there) and
+ * closed with the App. Thread-safe.
+ */
+final class BackendClients implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(BackendClients.class.getName());
+
+    /** The MicroProfile Rest Client property that turns off the default mapper; ours handles every status. */
+    private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+
+    private final String appId;
+    private final AppConfiguration configuration;
+    private final ExecutorService executor;
+    private final Map<URI, AppServicesApi> clients = new ConcurrentHashMap<>();
+    private boolean closed;
+
+    BackendClients(AppConfiguration configuration, ExecutorService executor) {
+        this.appId = configuration.id();
+        this.configuration = configuration;
+        this.executor = executor;
+    }
+
+    /**
+     * The client for a server.
+     *
+     * @param server the base URL or host, without trailing slash
+     * @throws dev.appservices.AppServicesException {@code CLIENT_APP_CLOSED} once the App is closed
+     */
+    AppServicesApi forServer(URI server) {
+        AppServicesApi client = clients.get(server);
+        if (client != null) {
+            return client;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw ClientMessages.appClosed(appId);
+            }
+            return clients.computeIfAbsent(server, this::build);
+        }
+    }
+
+    /** Whether {@link #close()} was called; requests check it, as a client taken before may still be used. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private AppServicesApi build(URI server) {
+        long timeout = configuration.timeout().toMillis();
+        return RestClientBuilder.newBuilder()
+                .baseUri(server)
+                // The App timeout bounds connecting and every wait for the server; the SDKs' transports do the same.
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                // 301/308 carry a new base URL, not the resource's URL: BackendRequests follows them itself.
+                .followRedirects(false)
+                .executorService(executor)
+                .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                .register(new ClientHeadersFilter(configuration))
+                .register(new ErrorResponseMapper(appId))
+                .register(new ExtendedJsonBodyWriter())
+                .build(AppServicesApi.class);
+    }
+
+    /** Closes every client; requests still running on them fail. Idempotent. */
+    @Override
+    public void close() {
+        List<AppServicesApi> open;
+        synchronized (this) {
+            closed = true;
+            open = new ArrayList<>(clients.values());
+            clients.clear();
+        }
+        for (AppServicesApi client : open) {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "closing a client of App " + appId + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.appservices.extension.internal.client;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.bson.BsonDocument;
+import org.bson.Document;
+
+import dev.appservices.App;
+import dev.appservices.AppConfiguration;
+import dev.appservices.AuthEvent;
+import dev.appservices.Credentials;
+import dev.appservices.EmailPasswordAuth;
+import dev.appservices.ListenerRegistration;
+import dev.appservices.MetadataResetEvent;
+import dev.appservices.User;
+import dev.appservices.UserIdentity;
+import dev.appservices.UserProfile;
+import dev.appservices.UserState;
+import dev.appservices.extension.internal.client.SessionManager.Bearer;
+import dev.appservices.extension.internal.client.rest.LoginResponse;
+import dev.appservices.extension.internal.client.rest.ProfileResponse;
+import dev.appservices.extension.internal.config.ExternalConfiguration;
+import dev.appservices.extension.internal.metadata.MetadataStore;
+import dev.appservices.extension.internal.metadata.MetadataStores;
+import dev.appservices.extension.internal.metadata.StoredUser;
+
+/**
+ * The {@link App} implementation: one per app id per application, created and cached by
+ * {@code dev.appservices.extension.internal.AppRegistry}, shared by every handle (so all of them share its HTTP
+ * clients and connection pool).
+ *
+ * <p>It wires the parts of the client: {@link BackendRequests} (location, redirects, errors), {@link SessionManager}
+ * (tokens and sessions), {@link LocalUsers} over the metadata store, {@link AuthEvents} for listeners, and an
+ * executor of daemon threads for the {@code …Async} twins. The executor is the App's own because no container thread
+ * is required (the App works the same in a Jakarta EE server and in a plain JVM) and nothing requires a particular
+ * thread; its threads are daemons so that a forgotten App does not keep a JVM alive, and {@link #close()} stops them.
+ *
+ * <p>Lifecycle: open from construction until {@link #close()}, which releases the HTTP clients, the threads and the
+ * metadata store, and removes the App from the cache; afterwards every call fails with
+ * {@link dev.appservices.ErrorCode#CLIENT_APP_CLOSED}. Thread-safe.
+ */
+public final class DefaultApp implements App {
+
+    private static final String PROFILE_ENDPOINT = "GET /api/client/v2.0/auth/profile";
+    private static final String NO_DEVICE_ID = "000000000000000000000000";
+
+    private final AppConfiguration configuration;
+    private final ExternalConfiguration external;
+    private final Consumer<DefaultApp> onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService executor;
+    private final BackendClients clients;
+    private final BackendRequests requests;
+    private final MetadataStore store;
+    private final LocalUsers users;
+    private final AuthEvents events;
+    private final SessionManager sessions;
+    private final BsonDocument device;
+    private volatile MetadataResetEvent metadataReset;
+
+    /**
+     * Opens an App: its metadata store is opened now; no request is made before the first call that needs one.
+     *
+     * @param configuration its configuration
+     * @param external      the external configuration of its application (the dynamic base URL)
+     * @param onClose       told once when the App closes (the cache drops it)
+     * @throws dev.appservices.MetadataStoreException if the metadata store cannot be opened
+     */
+    public DefaultApp(AppConfiguration configuration, ExternalConfiguration external, Consumer<DefaultApp> onClose) {
+        this.configuration = configuration;
+        this.external = external;
+        this.onClose = onClose;
+        this.store = MetadataStores.open(configuration.id(), configuration.metadata(),
+                event -> metadataReset = event);
+        this.executor = newExecutor(configuration.id());
+        this.clients = new BackendClients(configuration, executor);
+        this.requests = new BackendRequests(configuration, this::baseUrl, clients);
+        this.users = new LocalUsers(this, store);
+        this.events = new AuthEvents(configuration.id());
+        this.sessions = new SessionManager(configuration.id(), requests, users, events);
+        this.device = DeviceInfo.of(configuration);
+    }
+
+    @Override
+    public String id() {
+        return configuration.id();
+    }
+
+    @Override
+    public AppConfiguration configuration() {
+        return configuration;
+    }
+
+    @Override
+    public URI baseUrl() {
+        return external.baseUrl(id())
+                .or(configuration::baseUrl)
+                .orElse(AppConfiguration.DEFAULT_BASE_URL);
+    }
+
+    @Override
+    public void updateBaseUrl(URI url) {
+        requireOpen();
+        URI target = url == null ? configuration.baseUrl().orElse(AppConfiguration.DEFAULT_BASE_URL)
+                // the configuration's validation and normalisation (trailing slashes) apply to updates too
+                : AppConfiguration.builder(id()).baseUrl(url).build().baseUrl().orElseThrow();
+        URI host = requests.verify(target);
+        external.overrideBaseUrl(id(), url == null ? null : target);
+        requests.use(target, host);
+    }
+
+    @Override
+    public CompletionStage<Void> updateBaseUrlAsync(URI url) {
+        return async(() -> {
+            updateBaseUrl(url);
+            return null;
+        });
+    }
+
+    /**
+     * Makes a new base URL take effect without verification ({@code App.create} of a cached id with another base
+     * URL): the location is discovered again at the next request.
+     */
+    public void overrideBaseUrl(URI url) {
+        requireOpen();
+        external.overrideBaseUrl(id(), url);
+        requests.forgetLocation();
+    }
+
+    @Override
+    public User logIn(Credentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        requireOpen();
+        if (Credentials.ANONYMOUS.equals(credentials.provider()) && credentials.reuseAnonymous()) {
+            Optional<StoredUser> anonymous = users.loggedInAnonymous();
+            if (anonymous.isPresent()) {
+                return makeCurrent(anonymous.get().id());
+            }
+        }
+        String provider = credentials.provider();
+        String endpoint = "POST /api/client/v2.0/app/" + id() + "/auth/providers/" + provider + "/login";
+        BsonDocument body = LoginBodies.of(credentials, device.clone());
+        LoginResponse response = requests.send(endpoint, api -> api.logIn(id(), provider, body));
+        requireLogin(response, endpoint);
+        String userId = response.userId();
+        users.loggedIn(userId, response.accessToken(), response.refreshToken(),
+                Optional.of(response.deviceId()).filter(deviceId -> !NO_DEVICE_ID.equals(deviceId)));
+        // As in the SDKs: if the profile cannot be fetched, the user stays logged in but does not become current.
+        fetchProfile(userId);
+        users.makeCurrent(userId);
+        DefaultUser user = users.object(userId);
+        events.fire(AuthEvent.Type.LOGGED_IN, user);
+        return user;
+    }
+
+    @Override
+    public CompletionStage<User> logInAsync(Credentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        return async(() -> logIn(credentials));
+    }
+
+    @Override
+    public Optional<User> currentUser() {
+        return users.current().map(user -> users.object(user.id()));
+    }
+
+    @Override
+    public Map<String, User> allUsers() {
+        Map<String, User> all = new LinkedHashMap<>();
+        for (StoredUser user : users.all()) {
+            all.put(user.id(), users.object(user.id()));
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
+    @Override
+    public void switchUser(User user) {
+        StoredUser stored = ownStoredUser(user);
+        if (stored.state() != UserState.LOGGED_IN) {
+            throw ClientMessages.userNotLoggedIn(id(), stored.id(), "switchUser");
+        }
+        makeCurrent(stored.id());
+    }
+
+    @Override
+    public void removeUser(User user) {
+        StoredUser stored = ownStoredUser(user);
+        users.remove(stored.id()).ifPresent(before -> {
+            events.fire(AuthEvent.Type.REMOVED, users.object(before.id()));
+            sessions.revoke(before.id(), before);
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> removeUserAsync(User user) {
+        Objects.requireNonNull(user, "user");
+        return async(() -> {
+            removeUser(user);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteUser(User user) {
+        throw ClientMessages.notAvailable("App.deleteUser(User)");
+    }
+
+    @Override
+    public CompletionStage<Void> deleteUserAsync(User user) {
+        Objects.requireNonNull(user, "user");
+        return async(() -> {
+            deleteUser(user);
+            return null;
+        });
+    }
+
+    @Override
+    public EmailPasswordAuth emailPasswordAuth() {
+        throw ClientMessages.notAvailable("App.emailPasswordAuth()");
+    }
+
+    @Override
+    public ListenerRegistration addListener(Consumer<AuthEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return events.add(listener);
+    }
+
+    /**
+     * The metadata store's report that it replaced an unreadable store with an empty one while this App opened it,
+     * for the CDI extension to fire as an event after creation.
+     *
+     * @return the reset, if one happened
+     */
+    public Optional<MetadataResetEvent> metadataReset() {
+        return Optional.ofNullable(metadataReset);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            onClose.accept(this);
+        } finally {
+            clients.close();
+            executor.shutdownNow();
+            store.close();
+        }
+    }
+
+    /** Describes the App by id and base URL in use. */
+    @Override
+    public String toString() {
+        return "App[id=" + id() + ", baseUrl=" + baseUrl() + (isClosed() ? ", closed" : "") + "]";
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** @throws dev.appservices.AppServicesException {@code CLIENT_APP_CLOSED} once the App is closed */
+    void requireOpen() {
+        if (closed.get()) {
+            throw ClientMessages.appClosed(id());
+        }
+    }
+
+    LocalUsers users() {
+        return users;
+    }
+
+    SessionManager sessions() {
+        return sessions;
+    }
+
+    BackendRequests requests() {
+        return requests;
+    }
+
+    AuthEvents events() {
+        return events;
+    }
+
+    /** Fetches a user's profile and identities (access-token request) and stores them. */
+    UserProfile fetchProfile(String userId) {
+        ProfileResponse response = sessions.send(userId, Bearer.ACCESS_TOKEN, PROFILE_ENDPOINT,
+                (api, authorization) -> api.profile(authorization));
+        if (response == null || response.identities() == null) {
+            throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT, "identities");
+        }
+        List<UserIdentity> identities = response.identities().stream()
+                .map(identity -> {
+                    if (identity == null || identity.id() == null || identity.providerType() == null) {
+                        throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT, "identities[].id/provider_type");
+                    }
+                    return new UserIdentity(identity.id(), identity.providerType());
+                })
+                .toList();
+        Document profile = response.data() == null ? new Document() : Document.parse(response.data().toString());
+        users.profileFetched(userId, profile, identities);
+        return UserProfile.of(profile);
+    }
+
+    /**
+     * Runs a blocking operation on the App's executor.
+     *
+     * @return a stage completed with its result or, exceptionally, with its exception
+     */
+    <T> CompletionStage<T> async(Supplier<T> operation) {
+        try {
+            return CompletableFuture.supplyAsync(operation, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(ClientMessages.appClosed(id()));
+        }
+    }
+
+    private User makeCurrent(String userId) {
+        boolean changed = users.current().map(current -> !current.id().equals(userId)).orElse(true);
+        users.makeCurrent(userId);
+        DefaultUser user = users.object(userId);
+        if (changed) {
+            events.fire(AuthEvent.Type.SWITCHED, user);
+        }
+        return user;
+    }
+
+    /** The stored entry of a user object of this App. */
+    private StoredUser ownStoredUser(User user) {
+        Objects.requireNonNull(user, "user");
+        if (user.app() != this) {
+            throw ClientMessages.userNotFound(id(), user.id());
+        }
+        return users.stored(user.id()).orElseThrow(() -> ClientMessages.userNotFound(id(), user.id()));
+    }
+
+    private void requireLogin(LoginResponse response, String endpoint) {
+        if (response == null || response.accessToken() == null) {
+            throw ClientMessages.missingJsonKey(id(), endpoint, "access_token");
+        }
+        if (response.refreshToken() == null) {
+            throw ClientMessages.missingJsonKey(id(), endpoint, "refresh_token");
+        }
+        if (response.userId() == null) {
+            throw ClientMessages.missingJsonKey(id(), endpoint, "user_id");
+        }
+        if (response.deviceId() == null) {
+            throw ClientMessages.missingJsonKey(id(), endpoint, "device_id");
+        }
+        if (Jwt.parse(response.accessToken()).isEmpty()) {
+            throw ClientMessages.badToken(id(), endpoint, "access token");
+        }
+        if (Jwt.parse(response.refreshToken()).isEmpty()) {
+            throw ClientMessages.badToken(id(), endpoint, "refresh token");
+        }
+    }
+
+    /**
+     * The executor of the {@code …Async} twins (also handed to the Rest Clients): threads are created on demand and
+     * end after a minute without work, so an idle App holds none.
+     */
+    private static ExecutorService newExecutor(String appId) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "appservices-" + appId + "-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+}

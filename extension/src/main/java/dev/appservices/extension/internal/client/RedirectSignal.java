@@ -1,0 +1,50 @@
+package dev.appservices.extension.internal.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A 301 or 308 answer, raised by {@link ErrorResponseMapper} out of the Rest Client call and caught by
+ * {@link BackendRequests}, which follows it as protocol.md §1 describes. Never leaves the client. Carries no stack
+ * trace: it is an expected outcome, not a failure.
+ */
+final class RedirectSignal extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final transient Optional<URI> location;
+
+    RedirectSignal(int status, String locationHeader) {
+        super("redirect " + status, null, false, false);
+        this.status = status;
+        this.location = parse(locationHeader);
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** The {@code Location} header as a base URL (trailing slashes removed), if it is an absolute http(s) URL. */
+    Optional<URI> location() {
+        return location;
+    }
+
+    private static Optional<URI> parse(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(header.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                return Optional.empty();
+            }
+            return Optional.of(Urls.withoutTrailingSlash(uri));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}

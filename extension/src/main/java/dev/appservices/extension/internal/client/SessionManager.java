@@ -1,0 +1,268 @@
+package dev.appservices.extension.internal.client;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
+
+import dev.appservices.AppServicesException;
+import dev.appservices.AuthEvent;
+import dev.appservices.UserState;
+import dev.appservices.extension.internal.client.rest.AccessTokenResponse;
+import dev.appservices.extension.internal.client.rest.AppServicesApi;
+import dev.appservices.extension.internal.metadata.StoredUser;
+
+/**
+ * The one path of every request made on behalf of a user (protocol.md §4, §5), with the access token or the refresh
+ * token as bearer, and the owner of the session's life: refresh, session end and logout.
+ *
+ * <ul>
+ * <li><b>Access-token requests</b> (profile, functions, user deletion…): an access token within
+ * {@link #refreshSkew(Jwt) the skew} of its {@code exp} is refreshed first; an HTTP 401 answer causes one refresh
+ * and one retry (a second 401 is the caller's error).</li>
+ * <li><b>Single flight:</b> one refresh request at a time per user; requests that need a refresh meanwhile wait for
+ * it, and a request whose 401 came with a token that has been replaced since uses the new token without another
+ * refresh. N concurrent requests on an expired token make one {@code POST /auth/session}.</li>
+ * <li><b>Session end:</b> a 401 on the refresh itself means the refresh token is dead: the user is logged out
+ * locally, {@link AuthEvent.Type#SESSION_EXPIRED} is fired and {@link dev.appservices.SessionExpiredException} is
+ * thrown. Other refresh failures (network, 5xx) leave the session alone.</li>
+ * <li><b>Refresh-token requests</b> (API keys): a 401 logs the user out, as the SDKs do.</li>
+ * </ul>
+ *
+ * <p>Thread-safe; lives as long as its App.
+ */
+final class SessionManager {
+
+    /** Which token a request carries. */
+    enum Bearer {
+        ACCESS_TOKEN, REFRESH_TOKEN
+    }
+
+    /**
+     * The longest time before its {@code exp} at which an access token is refreshed proactively. The skew is at most
+     * a quarter of the token's lifetime ({@code exp - iat}), so that short-lived tokens (tests use 1–2 s) are still
+     * used for most of their life instead of being refreshed at every request.
+     */
+    static final Duration MAX_REFRESH_SKEW = Duration.ofSeconds(10);
+
+    static final String REFRESH_ENDPOINT = "POST /api/client/v2.0/auth/session";
+    static final String LOGOUT_ENDPOINT = "DELETE /api/client/v2.0/auth/session";
+
+    private static final Logger LOG = System.getLogger(SessionManager.class.getName());
+    private static final String BEARER = "Bearer ";
+
+    private final String appId;
+    private final BackendRequests requests;
+    private final LocalUsers users;
+    private final AuthEvents events;
+    private final ConcurrentMap<String, CompletableFuture<String>> refreshes = new ConcurrentHashMap<>();
+
+    SessionManager(String appId, BackendRequests requests, LocalUsers users, AuthEvents events) {
+        this.appId = appId;
+        this.requests = requests;
+        this.users = users;
+        this.events = events;
+    }
+
+    /**
+     * Sends a request on behalf of a user.
+     *
+     * @param userId   the user
+     * @param bearer   the token the request carries
+     * @param endpoint the request as messages name it
+     * @param call     the Rest Client call, given the client and the {@code Authorization} value; it may run twice
+     * @return what the call returned
+     * @throws AppServicesException {@code CLIENT_USER_NOT_LOGGED_IN} if the user is not logged in, and every
+     *         exception of {@link BackendRequests#send}
+     * @throws dev.appservices.SessionExpiredException if a refresh found the session ended
+     */
+    <T> T send(String userId, Bearer bearer, String endpoint, BiFunction<AppServicesApi, String, T> call) {
+        return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call)
+                : withRefreshToken(userId, endpoint, call);
+    }
+
+    /**
+     * Refreshes the user's access token now (joining a refresh already running).
+     *
+     * @return the new access token
+     */
+    String refresh(String userId) {
+        return refreshUnlessReplaced(userId, null, REFRESH_ENDPOINT);
+    }
+
+    /**
+     * Logs a user out: locally first (tokens dropped; anonymous users removed), then the server session is revoked
+     * with {@code DELETE /auth/session}, best effort: a failure is logged, never thrown, so this works offline.
+     *
+     * @return whether the user was logged in
+     */
+    boolean logOut(String userId) {
+        Optional<StoredUser> before = users.logOut(userId);
+        if (before.isEmpty()) {
+            return false;
+        }
+        DefaultUser user = users.object(userId);
+        events.fire(AuthEvent.Type.LOGGED_OUT, user);
+        if (user.state() == UserState.REMOVED) {
+            events.fire(AuthEvent.Type.REMOVED, user);
+        }
+        revoke(userId, before.get());
+        return true;
+    }
+
+    /** Ends the server session of a user that is already logged out or removed locally; best effort. */
+    void revoke(String userId, StoredUser before) {
+        Optional<String> refreshToken = before.refreshToken();
+        if (refreshToken.isEmpty()) {
+            return;
+        }
+        try {
+            requests.send(LOGOUT_ENDPOINT, api -> {
+                api.logOut(BEARER + refreshToken.get());
+                return null;
+            });
+        } catch (AppServicesException e) {
+            LOG.log(Level.WARNING, ClientMessages.serverLogoutFailed(appId, userId), e);
+        }
+    }
+
+    private <T> T withAccessToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
+        String token = token(userId, Bearer.ACCESS_TOKEN, endpoint);
+        if (Jwt.parse(token).map(SessionManager::expiresSoon).orElse(false)) {
+            token = refreshUnlessReplaced(userId, token, endpoint);
+        }
+        String used = token;
+        try {
+            return requests.send(endpoint, api -> call.apply(api, BEARER + used));
+        } catch (AppServicesException e) {
+            if (!unauthorized(e)) {
+                throw e;
+            }
+            String refreshed = refreshUnlessReplaced(userId, used, endpoint);
+            return requests.send(endpoint, api -> call.apply(api, BEARER + refreshed));
+        }
+    }
+
+    private <T> T withRefreshToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
+        String token = token(userId, Bearer.REFRESH_TOKEN, endpoint);
+        try {
+            return requests.send(endpoint, api -> call.apply(api, BEARER + token));
+        } catch (AppServicesException e) {
+            if (unauthorized(e)) {
+                LOG.log(Level.WARNING, ClientMessages.refreshTokenRefused(appId, userId, endpoint));
+                logOut(userId);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The single-flight refresh: returns the stored access token without a request if it is no longer
+     * {@code staleToken} (another request refreshed it), joins a refresh in progress, or refreshes.
+     *
+     * @param staleToken the token that was refused or is about to expire; {@code null} to refresh in any case
+     */
+    private String refreshUnlessReplaced(String userId, String staleToken, String endpoint) {
+        Optional<String> replaced = replacement(userId, staleToken, endpoint);
+        if (replaced.isPresent()) {
+            return replaced.get();
+        }
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = refreshes.putIfAbsent(userId, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            // A refresh may have completed between the check above and the claim.
+            String token = replacement(userId, staleToken, endpoint).orElseGet(() -> refreshNow(userId, endpoint));
+            mine.complete(token);
+            return token;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            refreshes.remove(userId, mine);
+        }
+    }
+
+    private Optional<String> replacement(String userId, String staleToken, String endpoint) {
+        String current = token(userId, Bearer.ACCESS_TOKEN, endpoint);
+        return staleToken != null && !current.equals(staleToken) ? Optional.of(current) : Optional.empty();
+    }
+
+    private String refreshNow(String userId, String endpoint) {
+        String refreshToken = token(userId, Bearer.REFRESH_TOKEN, endpoint);
+        AccessTokenResponse response;
+        try {
+            response = requests.send(REFRESH_ENDPOINT, api -> api.refreshSession(BEARER + refreshToken));
+        } catch (AppServicesException e) {
+            if (unauthorized(e)) {
+                throw endSession(userId, e);
+            }
+            throw e;
+        }
+        if (response == null || response.accessToken() == null) {
+            throw ClientMessages.missingJsonKey(appId, REFRESH_ENDPOINT, "access_token");
+        }
+        if (Jwt.parse(response.accessToken()).isEmpty()) {
+            throw ClientMessages.badToken(appId, REFRESH_ENDPOINT, "access token");
+        }
+        if (!users.accessTokenRefreshed(userId, response.accessToken())) {
+            throw ClientMessages.userNotLoggedIn(appId, userId, endpoint);
+        }
+        events.fire(AuthEvent.Type.TOKEN_REFRESHED, users.object(userId));
+        return response.accessToken();
+    }
+
+    private RuntimeException endSession(String userId, AppServicesException refusal) {
+        if (users.logOut(userId).isPresent()) {
+            events.fire(AuthEvent.Type.SESSION_EXPIRED, users.object(userId));
+        }
+        return ClientMessages.sessionExpired(appId, userId, refusal);
+    }
+
+    private String token(String userId, Bearer bearer, String endpoint) {
+        StoredUser user = users.stored(userId)
+                .filter(stored -> stored.state() == UserState.LOGGED_IN)
+                .orElseThrow(() -> ClientMessages.userNotLoggedIn(appId, userId, endpoint));
+        Optional<String> token = bearer == Bearer.ACCESS_TOKEN ? user.accessToken() : user.refreshToken();
+        return token.orElseThrow(() -> ClientMessages.userNotLoggedIn(appId, userId, endpoint));
+    }
+
+    private static String await(CompletableFuture<String> refresh) {
+        try {
+            return refresh.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean unauthorized(AppServicesException e) {
+        return e.httpStatus().orElse(0) == 401;
+    }
+
+    /** Whether the token is within the refresh skew of its expiry (or past it). */
+    static boolean expiresSoon(Jwt token) {
+        return token.expiresAt()
+                .map(expiry -> !Instant.now().isBefore(expiry.minus(refreshSkew(token))))
+                .orElse(false);
+    }
+
+    /** {@link #MAX_REFRESH_SKEW}, or a quarter of the token's lifetime if that is shorter. */
+    static Duration refreshSkew(Jwt token) {
+        Duration quarterLife = token.issuedAt()
+                .flatMap(issued -> token.expiresAt().map(expiry -> Duration.between(issued, expiry).dividedBy(4)))
+                .filter(quarter -> !quarter.isNegative())
+                .orElse(MAX_REFRESH_SKEW);
+        return quarterLife.compareTo(MAX_REFRESH_SKEW) < 0 ? quarterLife : MAX_REFRESH_SKEW;
+    }
+}
