@@ -51,9 +51,7 @@ final class WireClient {
         }
 
         JsonValue jsonValue() {
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
-                return reader.readValue();
-            }
+            return parse(body);
         }
 
         /** Asserts the service error shape and returns the error_code. */
@@ -129,6 +127,13 @@ final class WireClient {
 
     static String userpass(String appId, String suffix) {
         return CLIENT + "/app/" + appId + "/auth/providers/local-userpass/" + suffix;
+    }
+
+    /** Parses any JSON text. */
+    static JsonValue parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
     }
 
     /** The decoded payload of a JWT. */

@@ -43,7 +43,7 @@ public final class EmulatorMain {
      *
      * @throws EmulatorException {@code APPSVC0580} for bad arguments, or the start failure
      */
-    static AppServicesEmulator start(String[] args, PrintStream out) {
+    public static AppServicesEmulator start(String[] args, PrintStream out) {
         AppServicesEmulator.Builder builder = AppServicesEmulator.builder();
         boolean configured = false;
         for (int i = 0; i < args.length; i++) {

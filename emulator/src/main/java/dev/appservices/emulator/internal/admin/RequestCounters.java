@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts requests per route key ({@code "POST /api/client/v2.0/auth/session"}), in total and per app.
  *
- * <p>A request counts once it matched a route, before faults are applied, so a test sees every attempt a client made.
+ * <p>A request counts once it matched a route, before faults are applied, so a test sees every attempt a client made;
+ * requests to the admin API are not counted.
  * Requests to routes without an app id in the path are counted for an app once their token identified it.
  * Thread-safe; lives as long as the emulator.
  */

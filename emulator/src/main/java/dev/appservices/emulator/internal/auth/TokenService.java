@@ -60,9 +60,10 @@ public final class TokenService {
         return sign(app, claims.build());
     }
 
+    /** A refresh token that expires with its session. */
     public String refreshToken(EmulatedApp app, User user, Session session) {
-        long lifetime = Math.max(0, session.expiresAt() - System.currentTimeMillis());
-        return sign(app, claims(app, user, session, REFRESH, lifetime).build());
+        return sign(app, claims(app, user, session, REFRESH, session.expiresAt() - System.currentTimeMillis())
+                .build());
     }
 
     /**

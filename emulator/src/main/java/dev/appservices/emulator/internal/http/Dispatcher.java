@@ -106,7 +106,7 @@ public final class Dispatcher implements HttpHandler {
         Request.AppAttribution attribution = id -> {
             appId[0] = id;
         };
-        if (match.isPresent()) {
+        if (match.isPresent() && !path.startsWith(ADMIN_PREFIX)) {
             String key = match.get().route().key();
             String pathAppId = match.get().parameters().get("appId");
             counters.count(key, pathAppId);

@@ -324,8 +324,9 @@ public final class AppState {
 
     public Session createSession(String userId, String deviceId, Duration ttl) {
         return change(() -> {
-            Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId,
-                    System.currentTimeMillis() + ttl.toMillis());
+            // Whole seconds, like the refresh token's exp claim, so the session ends exactly when the token does.
+            long expiresAt = (System.currentTimeMillis() + ttl.toMillis() + 999) / 1000 * 1000;
+            Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId, expiresAt);
             sessions.put(session.id(), session);
             return session;
         });
