@@ -1,0 +1,30 @@
+package dev.appservices.extension.internal.metadata;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The {@code NO_ENCRYPTION} format: the store file is the JSON of {@link MetadataJson}. Stateless. */
+final class PlainCodec implements StoreCodec {
+
+    static final String FILE_NAME = "metadata.json";
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public Optional<StoreCodec> predecessor() {
+        return Optional.empty();
+    }
+
+    @Override
+    public MetadataSnapshot decode(byte[] content, Path file) {
+        return MetadataJson.decode(content, file);
+    }
+
+    @Override
+    public byte[] encode(MetadataSnapshot snapshot, Path file) {
+        return MetadataJson.encode(snapshot);
+    }
+}
