@@ -5,7 +5,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -152,16 +152,18 @@ public class AppServicesExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         SettingsReader settings = new SettingsReader(applicationClassLoader());
-        Map<String, List<String>> usages = new LinkedHashMap<>();
-        injectionPointsById.forEach((id, where) -> where.forEach(place -> usage(usages, id, "injected " + place)));
+        Map<String, List<String>> usages = new TreeMap<>();
+        injectionPointsById.forEach((id, places) -> {
+            if (!id.equals(DEFAULT_ID)) {
+                places.forEach(place -> usage(usages, id, "injected " + place));
+            }
+        });
+        validateDefaultAppId(event, settings, usages);
         settings.listedIds(problem -> event.addDeploymentProblem(
                 CdiMessages.invalidConfiguration("the Apps listed in " + ConfigKeys.IDS, problem)))
                 .forEach(id -> usage(usages, id, "listed in " + ConfigKeys.IDS));
+        configuredDefaultAppId(settings).ifPresent(id -> usage(usages, id, "named by " + ConfigKeys.APP_ID));
 
-        List<String> defaultUsages = usages.remove(DEFAULT_ID);
-        if (defaultUsages != null || !applicationBeanIds.contains(DEFAULT_ID)) {
-            validateDefault(event, settings, usages, defaultUsages);
-        }
         for (String id : beanIds) {
             String subject = "App '" + id + "' (" + String.join("; ", usages.getOrDefault(id, List.of())) + ")";
             settings.validate(id).forEach(problem -> event.addDeploymentProblem(
@@ -173,21 +175,19 @@ public class AppServicesExtension implements Extension {
         beanIds.clear();
     }
 
-    /** The default App: its id must be configured when it is injected; its usages count for that id. */
-    private void validateDefault(AfterDeploymentValidation event, SettingsReader settings,
-            Map<String, List<String>> usages, List<String> defaultUsages) {
-        List<String> injected = defaultUsages == null ? List.of()
-                : defaultUsages.stream().map(usage -> usage.replace("injected ", "injected as default App "))
-                        .toList();
+    /** The default App's id must be configured when it is injected; its injection points count for that id. */
+    private void validateDefaultAppId(AfterDeploymentValidation event, SettingsReader settings,
+            Map<String, List<String>> usages) {
+        // When the application produces the default App itself, appservices.app-id is optional (but still checked).
+        boolean injected = injectionPointsById.containsKey(DEFAULT_ID) && !applicationBeanIds.contains(DEFAULT_ID);
+        Set<String> places = injected ? injectionPointsById.get(DEFAULT_ID) : Set.of();
         try {
-            if (defaultUsages != null) {
-                String id = settings.requireDefaultAppId();
-                usages.computeIfAbsent(id, key -> new ArrayList<>()).addAll(injected);
-            }
-            settings.defaultAppId().ifPresent(id -> usage(usages, id, "named by " + ConfigKeys.APP_ID));
+            Optional<String> id = injected ? Optional.of(settings.requireDefaultAppId()) : settings.defaultAppId();
+            id.ifPresent(appId -> places.forEach(place -> usage(usages, appId, "injected as default App " + place)));
         } catch (AppServicesConfigException problem) {
-            String subject = injected.isEmpty() ? "the default App"
-                    : "the default App (" + String.join("; ", defaultUsages) + ")";
+            String subject = places.isEmpty() ? "the default App"
+                    : "the default App (" + places.stream().map(place -> "injected " + place)
+                            .collect(Collectors.joining("; ")) + ")";
             event.addDeploymentProblem(CdiMessages.invalidConfiguration(subject, problem));
         }
     }

@@ -57,11 +57,26 @@ public final class ConfigKeys {
     /** Suffix: the password of that key store, read only when the key store is opened. */
     public static final String METADATA_KEY_STORE_PASSWORD = "metadata.key-store.password";
 
-    /** Suffix: the alias of the secret-key entry in that key store. */
+    /** Suffix: the alias of the secret-key or private-key entry in that key store. */
     public static final String METADATA_KEY_STORE_ALIAS = "metadata.key-store.alias";
 
     /** Suffix: a raw 64-byte metadata encryption key in base64, the Realm SDKs' format. */
     public static final String METADATA_ENCRYPTION_KEY = "metadata.encryption-key";
+
+    /** Suffix: the JCA key store that held the metadata encryption key before a rotation. */
+    public static final String METADATA_PREVIOUS_KEY_STORE_PATH = "metadata.previous-key-store.path";
+
+    /** Suffix: the type of that previous key store. */
+    public static final String METADATA_PREVIOUS_KEY_STORE_TYPE = "metadata.previous-key-store.type";
+
+    /** Suffix: the password of that previous key store, read only when the key store is opened. */
+    public static final String METADATA_PREVIOUS_KEY_STORE_PASSWORD = "metadata.previous-key-store.password";
+
+    /** Suffix: the alias of the entry in that previous key store. */
+    public static final String METADATA_PREVIOUS_KEY_STORE_ALIAS = "metadata.previous-key-store.alias";
+
+    /** Suffix: the raw 64-byte metadata encryption key in base64 used before a rotation. */
+    public static final String METADATA_PREVIOUS_ENCRYPTION_KEY = "metadata.previous-encryption-key";
 
     /** Suffix: what to do with a metadata store that cannot be read, {@code fail} or {@code reset}. */
     public static final String METADATA_ON_INVALID = "metadata.on-invalid";

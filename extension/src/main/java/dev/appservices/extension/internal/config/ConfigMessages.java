@@ -87,10 +87,10 @@ final class ConfigMessages {
                 + "' is not a usable encryption key: " + cause.getMessage(), key, appId, cause);
     }
 
-    static AppServicesConfigException missingKeyStorePassword(String key, String appId) {
+    static AppServicesConfigException missingKeyStorePassword(String key, String appId, String defaultsKey) {
         return new AppServicesConfigException("APPSVC0142: " + key + " of App '" + appId
-                + "' is not set, but the metadata key store needs a password (also accepted: "
-                + ConfigKeys.key(ConfigKeys.DEFAULTS, ConfigKeys.METADATA_KEY_STORE_PASSWORD) + ")", key, appId);
+                + "' is not set, but the metadata key store needs a password (also accepted: " + defaultsKey + ")",
+                key, appId);
     }
 
     static AppServicesConfigException unreadableKeyStore(String key, String appId, String path) {

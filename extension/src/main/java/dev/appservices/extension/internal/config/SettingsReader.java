@@ -209,48 +209,53 @@ public final class SettingsReader {
         if (mode.orElse(null) == MetadataMode.ENCRYPTION) {
             // Key sources matter only in this mode: elsewhere they are ignored, so a key store configured under
             // appservices.defaults for some Apps does not trouble the others.
-            keySource(reading, builder);
+            keySource(reading, KeySourceKeys.CURRENT, true, builder::keyStore, builder::encryptionKey);
+            keySource(reading, KeySourceKeys.PREVIOUS, false, builder::previousKeyStore,
+                    builder::previousEncryptionKey);
         }
         return reading.problemCount == before ? Optional.of(builder.build()) : Optional.empty();
     }
 
-    private void keySource(Reading reading, MetadataConfiguration.Builder builder) {
+    /**
+     * Reads one key source: a key store or a raw key, not both.
+     *
+     * @param required whether a missing key source is a problem (it is for the current key, not for the previous)
+     */
+    private void keySource(Reading reading, KeySourceKeys keys, boolean required, Consumer<KeyStoreKey> keyStore,
+            Consumer<EncryptionKey> encryptionKey) {
         String appId = reading.appId;
-        Optional<Setting> keyStorePath = find(reading.config, appId, ConfigKeys.METADATA_KEY_STORE_PATH);
-        Optional<Setting> encryptionKey = find(reading.config, appId, ConfigKeys.METADATA_ENCRYPTION_KEY);
-        if (keyStorePath.isPresent() && encryptionKey.isPresent()) {
-            reading.report(ConfigMessages.twoKeySources(keyStorePath.get().key(), encryptionKey.get().key(), appId));
+        Optional<Setting> keyStorePath = find(reading.config, appId, keys.path());
+        Optional<Setting> rawKey = find(reading.config, appId, keys.encryptionKey());
+        if (keyStorePath.isPresent() && rawKey.isPresent()) {
+            reading.report(ConfigMessages.twoKeySources(keyStorePath.get().key(), rawKey.get().key(), appId));
         } else if (keyStorePath.isPresent()) {
-            reading.apply(() -> builder.keyStore(keyStore(reading.config, keyStorePath.get(), appId)));
-        } else if (encryptionKey.isPresent()) {
-            reading.apply(() -> builder.encryptionKey(encryptionKey(encryptionKey.get(), appId)));
-        } else {
+            reading.apply(() -> keyStore.accept(keyStore(reading.config, keys, keyStorePath.get(), appId)));
+        } else if (rawKey.isPresent()) {
+            reading.apply(() -> encryptionKey.accept(encryptionKey(rawKey.get(), appId)));
+        } else if (required) {
             reading.report(ConfigMessages.missingKeySource(
                     find(reading.config, appId, ConfigKeys.METADATA_MODE).map(Setting::key).orElseThrow(), appId,
-                    ConfigKeys.key(appId, ConfigKeys.METADATA_KEY_STORE_PATH),
-                    ConfigKeys.key(appId, ConfigKeys.METADATA_ENCRYPTION_KEY)));
+                    ConfigKeys.key(appId, keys.path()), ConfigKeys.key(appId, keys.encryptionKey())));
         }
     }
 
-    private KeyStoreKey keyStore(Config config, Setting pathSetting, String appId) {
+    private KeyStoreKey keyStore(Config config, KeySourceKeys keys, Setting pathSetting, String appId) {
         Path path = path(pathSetting, appId);
         if (!Files.isReadable(path)) {
             throw ConfigMessages.unreadableKeyStore(pathSetting.key(), appId, pathSetting.value());
         }
         // Checked here so that a missing password is a deployment problem, not a failure at first use; the value
         // itself is dropped at once and read again by the supplier when the key store is opened.
-        if (find(config, appId, ConfigKeys.METADATA_KEY_STORE_PASSWORD).isEmpty()) {
-            throw ConfigMessages.missingKeyStorePassword(
-                    ConfigKeys.key(appId, ConfigKeys.METADATA_KEY_STORE_PASSWORD), appId);
+        if (find(config, appId, keys.password()).isEmpty()) {
+            throw ConfigMessages.missingKeyStorePassword(ConfigKeys.key(appId, keys.password()), appId,
+                    ConfigKeys.key(ConfigKeys.DEFAULTS, keys.password()));
         }
-        Setting type = find(config, appId, ConfigKeys.METADATA_KEY_STORE_TYPE)
-                .orElse(new Setting(ConfigKeys.key(appId, ConfigKeys.METADATA_KEY_STORE_TYPE),
-                        KeyStoreKey.DEFAULT_TYPE));
-        Setting alias = find(config, appId, ConfigKeys.METADATA_KEY_STORE_ALIAS)
-                .orElse(new Setting(ConfigKeys.key(appId, ConfigKeys.METADATA_KEY_STORE_ALIAS),
-                        KeyStoreKey.DEFAULT_ALIAS));
+        Setting type = find(config, appId, keys.type())
+                .orElse(new Setting(ConfigKeys.key(appId, keys.type()), KeyStoreKey.DEFAULT_TYPE));
+        Setting alias = find(config, appId, keys.alias())
+                .orElse(new Setting(ConfigKeys.key(appId, keys.alias()), KeyStoreKey.DEFAULT_ALIAS));
         try {
-            return KeyStoreKey.of(path, type.value(), alias.value(), password(appId));
+            return KeyStoreKey.of(path, type.value(), alias.value(), password(appId, keys.password()));
         } catch (IllegalArgumentException e) {
             Setting blank = type.value().isBlank() ? type : alias;
             throw ConfigMessages.invalidKeyStoreSetting(blank.key(), appId, e);
@@ -258,12 +263,12 @@ public final class SettingsReader {
     }
 
     /** Reads the password from the Config of the application each time the key store is opened. */
-    private Supplier<char[]> password(String appId) {
-        return () -> find(config(), appId, ConfigKeys.METADATA_KEY_STORE_PASSWORD)
+    private Supplier<char[]> password(String appId, String suffix) {
+        return () -> find(config(), appId, suffix)
                 // MicroProfile Config only hands out Strings; the char[] lets the store clear its copy after use.
                 .map(setting -> setting.value().toCharArray())
-                .orElseThrow(() -> ConfigMessages.missingKeyStorePassword(
-                        ConfigKeys.key(appId, ConfigKeys.METADATA_KEY_STORE_PASSWORD), appId));
+                .orElseThrow(() -> ConfigMessages.missingKeyStorePassword(ConfigKeys.key(appId, suffix), appId,
+                        ConfigKeys.key(ConfigKeys.DEFAULTS, suffix)));
     }
 
     private static EncryptionKey encryptionKey(Setting setting, String appId) {
@@ -387,6 +392,18 @@ public final class SettingsReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** The suffixes of one key source: the current key, or the one used before a rotation. */
+    private record KeySourceKeys(String path, String type, String password, String alias, String encryptionKey) {
+
+        static final KeySourceKeys CURRENT = new KeySourceKeys(ConfigKeys.METADATA_KEY_STORE_PATH,
+                ConfigKeys.METADATA_KEY_STORE_TYPE, ConfigKeys.METADATA_KEY_STORE_PASSWORD,
+                ConfigKeys.METADATA_KEY_STORE_ALIAS, ConfigKeys.METADATA_ENCRYPTION_KEY);
+
+        static final KeySourceKeys PREVIOUS = new KeySourceKeys(ConfigKeys.METADATA_PREVIOUS_KEY_STORE_PATH,
+                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_TYPE, ConfigKeys.METADATA_PREVIOUS_KEY_STORE_PASSWORD,
+                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_ALIAS, ConfigKeys.METADATA_PREVIOUS_ENCRYPTION_KEY);
     }
 
     /** A configured value and the full key it was found under (named in messages). */

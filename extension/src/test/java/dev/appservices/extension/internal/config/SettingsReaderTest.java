@@ -176,6 +176,32 @@ class SettingsReaderTest {
     }
 
     @Test
+    void previousKeySourcesForAKeyRotation() throws IOException {
+        Path oldKeyStore = Files.createFile(directory.resolve("old.p12"));
+        set("orders", "metadata.mode", "encryption");
+        set("orders", "metadata.encryption-key", KEY_BASE64);
+        set("orders", "metadata.previous-key-store.path", oldKeyStore.toString());
+        set("orders", "metadata.previous-key-store.alias", "old-key");
+        set("defaults", "metadata.previous-key-store.password", "old secret");
+
+        MetadataConfiguration metadata = settings.read("orders").metadata();
+        KeyStoreKey previous = metadata.previousKeyStore().orElseThrow();
+        assertEquals(KeyStoreKey.of(oldKeyStore, KeyStoreKey.DEFAULT_TYPE, "old-key", () -> null), previous);
+        assertArrayEquals("old secret".toCharArray(), previous.readPassword());
+        assertEquals(Optional.empty(), metadata.previousEncryptionKey());
+
+        TestConfigSource.remove("appservices.orders.metadata.previous-key-store.path");
+        set("orders", "metadata.previous-encryption-key", KEY_BASE64);
+        assertEquals(Optional.of(EncryptionKey.of(new byte[64])),
+                settings.read("orders").metadata().previousEncryptionKey());
+
+        set("defaults", "metadata.previous-key-store.path", oldKeyStore.toString());
+        assertEquals(List.of("APPSVC0140: both appservices.defaults.metadata.previous-key-store.path and "
+                + "appservices.orders.metadata.previous-encryption-key are configured for App 'orders': choose one "
+                + "key source"), messages(settings.validate("orders")));
+    }
+
+    @Test
     void keySourcesAreIgnoredOutsideTheEncryptionMode() {
         set("defaults", "metadata.key-store.path", directory.resolve("missing.p12").toString());
         set("defaults", "metadata.encryption-key", "not base64!");
