@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -55,6 +56,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Dispatcher dispatcher;
     private final String host;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host) {
         this.server = server;
@@ -130,6 +132,9 @@ public final class EmulatorServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         long deadline = System.currentTimeMillis() + CLOSE_GRACE_MILLIS;
         while (dispatcher.inFlight() > 0 && System.currentTimeMillis() < deadline) {
             try {

@@ -72,19 +72,15 @@ public final class EmailPasswordEndpoints {
 
     /** {@code confirm}: {@code {token, tokenId}}. */
     public Response confirm(Request request) {
-        EmulatedApp app = apps.require(request.pathParameter("appId"));
-        settings(app);
+        EmulatedApp app = app(request);
         BsonDocument body = request.jsonBody();
-        EmailToken token = app.state().consumeEmailToken(EmailToken.CONFIRM, Fields.requiredString(body, "token"),
-                Fields.requiredString(body, "tokenId")).orElseThrow(ServiceError::userpassTokenInvalid);
-        app.state().confirmAccount(token.email());
+        app.state().confirmAccount(consumeToken(app, EmailToken.CONFIRM, body).email());
         return Response.json(200, "{}");
     }
 
     /** {@code confirm/send}: {@code {email}}; issues a new confirmation token. */
     public Response resendConfirmation(Request request) {
-        EmulatedApp app = apps.require(request.pathParameter("appId"));
-        settings(app);
+        EmulatedApp app = app(request);
         Account account = pendingAccount(app, requireEmail(request.jsonBody()));
         app.state().issueEmailToken(EmailToken.CONFIRM, account.email());
         return Response.json(200, "{}");
@@ -105,8 +101,7 @@ public final class EmailPasswordEndpoints {
 
     /** {@code reset/send}: {@code {email}}; issues a reset token. */
     public Response sendReset(Request request) {
-        EmulatedApp app = apps.require(request.pathParameter("appId"));
-        settings(app);
+        EmulatedApp app = app(request);
         Account account = existingAccount(app, requireEmail(request.jsonBody()));
         app.state().issueEmailToken(EmailToken.RESET, account.email());
         return Response.json(200, "{}");
@@ -114,13 +109,10 @@ public final class EmailPasswordEndpoints {
 
     /** {@code reset}: {@code {password, token, tokenId}}. */
     public Response reset(Request request) {
-        EmulatedApp app = apps.require(request.pathParameter("appId"));
-        settings(app);
+        EmulatedApp app = app(request);
         BsonDocument body = request.jsonBody();
         String password = requirePassword(body);
-        EmailToken token = app.state().consumeEmailToken(EmailToken.RESET, Fields.requiredString(body, "token"),
-                Fields.requiredString(body, "tokenId")).orElseThrow(ServiceError::userpassTokenInvalid);
-        app.state().setPassword(token.email(), PasswordHasher.hash(password));
+        app.state().setPassword(consumeToken(app, EmailToken.RESET, body).email(), PasswordHasher.hash(password));
         return Response.json(200, "{}");
     }
 
@@ -176,6 +168,19 @@ public final class EmailPasswordEndpoints {
                 .map(value -> value.asString().getValue())
                 .filter(value -> SUCCESS.equals(value) || PENDING.equals(value) || FAIL.equals(value));
         return status.orElseThrow(() -> ServiceError.functionExecution(Messages.statusFunctionResult(function)));
+    }
+
+    /** The app of the request, which must have the email/password provider. */
+    private EmulatedApp app(Request request) {
+        EmulatedApp app = apps.require(request.pathParameter("appId"));
+        settings(app);
+        return app;
+    }
+
+    /** Consumes the token named by the body's {@code token} and {@code tokenId}. */
+    private static EmailToken consumeToken(EmulatedApp app, String kind, BsonDocument body) {
+        return app.state().consumeEmailToken(kind, Fields.requiredString(body, "token"),
+                Fields.requiredString(body, "tokenId")).orElseThrow(ServiceError::userpassTokenInvalid);
     }
 
     private static AppSettings.Userpass settings(EmulatedApp app) {

@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.state;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public final class Records {
         }
 
         public User withIdentity(Identity identity) {
-            List<Identity> more = new java.util.ArrayList<>(identities);
+            List<Identity> more = new ArrayList<>(identities);
             more.add(identity);
             return new User(id, type, disabled, more, customData, createdAt);
         }
