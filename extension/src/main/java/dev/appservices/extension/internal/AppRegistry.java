@@ -83,8 +83,7 @@ public final class AppRegistry {
      */
     public synchronized DefaultApp create(String id) {
         DefaultApp cached = apps.get(validId(id));
-        return cached != null ? cached
-                : open(external.load(id).orElseGet(() -> AppConfiguration.builder(id).build()));
+        return cached != null ? cached : open(external.loadOrDefaults(id));
     }
 
     /**

@@ -30,6 +30,12 @@ final class BackendClients implements AutoCloseable {
     /** The MicroProfile Rest Client property that turns off the default mapper; ours handles every status. */
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
 
+    /**
+     * RESTEasy's builder setting {@code connectionCheckoutTimeout(long, TimeUnit)}; other implementations keep it as
+     * an unknown property.
+     */
+    private static final String CHECKOUT_TIMEOUT = "resteasy.connectionCheckoutTimeout";
+
     private final String appId;
     private final AppConfiguration configuration;
     private final ExecutorService executor;
@@ -77,6 +83,8 @@ final class BackendClients implements AutoCloseable {
                 .followRedirects(false)
                 .executorService(executor)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                // RESTEasy's (Liberty, WildFly) wait for a pooled connection, which the App timeout bounds as well
+                .property(CHECKOUT_TIMEOUT, List.of(timeout, TimeUnit.MILLISECONDS))
                 .register(new ClientHeadersFilter(configuration))
                 .register(new ErrorResponseMapper(appId))
                 .register(new ExtendedJsonBodyWriter())

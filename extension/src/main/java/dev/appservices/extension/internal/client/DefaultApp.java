@@ -53,7 +53,8 @@ import dev.appservices.extension.internal.metadata.StoredUser;
  * thread; its threads are daemons so that a forgotten App does not keep a JVM alive, and {@link #close()} stops them.
  *
  * <p>Lifecycle: open from construction until {@link #close()}, which releases the HTTP clients, the threads and the
- * metadata store, and removes the App from the cache; afterwards every call fails with
+ * metadata store, removes the App from the cache and drops a base URL it set at run time (so the next App of the id
+ * starts from its configuration); afterwards every call fails with
  * {@link dev.appservices.ErrorCode#CLIENT_APP_CLOSED}. Thread-safe.
  */
 public final class DefaultApp implements App {
@@ -74,6 +75,7 @@ public final class DefaultApp implements App {
     private final SessionManager sessions;
     private final BsonDocument device;
     private volatile MetadataResetEvent metadataReset;
+    private volatile boolean overridden;
 
     /**
      * Opens an App: its metadata store is opened now; no request is made before the first call that needs one.
@@ -122,7 +124,7 @@ public final class DefaultApp implements App {
                 // the configuration's validation and normalisation (trailing slashes) apply to updates too
                 : AppConfiguration.builder(id()).baseUrl(url).build().baseUrl().orElseThrow();
         URI host = requests.verify(target);
-        external.overrideBaseUrl(id(), url == null ? null : target);
+        override(url == null ? null : target);
         requests.use(target, host);
     }
 
@@ -140,7 +142,7 @@ public final class DefaultApp implements App {
      */
     public void overrideBaseUrl(URI url) {
         requireOpen();
-        external.overrideBaseUrl(id(), url);
+        override(url);
         requests.forgetLocation();
     }
 
@@ -259,6 +261,10 @@ public final class DefaultApp implements App {
         }
         try {
             onClose.accept(this);
+            if (overridden) {
+                // a runtime override belongs to this App: the next App of the id starts from its configuration
+                external.overrideBaseUrl(id(), null);
+            }
         } finally {
             clients.close();
             executor.shutdownNow();
@@ -330,6 +336,11 @@ public final class DefaultApp implements App {
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(ClientMessages.appClosed(id()));
         }
+    }
+
+    private void override(URI url) {
+        external.overrideBaseUrl(id(), url);
+        overridden = url != null;
     }
 
     private User makeCurrent(String userId) {

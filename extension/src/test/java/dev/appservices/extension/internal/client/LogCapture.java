@@ -13,14 +13,14 @@ import java.util.logging.Logger;
  * Captures what the project logs (through {@code System.Logger}, which is backed by java.util.logging here) while
  * open: each record's formatted message plus the stack trace of its exception, as a log file would show them.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private static final Logger PROJECT = Logger.getLogger("dev.appservices");
 
     private final List<String> records = new CopyOnWriteArrayList<>();
     private final Level previous;
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
         previous = PROJECT.getLevel();
         PROJECT.setLevel(Level.ALL);
@@ -28,12 +28,12 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Every record so far, message and stack trace. */
-    List<String> records() {
+    public List<String> records() {
         return List.copyOf(records);
     }
 
-    /** Every record so far at WARNING or above. */
-    String all() {
+    /** Every record so far, one after the other. */
+    public String all() {
         return String.join("\n", records);
     }
 

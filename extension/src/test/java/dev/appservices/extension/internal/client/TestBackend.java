@@ -14,16 +14,16 @@ import dev.appservices.MetadataConfiguration;
  * What the client tests share: configurations pointing at an emulator, and seeding the emulator's users the way a
  * real backend gets them (over its public HTTP protocol).
  */
-final class TestBackend {
+public final class TestBackend {
 
     /** Short enough that a hanging test fails fast, long enough for a loaded 2-core machine. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private TestBackend() {
     }
 
     /** An in-memory configuration of {@code appId} on the emulator at {@code baseUrl}. */
-    static AppConfiguration.Builder configuration(String appId, URI baseUrl) {
+    public static AppConfiguration.Builder configuration(String appId, URI baseUrl) {
         return AppConfiguration.builder(appId)
                 .baseUrl(baseUrl)
                 .timeout(TIMEOUT)
@@ -31,7 +31,7 @@ final class TestBackend {
     }
 
     /** Registers an email/password user (the app must auto-confirm) with the protocol's register endpoint. */
-    static void registerEmailUser(URI baseUrl, String appId, String email, String password) {
+    public static void registerEmailUser(URI baseUrl, String appId, String email, String password) {
         String body = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/client/v2.0/app/" + appId
                         + "/auth/providers/local-userpass/register"))
