@@ -79,19 +79,9 @@ public final class JsonSupport {
         return document.toJson(RELAXED);
     }
 
-    /** Writes a document as canonical Extended JSON (used where a document is persisted). */
-    public static String toCanonicalEjson(BsonDocument document) {
-        return document.toJson(CANONICAL);
-    }
-
     /** Parses a relaxed or canonical EJSON document that the emulator itself wrote or validated. */
     public static BsonDocument parseDocument(String json) {
         return BsonDocument.parse(json);
-    }
-
-    /** Parses a relaxed or canonical EJSON text that holds any value, e.g. an admin request's document. */
-    public static BsonValue parseValue(String json) {
-        return BsonDocument.parse("{\"" + VALUE_KEY + "\":" + json + "}").get(VALUE_KEY);
     }
 
     private static String writeBare(BsonValue value, JsonWriterSettings settings) {

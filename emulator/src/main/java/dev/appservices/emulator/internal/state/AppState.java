@@ -98,10 +98,6 @@ public final class AppState {
         return new ArrayList<>(users.values());
     }
 
-    public synchronized Optional<String> identityOwner(String providerType, String identityId) {
-        return Optional.ofNullable(identityOwners.get(identityKey(providerType, identityId)));
-    }
-
     /** Returns the user that owns the identity, creating the user when the identity is new. */
     public User loginIdentity(Identity identity, String userType) {
         return change(() -> {

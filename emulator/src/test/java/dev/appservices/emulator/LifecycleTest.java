@@ -1,0 +1,36 @@
+package dev.appservices.emulator;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.appservices.emulator.WireClient.CLIENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Closing the emulator lets requests in flight finish. */
+class LifecycleTest {
+
+    @Test
+    void closeLetsRequestsInFlightFinish() throws InterruptedException {
+        AppServicesEmulator emulator = AppServicesEmulator.builder()
+                .app(AppDefinition.builder("closing").anonymousAuth().build())
+                .start();
+        String location = CLIENT + "/app/closing/location";
+        emulator.admin().injectFault(FaultSpec.onPath(location).times(1).delay(Duration.ofMillis(600)).delayOnly());
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            WireClient client = new WireClient(emulator.baseUrl());
+            CompletableFuture<WireClient.Reply> inFlight = CompletableFuture.supplyAsync(
+                    () -> client.get(location, null), caller);
+            Thread.sleep(200);
+            emulator.close();
+            assertEquals(200, inFlight.join().status());
+            emulator.close();
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+}
