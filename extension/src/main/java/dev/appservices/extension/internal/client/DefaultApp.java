@@ -221,7 +221,7 @@ public final class DefaultApp implements App {
 
     @Override
     public void deleteUser(User user) {
-        throw ClientMessages.notAvailable("App.deleteUser(User)");
+        new UserDeletion(this).delete(ownStoredUser(user));
     }
 
     @Override
@@ -235,7 +235,7 @@ public final class DefaultApp implements App {
 
     @Override
     public EmailPasswordAuth emailPasswordAuth() {
-        throw ClientMessages.notAvailable("App.emailPasswordAuth()");
+        return new DefaultEmailPasswordAuth(this);
     }
 
     @Override

@@ -117,17 +117,18 @@ final class DefaultUser implements User {
 
     @Override
     public Functions functions() {
-        throw ClientMessages.notAvailable("User.functions()");
+        return new DefaultFunctions(app, id);
     }
 
     @Override
     public ApiKeyAuth apiKeys() {
-        throw ClientMessages.notAvailable("User.apiKeys()");
+        return new DefaultApiKeyAuth(app, id);
     }
 
     @Override
     public User linkCredentials(Credentials credentials) {
-        throw ClientMessages.notAvailable("User.linkCredentials(Credentials)");
+        new IdentityLinker(app).link(id, credentials);
+        return this;
     }
 
     @Override

@@ -25,15 +25,14 @@ import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.codecs.pojo.PojoCodecProvider;
 import org.bson.codecs.record.RecordCodecProvider;
 import org.bson.conversions.Bson;
-import org.bson.json.JsonMode;
 import org.bson.json.JsonParseException;
 import org.bson.json.JsonReader;
-import org.bson.json.JsonWriterSettings;
 
 /**
- * Turns function arguments into a BSON array and function results (Extended JSON, canonical or relaxed) into Java
- * values, always through the codecs of one {@link CodecRegistry} of {@code org.mongodb:bson}: no Extended JSON is
- * written or parsed by hand. Immutable and thread-safe; each {@code Functions} holds one.
+ * Turns function arguments into a BSON array (which {@link ExtendedJsonBodyWriter} sends as canonical Extended JSON)
+ * and function results (Extended JSON, canonical or relaxed) into Java values, always through the codecs of one
+ * {@link CodecRegistry} of {@code org.mongodb:bson}: no Extended JSON is written or parsed by hand. Immutable and
+ * thread-safe; each {@code Functions} holds one.
  */
 final class ExtendedJsonCodec {
 
@@ -48,8 +47,6 @@ final class ExtendedJsonCodec {
                             PojoCodecProvider.builder().automatic(true).build())),
             UuidRepresentation.STANDARD);
 
-    private static final JsonWriterSettings CANONICAL =
-            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final EncoderContext ENCODER_CONTEXT = EncoderContext.builder().build();
     private static final DecoderContext DECODER_CONTEXT = DecoderContext.builder().build();
     private static final BsonValueCodec BSON_VALUE_CODEC = new BsonValueCodec();
@@ -60,11 +57,6 @@ final class ExtendedJsonCodec {
 
     ExtendedJsonCodec(CodecRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
-    }
-
-    /** Writes {@code document} as canonical Extended JSON, keeping its key order. */
-    static String toCanonicalJson(BsonDocument document) {
-        return document.toJson(CANONICAL);
     }
 
     /**

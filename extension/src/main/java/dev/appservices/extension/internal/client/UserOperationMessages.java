@@ -2,8 +2,11 @@ package dev.appservices.extension.internal.client;
 
 import org.bson.BsonType;
 
+import dev.appservices.AppServicesException;
+import dev.appservices.CredentialsCannotBeLinkedException;
 import dev.appservices.ErrorCode;
 import dev.appservices.FunctionException;
+import dev.appservices.ServiceException;
 
 /**
  * The message factory of the user operations: function calls, the email/password provider, API keys, identity
@@ -29,5 +32,44 @@ final class UserOperationMessages {
         // No cause: the parser's message quotes the text it could not read, and that is the function's data.
         return new FunctionException("APPSVC0251: the result of function '" + functionName
                 + "' is not valid Extended JSON", ErrorCode.BAD_BSON_PARSE, functionName, null);
+    }
+
+    /** A function error reported by the server, such as {@code FunctionNotFound} or {@code FunctionExecutionError}. */
+    static FunctionException functionFailed(String functionName, ServiceException refusal) {
+        return new FunctionException("APPSVC0252: function '" + functionName + "' failed on the server: "
+                + withoutCode(refusal.getMessage()), refusal.errorCode(), functionName,
+                refusal.httpStatus().orElse(-1), refusal.serverErrorCode().orElse(null),
+                refusal.link().orElse(null));
+    }
+
+    /** An API-key id that cannot be one: the server's ids are ObjectIds in hex. */
+    static IllegalArgumentException malformedApiKeyId(String id) {
+        return new IllegalArgumentException("APPSVC0260: API key id '" + id
+                + "' is not a 24-digit hexadecimal ObjectId, as the ids returned by ApiKeyAuth.create and fetchAll "
+                + "are");
+    }
+
+    /** {@code linkCredentials} with anonymous credentials, refused locally as in the SDKs. */
+    static AppServicesException anonymousCredentialsNotLinkable(String appId, String userId) {
+        return new AppServicesException("APPSVC0270: anonymous credentials cannot be linked to user '" + userId
+                + "' of App '" + appId + "'; link an identity that can log in again (email/password, API key, "
+                + "JWT, function, OAuth)", ErrorCode.CLIENT_USER_ALREADY_NAMED);
+    }
+
+    /** The server refused to link an identity (for example one that belongs to another user). */
+    static CredentialsCannotBeLinkedException linkRefused(String appId, String userId, String provider,
+            ServiceException refusal) {
+        return new CredentialsCannotBeLinkedException("APPSVC0271: linking " + provider + " credentials to user '"
+                + userId + "' of App '" + appId + "' was refused: " + withoutCode(refusal.getMessage()),
+                refusal.errorCode(), refusal.httpStatus().orElse(-1), refusal.serverErrorCode().orElse(null),
+                refusal.link().orElse(null));
+    }
+
+    /**
+     * The message of a refusal without its own {@code APPSVCnnnn: } prefix, to be quoted after a more specific code:
+     * the refusal's message is the only place that keeps the server's own message.
+     */
+    private static String withoutCode(String message) {
+        return message.matches("(?s)APPSVC\\d{4}: .*") ? message.substring("APPSVCnnnn: ".length()) : message;
     }
 }

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+
+import jakarta.ws.rs.core.MediaType;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -32,6 +37,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.appservices.ErrorCode;
 import dev.appservices.FunctionException;
+import dev.appservices.extension.internal.client.FunctionTestTypes.Customer;
+import dev.appservices.extension.internal.client.FunctionTestTypes.Line;
+import dev.appservices.extension.internal.client.FunctionTestTypes.Order;
 
 class ExtendedJsonCodecTest {
 
@@ -39,70 +47,28 @@ class ExtendedJsonCodecTest {
 
     private final ExtendedJsonCodec codec = new ExtendedJsonCodec(ExtendedJsonCodec.DEFAULT_REGISTRY);
 
-    public record Line(String sku, int count) {
-    }
-
-    public record Order(String id, long quantity, Decimal128 price, List<Line> lines) {
-    }
-
-    /** A POJO in the bean style: no-argument constructor, getters and setters. */
-    public static final class Customer {
-        private String name;
-        private Instant since;
-
-        public Customer() {
-        }
-
-        Customer(String name, Instant since) {
-            this.name = name;
-            this.since = since;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public Instant getSince() {
-            return since;
-        }
-
-        public void setSince(Instant since) {
-            this.since = since;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Customer c && Objects.equals(name, c.name) && Objects.equals(since, c.since);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(name, since);
-        }
-    }
-
-    private String wire(Object... args) {
-        return ExtendedJsonCodec.toCanonicalJson(new BsonDocument("arguments", codec.encodeArguments(args)));
+    /** The arguments as the request body writer sends them. */
+    private String wire(Object... args) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        new ExtendedJsonBodyWriter().writeTo(new BsonDocument("arguments", codec.encodeArguments(args)),
+                BsonDocument.class, BsonDocument.class, new Annotation[0], MediaType.APPLICATION_JSON_TYPE, null, body);
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     @Test
-    void encodesScalarsAsCanonicalExtendedJson() {
+    void encodesScalarsAsCanonicalExtendedJson() throws IOException {
         assertEquals("{\"arguments\": [{\"$numberInt\": \"5\"}, {\"$numberLong\": \"6\"}, "
                 + "{\"$numberDouble\": \"1.5\"}, {\"$numberDouble\": \"NaN\"}, true, \"text\", null]}",
                 wire(5, 6L, 1.5, Double.NaN, true, "text", null));
     }
 
     @Test
-    void encodesNoArgumentsAsEmptyArray() {
+    void encodesNoArgumentsAsEmptyArray() throws IOException {
         assertEquals("{\"arguments\": []}", wire());
     }
 
     @Test
-    void encodesBsonSpecificTypes() {
+    void encodesBsonSpecificTypes() throws IOException {
         ObjectId id = new ObjectId("65f0a1b2c3d4e5f60718293a");
         UUID uuid = UUID.fromString("01234567-89ab-cdef-0123-456789abcdef");
         assertEquals("{\"arguments\": [{\"$oid\": \"65f0a1b2c3d4e5f60718293a\"}, "
@@ -117,7 +83,7 @@ class ExtendedJsonCodecTest {
     }
 
     @Test
-    void encodesDocumentsListsAndMapsWithNestedValues() {
+    void encodesDocumentsListsAndMapsWithNestedValues() throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("n", 1L);
         map.put("list", List.of(1, "two"));
@@ -130,7 +96,7 @@ class ExtendedJsonCodecTest {
     }
 
     @Test
-    void encodesRecordsAndPojosAsDocuments() {
+    void encodesRecordsAndPojosAsDocuments() throws IOException {
         Order order = new Order("o-1", 2, Decimal128.parse("9.99"), List.of(new Line("sku-1", 3)));
         assertEquals("{\"arguments\": [{\"id\": \"o-1\", \"quantity\": {\"$numberLong\": \"2\"}, "
                 + "\"price\": {\"$numberDecimal\": \"9.99\"}, "

@@ -1,0 +1,177 @@
+package dev.appservices.extension.internal.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.appservices.App;
+import dev.appservices.AppServicesException;
+import dev.appservices.AuthEvent;
+import dev.appservices.Credentials;
+import dev.appservices.CredentialsCannotBeLinkedException;
+import dev.appservices.ErrorCode;
+import dev.appservices.InvalidCredentialsException;
+import dev.appservices.ListenerRegistration;
+import dev.appservices.ServiceException;
+import dev.appservices.User;
+import dev.appservices.UserIdentity;
+import dev.appservices.UserState;
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.emulator.EmulatorAdmin;
+import dev.appservices.emulator.FaultSpec;
+
+/** Identity linking, user deletion and custom user data against the emulator over HTTP. */
+class UserLifecycleTest {
+
+    private static final String APP_ID = "lifecycle-test";
+    private static final String LOGIN_ROUTE = "/api/client/v2.0/app/{appId}/auth/providers/{provider}/login";
+    private static final String SESSION_ROUTE = "/api/client/v2.0/auth/session";
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
+            .app(AppDefinition.builder(APP_ID).anonymousAuth().emailPasswordAuth(true).build()));
+
+    private EmulatorAdmin admin;
+    private App app;
+
+    @BeforeEach
+    void createApp() {
+        admin = EMULATOR.admin();
+        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
+    }
+
+    @AfterEach
+    void closeApp() {
+        app.close();
+    }
+
+    private Credentials registered(String email) {
+        app.emailPasswordAuth().registerUser(email, "secret-1");
+        return Credentials.emailPassword(email, "secret-1");
+    }
+
+    @Test
+    void linksEmailPasswordToAnAnonymousUserKeepingItsId() {
+        Credentials email = registered("linked@example.com");
+        User user = app.logIn(Credentials.anonymous(false));
+        List<AuthEvent> events = new CopyOnWriteArrayList<>();
+        try (ListenerRegistration registration = app.addListener(events::add)) {
+            assertSame(user, user.linkCredentials(email));
+        }
+        assertEquals(List.of(Credentials.ANONYMOUS, Credentials.EMAIL_PASSWORD),
+                user.identities().stream().map(UserIdentity::providerType).toList());
+        assertFalse(user.isAnonymous());
+        assertTrue(events.stream().anyMatch(event -> event.type() == AuthEvent.Type.LINKED
+                && event.user() == user), events.toString());
+
+        user.logOut();
+        assertEquals(UserState.LOGGED_OUT, user.state(), "no longer anonymous, so logged out, not removed");
+        assertEquals(user.id(), app.logIn(email).id());
+    }
+
+    @Test
+    void refusesAnonymousCredentialsLocally() {
+        User user = app.logIn(Credentials.anonymous(false));
+        long logins = admin.requestCount(APP_ID, "POST", LOGIN_ROUTE);
+        AppServicesException e = assertThrows(AppServicesException.class,
+                () -> user.linkCredentials(Credentials.anonymous()));
+        assertEquals(ErrorCode.CLIENT_USER_ALREADY_NAMED, e.errorCode());
+        assertTrue(e.getMessage().startsWith("APPSVC0270: "), e.getMessage());
+        assertEquals(logins, admin.requestCount(APP_ID, "POST", LOGIN_ROUTE));
+    }
+
+    @Test
+    void reportsARefusedLinkWithoutRefreshingTheSession() {
+        Credentials taken = registered("taken@example.com");
+        app.logIn(taken);
+        User other = app.logIn(Credentials.anonymous(false));
+        long refreshes = admin.requestCount("POST", SESSION_ROUTE);
+        CredentialsCannotBeLinkedException e = assertThrows(CredentialsCannotBeLinkedException.class,
+                () -> other.linkCredentials(taken));
+        assertEquals(401, e.httpStatus().orElseThrow());
+        assertTrue(e.getMessage().startsWith("APPSVC0271: linking local-userpass credentials to user '"
+                + other.id() + "'"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret-1"));
+        assertEquals(refreshes, admin.requestCount("POST", SESSION_ROUTE), "a refused link is not retried");
+        assertEquals(List.of(Credentials.ANONYMOUS),
+                other.identities().stream().map(UserIdentity::providerType).toList());
+    }
+
+    @Test
+    void refusesToLinkToALoggedOutUser() {
+        Credentials email = registered("logged-out@example.com");
+        User user = app.logIn(email);
+        user.logOut();
+        AppServicesException e = assertThrows(AppServicesException.class,
+                () -> user.linkCredentials(registered("second@example.com")));
+        assertEquals(ErrorCode.CLIENT_USER_NOT_LOGGED_IN, e.errorCode());
+    }
+
+    @Test
+    void deletesTheUserOnTheServerAndLocally() {
+        Credentials email = registered("deleted@example.com");
+        User user = app.logIn(email);
+        String id = user.id();
+        List<AuthEvent> events = new CopyOnWriteArrayList<>();
+        try (ListenerRegistration registration = app.addListener(events::add)) {
+            app.deleteUser(user);
+        }
+        assertEquals(UserState.REMOVED, user.state());
+        assertFalse(app.allUsers().containsKey(id));
+        assertTrue(events.stream().anyMatch(event -> event.type() == AuthEvent.Type.DELETED
+                && event.user() == user), events.toString());
+        assertTrue(admin.users(APP_ID).stream().noneMatch(info -> info.id().equals(id)));
+        assertThrows(InvalidCredentialsException.class, () -> app.logIn(email));
+    }
+
+    @Test
+    void keepsTheUserWhenTheServerRefusesTheDeletion() {
+        User user = app.logIn(registered("kept@example.com"));
+        admin.injectFault(FaultSpec.onPath("/api/client/v2.0/auth/delete").times(1)
+                .error(500, "InternalServerError", "try again"));
+        ServiceException e = assertThrows(ServiceException.class, () -> app.deleteUser(user));
+        assertEquals(500, e.httpStatus().orElseThrow());
+        assertEquals(UserState.LOGGED_IN, user.state());
+        assertTrue(app.allUsers().containsKey(user.id()));
+
+        app.deleteUserAsync(user).toCompletableFuture().join();
+        assertEquals(UserState.REMOVED, user.state());
+    }
+
+    @Test
+    void refusesToDeleteALoggedOutUser() {
+        User user = app.logIn(registered("not-deleted@example.com"));
+        user.logOut();
+        AppServicesException e = assertThrows(AppServicesException.class, () -> app.deleteUser(user));
+        assertEquals(ErrorCode.CLIENT_USER_NOT_LOGGED_IN, e.errorCode());
+        assertEquals(UserState.LOGGED_OUT, user.state());
+    }
+
+    @Test
+    void showsChangedCustomDataAfterRefreshCustomData() {
+        User user = app.logIn(registered("custom@example.com"));
+        assertEquals(new Document(), user.customData());
+
+        admin.setCustomData(APP_ID, user.id(), BsonDocument.parse("{\"plan\": \"gold\", \"seats\": 3}"));
+        assertEquals(new Document(), user.customData(), "the access token still carries the old data");
+        Document refreshed = user.refreshCustomData();
+        assertEquals(new Document("plan", "gold").append("seats", 3), refreshed);
+        assertEquals(refreshed, user.customData());
+
+        admin.setCustomData(APP_ID, user.id(), BsonDocument.parse("{\"plan\": \"silver\"}"));
+        assertEquals(new Document("plan", "silver"), user.refreshCustomDataAsync().toCompletableFuture().join());
+    }
+}
