@@ -35,17 +35,10 @@ final class AesWrappingKey implements WrappingKey {
     }
 
     @Override
-    public byte[] wrap(SecretKey dataKey) throws GeneralSecurityException {
+    public Cipher cipher(int mode) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(KEY_WRAP);
-        cipher.init(Cipher.WRAP_MODE, key);
-        return cipher.wrap(dataKey);
-    }
-
-    @Override
-    public SecretKey unwrap(byte[] wrappedKey) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(KEY_WRAP);
-        cipher.init(Cipher.UNWRAP_MODE, key);
-        return (SecretKey) cipher.unwrap(wrappedKey, "AES", Cipher.SECRET_KEY);
+        cipher.init(mode, key);
+        return cipher;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.security.PublicKey;
 import java.security.spec.MGF1ParameterSpec;
 
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
@@ -50,16 +49,9 @@ final class RsaWrappingKey implements WrappingKey {
     }
 
     @Override
-    public byte[] wrap(SecretKey dataKey) throws GeneralSecurityException {
+    public Cipher cipher(int mode) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(OAEP);
-        cipher.init(Cipher.WRAP_MODE, publicKey, SHA_256);
-        return cipher.wrap(dataKey);
-    }
-
-    @Override
-    public SecretKey unwrap(byte[] wrappedKey) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(OAEP);
-        cipher.init(Cipher.UNWRAP_MODE, privateKey, SHA_256);
-        return (SecretKey) cipher.unwrap(wrappedKey, "AES", Cipher.SECRET_KEY);
+        cipher.init(mode, mode == Cipher.WRAP_MODE ? publicKey : privateKey, SHA_256);
+        return cipher;
     }
 }

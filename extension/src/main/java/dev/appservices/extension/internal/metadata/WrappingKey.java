@@ -3,6 +3,7 @@ package dev.appservices.extension.internal.metadata;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
+import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 
 /**
@@ -30,9 +31,16 @@ interface WrappingKey {
     /** The fingerprint: 16 hexadecimal digits, never key material. */
     String id();
 
-    byte[] wrap(SecretKey dataKey) throws GeneralSecurityException;
+    /** A new cipher, initialised for {@link Cipher#WRAP_MODE} or {@link Cipher#UNWRAP_MODE} with this key. */
+    Cipher cipher(int mode) throws GeneralSecurityException;
 
-    SecretKey unwrap(byte[] wrappedKey) throws GeneralSecurityException;
+    default byte[] wrap(SecretKey dataKey) throws GeneralSecurityException {
+        return cipher(Cipher.WRAP_MODE).wrap(dataKey);
+    }
+
+    default SecretKey unwrap(byte[] wrappedKey) throws GeneralSecurityException {
+        return (SecretKey) cipher(Cipher.UNWRAP_MODE).unwrap(wrappedKey, "AES", Cipher.SECRET_KEY);
+    }
 
     /** What this key is, for messages: its kind and fingerprint. */
     default String describe() {

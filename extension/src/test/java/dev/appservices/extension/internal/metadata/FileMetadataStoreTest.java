@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -197,7 +199,7 @@ class FileMetadataStoreTest {
     @Test
     void anUnchangedSnapshotIsNotWrittenAgain() throws IOException {
         write(sample());
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(0));
         try (MetadataStore store = open()) {
             store.update(current -> current.withCurrentUser("ana"));
         }
@@ -246,7 +248,7 @@ class FileMetadataStoreTest {
         byte[] good = readBytes(file);
         String json = new String(good, StandardCharsets.UTF_8);
         assertDamaged(new byte[0], "APPSVC0305", "it is not a complete JSON document");
-        assertDamaged(java.util.Arrays.copyOf(good, good.length / 2), "APPSVC0305",
+        assertDamaged(Arrays.copyOf(good, good.length / 2), "APPSVC0305",
                 "it is not a complete JSON document");
         byte[] flipped = good.clone();
         flipped[0] ^= 0x01;
@@ -275,8 +277,9 @@ class FileMetadataStoreTest {
         assertEquals(Optional.of(file.toRealPath()), failure.path());
         assertNoSecrets(describe(failure), List.of(), List.of());
         assertUnchanged(content, file);
-        // the failed open released the directory
-        assertTrue(Files.list(storeDirectory).noneMatch(path -> path.getFileName().toString().contains("invalid")));
+        try (var files = Files.list(storeDirectory)) {
+            assertTrue(files.noneMatch(path -> path.getFileName().toString().contains("invalid")), "a backup made");
+        }
     }
 
     private static byte[] utf8(String text) {
@@ -286,7 +289,7 @@ class FileMetadataStoreTest {
     @Test
     void resetPolicyKeepsTheDamagedFileAsBackupAndReportsIt() throws IOException {
         write(sample());
-        byte[] damaged = java.util.Arrays.copyOf(readBytes(file), 40);
+        byte[] damaged = Arrays.copyOf(readBytes(file), 40);
         Files.write(file, damaged);
         try (MetadataStore store = open(InvalidMetadataPolicy.RESET)) {
             assertEquals(MetadataSnapshot.EMPTY, store.read());

@@ -12,7 +12,7 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Collects what the project logs (System.Logger goes to java.util.logging when nothing else is configured): each
- * record as level, formatted message and the stack trace of its exception. Install in a try-with-resources block or per test.
+ * record as level, formatted message and the stack trace of its exception. Closing it stops the collection.
  */
 final class LogCapture extends Handler implements AutoCloseable {
 

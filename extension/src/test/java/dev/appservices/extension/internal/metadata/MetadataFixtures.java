@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class MetadataFixtures {
                 .append("min_age", 18)
                 .append("big", 1L << 40)
                 .append("ratio", 1.5)
-                .append("since", new java.util.Date(1_700_000_000_000L))
+                .append("since", new Date(1_700_000_000_000L))
                 .append("tags", List.of("a", 2))
                 .append("nested", new Document("deep", new Document("flag", true)));
     }
