@@ -168,10 +168,7 @@ public final class ClientMessages {
                 + " could not be processed: " + describe(cause), ErrorCode.CUSTOM_ERROR, cause);
     }
 
-    /** A capability whose implementation is not part of this build. */
-    public static UnsupportedOperationException notAvailable(String capability) {
-        return new UnsupportedOperationException("APPSVC0218: " + capability + " is not available in this build");
-    }
+    // APPSVC0218 (retired): a capability whose implementation was not part of the build.
 
     /** Warning: the base URL of a cached App was changed through {@code App.create}. */
     public static String baseUrlChanged(String appId, URI url) {
