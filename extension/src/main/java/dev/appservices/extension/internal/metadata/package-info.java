@@ -1,0 +1,9 @@
+/**
+ * Internal, may change without notice: the metadata store of an App, its users' tokens, profiles, identities and
+ * device ids. {@link dev.appservices.extension.internal.metadata.MetadataStores#open} picks the store for the
+ * configured mode: {@code InMemoryMetadataStore}, or a {@code FileMetadataStore} whose {@code StoreDirectory} makes
+ * writes atomic and the directory exclusive, with the JSON of {@code MetadataJson} as it is ({@code PlainCodec}) or
+ * sealed in an AES-256-GCM {@code Envelope} ({@code SealedCodec}). The formats are documented in
+ * {@code docs/metadata.adoc}.
+ */
+package dev.appservices.extension.internal.metadata;
