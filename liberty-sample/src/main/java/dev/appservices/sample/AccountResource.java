@@ -1,0 +1,67 @@
+package dev.appservices.sample;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.emulator.PendingToken;
+
+/**
+ * Email/password accounts of App {@code sample}: {@code POST /sample/api/accounts} registers one,
+ * {@code POST /sample/api/accounts/confirmation} confirms it with the token and token id of the confirmation email.
+ * The embedded emulator sends no email, so {@code GET /sample/api/accounts/confirmations} lists the pending
+ * confirmations it knows (404 with another backend, which sends real emails).
+ */
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    @Inject
+    @AppServices(id = "sample")
+    App app;
+
+    @Inject
+    EmbeddedEmulator emulator;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(EmailPasswordRequest request) {
+        String operation = "register a user";
+        String email = Requests.required(request == null ? null : request.email(), "email", operation);
+        String password = Requests.required(request.password(), "password", operation);
+        app.emailPasswordAuth().registerUser(email, password);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("confirmations")
+    public List<PendingToken> pendingConfirmations() {
+        URI baseUrl = app.baseUrl();
+        return emulator.adminServing(baseUrl)
+                .orElseThrow(() -> SampleMessages.noEmulatorAdmin(baseUrl))
+                .pendingConfirmations(SampleApp.ID);
+    }
+
+    @POST
+    @Path("confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response confirm(ConfirmationRequest request) {
+        String operation = "confirm a user";
+        String token = Requests.required(request == null ? null : request.token(), "token", operation);
+        String tokenId = Requests.required(request.tokenId(), "tokenId", operation);
+        app.emailPasswordAuth().confirmUser(token, tokenId);
+        return Response.noContent().build();
+    }
+}

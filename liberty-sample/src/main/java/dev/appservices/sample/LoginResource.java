@@ -1,0 +1,57 @@
+package dev.appservices.sample;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
+
+/**
+ * Logs in to App {@code sample}, which makes the user its current user: {@code POST /sample/api/login/...}. Every
+ * login answers the user as {@link UserView}.
+ */
+@Path("login")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LoginResource {
+
+    @Inject
+    @AppServices(id = "sample")
+    App app;
+
+    @Inject
+    CreatedApiKeys createdKeys;
+
+    @POST
+    @Path("email-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserView emailPassword(EmailPasswordRequest request) {
+        String operation = "log in with email and password";
+        String email = Requests.required(request == null ? null : request.email(), "email", operation);
+        String password = Requests.required(request.password(), "password", operation);
+        return UserView.of(app.logIn(Credentials.emailPassword(email, password)));
+    }
+
+    @POST
+    @Path("anonymous")
+    public UserView anonymous() {
+        return UserView.of(app.logIn(Credentials.anonymous()));
+    }
+
+    /** Logs in with an API key the sample created (see {@link ApiKeyResource}); the page never sees its secret. */
+    @POST
+    @Path("api-key")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserView apiKey(ApiKeyRequest request) {
+        String keyId = Requests.required(request == null ? null : request.keyId(), "keyId",
+                "log in with an API key");
+        String secret = createdKeys.secret(keyId).orElseThrow(() -> SampleMessages.unknownApiKey(keyId));
+        return UserView.of(app.logIn(Credentials.apiKey(secret)));
+    }
+}
