@@ -1,0 +1,20 @@
+package dev.appservices.it.broken;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.appservices.App;
+import dev.appservices.AppServices;
+
+/** A bean that names an App id with characters app ids may not have (upper case, an underscore). */
+@ApplicationScoped
+public class InvalidIdClient {
+
+    @Inject
+    @AppServices(id = InvalidIdIT.INVALID_ID)
+    App app;
+
+    public String appId() {
+        return app.id();
+    }
+}
