@@ -5,7 +5,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +66,7 @@ public class AppServicesExtension implements Extension {
     /** How the default App appears among the ids: the id of a bare {@code @AppServices}. */
     private static final String DEFAULT_ID = "";
 
-    /** The readable injection points of each id ({@value #DEFAULT_ID} for the default App), for messages. */
+    /** The readable injection points of each id ({@value #DEFAULT_ID} for the default App), sorted for messages. */
     private final Map<String, Set<String>> injectionPointsById = new TreeMap<>();
 
     /** Ids whose App bean the application produces itself: the extension adds none for them. */
@@ -103,7 +102,7 @@ public class AppServicesExtension implements Extension {
         if (error.isPresent()) {
             definitionErrors.add(error.get());
         } else {
-            injectionPointsById.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(where);
+            injectionPointsById.computeIfAbsent(id, key -> new TreeSet<>()).add(where);
         }
     }
 

@@ -182,8 +182,8 @@ class DeploymentValidationTest {
         TestConfigSource.set("appservices.orders.metadata.on-invalid", "ignore");
         TestConfigSource.set("appservices.billing.base-url", "https://");
 
-        String where = "App 'orders' (injected at " + ORDERS_USER + ".app; injected at " + name(ManyUsers.class)
-                + ".<init>(parameter 1); injected as default App at " + name(ManyUsers.class)
+        String where = "App 'orders' (injected at " + name(ManyUsers.class) + ".<init>(parameter 1); injected at "
+                + ORDERS_USER + ".app; injected as default App at " + name(ManyUsers.class)
                 + ".setDefault(parameter 1); listed in appservices.ids; named by appservices.app-id)";
         assertEquals(Set.of("APPSVC0005: invalid configuration of App 'billing' (injected at " + name(ManyUsers.class)
                         + ".billing): APPSVC0131: appservices.billing.base-url of App 'billing' is not a URI: "

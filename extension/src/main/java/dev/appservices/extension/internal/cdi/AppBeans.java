@@ -12,14 +12,15 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import dev.appservices.App;
 import dev.appservices.ListenerRegistration;
+import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.config.SettingsReader;
 
 /**
  * Creates and destroys the {@code @ApplicationScoped} App beans of one CDI container. The bean of id {@code x} is the
  * instance {@code App.getApp("x")} returns: it is taken from the App cache of the application ({@code App.create(id)},
  * which creates it from the configuration when the cache has none yet). Each App gets one {@link EventBridge}, also
- * when two beans (the default App and its id) hold the same instance; destroying a bean removes the bridge and
- * closes the App.
+ * when two beans (the default App and its id) hold the same instance; it also fires the metadata reset that happened
+ * when the App was created. Destroying a bean removes the bridge and closes the App.
  * <p>
  * Created by the extension when it adds the beans; lives as long as the container. Thread-safe.
  */
@@ -50,9 +51,18 @@ public final class AppBeans {
         // Not App.getApp: that fails for an id that only an injection point names, which is valid (every setting
         // then has its default). App.create(id) returns the cached instance just the same.
         App app = inApplication(() -> App.create(appId));
-        bridges.computeIfAbsent(app, created -> created.addListener(
-                new EventBridge(lookup.select(BeanManager.class).get(), created.id())));
+        bridges.computeIfAbsent(app, created -> bridge(created, lookup.select(BeanManager.class).get()));
         return app;
+    }
+
+    private static ListenerRegistration bridge(App app, BeanManager beanManager) {
+        EventBridge bridge = new EventBridge(beanManager, app.id());
+        ListenerRegistration registration = app.addListener(bridge);
+        if (app instanceof DefaultApp) {
+            // The store was opened before any bean could observe it: the reset, if any, is fired now.
+            ((DefaultApp) app).metadataReset().ifPresent(bridge::metadataReset);
+        }
+        return registration;
     }
 
     /**
