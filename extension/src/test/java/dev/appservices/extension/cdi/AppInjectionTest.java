@@ -98,6 +98,8 @@ class AppInjectionTest {
     void settingsComeFromTheAppsKeysElseFromTheDefaults() {
         assertEquals(Duration.ofMillis(2500), billing.configuration().timeout());
         assertEquals(Duration.ofSeconds(7), orders.configuration().timeout());
+        // an id that only an injection point names has no keys of its own: the defaults apply
+        assertEquals(Duration.ofSeconds(7), shipping.get().configuration().timeout());
         assertEquals(EMULATOR.baseUrl(), orders.baseUrl());
     }
 
