@@ -19,13 +19,16 @@ import dev.appservices.emulator.EmulatorAdmin;
  * with: an application that calls it learns which backend served its request, without reaching the admin API.
  *
  * <p>Only the test JVM uses this class (the server has no emulator classes), so test classes may call it from
- * {@code @Deployment} and {@code @RunAsClient} methods only, and must not declare fields or parameters of emulator
- * types, which the server would fail to load. Not thread-safe beyond what one test class at a time needs.
+ * {@code @Deployment} and {@code @RunAsClient} methods only, and must not declare fields, parameters or lambdas of
+ * emulator types: the server loads the test class too, and looking up its methods would fail there. That is why
+ * this class answers the questions tests ask of a backend's admin API itself. Thread-safe.
  */
 public final class Backends {
 
     /** The function that answers the name of the backend serving the request. */
     public static final String NAME_FUNCTION = "backendName";
+
+    private static final String LOGIN_ROUTE = "/api/client/v2.0/app/{appId}/auth/providers/{provider}/login";
 
     private static final List<AppServicesEmulator> RUNNING = new ArrayList<>();
 
@@ -61,12 +64,28 @@ public final class Backends {
     }
 
     /**
-     * The admin API of a backend started here.
+     * The ids of the users an app of a backend has.
      *
      * @param baseUrl the URL {@link #start} returned
-     * @return its admin client
+     * @param appId   the app
+     * @return the user ids
      */
-    public static EmulatorAdmin admin(URI baseUrl) {
+    public static List<String> userIds(URI baseUrl, String appId) {
+        return admin(baseUrl).users(appId).stream().map(EmulatorAdmin.UserInfo::id).toList();
+    }
+
+    /**
+     * The number of login requests an app of a backend has served, whatever the provider and outcome.
+     *
+     * @param baseUrl the URL {@link #start} returned
+     * @param appId   the app
+     * @return the count
+     */
+    public static long logins(URI baseUrl, String appId) {
+        return admin(baseUrl).requestCount(appId, "POST", LOGIN_ROUTE);
+    }
+
+    private static EmulatorAdmin admin(URI baseUrl) {
         return EmulatorAdmin.connect(baseUrl);
     }
 
