@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.appservices.App;
 import dev.appservices.AppServices;
-import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.AppServicesExtension;
+import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.ResetTestConfig;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
@@ -31,8 +31,7 @@ import dev.appservices.extension.cdi.support.TestConfigSource;
 class ArquillianInjectionTest {
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = Emulators.withAnonymousApps("orders");
 
     @Inject
     OrdersService service;

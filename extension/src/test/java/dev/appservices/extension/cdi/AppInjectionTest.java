@@ -26,9 +26,9 @@ import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
 import dev.appservices.User;
-import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
+import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 /** Injection of Apps by id, the default App, programmatic lookups, and the identity with {@code App.getApp}. */
@@ -36,10 +36,7 @@ import dev.appservices.extension.cdi.support.TestConfigSource;
 class AppInjectionTest {
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build())
-            .app(AppDefinition.builder("billing").anonymousAuth().build())
-            .app(AppDefinition.builder("stock").anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = Emulators.withAnonymousApps("orders", "billing", "stock");
 
     @Inject
     @AppServices(id = "orders")

@@ -17,9 +17,9 @@ import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
-import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
+import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 /**
@@ -34,12 +34,10 @@ class BaseUrlChangeTest {
     private static final String KEY = "appservices.orders.base-url";
 
     @RegisterExtension
-    static final EmulatorExtension FIRST = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build()));
+    static final EmulatorExtension FIRST = Emulators.withAnonymousApps("orders");
 
     @RegisterExtension
-    static final EmulatorExtension SECOND = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build()));
+    static final EmulatorExtension SECOND = Emulators.withAnonymousApps("orders");
 
     @Inject
     @AppServices(id = "orders")

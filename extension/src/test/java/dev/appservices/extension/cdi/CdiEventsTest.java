@@ -32,9 +32,9 @@ import dev.appservices.AuthEvent;
 import dev.appservices.Credentials;
 import dev.appservices.MetadataResetEvent;
 import dev.appservices.User;
-import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
+import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 /** Every event of an App bean is also a CDI event qualified with its id, for synchronous and asynchronous observers. */
@@ -43,9 +43,7 @@ import dev.appservices.extension.cdi.support.TestConfigSource;
 class CdiEventsTest {
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build())
-            .app(AppDefinition.builder("billing").anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = Emulators.withAnonymousApps("orders", "billing");
 
     @TempDir
     static Path metadata;

@@ -9,7 +9,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -31,9 +30,10 @@ import dev.appservices.AppServices;
 import dev.appservices.AppServicesException;
 import dev.appservices.Credentials;
 import dev.appservices.ErrorCode;
-import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.AppServicesExtension;
+import dev.appservices.extension.cdi.support.ContextClassLoader;
+import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.ResetTestConfig;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
@@ -45,12 +45,10 @@ import dev.appservices.extension.cdi.support.TestConfigSource;
 class ContainerLifecycleTest {
 
     @RegisterExtension
-    static final EmulatorExtension FIRST = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build()));
+    static final EmulatorExtension FIRST = Emulators.withAnonymousApps("orders");
 
     @RegisterExtension
-    static final EmulatorExtension SECOND = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build()));
+    static final EmulatorExtension SECOND = Emulators.withAnonymousApps("orders");
 
     @BeforeAll
     static void configure() {
@@ -78,8 +76,8 @@ class ContainerLifecycleTest {
     void twoApplicationsWithTheSameIdHaveSeparateAppsAndOverrides() throws Exception {
         try (URLClassLoader first = new URLClassLoader(new URL[0], getClass().getClassLoader());
                 URLClassLoader second = new URLClassLoader(new URL[0], getClass().getClassLoader());
-                WeldContainer one = inContext(first, ContainerLifecycleTest::start);
-                WeldContainer two = inContext(second, ContainerLifecycleTest::start)) {
+                WeldContainer one = ContextClassLoader.with(first, ContainerLifecycleTest::start);
+                WeldContainer two = ContextClassLoader.with(second, ContainerLifecycleTest::start)) {
             OrdersUser inFirst = one.select(OrdersUser.class).get();
             OrdersUser inSecond = two.select(OrdersUser.class).get();
             assertNotSame(contextualInstance(one), contextualInstance(two));
@@ -107,17 +105,6 @@ class ContainerLifecycleTest {
         BeanManager beanManager = container.getBeanManager();
         Bean<?> bean = beanManager.resolve(beanManager.getBeans(App.class, AppServices.Literal.of("orders")));
         return (App) beanManager.getContext(ApplicationScoped.class).get(bean);
-    }
-
-    private static <T> T inContext(ClassLoader loader, Supplier<T> action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 
     @Dependent

@@ -25,10 +25,10 @@ import dev.appservices.AuthEvent;
 import dev.appservices.Credentials;
 import dev.appservices.ListenerRegistration;
 import dev.appservices.User;
-import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
 import dev.appservices.extension.cdi.support.CapturedLog;
+import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 /** Observers that throw are logged with a code and never break the App. */
@@ -37,8 +37,7 @@ import dev.appservices.extension.cdi.support.TestConfigSource;
 class FailingObserversTest {
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("orders").anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = Emulators.withAnonymousApps("orders");
 
     @Inject
     @AppServices(id = "orders")

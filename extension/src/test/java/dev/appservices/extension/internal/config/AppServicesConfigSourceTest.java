@@ -10,7 +10,6 @@ import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.appservices.extension.cdi.support.ContextClassLoader;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 class AppServicesConfigSourceTest {
@@ -85,25 +85,14 @@ class AppServicesConfigSourceTest {
     @Test
     void applicationsDoNotSeeEachOthersOverrides() throws Exception {
         try (URLClassLoader otherApplication = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
-            AppServicesConfigSource other = inContext(otherApplication, AppServicesConfigSource::new);
+            AppServicesConfigSource other = ContextClassLoader.with(otherApplication, AppServicesConfigSource::new);
             other.overrideBaseUrl("billing", URI.create("http://127.0.0.1:3"));
             source.overrideBaseUrl("billing", URI.create("http://127.0.0.1:4"));
 
             assertEquals("http://127.0.0.1:3", other.getValue("appservices.billing.base-url"));
             assertEquals("http://127.0.0.1:4", source.getValue("appservices.billing.base-url"));
-            assertEquals("http://127.0.0.1:3",
-                    inContext(otherApplication, AppServicesConfigSource::new).getValue("appservices.billing.base-url"));
-        }
-    }
-
-    private static <T> T inContext(ClassLoader loader, Supplier<T> action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.get();
-        } finally {
-            thread.setContextClassLoader(previous);
+            AppServicesConfigSource rebuilt = ContextClassLoader.with(otherApplication, AppServicesConfigSource::new);
+            assertEquals("http://127.0.0.1:3", rebuilt.getValue("appservices.billing.base-url"));
         }
     }
 }
