@@ -72,9 +72,9 @@ function showUser(user) {
     $('user-custom-data').textContent = JSON.stringify(user.customData, null, 2);
 }
 
-function listItem(text, buttonText, onClick) {
+function listItem(content, buttonText, onClick) {
     const item = document.createElement('li');
-    item.append(document.createTextNode(text + ' '));
+    item.append(...content, ' ');
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = buttonText;
@@ -83,11 +83,18 @@ function listItem(text, buttonText, onClick) {
     return item;
 }
 
+function code(text) {
+    const element = document.createElement('code');
+    element.textContent = text;
+    return element;
+}
+
 function showConfirmations(confirmations) {
     const list = $('confirmations');
     list.replaceChildren();
     for (const pending of confirmations) {
-        list.append(listItem(`${pending.email}: token ${pending.token}, token id ${pending.tokenId}`, 'Confirm',
+        list.append(listItem([`${pending.email}: token `, code(pending.token), ', token id ', code(pending.tokenId)],
+            'Confirm',
             () => run(() => api('POST', 'accounts/confirmation', { token: pending.token, tokenId: pending.tokenId }),
                 `Confirmed ${pending.email}; it can log in now.`)));
     }
@@ -110,7 +117,7 @@ function showApiKeys(keys) {
     for (const key of keys) {
         const text = `${key.name} (id ${key.id}${key.disabled ? ', disabled' : ''})`;
         if (key.usableForLogin) {
-            list.append(listItem(text, 'Log in with this key',
+            list.append(listItem([text], 'Log in with this key',
                 () => run(() => api('POST', 'login/api-key', { keyId: key.id }),
                     (user) => `Logged in with API key ${key.name} as user ${user.id}.`)));
         } else {
@@ -126,7 +133,9 @@ async function refresh() {
         const backend = await api('GET', 'backend');
         $('backend-url').textContent = backend.baseUrl;
         $('backend-kind').textContent = backend.embedded ? 'embedded emulator' : 'configured backend';
-        showUser(await api('GET', 'user'));
+        const user = await api('GET', 'user');
+        showUser(user);
+        showApiKeys(user && user.loggedIn ? await api('GET', 'api-keys') : []);
         await refreshConfirmations(backend.embedded);
     } catch (e) {
         notify(e.message, true);
@@ -152,16 +161,17 @@ onSubmit('function-form', (values) => run(async () => {
     const answer = await api('POST', 'functions/' + encodeURIComponent(values.name), values.arguments);
     $('function-result').textContent = JSON.stringify(answer.result, null, 2);
 }, `Called ${values.name}.`));
-onSubmit('api-key-form', (values) => run(async () => {
-    await api('POST', 'api-keys', { name: values.name });
-    showApiKeys(await api('GET', 'api-keys'));
-}, `Created API key ${values.name}.`));
+onSubmit('api-key-form', (values) => run(() => api('POST', 'api-keys', { name: values.name }),
+    `Created API key ${values.name}.`));
 
+onSubmit('backend-form', (values) => run(() => api('PUT', 'backend', values),
+    (backend) => `App sample now uses ${backend.baseUrl}.`));
+$('backend-reset').addEventListener('click', () => run(() => api('DELETE', 'backend'),
+    (backend) => `App sample uses ${backend.baseUrl} again.`));
 $('login-anonymous').addEventListener('click',
     () => run(() => api('POST', 'login/anonymous'), (user) => `Logged in anonymously (user ${user.id}).`));
 $('logout').addEventListener('click', () => run(() => api('POST', 'user/logout'), 'Logged out.'));
 $('refresh-custom-data').addEventListener('click',
     () => run(() => api('POST', 'user/custom-data'), 'Custom data refreshed with a new access token.'));
-$('list-api-keys').addEventListener('click', () => run(async () => showApiKeys(await api('GET', 'api-keys'))));
 
 refresh();

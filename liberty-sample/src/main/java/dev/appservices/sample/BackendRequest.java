@@ -1,0 +1,9 @@
+package dev.appservices.sample;
+
+/**
+ * The body of a request that switches the backend of App {@code sample} at run time.
+ *
+ * @param baseUrl the base URL of an App Services–compatible backend
+ */
+public record BackendRequest(String baseUrl) {
+}
