@@ -130,10 +130,7 @@ public final class DefaultApp implements App {
 
     @Override
     public CompletionStage<Void> updateBaseUrlAsync(URI url) {
-        return async(() -> {
-            updateBaseUrl(url);
-            return null;
-        });
+        return asyncRun(() -> updateBaseUrl(url));
     }
 
     /**
@@ -213,10 +210,7 @@ public final class DefaultApp implements App {
     @Override
     public CompletionStage<Void> removeUserAsync(User user) {
         Objects.requireNonNull(user, "user");
-        return async(() -> {
-            removeUser(user);
-            return null;
-        });
+        return asyncRun(() -> removeUser(user));
     }
 
     @Override
@@ -227,10 +221,7 @@ public final class DefaultApp implements App {
     @Override
     public CompletionStage<Void> deleteUserAsync(User user) {
         Objects.requireNonNull(user, "user");
-        return async(() -> {
-            deleteUser(user);
-            return null;
-        });
+        return asyncRun(() -> deleteUser(user));
     }
 
     @Override
@@ -336,6 +327,14 @@ public final class DefaultApp implements App {
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(ClientMessages.appClosed(id()));
         }
+    }
+
+    /** {@link #async(Supplier)} for an operation without result. */
+    CompletionStage<Void> asyncRun(Runnable operation) {
+        return async(() -> {
+            operation.run();
+            return null;
+        });
     }
 
     private void override(URI url) {

@@ -144,10 +144,7 @@ final class DefaultUser implements User {
 
     @Override
     public CompletionStage<Void> logOutAsync() {
-        return app.async(() -> {
-            logOut();
-            return null;
-        });
+        return app.asyncRun(this::logOut);
     }
 
     @Override

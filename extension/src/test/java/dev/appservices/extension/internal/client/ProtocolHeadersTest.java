@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,54 +36,62 @@ class ProtocolHeadersTest {
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
             .app(AppDefinition.builder(APP_ID).emailPasswordAuth(true).build()));
 
-    @Test
-    void behindAProxyThatOwnsTheAuthorizationHeader() throws Exception {
-        TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "wire@example.com", "s3cret-pass");
-        try (RecordingProxy proxy = new RecordingProxy(EMULATOR.baseUrl(), GATEWAY_HEADER, "gw-key-1",
-                BEARER_HEADER);
-                App app = App.create(behind(proxy))) {
-            User user = app.logIn(Credentials.emailPassword("wire@example.com", "s3cret-pass"));
+    private RecordingProxy proxy;
+    private App app;
 
-            List<RecordingProxy.Recorded> requests = proxy.requests();
-            assertEquals(List.of("POST", "GET"), requests.stream().map(RecordingProxy.Recorded::method).toList());
-            for (RecordingProxy.Recorded request : requests) {
-                assertEquals("gw-key-1", request.header(GATEWAY_HEADER));
-                assertEquals("application/json;charset=utf-8", request.header("Content-Type"));
-                assertEquals("application/json", request.header("Accept"));
-                assertNull(request.header("Authorization"), "the proxy owns Authorization");
-            }
-            assertNull(requests.get(0).header(BEARER_HEADER), "a login carries no token");
-            assertEquals("Bearer " + user.accessToken().orElseThrow(), requests.get(1).header(BEARER_HEADER));
-            assertEquals("/api/client/v2.0/auth/profile", requests.get(1).path());
-        }
+    @BeforeEach
+    void startProxyAndApp() throws IOException {
+        proxy = new RecordingProxy(EMULATOR.baseUrl(), GATEWAY_HEADER, "gw-key-1", BEARER_HEADER);
+        app = App.create(behind(proxy));
+    }
+
+    @AfterEach
+    void stopProxyAndApp() {
+        app.close();
+        proxy.close();
     }
 
     @Test
-    void theLoginBodyCarriesTheCredentialsAndTheDeviceBlock() throws Exception {
-        TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "body@example.com", "s3cret-pass");
-        try (RecordingProxy proxy = new RecordingProxy(EMULATOR.baseUrl(), GATEWAY_HEADER, "gw-key-1",
-                BEARER_HEADER);
-                App app = App.create(behind(proxy))) {
-            app.logIn(Credentials.emailPassword("body@example.com", "s3cret-pass"));
+    void behindAProxyThatOwnsTheAuthorizationHeader() {
+        TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "wire@example.com", "s3cret-pass");
 
-            BsonDocument body = BsonDocument.parse(proxy.requests().get(0).body());
-            assertEquals("local-userpass", body.getString("provider").getValue());
-            assertEquals(List.of("provider", "username", "password", "options"), List.copyOf(body.keySet()));
-            BsonDocument device = body.getDocument("options").getDocument("device");
-            assertEquals(APP_ID, device.getString("appId").getValue());
-            assertEquals(System.getProperty("os.name"), device.getString("platform").getValue());
-            assertEquals(System.getProperty("os.version"), device.getString("platformVersion").getValue());
-            assertEquals(System.getProperty("os.arch"), device.getString("cpuArch").getValue());
-            assertEquals("Java", device.getString("frameworkName").getValue());
-            assertEquals(System.getProperty("java.version"), device.getString("frameworkVersion").getValue());
-            assertEquals("orders-ui", device.getString("appName").getValue());
-            assertEquals("2.1", device.getString("appVersion").getValue());
-            for (String key : List.of("sdk", "sdkVersion", "deviceName", "deviceVersion", "coreVersion",
-                    "bundleId")) {
-                assertFalse(device.getString(key).getValue().isBlank(), key);
-            }
-            assertTrue(device.values().stream().allMatch(value -> value.isString()), "every field is a string");
+        User user = app.logIn(Credentials.emailPassword("wire@example.com", "s3cret-pass"));
+
+        List<RecordingProxy.Recorded> requests = proxy.requests();
+        assertEquals(List.of("POST", "GET"), requests.stream().map(RecordingProxy.Recorded::method).toList());
+        for (RecordingProxy.Recorded request : requests) {
+            assertEquals("gw-key-1", request.header(GATEWAY_HEADER));
+            assertEquals("application/json;charset=utf-8", request.header("Content-Type"));
+            assertEquals("application/json", request.header("Accept"));
+            assertNull(request.header("Authorization"), "the proxy owns Authorization");
         }
+        assertNull(requests.get(0).header(BEARER_HEADER), "a login carries no token");
+        assertEquals("Bearer " + user.accessToken().orElseThrow(), requests.get(1).header(BEARER_HEADER));
+        assertEquals("/api/client/v2.0/auth/profile", requests.get(1).path());
+    }
+
+    @Test
+    void theLoginBodyCarriesTheCredentialsAndTheDeviceBlock() {
+        TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "body@example.com", "s3cret-pass");
+
+        app.logIn(Credentials.emailPassword("body@example.com", "s3cret-pass"));
+
+        BsonDocument body = BsonDocument.parse(proxy.requests().get(0).body());
+        assertEquals("local-userpass", body.getString("provider").getValue());
+        assertEquals(List.of("provider", "username", "password", "options"), List.copyOf(body.keySet()));
+        BsonDocument device = body.getDocument("options").getDocument("device");
+        assertEquals(APP_ID, device.getString("appId").getValue());
+        assertEquals(System.getProperty("os.name"), device.getString("platform").getValue());
+        assertEquals(System.getProperty("os.version"), device.getString("platformVersion").getValue());
+        assertEquals(System.getProperty("os.arch"), device.getString("cpuArch").getValue());
+        assertEquals("Java", device.getString("frameworkName").getValue());
+        assertEquals(System.getProperty("java.version"), device.getString("frameworkVersion").getValue());
+        assertEquals("orders-ui", device.getString("appName").getValue());
+        assertEquals("2.1", device.getString("appVersion").getValue());
+        for (String key : List.of("sdk", "sdkVersion", "deviceName", "deviceVersion", "coreVersion", "bundleId")) {
+            assertFalse(device.getString(key).getValue().isBlank(), key);
+        }
+        assertTrue(device.values().stream().allMatch(value -> value.isString()), "every field is a string");
     }
 
     /** The App's configuration for the proxy: skip-location (the proxy serves no location), key and bearer header. */

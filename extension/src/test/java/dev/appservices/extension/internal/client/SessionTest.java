@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,8 +134,8 @@ class SessionTest {
 
     @Test
     void aHundredConcurrentCallsOnAnExpiredTokenMakeOneRefresh() throws Exception {
-        User user = shortLived.logIn(Credentials.anonymous());
-        waitUntilExpired(user);
+        User user = longLived.logIn(Credentials.anonymous());
+        plantAccessToken(user, Instant.now().minusSeconds(60));
         admin().resetCounters();
 
         List<Future<?>> calls = runConcurrently(100, user::refreshProfile);
@@ -142,8 +144,26 @@ class SessionTest {
         }
 
         assertEquals(1, count("POST", SESSION_ROUTE));
-        assertEquals(100, count("GET", PROFILE_ROUTE));
+        assertEquals(100, count("GET", PROFILE_ROUTE), "no request went out with the expired token");
         assertEquals(1, types().stream().filter(AuthEvent.Type.TOKEN_REFRESHED::equals).count());
+    }
+
+    @Test
+    void aHundredConcurrent401sMakeOneRefreshAndEveryCallIsRetried() throws Exception {
+        User user = longLived.logIn(Credentials.anonymous());
+        plantAccessToken(user, Instant.now().plusSeconds(3600));
+        admin().resetCounters();
+
+        List<Future<?>> calls = runConcurrently(100, user::refreshProfile);
+        for (Future<?> call : calls) {
+            call.get(30, TimeUnit.SECONDS);
+        }
+
+        assertEquals(1, count("POST", SESSION_ROUTE));
+        long profiles = count("GET", PROFILE_ROUTE);
+        assertTrue(profiles > 100 && profiles <= 200,
+                profiles + " requests: each call sent the refused token at most once, then the new one");
+        assertTrue(user.isLoggedIn());
     }
 
     @Test
@@ -360,6 +380,23 @@ class SessionTest {
             }
             assertFalse(logged.contains("s3cret-pass"));
         }
+    }
+
+    /**
+     * Replaces the user's access token by one the server never issued, with the given expiry: expired, the client
+     * must refresh before sending; unexpired, the server refuses it (its signature is wrong) and the client must
+     * refresh on the 401. The token is built by hand because no issuer would sign it; its payload is plain JSON.
+     */
+    private static void plantAccessToken(User user, Instant expiry) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        String payload = base64.encodeToString(("{\"sub\":\"" + user.id() + "\",\"iat\":"
+                + expiry.minusSeconds(1800).getEpochSecond() + ",\"exp\":" + expiry.getEpochSecond() + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        String token = header + "." + payload + "." + base64.encodeToString("not the issuer's".getBytes(
+                StandardCharsets.UTF_8));
+        assertTrue(((DefaultApp) user.app()).users().accessTokenRefreshed(user.id(), token));
     }
 
     private List<AuthEvent.Type> types() {
