@@ -3,8 +3,8 @@ package dev.appservices.extension.internal.cdi;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
-import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesConfigException;
+import dev.appservices.extension.internal.config.ConfigKeys;
 
 /**
  * The message factory of the CDI extension: definition and deployment problems (APPSVC0001–0099) and failures at
@@ -48,9 +48,9 @@ public final class CdiMessages {
      * @return the definition error
      */
     public static DefinitionException reservedId(String where) {
-        return new DefinitionException("APPSVC0003: @AppServices(id = \"" + AppConfiguration.RESERVED_ID + "\") "
-                + where + " uses a reserved id: appservices." + AppConfiguration.RESERVED_ID
-                + ".* holds the settings shared by every App");
+        return new DefinitionException("APPSVC0003: @AppServices(id = \"" + ConfigKeys.DEFAULTS + "\") " + where
+                + " uses a reserved id: " + ConfigKeys.section(ConfigKeys.DEFAULTS)
+                + "* holds the settings shared by every App");
     }
 
     /**
