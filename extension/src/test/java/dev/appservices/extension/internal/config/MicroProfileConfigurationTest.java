@@ -22,6 +22,7 @@ import io.smallrye.config.PropertiesConfigSource;
 
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesConfigException;
+import dev.appservices.extension.cdi.support.CapturedLog;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 class MicroProfileConfigurationTest {
@@ -102,7 +103,13 @@ class MicroProfileConfigurationTest {
                 ExternalConfiguration isolated = ExternalConfiguration.forClassLoader(application);
                 assertEquals(Optional.of(URI.create("http://127.0.0.1:5")), isolated.baseUrl("orders"));
 
-                isolated.overrideBaseUrl("orders", URI.create("http://127.0.0.1:6"));
+                try (CapturedLog log = CapturedLog.of(MicroProfileConfiguration.class.getName())) {
+                    isolated.overrideBaseUrl("orders", URI.create("http://127.0.0.1:6"));
+                    assertEquals("APPSVC0145: the ConfigSource appservices-dynamic is not part of the MicroProfile "
+                            + "Config of this application, so the base URL of App 'orders' set at run time is kept "
+                            + "by the client only and appservices.orders.base-url does not show it",
+                            log.next(0).getMessage());
+                }
                 assertEquals(Optional.of(URI.create("http://127.0.0.1:6")), isolated.baseUrl("orders"));
 
                 isolated.overrideBaseUrl("orders", null);
