@@ -15,8 +15,9 @@ import dev.appservices.emulator.EmulatorAdmin;
  * a free port of 127.0.0.1. A test class starts them in its {@code @Deployment} method and writes their base URLs
  * into the deployment's configuration; {@link BackendsCleanup} closes them after the class.
  *
- * <p>Every app of a backend has the function {@value #NAME_FUNCTION}, which answers the name the backend was started
- * with: an application that calls it learns which backend served its request, without reaching the admin API.
+ * <p>Every app of a backend has the function {@value BackendProbe#NAME_FUNCTION}, which answers the name the backend
+ * was started with: code in the server learns through {@link BackendProbe} which backend served its request, without
+ * reaching the admin API.
  *
  * <p>Only the test JVM uses this class (the server has no emulator classes), so test classes may call it from
  * {@code @Deployment} and {@code @RunAsClient} methods only, and must not declare fields, parameters or lambdas of
@@ -24,9 +25,6 @@ import dev.appservices.emulator.EmulatorAdmin;
  * this class answers the questions tests ask of a backend's admin API itself. Thread-safe.
  */
 public final class Backends {
-
-    /** The function that answers the name of the backend serving the request. */
-    public static final String NAME_FUNCTION = "backendName";
 
     private static final String LOGIN_ROUTE = "/api/client/v2.0/app/{appId}/auth/providers/{provider}/login";
 
@@ -38,14 +36,15 @@ public final class Backends {
     /**
      * Starts a backend serving the given apps.
      *
-     * @param name what {@value #NAME_FUNCTION} answers
+     * @param name what {@value BackendProbe#NAME_FUNCTION} answers
      * @param apps the apps it serves
      * @return its base URL, {@code http://127.0.0.1:<port>}
      */
     public static synchronized URI start(String name, AppDefinition... apps) {
         AppServicesEmulator.Builder builder = AppServicesEmulator.builder();
         for (AppDefinition app : apps) {
-            builder.app(app).function(app.id(), NAME_FUNCTION, (context, arguments) -> new BsonString(name));
+            builder.app(app)
+                    .function(app.id(), BackendProbe.NAME_FUNCTION, (context, arguments) -> new BsonString(name));
         }
         AppServicesEmulator emulator = builder.start();
         RUNNING.add(emulator);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -84,7 +85,8 @@ public final class Deployments {
     /**
      * Creates an archive as {@link #war} does, for an application that uses App Services: its {@code WEB-INF/lib}
      * holds the extension, the API and the BSON libraries, taken from the test class path (the reactor's or the
-     * local repository's jars), and its configuration keeps users in memory unless {@code config} says otherwise.
+     * local repository's jars), its configuration keeps users in memory unless {@code config} says otherwise, and it
+     * has the {@link BackendProbe}.
      *
      * @param name    the archive name without {@code .war}; unique per test class
      * @param config  the MicroProfile Config entries of the application
@@ -94,7 +96,7 @@ public final class Deployments {
     public static WebArchive appWar(String name, Map<String, String> config, Class<?>... classes) {
         Map<String, String> effective = new HashMap<>(APP_DEFAULTS);
         effective.putAll(config);
-        WebArchive war = war(name, effective, classes);
+        WebArchive war = war(name, effective, classes).addClass(BackendProbe.class);
         LIBRARIES.forEach(library -> war.addAsLibrary(jarOf(library)));
         return war;
     }
@@ -112,7 +114,7 @@ public final class Deployments {
             throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
         }
         if (location.isDirectory()) {
-            return ShrinkWrap.create(ExplodedImporter.class, type.getSimpleName().toLowerCase() + ".jar")
+            return ShrinkWrap.create(ExplodedImporter.class, type.getSimpleName().toLowerCase(Locale.ROOT) + ".jar")
                     .importDirectory(location)
                     .as(JavaArchive.class);
         }

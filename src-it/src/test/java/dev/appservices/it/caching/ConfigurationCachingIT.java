@@ -25,7 +25,7 @@ import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
-import dev.appservices.User;
+import dev.appservices.it.BackendProbe;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
 
@@ -86,17 +86,17 @@ class ConfigurationCachingIT {
 
     @Test
     void baseUrlIsReadFromTheConfigurationAtEveryRequest() {
-        assertEquals("first", backendName(cached.logIn(Credentials.anonymous(false))));
+        assertEquals("first", BackendProbe.backendOf(cached.logIn(Credentials.anonymous(false))));
 
         RuntimeSettings.set(BASE_URL_KEY, second.toString());
 
         assertEquals(second, cached.baseUrl());
-        assertEquals("second", backendName(cached.logIn(Credentials.anonymous(false))));
+        assertEquals("second", BackendProbe.backendOf(cached.logIn(Credentials.anonymous(false))));
 
         RuntimeSettings.clear();
 
         assertEquals(first, cached.baseUrl());
-        assertEquals("first", backendName(cached.logIn(Credentials.anonymous(false))));
+        assertEquals("first", BackendProbe.backendOf(cached.logIn(Credentials.anonymous(false))));
     }
 
     @Test
@@ -118,10 +118,7 @@ class ConfigurationCachingIT {
 
         assertSame(App.getApp("cached"), created);
         assertEquals(second, cached.baseUrl());
-        assertEquals("second", backendName(cached.logIn(Credentials.anonymous(false))));
+        assertEquals("second", BackendProbe.backendOf(cached.logIn(Credentials.anonymous(false))));
     }
 
-    private static String backendName(User user) {
-        return user.functions().call(Backends.NAME_FUNCTION, String.class);
-    }
 }

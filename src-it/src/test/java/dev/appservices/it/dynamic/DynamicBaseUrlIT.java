@@ -23,7 +23,7 @@ import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
 import dev.appservices.ServiceException;
-import dev.appservices.User;
+import dev.appservices.it.BackendProbe;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
 
@@ -72,12 +72,12 @@ class DynamicBaseUrlIT {
 
     @Test
     void nextRequestGoesToTheUpdatedBaseUrl() {
-        assertEquals("first", backendName(moving.logIn(Credentials.anonymous(false))));
+        assertEquals("first", BackendProbe.backendOf(moving.logIn(Credentials.anonymous(false))));
 
         moving.updateBaseUrl(second);
 
         assertEquals(second, moving.baseUrl());
-        assertEquals("second", backendName(moving.logIn(Credentials.anonymous(false))));
+        assertEquals("second", BackendProbe.backendOf(moving.logIn(Credentials.anonymous(false))));
     }
 
     @Test
@@ -94,13 +94,13 @@ class DynamicBaseUrlIT {
     @Test
     void removingTheUpdateReturnsToTheConfiguredBaseUrl() {
         moving.updateBaseUrl(second);
-        assertEquals("second", backendName(moving.logIn(Credentials.anonymous(false))));
+        assertEquals("second", BackendProbe.backendOf(moving.logIn(Credentials.anonymous(false))));
 
         moving.updateBaseUrl(null);
 
         assertEquals(first, moving.baseUrl());
         assertEquals(first.toString(), ConfigProvider.getConfig().getValue(BASE_URL_KEY, String.class));
-        assertEquals("first", backendName(moving.logIn(Credentials.anonymous(false))));
+        assertEquals("first", BackendProbe.backendOf(moving.logIn(Credentials.anonymous(false))));
     }
 
     @Test
@@ -109,7 +109,7 @@ class DynamicBaseUrlIT {
 
         assertEquals(first, moving.baseUrl());
         assertEquals(first.toString(), ConfigProvider.getConfig().getValue(BASE_URL_KEY, String.class));
-        assertEquals("first", backendName(moving.logIn(Credentials.anonymous(false))));
+        assertEquals("first", BackendProbe.backendOf(moving.logIn(Credentials.anonymous(false))));
     }
 
     /** The source with the highest ordinal that has the key: the one whose value Config returns. */
@@ -122,7 +122,4 @@ class DynamicBaseUrlIT {
         throw new AssertionError("no ConfigSource has " + key);
     }
 
-    private static String backendName(User user) {
-        return user.functions().call(Backends.NAME_FUNCTION, String.class);
-    }
 }

@@ -25,6 +25,7 @@ import dev.appservices.AuthEvent;
 import dev.appservices.Credentials;
 import dev.appservices.ListenerRegistration;
 import dev.appservices.User;
+import dev.appservices.it.BackendProbe;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
 
@@ -84,7 +85,7 @@ class GetAppIT {
         assertSame(ledger, App.getApp("ledger"));
         assertEquals(shop.baseUrl(), ledger.baseUrl(), "configured with the same backend");
         User user = ledger.logIn(Credentials.anonymous());
-        assertEquals("get-app", user.functions().call(Backends.NAME_FUNCTION, String.class));
+        assertEquals("get-app", BackendProbe.backendOf(user));
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
 import dev.appservices.User;
+import dev.appservices.it.BackendProbe;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
 
@@ -69,7 +70,7 @@ class InjectionIT {
         assertEquals("alpha", alpha.id());
         assertEquals(alphaBaseUrl, alpha.baseUrl());
         User user = alpha.logIn(Credentials.anonymous());
-        assertEquals("first", backendName(user));
+        assertEquals("first", BackendProbe.backendOf(user));
     }
 
     @Test
@@ -78,8 +79,8 @@ class InjectionIT {
         assertNotEquals(alpha.baseUrl(), beta.baseUrl());
         User alphaUser = alpha.logIn(Credentials.anonymous());
         User betaUser = beta.logIn(Credentials.anonymous());
-        assertEquals("first", backendName(alphaUser));
-        assertEquals("second", backendName(betaUser));
+        assertEquals("first", BackendProbe.backendOf(alphaUser));
+        assertEquals("second", BackendProbe.backendOf(betaUser));
         assertEquals(alphaUser.id(), alpha.currentUser().orElseThrow().id());
         assertEquals(betaUser.id(), beta.currentUser().orElseThrow().id());
     }
@@ -103,10 +104,7 @@ class InjectionIT {
     void idListedInConfigurationIsABeanWithoutInjectionPoint() {
         App gamma = apps.select(AppServices.Literal.of("gamma")).get();
         assertEquals("gamma", gamma.id());
-        assertEquals("first", backendName(gamma.logIn(Credentials.anonymous())));
+        assertEquals("first", BackendProbe.backendOf(gamma.logIn(Credentials.anonymous())));
     }
 
-    private static String backendName(User user) {
-        return user.functions().call(Backends.NAME_FUNCTION, String.class);
-    }
 }
