@@ -38,10 +38,8 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(EmailPasswordRequest request) {
-        String operation = "register a user";
-        String email = Requests.required(request == null ? null : request.email(), "email", operation);
-        String password = Requests.required(request.password(), "password", operation);
-        app.emailPasswordAuth().registerUser(email, password);
+        EmailPasswordRequest account = EmailPasswordRequest.checked(request, "register a user");
+        app.emailPasswordAuth().registerUser(account.email(), account.password());
         return Response.noContent().build();
     }
 
@@ -58,10 +56,8 @@ public class AccountResource {
     @Path("confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response confirm(ConfirmationRequest request) {
-        String operation = "confirm a user";
-        String token = Requests.required(request == null ? null : request.token(), "token", operation);
-        String tokenId = Requests.required(request.tokenId(), "tokenId", operation);
-        app.emailPasswordAuth().confirmUser(token, tokenId);
+        ConfirmationRequest confirmation = ConfirmationRequest.checked(request);
+        app.emailPasswordAuth().confirmUser(confirmation.token(), confirmation.tokenId());
         return Response.noContent().build();
     }
 }

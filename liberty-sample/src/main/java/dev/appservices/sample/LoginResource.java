@@ -32,10 +32,8 @@ public class LoginResource {
     @Path("email-password")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserView emailPassword(EmailPasswordRequest request) {
-        String operation = "log in with email and password";
-        String email = Requests.required(request == null ? null : request.email(), "email", operation);
-        String password = Requests.required(request.password(), "password", operation);
-        return UserView.of(app.logIn(Credentials.emailPassword(email, password)));
+        EmailPasswordRequest login = EmailPasswordRequest.checked(request, "log in with email and password");
+        return UserView.of(app.logIn(Credentials.emailPassword(login.email(), login.password())));
     }
 
     @POST

@@ -72,13 +72,18 @@ final class SampleMessages {
                 + "sends them by email");
     }
 
+    static WebApplicationException apiKeyWithoutSecret(String name) {
+        return ErrorView.failure(Status.BAD_GATEWAY, "APPSVC0625: the backend created the API key '" + name
+                + "' but did not return its secret, so the sample cannot log in with it");
+    }
+
     static WebApplicationException malformedBaseUrl(String reason) {
         return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0626: 'baseUrl' is not a URL to switch the backend to: "
                 + reason);
     }
 
-    static WebApplicationException apiKeyWithoutSecret(String name) {
-        return ErrorView.failure(Status.BAD_GATEWAY, "APPSVC0625: the backend created the API key '" + name
-                + "' but did not return its secret, so the sample cannot log in with it");
+    static WebApplicationException unreadableBody(String path) {
+        return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0627: the body of the request to " + path
+                + " is not the JSON object it takes (see the Sample section of README.adoc)");
     }
 }
