@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.appservices.AppConfiguration;
 import dev.appservices.extension.internal.client.ClientMessages;
@@ -17,8 +19,8 @@ import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.config.ExternalConfiguration;
 
 /**
- * The App cache of one application (design.md §4): one {@link DefaultApp} per app id per application class loader,
- * the thread context class loader of the thread that first asks (in an application server, each application's own).
+ * The App cache (design.md §4): one {@link DefaultApp} per app id per application, an application being the thread
+ * context class loader of the thread that asks (in an application server, each application's own loader).
  *
  * <ul>
  * <li>{@link #create(AppConfiguration)} of a cached id returns the cached App; settings that differ from its
@@ -29,13 +31,17 @@ import dev.appservices.extension.internal.config.ExternalConfiguration;
  * <li>Closing an App removes it; the next request for its id creates a new one.</li>
  * </ul>
  *
- * <p>The registries are kept in a weak map by class loader, so an undeployed application's loader is not pinned by
- * this class; the registry of a loader is dropped when its last App closes. Thread-safe: all changes of one registry
- * are serialised (creating an App opens its metadata store but makes no request).
+ * <p>The Apps of each application are kept in a map by class loader, weak so that this class alone does not pin an
+ * undeployed application's loader; an application's entry is dropped as soon as it holds no App (its last App closed,
+ * or none could be opened), as its external configuration may refer to the loader. Thread-safe: every lookup and
+ * change holds one lock, so that an App is never cached in an entry being dropped (creating an App opens its metadata
+ * store but makes no request, so the lock is held briefly).
  */
 public final class AppRegistry {
 
     private static final Logger LOG = System.getLogger(AppRegistry.class.getName());
+
+    /** Also the lock of every registry. */
     private static final Map<ClassLoader, AppRegistry> REGISTRIES = new WeakHashMap<>();
 
     private final ExternalConfiguration external;
@@ -45,21 +51,50 @@ public final class AppRegistry {
         this.external = ExternalConfiguration.forClassLoader(classLoader);
     }
 
-    /** The registry of the calling thread's application (its context class loader). */
-    public static AppRegistry current() {
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(AppRegistry.class.getClassLoader());
-        synchronized (REGISTRIES) {
-            return REGISTRIES.computeIfAbsent(loader, AppRegistry::new);
-        }
+    /**
+     * The App of {@code configuration.id()} in the calling application: the cached one (see the class comment for
+     * differing settings), or a new one.
+     */
+    public static DefaultApp create(AppConfiguration configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        return inCurrent(registry -> registry.createOrReuse(configuration));
     }
 
     /**
-     * The App of {@code configuration.id()}: the cached one (see the class comment for differing settings), or a
-     * new one.
+     * The App of {@code id} in the calling application: the cached one, or one created from its external
+     * configuration, or from the defaults when nothing is configured.
      */
-    public synchronized DefaultApp create(AppConfiguration configuration) {
-        Objects.requireNonNull(configuration, "configuration");
+    public static DefaultApp create(String id) {
+        String valid = validId(id);
+        return inCurrent(registry -> registry.cachedOrOpen(valid, () -> registry.external.loadOrDefaults(valid)));
+    }
+
+    /**
+     * The App of {@code id} in the calling application: the cached one, or one created from its external
+     * configuration.
+     *
+     * @throws dev.appservices.AppServicesConfigException {@code APPSVC0200} if neither knows the id
+     */
+    public static DefaultApp get(String id) {
+        String valid = validId(id);
+        return inCurrent(registry -> registry.cachedOrOpen(valid, () -> registry.external.load(valid)
+                .orElseThrow(() -> ClientMessages.unknownApp(valid))));
+    }
+
+    private static DefaultApp inCurrent(Function<AppRegistry, DefaultApp> operation) {
+        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(AppRegistry.class.getClassLoader());
+        synchronized (REGISTRIES) {
+            AppRegistry registry = REGISTRIES.computeIfAbsent(loader, AppRegistry::new);
+            try {
+                return operation.apply(registry);
+            } finally {
+                registry.dropIfEmpty();
+            }
+        }
+    }
+
+    private DefaultApp createOrReuse(AppConfiguration configuration) {
         DefaultApp cached = apps.get(configuration.id());
         if (cached == null) {
             return open(configuration);
@@ -77,26 +112,9 @@ public final class AppRegistry {
         return cached;
     }
 
-    /**
-     * The App of {@code id}: the cached one, or one created from its external configuration, or from the defaults
-     * when nothing is configured.
-     */
-    public synchronized DefaultApp create(String id) {
-        DefaultApp cached = apps.get(validId(id));
-        return cached != null ? cached : open(external.loadOrDefaults(id));
-    }
-
-    /**
-     * The App of {@code id}: the cached one, or one created from its external configuration.
-     *
-     * @throws dev.appservices.AppServicesConfigException {@code APPSVC0200} if neither knows the id
-     */
-    public synchronized DefaultApp get(String id) {
-        DefaultApp cached = apps.get(validId(id));
-        if (cached != null) {
-            return cached;
-        }
-        return open(external.load(id).orElseThrow(() -> ClientMessages.unknownApp(id)));
+    private DefaultApp cachedOrOpen(String id, Supplier<AppConfiguration> configuration) {
+        DefaultApp cached = apps.get(id);
+        return cached != null ? cached : open(configuration.get());
     }
 
     private DefaultApp open(AppConfiguration configuration) {
@@ -105,13 +123,18 @@ public final class AppRegistry {
         return app;
     }
 
-    private synchronized void closed(DefaultApp app) {
-        apps.remove(app.id(), app);
+    private void closed(DefaultApp app) {
+        synchronized (REGISTRIES) {
+            apps.remove(app.id(), app);
+            dropIfEmpty();
+        }
+    }
+
+    /** Called with the lock held. */
+    private void dropIfEmpty() {
         if (apps.isEmpty()) {
-            synchronized (REGISTRIES) {
-                // by value: a registry keeps no reference to its loader, which would pin the weak key
-                REGISTRIES.values().remove(this);
-            }
+            // removed by value: the key is the application's class loader, which this object does not hold
+            REGISTRIES.values().remove(this);
         }
     }
 

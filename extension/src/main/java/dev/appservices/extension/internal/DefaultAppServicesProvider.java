@@ -7,22 +7,22 @@ import dev.appservices.spi.AppServicesProvider;
 /**
  * The implementation behind {@code App.create} and {@code App.getApp}, found by {@link java.util.ServiceLoader}
  * through {@code META-INF/services/dev.appservices.spi.AppServicesProvider}. The API instantiates it at every call,
- * so it holds nothing: the App cache of the calling application is {@link AppRegistry#current()}. Thread-safe.
+ * so it holds nothing: the App cache is {@link AppRegistry}. Thread-safe.
  */
 public final class DefaultAppServicesProvider implements AppServicesProvider {
 
     @Override
     public App create(AppConfiguration configuration) {
-        return AppRegistry.current().create(configuration);
+        return AppRegistry.create(configuration);
     }
 
     @Override
     public App create(String id) {
-        return AppRegistry.current().create(id);
+        return AppRegistry.create(id);
     }
 
     @Override
     public App getApp(String id) {
-        return AppRegistry.current().get(id);
+        return AppRegistry.get(id);
     }
 }

@@ -63,6 +63,17 @@ final class SessionManager {
     private final AuthEvents events;
     private final ConcurrentMap<String, CompletableFuture<String>> refreshes = new ConcurrentHashMap<>();
 
+    /**
+     * When each user's access token is due for a proactive refresh, kept with the token it was computed from: decoding
+     * the token's payload at every request was a tenth of what a function call allocated (docs/benchmarks.adoc). An
+     * entry is replaced when the user's token changes and removed when its session ends here.
+     */
+    private final ConcurrentMap<String, RefreshDue> refreshDue = new ConcurrentHashMap<>();
+
+    /** The moment {@code token} comes within the refresh skew of its expiry; empty without a readable expiry. */
+    private record RefreshDue(String token, Optional<Instant> at) {
+    }
+
     SessionManager(String appId, BackendRequests requests, LocalUsers users, AuthEvents events) {
         this.appId = appId;
         this.requests = requests;
@@ -107,6 +118,7 @@ final class SessionManager {
         if (before.isEmpty()) {
             return false;
         }
+        refreshDue.remove(userId);
         DefaultUser user = users.object(userId);
         events.fire(AuthEvent.Type.LOGGED_OUT, user);
         if (user.state() == UserState.REMOVED) {
@@ -118,6 +130,7 @@ final class SessionManager {
 
     /** Ends the server session of a user that is already logged out or removed locally; best effort. */
     void revoke(String userId, StoredUser before) {
+        refreshDue.remove(userId);
         Optional<String> refreshToken = before.refreshToken();
         if (refreshToken.isEmpty()) {
             return;
@@ -134,7 +147,7 @@ final class SessionManager {
 
     private <T> T withAccessToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
         String token = token(userId, Bearer.ACCESS_TOKEN, endpoint);
-        if (Jwt.parse(token).map(SessionManager::expiresSoon).orElse(false)) {
+        if (isPast(refreshDue(userId, token).at())) {
             token = refreshUnlessReplaced(userId, token, endpoint);
         }
         String used = token;
@@ -220,7 +233,17 @@ final class SessionManager {
         return response.accessToken();
     }
 
+    private RefreshDue refreshDue(String userId, String token) {
+        RefreshDue due = refreshDue.get(userId);
+        if (due == null || !due.token().equals(token)) {
+            due = new RefreshDue(token, Jwt.parse(token).flatMap(SessionManager::refreshTime));
+            refreshDue.put(userId, due);
+        }
+        return due;
+    }
+
     private RuntimeException endSession(String userId, AppServicesException refusal) {
+        refreshDue.remove(userId);
         if (users.logOut(userId).isPresent()) {
             events.fire(AuthEvent.Type.SESSION_EXPIRED, users.object(userId));
         }
@@ -252,9 +275,16 @@ final class SessionManager {
 
     /** Whether the token is within the refresh skew of its expiry (or past it). */
     static boolean expiresSoon(Jwt token) {
-        return token.expiresAt()
-                .map(expiry -> !Instant.now().isBefore(expiry.minus(refreshSkew(token))))
-                .orElse(false);
+        return isPast(refreshTime(token));
+    }
+
+    /** The moment the token comes within the refresh skew of its expiry; empty if it has no expiry. */
+    static Optional<Instant> refreshTime(Jwt token) {
+        return token.expiresAt().map(expiry -> expiry.minus(refreshSkew(token)));
+    }
+
+    private static boolean isPast(Optional<Instant> moment) {
+        return moment.map(at -> !Instant.now().isBefore(at)).orElse(false);
     }
 
     /** {@link #MAX_REFRESH_SKEW}, or a quarter of the token's lifetime if that is shorter. */
