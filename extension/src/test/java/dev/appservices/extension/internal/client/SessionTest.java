@@ -135,13 +135,8 @@ class SessionTest {
     @Test
     void aHundredConcurrentCallsOnAnExpiredTokenMakeOneRefresh() throws Exception {
         User user = longLived.logIn(Credentials.anonymous());
-        plantAccessToken(user, Instant.now().minusSeconds(60));
-        admin().resetCounters();
 
-        List<Future<?>> calls = runConcurrently(100, user::refreshProfile);
-        for (Future<?> call : calls) {
-            call.get(30, TimeUnit.SECONDS);
-        }
+        hundredProfileCallsWithAPlantedToken(user, Instant.now().minusSeconds(60));
 
         assertEquals(1, count("POST", SESSION_ROUTE));
         assertEquals(100, count("GET", PROFILE_ROUTE), "no request went out with the expired token");
@@ -151,13 +146,8 @@ class SessionTest {
     @Test
     void aHundredConcurrent401sMakeOneRefreshAndEveryCallIsRetried() throws Exception {
         User user = longLived.logIn(Credentials.anonymous());
-        plantAccessToken(user, Instant.now().plusSeconds(3600));
-        admin().resetCounters();
 
-        List<Future<?>> calls = runConcurrently(100, user::refreshProfile);
-        for (Future<?> call : calls) {
-            call.get(30, TimeUnit.SECONDS);
-        }
+        hundredProfileCallsWithAPlantedToken(user, Instant.now().plusSeconds(3600));
 
         assertEquals(1, count("POST", SESSION_ROUTE));
         long profiles = count("GET", PROFILE_ROUTE);
@@ -379,6 +369,15 @@ class SessionTest {
                 assertFalse(logged.contains(token.substring(token.lastIndexOf('.') + 1)), "a signature was logged");
             }
             assertFalse(logged.contains("s3cret-pass"));
+        }
+    }
+
+    /** Plants a token (see below), then makes 100 concurrent profile calls, which must all succeed. */
+    private static void hundredProfileCallsWithAPlantedToken(User user, Instant expiry) throws Exception {
+        plantAccessToken(user, expiry);
+        admin().resetCounters();
+        for (Future<?> call : runConcurrently(100, user::refreshProfile)) {
+            call.get(30, TimeUnit.SECONDS);
         }
     }
 
