@@ -42,7 +42,7 @@ final class BackendRequests {
     private final Supplier<URI> baseUrl;
     private final BackendClients clients;
     private final String locationEndpoint;
-    private final Object discovery = new Object();
+    private final SingleFlight<URI, URI> discoveries = new SingleFlight<>();
     private volatile Route route;
 
     /**
@@ -110,16 +110,16 @@ final class BackendRequests {
         if (current != null && current.base().equals(base)) {
             return current.host();
         }
-        // One location request per base URL, however many requests start at once.
-        synchronized (discovery) {
-            current = route;
-            if (current != null && current.base().equals(base)) {
-                return current.host();
+        // One location request per base URL, however many requests start at once; they share its outcome.
+        return discoveries.run(base, () -> {
+            Route found = route;
+            if (found != null && found.base().equals(base)) {
+                return found.host();
             }
             URI host = discover(base, redirects);
             route = new Route(base, host);
             return host;
-        }
+        });
     }
 
     /** After a redirect: the new base URL's host becomes the App's host; the configured base URL stays. */

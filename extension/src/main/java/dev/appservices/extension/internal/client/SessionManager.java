@@ -5,8 +5,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
@@ -61,7 +59,7 @@ final class SessionManager {
     private final BackendRequests requests;
     private final LocalUsers users;
     private final AuthEvents events;
-    private final ConcurrentMap<String, CompletableFuture<String>> refreshes = new ConcurrentHashMap<>();
+    private final SingleFlight<String, String> refreshes = new SingleFlight<>();
 
     /**
      * When each user's access token is due for a proactive refresh, kept with the token it was computed from: decoding
@@ -182,26 +180,9 @@ final class SessionManager {
      * @param staleToken the token that was refused or is about to expire; {@code null} to refresh in any case
      */
     private String refreshUnlessReplaced(String userId, String staleToken, String endpoint) {
-        Optional<String> replaced = replacement(userId, staleToken, endpoint);
-        if (replaced.isPresent()) {
-            return replaced.get();
-        }
-        CompletableFuture<String> mine = new CompletableFuture<>();
-        CompletableFuture<String> running = refreshes.putIfAbsent(userId, mine);
-        if (running != null) {
-            return await(running);
-        }
-        try {
-            // A refresh may have completed between the check above and the claim.
-            String token = replacement(userId, staleToken, endpoint).orElseGet(() -> refreshNow(userId, endpoint));
-            mine.complete(token);
-            return token;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            refreshes.remove(userId, mine);
-        }
+        // Checked again inside: a refresh may have completed between this check and the claim.
+        return replacement(userId, staleToken, endpoint).orElseGet(() -> refreshes.run(userId,
+                () -> replacement(userId, staleToken, endpoint).orElseGet(() -> refreshNow(userId, endpoint))));
     }
 
     private Optional<String> replacement(String userId, String staleToken, String endpoint) {
@@ -256,17 +237,6 @@ final class SessionManager {
                 .orElseThrow(() -> ClientMessages.userNotLoggedIn(appId, userId, endpoint));
         Optional<String> token = bearer == Bearer.ACCESS_TOKEN ? user.accessToken() : user.refreshToken();
         return token.orElseThrow(() -> ClientMessages.userNotLoggedIn(appId, userId, endpoint));
-    }
-
-    private static String await(CompletableFuture<String> refresh) {
-        try {
-            return refresh.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
     }
 
     private static boolean unauthorized(AppServicesException e) {

@@ -9,7 +9,12 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +82,30 @@ class TimeoutTest {
         ConnectionException e = failsInTime(() -> app.logIn(Credentials.anonymous()));
 
         assertTrue(e.getMessage().contains("/location"), e.getMessage());
+    }
+
+    @Test
+    void requestsWaitingForTheSameLocationFailTogetherAfterOneTimeout() throws Exception {
+        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/location")
+                .delay(SERVER_DELAY).delayOnly());
+        EMULATOR.admin().resetCounters();
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        try {
+            long start = System.nanoTime();
+            List<Future<User>> logins = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                logins.add(callers.submit(() -> app.logIn(Credentials.anonymous(false))));
+            }
+            for (Future<User> login : logins) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> login.get(30, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof ConnectionException, String.valueOf(e.getCause()));
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(elapsed.compareTo(TIMEOUT.plus(MARGIN)) < 0, "took " + elapsed.toMillis() + " ms");
+            assertEquals(1, EMULATOR.admin().requestCount("GET", "/api/client/v2.0/app/{appId}/location"));
+        } finally {
+            callers.shutdown();
+        }
     }
 
     @Test
