@@ -1,0 +1,63 @@
+package dev.appservices.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How long and how often the benchmarks measure. {@code full} (the default) is the documented run: warm-up, then
+ * several alternating rounds per figure. {@code quick} checks the harness in a minute or two; its figures are not
+ * meant to be reported. {@code only=functions,login,…} runs some benchmarks; {@code report=FILE} sets where the
+ * AsciiDoc results go (default {@code target/benchmark-results.adoc}).
+ *
+ * @param quick  whether this is a short run
+ * @param only   the benchmarks to run; empty for all
+ * @param report the results file
+ */
+record BenchOptions(boolean quick, Set<String> only, Path report) {
+
+    static final Set<String> BENCHMARKS = Set.of("functions", "login", "refresh", "startup", "memory");
+
+    static BenchOptions parse(String[] args) {
+        boolean quick = false;
+        Set<String> only = Set.of();
+        Path report = Path.of("target", "benchmark-results.adoc");
+        for (String arg : String.join(" ", args).trim().split("\\s+")) {
+            if (arg.equals("quick")) {
+                quick = true;
+            } else if (arg.startsWith("only=")) {
+                only = Arrays.stream(arg.substring(5).split(",")).collect(Collectors.toSet());
+                if (!BENCHMARKS.containsAll(only)) {
+                    throw new IllegalArgumentException("only= takes some of " + BENCHMARKS + ": " + arg);
+                }
+            } else if (arg.startsWith("report=")) {
+                report = Path.of(arg.substring(7));
+            } else if (!arg.isEmpty() && !arg.equals("full")) {
+                throw new IllegalArgumentException("unknown argument '" + arg
+                        + "' (expected full, quick, only=a,b or report=FILE)");
+            }
+        }
+        return new BenchOptions(quick, only, report);
+    }
+
+    boolean runs(String benchmark) {
+        return only.isEmpty() || only.contains(benchmark);
+    }
+
+    /** Measured rounds per figure. */
+    int rounds() {
+        return quick ? 2 : 5;
+    }
+
+    /** Warm-up of each client before its first measured round at a concurrency. */
+    Duration warmUp() {
+        return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+    }
+
+    /** The window of one measured round. */
+    Duration window() {
+        return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(3);
+    }
+}

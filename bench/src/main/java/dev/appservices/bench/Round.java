@@ -1,0 +1,54 @@
+package dev.appservices.bench;
+
+import java.util.Arrays;
+
+/**
+ * What one measured round of a closed-loop load produced: the operations completed within its window, the window,
+ * each completed operation's latency, and the CPU time the benchmark JVM and the emulator JVM used meanwhile.
+ * Immutable (the latencies are sorted once, at construction, and not exposed).
+ */
+final class Round {
+
+    private final long operations;
+    private final long windowNanos;
+    private final long[] sortedLatencies;
+    private final long clientCpuNanos;
+    private final long serverCpuNanos;
+
+    Round(long windowNanos, long[] latencies, long clientCpuNanos, long serverCpuNanos) {
+        this.operations = latencies.length;
+        this.windowNanos = windowNanos;
+        this.sortedLatencies = latencies.clone();
+        Arrays.sort(sortedLatencies);
+        this.clientCpuNanos = clientCpuNanos;
+        this.serverCpuNanos = serverCpuNanos;
+    }
+
+    long operations() {
+        return operations;
+    }
+
+    /** Operations per second. */
+    double throughput() {
+        return operations * 1e9 / windowNanos;
+    }
+
+    /** A latency percentile in microseconds (nearest rank). */
+    double percentileMicros(double percentile) {
+        if (sortedLatencies.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(percentile / 100 * sortedLatencies.length);
+        return sortedLatencies[Math.max(0, rank - 1)] / 1e3;
+    }
+
+    /** CPU time of the benchmark JVM per operation, in microseconds (every thread: callers, GC, JIT). */
+    double clientCpuMicrosPerOperation() {
+        return operations == 0 ? Double.NaN : clientCpuNanos / 1e3 / operations;
+    }
+
+    /** CPU time of the emulator JVM per operation, in microseconds. */
+    double serverCpuMicrosPerOperation() {
+        return operations == 0 ? Double.NaN : serverCpuNanos / 1e3 / operations;
+    }
+}
