@@ -14,7 +14,8 @@ import dev.appservices.AppConfiguration;
  * Puts the protocol's headers on every request of an App (protocol.md §11): the configured extra headers,
  * {@code Content-Type: application/json;charset=utf-8} (also on requests without a body, as the SDKs send it) and
  * {@code Accept: application/json}, and moves the bearer token to the configured authorization header when a proxy
- * owns the standard one. Extra headers never replace the protocol headers or the bearer token. Immutable and thread-safe.
+ * owns the standard one. Extra headers never replace the protocol headers or the bearer token. Immutable and
+ * thread-safe.
  */
 final class ClientHeadersFilter implements ClientRequestFilter {
 
