@@ -2,10 +2,12 @@ package dev.appservices.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
+import jakarta.enterprise.inject.spi.Extension;
 
 import dev.appservices.App;
 import dev.appservices.AppServices;
@@ -14,20 +16,23 @@ import dev.appservices.AppServices;
  * Boots Weld SE once in a fresh JVM and prints how long it took: {@code boot} (from before
  * {@link SeContainerInitializer#newInstance()} to the container being ready) and {@code firstUse} (then resolving the
  * App bean of every id given as argument and calling it once, which creates the App; no request is made). Whether
- * the extension takes part is decided by the class path the JVM gets (the container finds it through the service
- * loader): {@link StartupBench} starts this probe with and without it. Discovery is off: the container has this
- * class's one bean, and the extension's beans when it is there.
+ * the extension takes part is decided by the class path the JVM gets: {@link StartupBench} starts this probe with
+ * and without it, and the probe adds it to the container when it is there (by name, so that this class loads without
+ * it). Discovery is off: the container has this class's one bean, and the extension's beans when it is there.
  */
 public final class StartupProbe {
+
+    private static final String EXTENSION = "dev.appservices.extension.AppServicesExtension";
 
     private StartupProbe() {
     }
 
-    public static void main(String[] ids) {
+    public static void main(String[] ids) throws ReflectiveOperationException {
         long start = System.nanoTime();
         SeContainerInitializer initializer = SeContainerInitializer.newInstance()
                 .disableDiscovery()
                 .addBeanClasses(Greeter.class);
+        extension().ifPresent(initializer::addExtensions);
         try (SeContainer container = initializer.initialize()) {
             long booted = System.nanoTime();
             container.select(Greeter.class).get().greet();
@@ -41,17 +46,17 @@ public final class StartupProbe {
             result.put("boot", booted - start);
             result.put("firstUse", used - booted);
             result.put("apps", ids.length);
-            result.put("extension", hasExtension());
+            result.put("extension", extension().isPresent());
             ChildJvm.printResult(result);
         }
     }
 
-    private static boolean hasExtension() {
+    /** The extension, if it is on the class path; Weld SE with discovery off loads no extension by itself. */
+    private static Optional<Extension> extension() throws ReflectiveOperationException {
         try {
-            Class.forName("dev.appservices.extension.AppServicesExtension");
-            return true;
+            return Optional.of((Extension) Class.forName(EXTENSION).getConstructor().newInstance());
         } catch (ClassNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
