@@ -1,5 +1,6 @@
 package dev.appservices.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -46,7 +47,7 @@ public final class BenchMain {
         System.exit(0);
     }
 
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
+    private static void deleteRecursively(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

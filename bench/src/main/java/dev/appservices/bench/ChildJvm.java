@@ -1,5 +1,6 @@
 package dev.appservices.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,9 @@ final class ChildJvm {
      */
     static Map<String, String> run(Class<?> mainClass, Predicate<String> excluded, List<String> jvmOptions,
             String... args) throws InterruptedException {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(excluded.negate())
-                .collect(Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);

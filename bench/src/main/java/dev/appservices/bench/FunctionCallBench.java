@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -186,7 +187,7 @@ final class FunctionCallBench {
         }
         Spread ratio = Spread.of(ratios);
         return List.of(String.valueOf(callers), "*" + name + "*", "*" + ratio.format(3) + "*"
-                + String.format(java.util.Locale.ROOT, " (min %.3f)", ratio.min()), "", "", "", "");
+                + String.format(Locale.ROOT, " (min %.3f)", ratio.min()), "", "", "", "");
     }
 
     static Spread spread(List<Round> rounds, Function<Round, Double> figure) {

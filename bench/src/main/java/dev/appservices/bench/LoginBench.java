@@ -3,6 +3,7 @@ package dev.appservices.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -104,7 +105,7 @@ final class LoginBench {
     }
 
     private static Round runOnce(EmulatorProcess emulator, ClosedLoop loop, MetadataConfiguration metadata,
-            java.time.Duration window, Login login) throws Exception {
+            Duration window, Login login) throws Exception {
         try (App app = App.create(BenchApps.configuration(BenchApps.APP, emulator.baseUrl()).metadata(metadata)
                 .build())) {
             return loop.run(window, caller -> login.run(app, caller));

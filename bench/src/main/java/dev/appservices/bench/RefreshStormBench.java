@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 import dev.appservices.App;
 import dev.appservices.Credentials;
@@ -78,8 +82,14 @@ final class RefreshStormBench {
                 row("fresh (baseline)", fresh),
                 row("expired", expired),
                 List.of("*expired / fresh*", "", "*" + Spread.of(ratios).format(3) + "*", "", "")));
-        report.paragraph("Time to recover (all " + CALLS + " calls done on an expired token, less the same on a "
-                + "fresh one): " + String.format(java.util.Locale.ROOT, "%.0f ms", expiredAll.mean() - freshAll.mean())
+        boolean oneRefresh = expired.stream().allMatch(burst -> burst.refreshes() == 1)
+                && fresh.stream().allMatch(burst -> burst.refreshes() == 0);
+        boolean allSucceeded = Stream.concat(fresh.stream(), expired.stream()).allMatch(burst -> burst.failures() == 0);
+        report.paragraph((oneRefresh ? "Every burst on an expired token made exactly one refresh request, and none "
+                + "on a fresh one. " : "*NOT exactly one refresh request per burst on an expired token.* ")
+                + (allSucceeded ? "Every call succeeded. " : "*Some calls failed.* ")
+                + "Time to recover (all " + CALLS + " calls done on an expired token, less the same on a "
+                + "fresh one): " + String.format(Locale.ROOT, "%.0f ms", expiredAll.mean() - freshAll.mean())
                 + ". Load after: " + Machine.load() + ".");
     }
 
@@ -89,7 +99,7 @@ final class RefreshStormBench {
                 String.valueOf(bursts.stream().mapToInt(Burst::failures).sum()));
     }
 
-    private static Spread spread(List<Burst> bursts, java.util.function.ToLongFunction<Burst> nanos) {
+    private static Spread spread(List<Burst> bursts, ToLongFunction<Burst> nanos) {
         return Spread.of(bursts.stream().map(burst -> nanos.applyAsLong(burst) / 1e6).toList());
     }
 
@@ -119,8 +129,10 @@ final class RefreshStormBench {
                 long done = call.get(5, TimeUnit.MINUTES) - start;
                 first = Math.min(first, done);
                 last = Math.max(last, done);
-            } catch (java.util.concurrent.ExecutionException e) {
-                failures++;
+            } catch (ExecutionException e) {
+                if (failures++ == 0) {
+                    System.err.println("refresh storm: a call failed: " + e.getCause());
+                }
             }
         }
         return new Burst(first, last, failures, admin.requestCount("POST", REFRESH_ROUTE));

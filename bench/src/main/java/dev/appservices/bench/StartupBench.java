@@ -2,6 +2,7 @@ package dev.appservices.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -63,7 +64,7 @@ final class StartupBench {
                 List.of("with the extension and " + APPS + " App ids", with.format(1), Spread.of(ratios).format(3)),
                 List.of("then the first use of the " + APPS + " App beans (each App created)",
                         Spread.of(firstUse).format(1), "")));
-        report.paragraph(String.format(java.util.Locale.ROOT, "The extension adds %.1f ms to the boot. Load after: %s.",
+        report.paragraph(String.format(Locale.ROOT, "The extension adds %.1f ms to the boot. Load after: %s.",
                 with.mean() - without.mean(), Machine.load()));
     }
 
