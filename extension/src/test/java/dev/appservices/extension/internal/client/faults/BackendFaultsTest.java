@@ -138,20 +138,6 @@ class BackendFaultsTest {
     }
 
     @Test
-    void a200WithMalformedJsonAtLoginIsMalformedJsonAndStoresNothing() {
-        admin().injectFault(FaultSpec.onPath(LOGIN_PATH).times(1).malformedJson());
-
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
-
-        assertEquals(ErrorCode.MALFORMED_JSON, e.errorCode());
-        assertTrue(e.getMessage().startsWith("APPSVC0209: ") && e.getMessage().contains(LOGIN_PATH),
-                e.getMessage());
-        assertFalse(e.getMessage().contains("eyJ"), "the body's token fragment is not quoted: " + e.getMessage());
-        assertEquals(Map.of(), app.allUsers());
-        assertRecovered(app.logIn(Credentials.anonymous()));
-    }
-
-    @Test
     void a200WithMalformedJsonFromTheLocationIsMalformedJsonAndTheLocationIsAskedAgain() {
         admin().injectFault(FaultSpec.onPath(LOCATION_PATH).times(1).malformedJson());
 
@@ -185,17 +171,6 @@ class BackendFaultsTest {
         assertEquals(1, admin().requestCount("POST", FUNCTION_ROUTE), "a POST that may have run is not resent");
         assertEquals(UserState.LOGGED_IN, user.state(), "a network failure never logs out");
         assertRecovered(user);
-    }
-
-    @Test
-    void aDroppedLoginIsAConnectionExceptionAndStoresNothing() {
-        admin().injectFault(FaultSpec.onPath(LOGIN_PATH).times(1).dropConnection());
-
-        assertThrows(ConnectionException.class, () -> app.logIn(Credentials.anonymous()));
-
-        assertEquals(Map.of(), app.allUsers());
-        assertEquals(1, admin().requestCount("POST", LOGIN_ROUTE));
-        assertRecovered(app.logIn(Credentials.anonymous()));
     }
 
     @Test

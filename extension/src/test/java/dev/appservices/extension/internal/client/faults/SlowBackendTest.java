@@ -19,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.appservices.App;
 import dev.appservices.ConnectionException;
@@ -46,8 +44,6 @@ class SlowBackendTest {
     /** How long the server waits before answering: long enough that waiting for it cannot pass for a timeout. */
     private static final Duration SERVER_DELAY = Duration.ofSeconds(8);
     private static final String FUNCTION_PATH = "/api/client/v2.0/app/" + APP_ID + "/functions/call";
-    private static final String LOGIN_PATH = "/api/client/v2.0/app/" + APP_ID + "/auth/providers/anon-user/login";
-    private static final String LOCATION_PATH = "/api/client/v2.0/app/" + APP_ID + "/location";
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
@@ -113,18 +109,6 @@ class SlowBackendTest {
         HeldResources.awaitAtMost(0, () -> HeldResources.threadsStartedSince(threadsBefore).size(),
                 Duration.ofSeconds(5));
         assertEquals(List.of(), HeldResources.threadsStartedSince(threadsBefore), "threads left behind");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {LOCATION_PATH, LOGIN_PATH})
-    void aSlowLocationOrLoginTimesOutAndTheNextAttemptWorks(String path) {
-        String fault = admin().injectFault(FaultSpec.onPath(path).delay(SERVER_DELAY).delayOnly());
-
-        assertWithinTimeout(timeToFail(() -> app.logIn(Credentials.anonymous())));
-        assertWithinTimeout(timeToFail(() -> app.logIn(Credentials.anonymous())));
-
-        admin().removeFault(fault);
-        assertTrue(app.logIn(Credentials.anonymous()).isLoggedIn());
     }
 
     @Test
