@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 
 /**
  * A closed-loop load: a fixed number of callers, each sending its next request as soon as the previous one answered,
@@ -37,6 +38,11 @@ final class ClosedLoop implements AutoCloseable {
 
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** What one caller measured: the latency of each counted operation, and what its thread allocated for them. */
+    private record CallerResult(long[] latencies, long allocatedBytes) {
+    }
 
     private final int callers;
     private final LongSupplier serverCpuNanos;
@@ -65,7 +71,7 @@ final class ClosedLoop implements AutoCloseable {
         CountDownLatch ready = new CountDownLatch(callers);
         CountDownLatch start = new CountDownLatch(1);
         long[] deadline = new long[1];
-        List<Future<long[]>> results = new ArrayList<>();
+        List<Future<CallerResult>> results = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
             int caller = i;
             results.add(threads.submit(() -> {
@@ -81,10 +87,13 @@ final class ClosedLoop implements AutoCloseable {
         deadline[0] = started + window.toNanos(); // published to the callers by start.countDown()
         start.countDown();
         long[][] latencies = new long[callers][];
+        long allocated = 0;
         Exception failure = null;
         for (int i = 0; i < callers; i++) {
             try {
-                latencies[i] = results.get(i).get();
+                CallerResult result = results.get(i).get();
+                latencies[i] = result.latencies();
+                allocated += result.allocatedBytes();
             } catch (ExecutionException e) {
                 failure = failure == null && e.getCause() instanceof Exception ? (Exception) e.getCause() : failure;
                 latencies[i] = new long[0];
@@ -96,16 +105,18 @@ final class ClosedLoop implements AutoCloseable {
         long clientCpuUsed = OS.getProcessCpuTime() - clientCpu;
         long serverCpuUsed = serverCpuNanos.getAsLong() - serverCpu;
         return new Round(window.toNanos(), Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray(),
-                clientCpuUsed, serverCpuUsed);
+                clientCpuUsed, serverCpuUsed, allocated);
     }
 
-    private static long[] callUntil(long deadline, int caller, Operation operation) throws Exception {
+    private static CallerResult callUntil(long deadline, int caller, Operation operation) throws Exception {
         long[] latencies = new long[1024];
         int count = 0;
+        long allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
+        long allocatedByCounted = 0;
         while (true) {
             long begin = System.nanoTime();
             if (begin >= deadline) {
-                return Arrays.copyOf(latencies, count);
+                return new CallerResult(Arrays.copyOf(latencies, count), allocatedByCounted);
             }
             operation.run(caller);
             long end = System.nanoTime();
@@ -114,6 +125,8 @@ final class ClosedLoop implements AutoCloseable {
                     latencies = Arrays.copyOf(latencies, count * 2);
                 }
                 latencies[count++] = end - begin;
+                // the latency array's growth is counted too: a few bytes per operation, the same for every client
+                allocatedByCounted = THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart;
             }
         }
     }

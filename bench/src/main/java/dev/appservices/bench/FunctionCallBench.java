@@ -74,8 +74,10 @@ final class FunctionCallBench {
                 + options.rounds() + " rounds of " + options.window().toSeconds() + " s per client and concurrency, "
                 + "the clients in a rotating order, after " + options.warmUp().toSeconds() + " s of warm-up each; "
                 + "mean ± standard deviation over the rounds. CPU per call: all threads of the benchmark JVM "
-                + "(callers, GC, JIT) and of the emulator JVM, divided by the calls. Load before: " + Machine.load()
-                + ".");
+                + "(callers, GC, JIT) and of the emulator JVM, divided by the calls. Caller allocation: the heap the "
+                + "calling threads allocated per call (the JDK client also works on a selector thread of its own, "
+                + "which this leaves out; the App and the Rest Client alone do all their work on the caller). Load "
+                + "before: " + Machine.load() + ".");
         List<List<String>> rows = new ArrayList<>();
         Spread emulatorThroughput = null;
         for (int callers : CONCURRENCY) {
@@ -90,8 +92,8 @@ final class FunctionCallBench {
                 emulatorThroughput = spread(rounds.get(RAW), Round::throughput);
             }
         }
-        report.table("1,3,3,2,2,2,2", List.of("callers", "client", "throughput (calls/s)", "p50 (µs)", "p99 (µs)",
-                "client CPU/call (µs)", "emulator CPU/call (µs)"), rows);
+        report.table("1,3,3,2,2,2,2,2", List.of("callers", "client", "throughput (calls/s)", "p50 (µs)", "p99 (µs)",
+                "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)"), rows);
         report.paragraph("Load after: " + Machine.load() + ".");
 
         report.section("The emulator's throughput");
@@ -177,7 +179,8 @@ final class FunctionCallBench {
                 spread(rounds, round -> round.percentileMicros(50)).format(0),
                 spread(rounds, round -> round.percentileMicros(99)).format(0),
                 spread(rounds, Round::clientCpuMicrosPerOperation).format(0),
-                spread(rounds, Round::serverCpuMicrosPerOperation).format(0));
+                spread(rounds, Round::serverCpuMicrosPerOperation).format(0),
+                spread(rounds, Round::callerAllocatedKibPerOperation).format(1));
     }
 
     private static List<String> ratioRow(int callers, String name, List<Round> numerator, List<Round> denominator) {
@@ -187,7 +190,7 @@ final class FunctionCallBench {
         }
         Spread ratio = Spread.of(ratios);
         return List.of(String.valueOf(callers), "*" + name + "*", "*" + ratio.format(3) + "*"
-                + String.format(Locale.ROOT, " (min %.3f)", ratio.min()), "", "", "", "");
+                + String.format(Locale.ROOT, " (min %.3f)", ratio.min()), "", "", "", "", "");
     }
 
     static Spread spread(List<Round> rounds, Function<Round, Double> figure) {
