@@ -46,10 +46,9 @@ final class FunctionCallBench {
             RawFunctionClient raw = new RawFunctionClient(template, PATH);
             raw.target(capture.baseUrl());
             RequestCapture.Captured fromRaw = capture.last();
-            RequestCapture.Captured fromRestClient;
-            try (RestClientFunctionClient probe = new RestClientFunctionClient(capture.baseUrl(), template)) {
-                fromRestClient = capture.last();
-            }
+            // the Rest Client alone makes its first call when it is created: that one is recorded
+            new RestClientFunctionClient(capture.baseUrl(), template).close();
+            RequestCapture.Captured fromRestClient = capture.last();
             describeRequests(report, template, fromRaw, fromRestClient);
             raw.target(base);
             try (RestClientFunctionClient restClient = new RestClientFunctionClient(base, template)) {

@@ -1,5 +1,7 @@
 package dev.appservices.bench;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 final class RestClientFunctionClient implements AutoCloseable {
 
     /** The function endpoint, with the body as text. */
-    public interface FunctionEndpoint extends AutoCloseable {
+    public interface FunctionEndpoint extends Closeable {
 
         @POST
         @Path("/api/client/v2.0/app/{appId}/functions/call")
@@ -65,7 +67,7 @@ final class RestClientFunctionClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         endpoint.close();
     }
 }
