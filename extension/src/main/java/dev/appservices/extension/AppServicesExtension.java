@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.Vetoed;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -47,9 +48,11 @@ import dev.appservices.extension.internal.config.SettingsReader;
  * <p>It collects the app ids of the {@code @AppServices} injection points (of type {@link App},
  * {@code Instance<App>} or {@code Provider<App>}) and of the optional key {@code appservices.ids}, and registers one
  * {@code @ApplicationScoped} bean of type {@link App} per id, qualified {@code @AppServices(id)}: the instance that
- * {@link App#getApp(String)} returns, closed when the container shuts down. A bare {@code @AppServices} selects the
- * App named by {@code appservices.app-id}. Authentication events of these Apps are also fired as CDI events
- * qualified {@code @AppServices(id)}, to {@code @Observes} and {@code @ObservesAsync} observers.
+ * {@link App#getApp(String)} returns, closed when the container shuts down. Every other App still open in the
+ * application then (created with {@link App#getApp(String)} or {@code App.create} for an id without bean) is closed
+ * too. A bare {@code @AppServices} selects the App named by {@code appservices.app-id}. Authentication events of
+ * these Apps are also fired as CDI events qualified {@code @AppServices(id)}, to {@code @Observes} and
+ * {@code @ObservesAsync} observers.
  *
  * <p>Problems are reported at deployment, all at once: malformed or reserved ids in qualifiers as definition errors,
  * invalid configuration values as deployment problems naming the full configuration key and the injection points.
@@ -80,6 +83,9 @@ public class AppServicesExtension implements Extension {
      * while it processes one injection point, and the user should see every misuse at once.
      */
     private final List<DefinitionException> definitionErrors = new ArrayList<>();
+
+    /** The App beans of the container and the Apps of its application; null until the beans are added. */
+    private AppBeans appBeans;
 
     /**
      * Creates the extension; called by the container.
@@ -125,11 +131,13 @@ public class AppServicesExtension implements Extension {
     }
 
     void addBeans(@Observes AfterBeanDiscovery event) {
+        ClassLoader classLoader = applicationClassLoader();
+        AppBeans beans = new AppBeans(classLoader);
+        appBeans = beans;
         if (!definitionErrors.isEmpty()) {
             definitionErrors.forEach(event::addDefinitionError);
             return;
         }
-        ClassLoader classLoader = applicationClassLoader();
         SettingsReader settings = new SettingsReader(classLoader);
         // Configuration problems met here are reported once, with the others, in validate().
         beanIds.addAll(injectionPointsById.keySet());
@@ -139,7 +147,6 @@ public class AppServicesExtension implements Extension {
         defaultAppId.ifPresent(beanIds::add);
         beanIds.removeAll(applicationBeanIds);
 
-        AppBeans beans = new AppBeans(classLoader);
         for (String id : beanIds) {
             addBean(event, AppServices.Literal.of(id), id, lookup -> beans.produce(id, lookup), beans);
         }
@@ -172,6 +179,17 @@ public class AppServicesExtension implements Extension {
         injectionPointsById.clear();
         applicationBeanIds.clear();
         beanIds.clear();
+    }
+
+    /**
+     * Closes the Apps the application still has open once the container has destroyed the beans (the spec fires
+     * BeforeShutdown after destroying the contexts): those of ids without bean, and those of beans never
+     * instantiated, which the application got with {@code App.getApp}. Nothing else would close them.
+     */
+    void closeApplicationApps(@Observes BeforeShutdown event) {
+        if (appBeans != null) {
+            appBeans.closeApplicationApps();
+        }
     }
 
     /** The default App's id must be configured when it is injected; its injection points count for that id. */

@@ -29,6 +29,8 @@ import dev.appservices.extension.internal.config.ExternalConfiguration;
  * <li>{@link #get(String)} of an unknown id loads the id's configuration from outside the code (MicroProfile
  * Config), else fails with {@code APPSVC0200}.</li>
  * <li>Closing an App removes it; the next request for its id creates a new one.</li>
+ * <li>When an application's CDI container stops, the extension closes every App still open in it
+ * ({@link #appsOf(ClassLoader)}).</li>
  * </ul>
  *
  * <p>The Apps of each application are kept in a map by class loader, weak so that this class alone does not pin an
@@ -79,6 +81,21 @@ public final class AppRegistry {
         String valid = validId(id);
         return inCurrent(registry -> registry.cachedOrOpen(valid, () -> registry.external.load(valid)
                 .orElseThrow(() -> ClientMessages.unknownApp(valid))));
+    }
+
+    /**
+     * The open Apps of an application, for closing them when it stops: the Apps of the ids that have no CDI bean are
+     * created with {@code App.getApp}/{@code App.create} and nobody else closes them. A copy, as closing an App
+     * removes it; the caller closes them without the lock.
+     *
+     * @param applicationClassLoader the application's class loader, the key of its Apps
+     * @return its open Apps, none if it has none
+     */
+    public static List<DefaultApp> appsOf(ClassLoader applicationClassLoader) {
+        synchronized (REGISTRIES) {
+            AppRegistry registry = REGISTRIES.get(applicationClassLoader);
+            return registry == null ? List.of() : List.copyOf(registry.apps.values());
+        }
     }
 
     private static DefaultApp inCurrent(Function<AppRegistry, DefaultApp> operation) {

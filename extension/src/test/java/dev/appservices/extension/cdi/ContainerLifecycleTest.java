@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.smallrye.config.inject.ConfigExtension;
 
@@ -36,24 +39,37 @@ import dev.appservices.extension.cdi.support.ContextClassLoader;
 import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.ResetTestConfig;
 import dev.appservices.extension.cdi.support.TestConfigSource;
+import dev.appservices.extension.internal.client.TestBackend;
 
 /**
- * The App beans over the life of containers: closed when the container stops, and separate for two applications
- * (class loaders) that use the same id, each with its own base-URL override.
+ * The Apps over the life of containers: the beans' and those the application created itself are closed when the
+ * container stops, and the beans are separate for two applications (class loaders) that use the same id, each with
+ * its own base-URL override.
  */
 @ExtendWith(ResetTestConfig.class)
 class ContainerLifecycleTest {
 
     @RegisterExtension
-    static final EmulatorExtension FIRST = Emulators.withAnonymousApps("orders");
+    static final EmulatorExtension FIRST = Emulators.withAnonymousApps("orders", "ledger", "reports", "adhoc");
 
     @RegisterExtension
     static final EmulatorExtension SECOND = Emulators.withAnonymousApps("orders");
+
+    @TempDir
+    static Path metadata;
 
     @BeforeAll
     static void configure() {
         TestConfigSource.set("appservices.orders.base-url", FIRST.baseUrl().toString());
         TestConfigSource.set("appservices.orders.metadata.mode", "in-memory");
+        // an id that only the configuration knows, stored in files: no bean, App.getApp creates it
+        TestConfigSource.set("appservices.ledger.base-url", FIRST.baseUrl().toString());
+        TestConfigSource.set("appservices.ledger.metadata.mode", "no-encryption");
+        TestConfigSource.set("appservices.ledger.metadata.directory", metadata.toString());
+        // a listed id: its bean exists but is never instantiated when only App.getApp uses the id
+        TestConfigSource.set("appservices.ids", "reports");
+        TestConfigSource.set("appservices.reports.base-url", FIRST.baseUrl().toString());
+        TestConfigSource.set("appservices.reports.metadata.mode", "in-memory");
     }
 
     @Test
@@ -69,6 +85,30 @@ class ContainerLifecycleTest {
         assertEquals(ErrorCode.CLIENT_APP_CLOSED, closed.errorCode());
         try (App next = App.create("orders")) {
             assertNotSame(app, next);
+        }
+    }
+
+    @Test
+    void stoppingTheContainerClosesTheAppsTheApplicationCreatedOutsideBeans() throws Exception {
+        List<App> apps;
+        try (WeldContainer container = start()) {
+            apps = List.of(App.getApp("ledger"), App.getApp("reports"),
+                    App.create(TestBackend.configuration("adhoc", FIRST.baseUrl()).build()));
+            apps.forEach(app -> app.logIn(Credentials.anonymous()));
+        }
+
+        for (App app : apps) {
+            AppServicesException closed = assertThrows(AppServicesException.class,
+                    () -> app.logIn(Credentials.anonymous()), app::toString);
+            assertEquals(ErrorCode.CLIENT_APP_CLOSED, closed.errorCode(), app::toString);
+            try (App next = App.create(app.configuration())) {
+                assertNotSame(app, next);
+            }
+        }
+        // a redeployed application (another class loader) opens the same metadata files: their lock was released
+        try (URLClassLoader redeployed = new URLClassLoader(new URL[0], getClass().getClassLoader());
+                App ledger = ContextClassLoader.with(redeployed, () -> App.getApp("ledger"))) {
+            assertEquals(1, ledger.allUsers().size(), "the user logged in before the redeployment is stored");
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import dev.appservices.App;
 import dev.appservices.ListenerRegistration;
+import dev.appservices.extension.internal.AppRegistry;
 import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.config.SettingsReader;
 
@@ -20,7 +21,9 @@ import dev.appservices.extension.internal.config.SettingsReader;
  * instance {@code App.getApp("x")} returns: it is taken from the App cache of the application ({@code App.create(id)},
  * which creates it from the configuration when the cache has none yet). Each App gets one {@link EventBridge}, also
  * when two beans (the default App and its id) hold the same instance; it also fires the metadata reset that happened
- * when the App was created. Destroying a bean removes the bridge and closes the App.
+ * when the App was created. Destroying a bean removes the bridge and closes the App. When the container stops, the
+ * Apps the application created outside beans ({@code App.getApp} or {@code App.create} of an id without bean) are
+ * closed too: nothing else would release their threads, HTTP clients and metadata file locks before a redeployment.
  * <p>
  * Created by the extension when it adds the beans; lives as long as the container. Thread-safe.
  */
@@ -90,6 +93,20 @@ public final class AppBeans {
             app.close();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, CdiMessages.closeFailed(app.id()), e);
+        }
+    }
+
+    /**
+     * Closes every App still open in the application, once the container has destroyed its beans. Never throws: a
+     * failure is logged and the other Apps are closed all the same.
+     */
+    public void closeApplicationApps() {
+        for (DefaultApp app : AppRegistry.appsOf(applicationClassLoader)) {
+            try {
+                app.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, CdiMessages.shutdownCloseFailed(app.id()), e);
+            }
         }
     }
 

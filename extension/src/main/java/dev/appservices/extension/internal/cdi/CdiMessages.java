@@ -106,4 +106,14 @@ public final class CdiMessages {
     public static String closeFailed(String appId) {
         return "APPSVC0402: closing App '" + appId + "' at the end of its CDI bean failed";
     }
+
+    /**
+     * Log message: closing an App that was still open when the application's CDI container stopped failed.
+     *
+     * @param appId the App id
+     * @return the message
+     */
+    public static String shutdownCloseFailed(String appId) {
+        return "APPSVC0403: closing App '" + appId + "' when the CDI container of its application stopped failed";
+    }
 }
