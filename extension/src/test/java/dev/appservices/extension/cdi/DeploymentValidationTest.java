@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -74,13 +73,13 @@ class DeploymentValidationTest {
         List<Throwable> problems = DeploymentProblems.of(ManyMisuses.class);
 
         String bean = name(ManyMisuses.class);
-        assertEquals(Set.of("APPSVC0002: @AppServices(id = \"my_app\") at " + bean + ".app is malformed: app ids "
-                        + "match [a-z0-9][a-z0-9-]*",
+        List<String> expected = List.of("APPSVC0002: @AppServices(id = \"my_app\") at " + bean + ".app is malformed: "
+                        + "app ids match [a-z0-9][a-z0-9-]*",
                 "APPSVC0003: @AppServices(id = \"defaults\") at " + bean + ".apps uses a reserved id: "
                         + "appservices.defaults.* holds the settings shared by every App",
                 "APPSVC0002: @AppServices(id = \"-x\") on the observer method " + bean + ".on() is malformed: app "
-                        + "ids match [a-z0-9][a-z0-9-]*"),
-                Set.copyOf(messages(problems)));
+                        + "ids match [a-z0-9][a-z0-9-]*");
+        assertEquals(sorted(expected), sorted(messages(problems)));
         problems.forEach(problem -> assertInstanceOf(DefinitionException.class, problem));
     }
 
@@ -176,24 +175,36 @@ class DeploymentValidationTest {
 
     @Test
     void everyProblemOfEveryAppIsReportedAtOnceWithEveryInjectionPoint() {
+        configureManyProblems();
+
+        String where = "App 'orders' (injected at " + name(ManyUsers.class) + ".<init>(parameter 1); injected at "
+                + ORDERS_USER + ".app; injected as default App at " + name(ManyUsers.class)
+                + ".setDefault(parameter 1); listed in appservices.ids; named by appservices.app-id)";
+        List<String> expected = List.of("APPSVC0005: invalid configuration of App 'billing' (injected at "
+                        + name(ManyUsers.class) + ".billing): APPSVC0131: appservices.billing.base-url of App "
+                        + "'billing' is not a URI: Expected authority at index 8",
+                "APPSVC0005: invalid configuration of " + where + ": APPSVC0134: appservices.orders.timeout = '0' of "
+                        + "App 'orders' is not a positive duration",
+                "APPSVC0005: invalid configuration of " + where + ": APPSVC0137: "
+                        + "appservices.orders.metadata.on-invalid = 'ignore' of App 'orders' is not one of fail, "
+                        + "reset");
+        assertEquals(sorted(expected), sorted(DeploymentProblems.messages(OrdersUser.class, ManyUsers.class)));
+    }
+
+    @Test
+    void theReportDoesNotDependOnTheOrderInWhichTheContainerMeetsTheBeans() {
+        configureManyProblems();
+
+        assertEquals(DeploymentProblems.messages(OrdersUser.class, ManyUsers.class),
+                DeploymentProblems.messages(ManyUsers.class, OrdersUser.class));
+    }
+
+    private static void configureManyProblems() {
         TestConfigSource.set("appservices.app-id", "orders");
         TestConfigSource.set("appservices.ids", "orders");
         TestConfigSource.set("appservices.orders.timeout", "0");
         TestConfigSource.set("appservices.orders.metadata.on-invalid", "ignore");
         TestConfigSource.set("appservices.billing.base-url", "https://");
-
-        String where = "App 'orders' (injected at " + name(ManyUsers.class) + ".<init>(parameter 1); injected at "
-                + ORDERS_USER + ".app; injected as default App at " + name(ManyUsers.class)
-                + ".setDefault(parameter 1); listed in appservices.ids; named by appservices.app-id)";
-        assertEquals(Set.of("APPSVC0005: invalid configuration of App 'billing' (injected at " + name(ManyUsers.class)
-                        + ".billing): APPSVC0131: appservices.billing.base-url of App 'billing' is not a URI: "
-                        + "Expected authority at index 8",
-                "APPSVC0005: invalid configuration of " + where + ": APPSVC0134: appservices.orders.timeout = '0' of "
-                        + "App 'orders' is not a positive duration",
-                "APPSVC0005: invalid configuration of " + where + ": APPSVC0137: "
-                        + "appservices.orders.metadata.on-invalid = 'ignore' of App 'orders' is not one of fail, "
-                        + "reset"),
-                Set.copyOf(DeploymentProblems.messages(OrdersUser.class, ManyUsers.class)));
     }
 
     private static void assertConfigCause(Throwable problem, String key, String appId) {
@@ -208,6 +219,11 @@ class DeploymentValidationTest {
 
     private static List<String> messages(List<Throwable> problems) {
         return problems.stream().map(Throwable::getMessage).toList();
+    }
+
+    /** The problems in a fixed order, for comparing them whatever order the container reports them in. */
+    private static List<String> sorted(List<String> messages) {
+        return messages.stream().sorted().toList();
     }
 
     private static String name(Class<?> beanClass) {
