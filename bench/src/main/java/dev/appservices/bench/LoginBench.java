@@ -66,8 +66,8 @@ final class LoginBench {
             User user = app.logIn(Credentials.anonymous(false));
             user.logOut();
         }, rows);
-        report.table("3,1,2,3,2,2,3", List.of("login", "callers", "metadata mode", "operations/s", "p50 (µs)",
-                "p99 (µs)", "ratio to IN_MEMORY"), rows);
+        report.table("3,1,2,3,2,2,2,3", List.of("login", "callers", "metadata mode", "operations/s", "p50 (µs)",
+                "p99 (µs)", "client CPU/op (µs)", "ratio to IN_MEMORY"), rows);
         report.paragraph("Load after: " + Machine.load() + ".");
     }
 
@@ -99,6 +99,7 @@ final class LoginBench {
                         FunctionCallBench.spread(measured, Round::throughput).format(1),
                         FunctionCallBench.spread(measured, round -> round.percentileMicros(50)).format(0),
                         FunctionCallBench.spread(measured, round -> round.percentileMicros(99)).format(0),
+                        FunctionCallBench.spread(measured, Round::clientCpuMicrosPerOperation).format(0),
                         mode == MetadataMode.IN_MEMORY ? "1" : Spread.of(ratios).format(3)));
             }
         }

@@ -34,8 +34,11 @@ final class StartupBench {
         jvmOptions.add("-Dappservices.ids=" + String.join(",", ids));
         List<Double> withBoot = new ArrayList<>();
         List<Double> withoutBoot = new ArrayList<>();
+        List<Double> withCpu = new ArrayList<>();
+        List<Double> withoutCpu = new ArrayList<>();
         List<Double> firstUse = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         int rounds = options.rounds() * 2;
         for (int round = 0; round < rounds; round++) {
             Map<String, String> with;
@@ -49,23 +52,30 @@ final class StartupBench {
             }
             withBoot.add(millis(with, "boot"));
             withoutBoot.add(millis(without, "boot"));
+            withCpu.add(millis(with, "bootCpu"));
+            withoutCpu.add(millis(without, "bootCpu"));
             firstUse.add(millis(with, "firstUse"));
             ratios.add(millis(with, "boot") / millis(without, "boot"));
+            cpuRatios.add(millis(with, "bootCpu") / millis(without, "bootCpu"));
         }
         Spread with = Spread.of(withBoot);
         Spread without = Spread.of(withoutBoot);
+        Spread cpuWith = Spread.of(withCpu);
+        Spread cpuWithout = Spread.of(withoutCpu);
         report.section("Start-up cost");
         report.paragraph("Weld SE " + "boot (`SeContainerInitializer.newInstance()…initialize()`, discovery off, one "
                 + "application bean) in a fresh JVM, " + rounds + " JVMs of each kind in alternating order; with "
                 + "the extension, `appservices.ids` lists " + APPS + " ids, each with a base URL and in-memory "
-                + "metadata. Times in ms. Load before: " + Machine.load() + ".");
-        report.table("4,2,2", List.of("boot", "time (ms)", "ratio"), List.of(
-                List.of("without the extension", without.format(1), "1"),
-                List.of("with the extension and " + APPS + " App ids", with.format(1), Spread.of(ratios).format(3)),
+                + "metadata. Elapsed time, and the CPU time of all the JVM's threads meanwhile, in ms. Load before: "
+                + Machine.load() + ".");
+        report.table("4,2,2,2,2", List.of("boot", "elapsed (ms)", "ratio", "CPU (ms)", "ratio"), List.of(
+                List.of("without the extension", without.format(1), "1", cpuWithout.format(1), "1"),
+                List.of("with the extension and " + APPS + " App ids", with.format(1), Spread.of(ratios).format(3),
+                        cpuWith.format(1), Spread.of(cpuRatios).format(3)),
                 List.of("then the first use of the " + APPS + " App beans (each App created)",
-                        Spread.of(firstUse).format(1), "")));
-        report.paragraph(String.format(Locale.ROOT, "The extension adds %.1f ms to the boot. Load after: %s.",
-                with.mean() - without.mean(), Machine.load()));
+                        Spread.of(firstUse).format(1), "", "", "")));
+        report.paragraph(String.format(Locale.ROOT, "The extension adds %.1f ms to the boot (%.1f ms of CPU). Load "
+                + "after: %s.", with.mean() - without.mean(), cpuWith.mean() - cpuWithout.mean(), Machine.load()));
     }
 
     private static Map<String, String> probe(Predicate<String> excluded, List<String> jvmOptions, String[] ids,
