@@ -37,7 +37,7 @@ import dev.appservices.extension.internal.client.TestBackend;
  */
 class SlowBackendTest {
 
-    private static final String APP_ID = "slow";
+    private static final String APP_ID = "slow-backend";
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** Scheduling on a loaded 2-core machine; still far below the server's delay. */
     private static final Duration MARGIN = Duration.ofMillis(2500);
