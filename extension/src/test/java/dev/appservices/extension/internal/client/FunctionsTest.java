@@ -70,6 +70,7 @@ class FunctionsTest {
             .function(APP_ID, "types", (context, arguments) -> new BsonArray(arguments.stream()
                     .map(argument -> (BsonValue) new BsonString(argument.getBsonType().name()))
                     .toList()))
+            .function(APP_ID, "lastProblem", (context, arguments) -> BsonDocument.parse("{\"error\": \"x\"}"))
             .function(APP_ID, "fail", (context, arguments) -> {
                 throw new IllegalStateException("the order book is closed");
             }));
@@ -194,6 +195,15 @@ class FunctionsTest {
     void callsAsynchronously() {
         assertEquals(10L, user.functions().callAsync("sum", Long.class, 4, 6).toCompletableFuture().join());
         assertEquals(new BsonInt32(7), user.functions().callRawAsync("echo", 7).toCompletableFuture().join());
+    }
+
+    @Test
+    void returnsADocumentWithATopLevelErrorKeyAsItsResult() {
+        // The Realm SDKs take any such JSON body for an error, even with 200 (protocol.md §10); a function may
+        // legitimately return one, so only the status tells a failure here.
+        assertEquals(new Document("error", "x"), user.functions().call("lastProblem", Document.class));
+        BsonDocument coded = BsonDocument.parse("{\"error\": \"x\", \"error_code\": \"FunctionExecutionError\"}");
+        assertEquals(coded, user.functions().callRaw("echo", coded));
     }
 
     @Test
