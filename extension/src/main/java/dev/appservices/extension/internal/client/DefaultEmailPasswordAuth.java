@@ -34,9 +34,8 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void registerUser(String email, String password) {
-        EmailPasswordBody body = new EmailPasswordBody(Objects.requireNonNull(email, "email"),
-                Objects.requireNonNull(password, "password"));
-        send("register", api -> api.registerUser(app.id(), body));
+        send("register", new EmailPasswordBody(Objects.requireNonNull(email, "email"),
+                Objects.requireNonNull(password, "password")), AppServicesApi::registerUser);
     }
 
     @Override
@@ -48,9 +47,8 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void confirmUser(String token, String tokenId) {
-        TokenPairBody body = new TokenPairBody(Objects.requireNonNull(token, "token"),
-                Objects.requireNonNull(tokenId, "tokenId"));
-        send("confirm", api -> api.confirmUser(app.id(), body));
+        send("confirm", new TokenPairBody(Objects.requireNonNull(token, "token"),
+                Objects.requireNonNull(tokenId, "tokenId")), AppServicesApi::confirmUser);
     }
 
     @Override
@@ -62,45 +60,39 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void resendConfirmationEmail(String email) {
-        EmailBody body = new EmailBody(Objects.requireNonNull(email, "email"));
-        send("confirm/send", api -> api.resendConfirmationEmail(app.id(), body));
+        send("confirm/send", emailBody(email), AppServicesApi::resendConfirmationEmail);
     }
 
     @Override
     public CompletionStage<Void> resendConfirmationEmailAsync(String email) {
-        Objects.requireNonNull(email, "email");
-        return async(() -> resendConfirmationEmail(email));
+        return async(email, this::resendConfirmationEmail);
     }
 
     @Override
     public void retryCustomConfirmation(String email) {
-        EmailBody body = new EmailBody(Objects.requireNonNull(email, "email"));
-        send("confirm/call", api -> api.retryCustomConfirmation(app.id(), body));
+        send("confirm/call", emailBody(email), AppServicesApi::retryCustomConfirmation);
     }
 
     @Override
     public CompletionStage<Void> retryCustomConfirmationAsync(String email) {
-        Objects.requireNonNull(email, "email");
-        return async(() -> retryCustomConfirmation(email));
+        return async(email, this::retryCustomConfirmation);
     }
 
     @Override
     public void sendResetPasswordEmail(String email) {
-        EmailBody body = new EmailBody(Objects.requireNonNull(email, "email"));
-        send("reset/send", api -> api.sendResetPasswordEmail(app.id(), body));
+        send("reset/send", emailBody(email), AppServicesApi::sendResetPasswordEmail);
     }
 
     @Override
     public CompletionStage<Void> sendResetPasswordEmailAsync(String email) {
-        Objects.requireNonNull(email, "email");
-        return async(() -> sendResetPasswordEmail(email));
+        return async(email, this::sendResetPasswordEmail);
     }
 
     @Override
     public void resetPassword(String token, String tokenId, String password) {
-        ResetPasswordBody body = new ResetPasswordBody(Objects.requireNonNull(password, "password"),
-                Objects.requireNonNull(token, "token"), Objects.requireNonNull(tokenId, "tokenId"));
-        send("reset", api -> api.resetPassword(app.id(), body));
+        send("reset", new ResetPasswordBody(Objects.requireNonNull(password, "password"),
+                Objects.requireNonNull(token, "token"), Objects.requireNonNull(tokenId, "tokenId")),
+                AppServicesApi::resetPassword);
     }
 
     @Override
@@ -116,7 +108,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
         BsonDocument body = new BsonDocument("email", new BsonString(Objects.requireNonNull(email, "email")))
                 .append("password", new BsonString(Objects.requireNonNull(password, "password")))
                 .append("arguments", CODEC.encodeArguments(Objects.requireNonNull(args, "args")));
-        send("reset/call", api -> api.callResetPasswordFunction(app.id(), body));
+        send("reset/call", body, AppServicesApi::callResetPasswordFunction);
     }
 
     @Override
@@ -132,11 +124,18 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
         return "EmailPasswordAuth[appId=" + app.id() + "]";
     }
 
-    private void send(String operation, Consumer<AppServicesApi> call) {
+    /** Sends {@code body} to the endpoint {@code operation} of this app's email/password provider. */
+    private <B> void send(String operation, B body, Endpoint<B> endpoint) {
         app.requests().send(path + operation, api -> {
-            call.accept(api);
+            endpoint.call(api, app.id(), body);
             return null;
         });
+    }
+
+    /** Checks {@code email} now, so that a null fails the call instead of the stage, then runs the operation. */
+    private CompletionStage<Void> async(String email, Consumer<String> operation) {
+        Objects.requireNonNull(email, "email");
+        return async(() -> operation.accept(email));
     }
 
     private CompletionStage<Void> async(Runnable operation) {
@@ -144,5 +143,15 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
             operation.run();
             return null;
         });
+    }
+
+    private static EmailBody emailBody(String email) {
+        return new EmailBody(Objects.requireNonNull(email, "email"));
+    }
+
+    /** The shape every method of {@code EmailPasswordApi} has: the app id and a JSON body, no answer. */
+    @FunctionalInterface
+    private interface Endpoint<B> {
+        void call(AppServicesApi api, String appId, B body);
     }
 }
