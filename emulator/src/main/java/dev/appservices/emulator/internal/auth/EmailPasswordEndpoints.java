@@ -63,7 +63,7 @@ public final class EmailPasswordEndpoints {
                 }
                 if (FAIL.equals(status)) {
                     state.removeAccount(email);
-                    throw ServiceError.badRequest("failed to confirm user \"" + email + "\"");
+                    throw confirmationFailed(email);
                 }
             }
         }
@@ -75,7 +75,7 @@ public final class EmailPasswordEndpoints {
         EmulatedApp app = app(request);
         BsonDocument body = request.jsonBody();
         app.state().confirmAccount(consumeToken(app, EmailToken.CONFIRM, body).email());
-        return Response.json(200, "{}");
+        return ok();
     }
 
     /** {@code confirm/send}: {@code {email}}; issues a new confirmation token. */
@@ -83,20 +83,20 @@ public final class EmailPasswordEndpoints {
         EmulatedApp app = app(request);
         Account account = pendingAccount(app, requireEmail(request.jsonBody()));
         app.state().issueEmailToken(EmailToken.CONFIRM, account.email());
-        return Response.json(200, "{}");
+        return ok();
     }
 
     /** {@code confirm/call}: {@code {email}}; runs the confirmation function again. */
     public Response retryConfirmationFunction(Request request) {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
-        String function = settings(app).confirmationFunction().orElseThrow(() -> ServiceError.badRequest(
-                Messages.functionNotConfigured(app.id(), "confirmation")));
+        String function = settings(app).confirmationFunction()
+                .orElseThrow(() -> functionMissing(app, "confirmation"));
         Account account = pendingAccount(app, requireEmail(request.jsonBody()));
         EmailToken token = app.state().issueEmailToken(EmailToken.CONFIRM, account.email());
         if (FAIL.equals(runConfirmation(app, function, token))) {
-            throw ServiceError.badRequest("failed to confirm user \"" + account.email() + "\"");
+            throw confirmationFailed(account.email());
         }
-        return Response.json(200, "{}");
+        return ok();
     }
 
     /** {@code reset/send}: {@code {email}}; issues a reset token. */
@@ -104,7 +104,7 @@ public final class EmailPasswordEndpoints {
         EmulatedApp app = app(request);
         Account account = existingAccount(app, requireEmail(request.jsonBody()));
         app.state().issueEmailToken(EmailToken.RESET, account.email());
-        return Response.json(200, "{}");
+        return ok();
     }
 
     /** {@code reset}: {@code {password, token, tokenId}}. */
@@ -113,14 +113,14 @@ public final class EmailPasswordEndpoints {
         BsonDocument body = request.jsonBody();
         String password = requirePassword(body);
         app.state().setPassword(consumeToken(app, EmailToken.RESET, body).email(), PasswordHasher.hash(password));
-        return Response.json(200, "{}");
+        return ok();
     }
 
     /** {@code reset/call}: {@code {email, password, arguments}}; lets the reset function decide. */
     public Response callResetFunction(Request request) {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
-        String function = settings(app).resetFunction().orElseThrow(() -> ServiceError.badRequest(
-                Messages.functionNotConfigured(app.id(), "password reset")));
+        String function = settings(app).resetFunction()
+                .orElseThrow(() -> functionMissing(app, "password reset"));
         BsonDocument body = request.jsonBody();
         String email = requireEmail(body);
         String password = requirePassword(body);
@@ -128,36 +128,39 @@ public final class EmailPasswordEndpoints {
         Account account = existingAccount(app, email);
         EmailToken token = app.state().issueEmailToken(EmailToken.RESET, email);
         BsonArray arguments = new BsonArray();
-        arguments.add(new BsonDocument("token", new BsonString(token.token()))
-                .append("tokenId", new BsonString(token.tokenId()))
-                .append("username", new BsonString(email))
+        arguments.add(tokenArgument(token)
                 .append("password", new BsonString(password))
                 .append("currentPasswordValid",
                         BsonBoolean.valueOf(PasswordHasher.matches(password, account.passwordHash()))));
         arguments.addAll(extra);
         String status = status(function, app.invokeHook(function, arguments));
         if (PENDING.equals(status)) {
-            return Response.json(200, "{}");
+            return ok();
         }
         app.state().consumeEmailToken(EmailToken.RESET, token.token(), token.tokenId());
         if (FAIL.equals(status)) {
             throw ServiceError.badRequest("failed to reset password for user \"" + email + "\"");
         }
         app.state().setPassword(email, PasswordHasher.hash(password));
-        return Response.json(200, "{}");
+        return ok();
     }
 
     /** Runs the confirmation function; confirms on success, keeps the token pending otherwise. */
     private static String runConfirmation(EmulatedApp app, String function, EmailToken token) {
         BsonArray arguments = new BsonArray();
-        arguments.add(new BsonDocument("token", new BsonString(token.token()))
-                .append("tokenId", new BsonString(token.tokenId()))
-                .append("username", new BsonString(token.email())));
+        arguments.add(tokenArgument(token));
         String status = status(function, app.invokeHook(function, arguments));
         if (SUCCESS.equals(status)) {
             app.state().confirmAccount(token.email());
         }
         return status;
+    }
+
+    /** The first argument of the confirmation and reset functions: the token pair and the user's email. */
+    private static BsonDocument tokenArgument(EmailToken token) {
+        return new BsonDocument("token", new BsonString(token.token()))
+                .append("tokenId", new BsonString(token.tokenId()))
+                .append("username", new BsonString(token.email()));
     }
 
     private static String status(String function, BsonValue result) {
@@ -168,6 +171,20 @@ public final class EmailPasswordEndpoints {
                 .map(value -> value.asString().getValue())
                 .filter(value -> SUCCESS.equals(value) || PENDING.equals(value) || FAIL.equals(value));
         return status.orElseThrow(() -> ServiceError.functionExecution(Messages.statusFunctionResult(function)));
+    }
+
+    /** The answer of every endpoint but {@code register}. */
+    private static Response ok() {
+        return Response.json(200, "{}");
+    }
+
+    private static ServiceError confirmationFailed(String email) {
+        return ServiceError.badRequest("failed to confirm user \"" + email + "\"");
+    }
+
+    /** The app has no function for {@code purpose} but the endpoint needs one. */
+    private static ServiceError functionMissing(EmulatedApp app, String purpose) {
+        return ServiceError.badRequest(Messages.functionNotConfigured(app.id(), purpose));
     }
 
     /** The app of the request, which must have the email/password provider. */
