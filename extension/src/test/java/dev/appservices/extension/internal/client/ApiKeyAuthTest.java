@@ -10,14 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.appservices.ApiKey;
 import dev.appservices.ApiKeyAuth;
-import dev.appservices.App;
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthEvent;
 import dev.appservices.Credentials;
@@ -40,21 +37,11 @@ class ApiKeyAuthTest {
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
             .app(AppDefinition.builder(APP_ID).emailPasswordAuth(true).apiKeyAuth().build()));
 
-    private App app;
-
-    @BeforeEach
-    void createApp() {
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
-    }
-
-    @AfterEach
-    void closeApp() {
-        app.close();
-    }
+    @RegisterExtension
+    final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID);
 
     private User newUser(String email) {
-        app.emailPasswordAuth().registerUser(email, "secret-1");
-        return app.logIn(Credentials.emailPassword(email, "secret-1"));
+        return testApp.get().logIn(testApp.registered(email));
     }
 
     @Test
@@ -72,21 +59,21 @@ class ApiKeyAuthTest {
         ApiKey fetched = keys.fetch(created.id());
         assertEquals(new ApiKey(created.id(), "laptop", Optional.empty(), false), fetched);
         assertEquals(List.of(fetched), keys.fetchAll());
-        assertEquals(user.id(), app.logIn(Credentials.apiKey(secret)).id(), "the key logs in its owner");
+        assertEquals(user.id(), testApp.get().logIn(Credentials.apiKey(secret)).id(), "the key logs in its owner");
 
         keys.disable(created.id());
         assertTrue(keys.fetch(created.id()).disabled());
-        assertThrows(InvalidCredentialsException.class, () -> app.logIn(Credentials.apiKey(secret)));
+        assertThrows(InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.apiKey(secret)));
 
         keys.enable(created.id());
         assertFalse(keys.fetch(created.id()).disabled());
-        assertEquals(user.id(), app.logIn(Credentials.apiKey(secret)).id());
+        assertEquals(user.id(), testApp.get().logIn(Credentials.apiKey(secret)).id());
 
         keys.delete(created.id());
         ServiceException missing = assertThrows(ServiceException.class, () -> keys.fetch(created.id()));
         assertEquals(ErrorCode.API_KEY_NOT_FOUND, missing.errorCode());
         assertEquals(List.of(), keys.fetchAll());
-        assertThrows(InvalidCredentialsException.class, () -> app.logIn(Credentials.apiKey(secret)));
+        assertThrows(InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.apiKey(secret)));
     }
 
     @Test
@@ -111,7 +98,7 @@ class ApiKeyAuthTest {
     void logsTheUserOutWhenTheServerRefusesItsRefreshToken() {
         User user = newUser("revoked@example.com");
         List<AuthEvent> events = new CopyOnWriteArrayList<>();
-        try (ListenerRegistration registration = app.addListener(events::add)) {
+        try (ListenerRegistration registration = testApp.get().addListener(events::add)) {
             EMULATOR.admin().logoutUser(APP_ID, user.id());
             AppServicesException e = assertThrows(AppServicesException.class, () -> user.apiKeys().fetchAll());
             assertEquals(401, e.httpStatus().orElseThrow());

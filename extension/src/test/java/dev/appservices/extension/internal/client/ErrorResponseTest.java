@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.appservices.App;
 import dev.appservices.AuthException;
 import dev.appservices.Credentials;
 import dev.appservices.ErrorCode;
@@ -31,16 +29,11 @@ class ErrorResponseTest {
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
             .app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
 
-    private App app;
-
-    @BeforeEach
-    void createApp() {
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
-    }
+    @RegisterExtension
+    final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID);
 
     @AfterEach
-    void closeApp() {
-        app.close();
+    void clearFaults() {
         EMULATOR.admin().clearFaults();
     }
 
@@ -48,7 +41,7 @@ class ErrorResponseTest {
     void aKnownErrorCodeBecomesItsErrorCode() {
         answer(FaultSpec.onPath(LOGIN_PATH).times(1).error(500, "MaintenanceInProgress", "down for maintenance"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.MAINTENANCE_IN_PROGRESS, e.errorCode());
         assertEquals(500, e.httpStatus().orElseThrow());
@@ -60,7 +53,7 @@ class ErrorResponseTest {
     void anUnknownErrorCodeIsAnAppServerErrorKeepingTheRawCode() {
         answer(FaultSpec.onPath(LOGIN_PATH).times(1).error(400, "SomethingNew", "a new kind of failure"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.APP_SERVER_ERROR, e.errorCode());
         assertEquals(Optional.of("SomethingNew"), e.serverErrorCode());
@@ -70,7 +63,7 @@ class ErrorResponseTest {
     void anErrorBodyWithoutCodeIsAnAppUnknownError() {
         answer(FaultSpec.onPath(LOGIN_PATH).times(1).body(400, "application/json", "{\"error\":\"no code here\"}"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.APP_UNKNOWN_ERROR, e.errorCode());
         assertEquals(Optional.empty(), e.serverErrorCode());
@@ -81,7 +74,7 @@ class ErrorResponseTest {
     void aNonJsonErrorIsAnHttpErrorWithTheStatus() {
         answer(FaultSpec.onPath(LOGIN_PATH).times(1).body(502, "text/html", "<html>Bad Gateway</html>"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.HTTP_ERROR, e.errorCode());
         assertEquals(502, e.httpStatus().orElseThrow());
@@ -93,7 +86,7 @@ class ErrorResponseTest {
         answer(FaultSpec.onPath(LOGIN_PATH).times(1).body(401, "application/json; charset=utf-8",
                 "{\"error\":\"unauthorized\",\"error_code\":\"InvalidPassword\"}"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.HTTP_ERROR, e.errorCode(), "as the SDKs: parameters disable error parsing");
         assertEquals(401, e.httpStatus().orElseThrow());
@@ -103,11 +96,11 @@ class ErrorResponseTest {
     void aTruncatedResponseIsMalformedJson() {
         answer(FaultSpec.onPath(LOGIN_PATH).times(1).malformedJson());
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.MALFORMED_JSON, e.errorCode());
         assertTrue(e.getMessage().startsWith("APPSVC0209: "), e.getMessage());
-        assertTrue(app.allUsers().isEmpty());
+        assertTrue(testApp.get().allUsers().isEmpty());
     }
 
     @Test
@@ -115,7 +108,7 @@ class ErrorResponseTest {
         answer(FaultSpec.onPath(LOGIN_PATH).times(1).body(200, "application/json",
                 "{\"access_token\":\"a.b.c\",\"user_id\":\"u1\",\"device_id\":\"000000000000000000000000\"}"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.MISSING_JSON_KEY, e.errorCode());
         assertTrue(e.getMessage().contains("'refresh_token'"), e.getMessage());
@@ -127,11 +120,11 @@ class ErrorResponseTest {
                 "{\"access_token\":\"not-a-jwt-secret\",\"refresh_token\":\"x.eyJ9.y\",\"user_id\":\"u1\","
                         + "\"device_id\":\"000000000000000000000000\"}"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.BAD_TOKEN, e.errorCode());
         assertFalse(e.getMessage().contains("not-a-jwt-secret"), e.getMessage());
-        assertTrue(app.allUsers().isEmpty());
+        assertTrue(testApp.get().allUsers().isEmpty());
     }
 
     private static void answer(FaultSpec fault) {

@@ -20,8 +20,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,24 +80,15 @@ class LoginTest {
                 return new BsonDocument("id", payload.get("username")).append("name", new BsonString("Fn User"));
             }));
 
-    private App app;
-
-    @BeforeEach
-    void createApp() {
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
-    }
-
-    @AfterEach
-    void closeApp() {
-        app.close();
-    }
+    @RegisterExtension
+    final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID);
 
     @Test
     void anonymousLoginMakesALoggedInCurrentUserWithProfileAndTokens() {
         List<AuthEvent> events = new CopyOnWriteArrayList<>();
-        app.addListener(events::add);
+        testApp.get().addListener(events::add);
 
-        User user = app.logIn(Credentials.anonymous());
+        User user = testApp.get().logIn(Credentials.anonymous());
 
         assertEquals(UserState.LOGGED_IN, user.state());
         assertTrue(user.isAnonymous());
@@ -110,19 +99,19 @@ class LoginTest {
         assertTrue(user.deviceId().isPresent());
         assertTrue(user.accessTokenExpiresAt().orElseThrow().isAfter(Instant.now()));
         assertTrue(user.refreshTokenExpiresAt().orElseThrow().isAfter(user.accessTokenExpiresAt().orElseThrow()));
-        assertEquals(Optional.of(user), app.currentUser());
-        assertEquals(Map.of(user.id(), user), app.allUsers());
-        assertSame(app, user.app());
+        assertEquals(Optional.of(user), testApp.get().currentUser());
+        assertEquals(Map.of(user.id(), user), testApp.get().allUsers());
+        assertSame(testApp.get(), user.app());
         assertEquals(List.of(AuthEvent.Type.LOGGED_IN), events.stream().map(AuthEvent::type).toList());
         assertEquals(user, events.get(0).user());
     }
 
     @Test
     void anonymousLoginReusesTheLoggedInAnonymousUserWithoutARequest() {
-        User first = app.logIn(Credentials.anonymous());
+        User first = testApp.get().logIn(Credentials.anonymous());
         long logins = EMULATOR.admin().requestCount(APP_ID, "POST", LOGIN_ROUTE);
 
-        User again = app.logIn(Credentials.anonymous(true));
+        User again = testApp.get().logIn(Credentials.anonymous(true));
 
         assertSame(first, again);
         assertEquals(logins, EMULATOR.admin().requestCount(APP_ID, "POST", LOGIN_ROUTE));
@@ -130,20 +119,20 @@ class LoginTest {
 
     @Test
     void anonymousLoginWithoutReuseCreatesAnotherUser() {
-        User first = app.logIn(Credentials.anonymous());
+        User first = testApp.get().logIn(Credentials.anonymous());
 
-        User second = app.logIn(Credentials.anonymous(false));
+        User second = testApp.get().logIn(Credentials.anonymous(false));
 
         assertNotEquals(first.id(), second.id());
-        assertEquals(Optional.of(second), app.currentUser());
-        assertEquals(2, app.allUsers().size());
+        assertEquals(Optional.of(second), testApp.get().currentUser());
+        assertEquals(2, testApp.get().allUsers().size());
     }
 
     @Test
     void emailPasswordLoginFetchesTheProfile() {
         TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "ana@example.com", "s3cret-pass");
 
-        User user = app.logIn(Credentials.emailPassword("ana@example.com", "s3cret-pass"));
+        User user = testApp.get().logIn(Credentials.emailPassword("ana@example.com", "s3cret-pass"));
 
         assertFalse(user.isAnonymous());
         assertEquals(Optional.of("ana@example.com"), user.profile().email());
@@ -153,10 +142,10 @@ class LoginTest {
     @Test
     void loggingInAgainWithTheSameIdentityGivesTheSameUser() {
         TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "bo@example.com", "s3cret-pass");
-        User first = app.logIn(Credentials.emailPassword("bo@example.com", "s3cret-pass"));
+        User first = testApp.get().logIn(Credentials.emailPassword("bo@example.com", "s3cret-pass"));
         first.logOut();
 
-        User again = app.logIn(Credentials.emailPassword("bo@example.com", "s3cret-pass"));
+        User again = testApp.get().logIn(Credentials.emailPassword("bo@example.com", "s3cret-pass"));
 
         assertSame(first, again);
         assertEquals(UserState.LOGGED_IN, first.state());
@@ -167,7 +156,7 @@ class LoginTest {
         TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "cy@example.com", "s3cret-pass");
 
         InvalidCredentialsException e = assertThrows(InvalidCredentialsException.class,
-                () -> app.logIn(Credentials.emailPassword("cy@example.com", "wrong-pass")));
+                () -> testApp.get().logIn(Credentials.emailPassword("cy@example.com", "wrong-pass")));
 
         assertEquals(ErrorCode.INVALID_PASSWORD, e.errorCode());
         assertEquals(401, e.httpStatus().orElseThrow());
@@ -175,12 +164,12 @@ class LoginTest {
         assertTrue(e.link().isPresent());
         assertTrue(e.getMessage().startsWith("APPSVC0207: "), e.getMessage());
         assertFalse(e.getMessage().contains("wrong-pass"), e.getMessage());
-        assertTrue(app.allUsers().isEmpty());
+        assertTrue(testApp.get().allUsers().isEmpty());
     }
 
     @Test
     void serverApiKeyLogsInItsServerUser() {
-        User user = app.logIn(Credentials.apiKey("server-key-0123456789"));
+        User user = testApp.get().logIn(Credentials.apiKey("server-key-0123456789"));
 
         assertEquals(Credentials.API_KEY, user.identities().get(0).providerType());
     }
@@ -188,14 +177,14 @@ class LoginTest {
     @Test
     void unknownApiKeyIsRejected() {
         InvalidCredentialsException e = assertThrows(InvalidCredentialsException.class,
-                () -> app.logIn(Credentials.apiKey("not-a-key")));
+                () -> testApp.get().logIn(Credentials.apiKey("not-a-key")));
 
         assertEquals(401, e.httpStatus().orElseThrow());
     }
 
     @Test
     void customJwtLogsInWithItsMetadata() throws JOSEException {
-        User user = app.logIn(Credentials.jwt(customJwt("jwt-user-1", JWT_SECRET)));
+        User user = testApp.get().logIn(Credentials.jwt(customJwt("jwt-user-1", JWT_SECRET)));
 
         assertEquals(Credentials.JWT, user.identities().get(0).providerType());
         assertEquals(Optional.of("Jay"), user.profile().name());
@@ -206,7 +195,7 @@ class LoginTest {
         String forged = customJwt("jwt-user-1", "another-secret-of-at-least-32-bytes!!");
 
         InvalidCredentialsException e = assertThrows(InvalidCredentialsException.class,
-                () -> app.logIn(Credentials.jwt(forged)));
+                () -> testApp.get().logIn(Credentials.jwt(forged)));
 
         assertEquals(ErrorCode.AUTH_ERROR, e.errorCode());
         assertFalse(e.getMessage().contains(forged));
@@ -214,7 +203,7 @@ class LoginTest {
 
     @Test
     void customFunctionReceivesThePayloadWithItsTypes() {
-        User user = app.logIn(Credentials.function(new Document("username", "fn-user").append("level", 3)));
+        User user = testApp.get().logIn(Credentials.function(new Document("username", "fn-user").append("level", 3)));
 
         assertEquals(Credentials.FUNCTION, user.identities().get(0).providerType());
         assertEquals(Optional.of("Fn User"), user.profile().name());
@@ -226,30 +215,30 @@ class LoginTest {
     @Test
     void customFunctionRejectionIsRejectedCredentials() {
         assertThrows(InvalidCredentialsException.class,
-                () -> app.logIn(Credentials.function(Map.of("nobody", true))));
+                () -> testApp.get().logIn(Credentials.function(Map.of("nobody", true))));
     }
 
     @Test
     void oauthProvidersLogIn() {
-        assertEquals(Credentials.GOOGLE, providerOf(app.logIn(
+        assertEquals(Credentials.GOOGLE, providerOf(testApp.get().logIn(
                 Credentials.google(new GoogleAuthCode("google-auth-code")))));
-        assertEquals(Credentials.GOOGLE, providerOf(app.logIn(
+        assertEquals(Credentials.GOOGLE, providerOf(testApp.get().logIn(
                 Credentials.google(new GoogleIdToken("google-id-token")))));
-        User facebook = app.logIn(Credentials.facebook("facebook-token"));
+        User facebook = testApp.get().logIn(Credentials.facebook("facebook-token"));
         assertEquals(Credentials.FACEBOOK, providerOf(facebook));
         assertEquals(Optional.of("Fay"), facebook.profile().name());
-        assertEquals(Credentials.APPLE, providerOf(app.logIn(Credentials.apple("apple-id-token"))));
-        assertEquals(4, app.allUsers().size());
+        assertEquals(Credentials.APPLE, providerOf(testApp.get().logIn(Credentials.apple("apple-id-token"))));
+        assertEquals(4, testApp.get().allUsers().size());
     }
 
     @Test
     void oauthTokensTheProviderDoesNotKnowAreRejected() {
         assertThrows(InvalidCredentialsException.class,
-                () -> app.logIn(Credentials.google(new GoogleAuthCode("unknown"))));
+                () -> testApp.get().logIn(Credentials.google(new GoogleAuthCode("unknown"))));
         assertThrows(InvalidCredentialsException.class,
-                () -> app.logIn(Credentials.google(new GoogleIdToken("unknown"))));
-        assertThrows(InvalidCredentialsException.class, () -> app.logIn(Credentials.facebook("unknown")));
-        assertThrows(InvalidCredentialsException.class, () -> app.logIn(Credentials.apple("unknown")));
+                () -> testApp.get().logIn(Credentials.google(new GoogleIdToken("unknown"))));
+        assertThrows(InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.facebook("unknown")));
+        assertThrows(InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.apple("unknown")));
     }
 
     @Test
@@ -265,16 +254,16 @@ class LoginTest {
 
     @Test
     void disabledUserIsAnAuthFailure() {
-        User user = app.logIn(Credentials.anonymous());
+        User user = testApp.get().logIn(Credentials.anonymous());
         user.logOut();
         EMULATOR.admin().disableUser(APP_ID, user.id());
         TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "dee@example.com", "s3cret-pass");
-        User dee = app.logIn(Credentials.emailPassword("dee@example.com", "s3cret-pass"));
+        User dee = testApp.get().logIn(Credentials.emailPassword("dee@example.com", "s3cret-pass"));
         dee.logOut();
         EMULATOR.admin().disableUser(APP_ID, dee.id());
 
         AuthException e = assertThrows(AuthException.class,
-                () -> app.logIn(Credentials.emailPassword("dee@example.com", "s3cret-pass")));
+                () -> testApp.get().logIn(Credentials.emailPassword("dee@example.com", "s3cret-pass")));
 
         assertEquals(ErrorCode.USER_DISABLED, e.errorCode());
     }
@@ -294,21 +283,21 @@ class LoginTest {
 
     @Test
     void asyncLoginCompletesWithTheUserOrTheSameException() throws Exception {
-        User user = app.logInAsync(Credentials.anonymous()).toCompletableFuture().get();
-        assertEquals(Optional.of(user), app.currentUser());
+        User user = testApp.get().logInAsync(Credentials.anonymous()).toCompletableFuture().get();
+        assertEquals(Optional.of(user), testApp.get().currentUser());
 
         Exception e = assertThrows(Exception.class,
-                () -> app.logInAsync(Credentials.apiKey("not-a-key")).toCompletableFuture().get());
+                () -> testApp.get().logInAsync(Credentials.apiKey("not-a-key")).toCompletableFuture().get());
         assertTrue(e.getCause() instanceof InvalidCredentialsException, String.valueOf(e.getCause()));
     }
 
     @Test
     void tokensNeverAppearInUserOrEventTexts() {
         List<AuthEvent> events = new CopyOnWriteArrayList<>();
-        app.addListener(events::add);
-        User user = app.logIn(Credentials.anonymous());
+        testApp.get().addListener(events::add);
+        User user = testApp.get().logIn(Credentials.anonymous());
 
-        String texts = user + " " + events + " " + app + " " + app.configuration();
+        String texts = user + " " + events + " " + testApp.get() + " " + testApp.get().configuration();
 
         assertFalse(texts.contains(user.accessToken().orElseThrow()), texts);
         assertFalse(texts.contains(user.refreshToken().orElseThrow()), texts);

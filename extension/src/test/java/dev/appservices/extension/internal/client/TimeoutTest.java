@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
@@ -49,16 +48,11 @@ class TimeoutTest {
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
             .app(AppDefinition.builder(APP_ID).anonymousAuth().accessTokenTtl(Duration.ofSeconds(1)).build()));
 
-    private App app;
-
-    @BeforeEach
-    void createApp() {
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).timeout(TIMEOUT).build());
-    }
+    @RegisterExtension
+    final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID, builder -> builder.timeout(TIMEOUT));
 
     @AfterEach
-    void closeApp() {
-        app.close();
+    void clearFaults() {
         EMULATOR.admin().clearFaults();
     }
 
@@ -66,20 +60,20 @@ class TimeoutTest {
     void aLoginAnsweredTooLateFailsAfterTheTimeout() {
         delay("/api/client/v2.0/app/" + APP_ID + "/auth/providers/anon-user/login");
 
-        ConnectionException e = failsInTime(() -> app.logIn(Credentials.anonymous()));
+        ConnectionException e = failsInTime(() -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.CUSTOM_ERROR, e.errorCode());
         assertTrue(e.getMessage().startsWith("APPSVC0204: "), e.getMessage());
         assertTrue(e.getMessage().contains("500 ms") && e.getMessage().contains("/auth/providers/anon-user/login"),
                 e.getMessage());
-        assertTrue(app.allUsers().isEmpty());
+        assertTrue(testApp.get().allUsers().isEmpty());
     }
 
     @Test
     void aLocationAnsweredTooLateFailsAfterTheTimeout() {
         delay("/api/client/v2.0/app/" + APP_ID + "/location");
 
-        ConnectionException e = failsInTime(() -> app.logIn(Credentials.anonymous()));
+        ConnectionException e = failsInTime(() -> testApp.get().logIn(Credentials.anonymous()));
 
         assertTrue(e.getMessage().contains("/location"), e.getMessage());
     }
@@ -94,7 +88,7 @@ class TimeoutTest {
             long start = System.nanoTime();
             List<Future<User>> logins = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                logins.add(callers.submit(() -> app.logIn(Credentials.anonymous(false))));
+                logins.add(callers.submit(() -> testApp.get().logIn(Credentials.anonymous(false))));
             }
             for (Future<User> login : logins) {
                 ExecutionException e = assertThrows(ExecutionException.class, () -> login.get(30, TimeUnit.SECONDS));
@@ -110,7 +104,7 @@ class TimeoutTest {
 
     @Test
     void aRefreshAnsweredTooLateFailsAfterTheTimeoutAndKeepsTheUser() throws InterruptedException {
-        User user = app.logIn(Credentials.anonymous());
+        User user = testApp.get().logIn(Credentials.anonymous());
         Instant expiry = user.accessTokenExpiresAt().orElseThrow();
         while (!Instant.now().isAfter(expiry)) {
             Thread.sleep(50);
@@ -127,7 +121,8 @@ class TimeoutTest {
         delay("/api/client/v2.0/app/" + APP_ID + "/auth/providers/anon-user/login");
 
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> app.logInAsync(Credentials.anonymous()).toCompletableFuture().get(10, TimeUnit.SECONDS));
+                () -> testApp.get().logInAsync(Credentials.anonymous()).toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS));
 
         assertTrue(e.getCause() instanceof ConnectionException, String.valueOf(e.getCause()));
     }
@@ -137,7 +132,8 @@ class TimeoutTest {
         EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/auth/providers/**")
                 .dropConnection());
 
-        ConnectionException e = assertThrows(ConnectionException.class, () -> app.logIn(Credentials.anonymous()));
+        ConnectionException e = assertThrows(ConnectionException.class,
+                () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertTrue(e.getMessage().startsWith("APPSVC0203: "), e.getMessage());
     }

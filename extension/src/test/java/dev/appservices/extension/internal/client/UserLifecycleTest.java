@@ -11,12 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.appservices.App;
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthEvent;
 import dev.appservices.Credentials;
@@ -44,31 +42,22 @@ class UserLifecycleTest {
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
             .app(AppDefinition.builder(APP_ID).anonymousAuth().emailPasswordAuth(true).build()));
 
+    @RegisterExtension
+    final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID);
+
     private EmulatorAdmin admin;
-    private App app;
 
     @BeforeEach
-    void createApp() {
+    void lookUpAdmin() {
         admin = EMULATOR.admin();
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
-    }
-
-    @AfterEach
-    void closeApp() {
-        app.close();
-    }
-
-    private Credentials registered(String email) {
-        app.emailPasswordAuth().registerUser(email, "secret-1");
-        return Credentials.emailPassword(email, "secret-1");
     }
 
     @Test
     void linksEmailPasswordToAnAnonymousUserKeepingItsId() {
-        Credentials email = registered("linked@example.com");
-        User user = app.logIn(Credentials.anonymous(false));
+        Credentials email = testApp.registered("linked@example.com");
+        User user = testApp.get().logIn(Credentials.anonymous(false));
         List<AuthEvent> events = new CopyOnWriteArrayList<>();
-        try (ListenerRegistration registration = app.addListener(events::add)) {
+        try (ListenerRegistration registration = testApp.get().addListener(events::add)) {
             assertSame(user, user.linkCredentials(email));
         }
         assertEquals(List.of(Credentials.ANONYMOUS, Credentials.EMAIL_PASSWORD),
@@ -79,12 +68,12 @@ class UserLifecycleTest {
 
         user.logOut();
         assertEquals(UserState.LOGGED_OUT, user.state(), "no longer anonymous, so logged out, not removed");
-        assertEquals(user.id(), app.logIn(email).id());
+        assertEquals(user.id(), testApp.get().logIn(email).id());
     }
 
     @Test
     void refusesAnonymousCredentialsLocally() {
-        User user = app.logIn(Credentials.anonymous(false));
+        User user = testApp.get().logIn(Credentials.anonymous(false));
         long logins = admin.requestCount(APP_ID, "POST", LOGIN_ROUTE);
         AppServicesException e = assertThrows(AppServicesException.class,
                 () -> user.linkCredentials(Credentials.anonymous()));
@@ -95,16 +84,16 @@ class UserLifecycleTest {
 
     @Test
     void reportsARefusedLinkWithoutRefreshingTheSession() {
-        Credentials taken = registered("taken@example.com");
-        app.logIn(taken);
-        User other = app.logIn(Credentials.anonymous(false));
+        Credentials taken = testApp.registered("taken@example.com");
+        testApp.get().logIn(taken);
+        User other = testApp.get().logIn(Credentials.anonymous(false));
         long refreshes = admin.requestCount("POST", SESSION_ROUTE);
         CredentialsCannotBeLinkedException e = assertThrows(CredentialsCannotBeLinkedException.class,
                 () -> other.linkCredentials(taken));
         assertEquals(401, e.httpStatus().orElseThrow());
         assertTrue(e.getMessage().startsWith("APPSVC0271: linking local-userpass credentials to user '"
                 + other.id() + "'"), e.getMessage());
-        assertFalse(e.getMessage().contains("secret-1"));
+        assertFalse(e.getMessage().contains(AppPerTest.PASSWORD));
         assertEquals(refreshes, admin.requestCount("POST", SESSION_ROUTE), "a refused link is not retried");
         assertEquals(List.of(Credentials.ANONYMOUS),
                 other.identities().stream().map(UserIdentity::providerType).toList());
@@ -112,57 +101,57 @@ class UserLifecycleTest {
 
     @Test
     void refusesToLinkToALoggedOutUser() {
-        Credentials email = registered("logged-out@example.com");
-        User user = app.logIn(email);
+        Credentials email = testApp.registered("logged-out@example.com");
+        User user = testApp.get().logIn(email);
         user.logOut();
         AppServicesException e = assertThrows(AppServicesException.class,
-                () -> user.linkCredentials(registered("second@example.com")));
+                () -> user.linkCredentials(testApp.registered("second@example.com")));
         assertEquals(ErrorCode.CLIENT_USER_NOT_LOGGED_IN, e.errorCode());
     }
 
     @Test
     void deletesTheUserOnTheServerAndLocally() {
-        Credentials email = registered("deleted@example.com");
-        User user = app.logIn(email);
+        Credentials email = testApp.registered("deleted@example.com");
+        User user = testApp.get().logIn(email);
         String id = user.id();
         List<AuthEvent> events = new CopyOnWriteArrayList<>();
-        try (ListenerRegistration registration = app.addListener(events::add)) {
-            app.deleteUser(user);
+        try (ListenerRegistration registration = testApp.get().addListener(events::add)) {
+            testApp.get().deleteUser(user);
         }
         assertEquals(UserState.REMOVED, user.state());
-        assertFalse(app.allUsers().containsKey(id));
+        assertFalse(testApp.get().allUsers().containsKey(id));
         assertTrue(events.stream().anyMatch(event -> event.type() == AuthEvent.Type.DELETED
                 && event.user() == user), events.toString());
         assertTrue(admin.users(APP_ID).stream().noneMatch(info -> info.id().equals(id)));
-        assertThrows(InvalidCredentialsException.class, () -> app.logIn(email));
+        assertThrows(InvalidCredentialsException.class, () -> testApp.get().logIn(email));
     }
 
     @Test
     void keepsTheUserWhenTheServerRefusesTheDeletion() {
-        User user = app.logIn(registered("kept@example.com"));
+        User user = testApp.get().logIn(testApp.registered("kept@example.com"));
         admin.injectFault(FaultSpec.onPath("/api/client/v2.0/auth/delete").times(1)
                 .error(500, "InternalServerError", "try again"));
-        ServiceException e = assertThrows(ServiceException.class, () -> app.deleteUser(user));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().deleteUser(user));
         assertEquals(500, e.httpStatus().orElseThrow());
         assertEquals(UserState.LOGGED_IN, user.state());
-        assertTrue(app.allUsers().containsKey(user.id()));
+        assertTrue(testApp.get().allUsers().containsKey(user.id()));
 
-        app.deleteUserAsync(user).toCompletableFuture().join();
+        testApp.get().deleteUserAsync(user).toCompletableFuture().join();
         assertEquals(UserState.REMOVED, user.state());
     }
 
     @Test
     void refusesToDeleteALoggedOutUser() {
-        User user = app.logIn(registered("not-deleted@example.com"));
+        User user = testApp.get().logIn(testApp.registered("not-deleted@example.com"));
         user.logOut();
-        AppServicesException e = assertThrows(AppServicesException.class, () -> app.deleteUser(user));
+        AppServicesException e = assertThrows(AppServicesException.class, () -> testApp.get().deleteUser(user));
         assertEquals(ErrorCode.CLIENT_USER_NOT_LOGGED_IN, e.errorCode());
         assertEquals(UserState.LOGGED_OUT, user.state());
     }
 
     @Test
     void showsChangedCustomDataAfterRefreshCustomData() {
-        User user = app.logIn(registered("custom@example.com"));
+        User user = testApp.get().logIn(testApp.registered("custom@example.com"));
         assertEquals(new Document(), user.customData());
 
         admin.setCustomData(APP_ID, user.id(), BsonDocument.parse("{\"plan\": \"gold\", \"seats\": 3}"));
