@@ -57,6 +57,16 @@ public final class AppPerTest implements BeforeEachCallback, AfterEachCallback {
         return app;
     }
 
+    /**
+     * Closes the test's App and gives the test another one, whose configuration {@code change} changes further:
+     * while an App of the id is open, {@code App.create} returns that App and ignores the new configuration.
+     */
+    public App reopen(UnaryOperator<AppConfiguration.Builder> change) {
+        get().close();
+        app = App.create(change.apply(configuration()).build());
+        return app;
+    }
+
     /** Registers {@code email} with the App's own email/password client; the app must auto-confirm. */
     public Credentials registered(String email) {
         get().emailPasswordAuth().registerUser(email, PASSWORD);
@@ -65,13 +75,20 @@ public final class AppPerTest implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        app = App.create(adjustment.apply(TestBackend.configuration(appId, emulator.baseUrl())).build());
+        app = App.create(configuration().build());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         App closing = app;
         app = null;
-        closing.close();
+        if (closing != null) {
+            closing.close();
+        }
+    }
+
+    /** The configuration of {@link TestBackend#configuration} for the app, with this fixture's adjustment. */
+    private AppConfiguration.Builder configuration() {
+        return adjustment.apply(TestBackend.configuration(appId, emulator.baseUrl()));
     }
 }

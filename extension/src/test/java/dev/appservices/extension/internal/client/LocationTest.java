@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.appservices.App;
 import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
 import dev.appservices.ErrorCode;
@@ -47,7 +46,8 @@ class LocationTest {
     /** Another server of the same app, as after a move of the app to another region. */
     private static AppServicesEmulator other;
 
-    private App app;
+    @RegisterExtension
+    final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID);
 
     @BeforeAll
     static void startOtherServer() {
@@ -60,15 +60,13 @@ class LocationTest {
     }
 
     @BeforeEach
-    void createApp() {
+    void resetCounters() {
         admin().resetCounters();
         other.admin().resetCounters();
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
     }
 
     @AfterEach
-    void closeApp() {
-        app.close();
+    void clearFaults() {
         admin().clearFaults();
         other.admin().clearFaults();
     }
@@ -77,19 +75,16 @@ class LocationTest {
     void theLocationIsAskedOnceAtTheFirstRequest() {
         assertEquals(0, count(admin(), "GET", LOCATION_ROUTE));
 
-        User user = app.logIn(Credentials.anonymous(false));
+        User user = testApp.get().logIn(Credentials.anonymous(false));
         user.refreshProfile();
-        app.logIn(Credentials.anonymous(false));
+        testApp.get().logIn(Credentials.anonymous(false));
 
         assertEquals(1, count(admin(), "GET", LOCATION_ROUTE));
     }
 
     @Test
     void skipLocationSendsNoLocationRequest() {
-        app.close();
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).skipLocation(true).build());
-
-        app.logIn(Credentials.anonymous());
+        testApp.reopen(builder -> builder.skipLocation(true)).logIn(Credentials.anonymous());
 
         assertEquals(0, count(admin(), "GET", LOCATION_ROUTE));
         assertEquals(1, count(admin(), "POST", LOGIN_ROUTE));
@@ -99,7 +94,7 @@ class LocationTest {
     void a301ChainIsFollowedByAskingTheLocationAtEachNewBaseUrl() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).times(3).redirect(301, alias(EMULATOR.baseUrl())));
 
-        User user = app.logIn(Credentials.anonymous());
+        User user = testApp.get().logIn(Credentials.anonymous());
 
         assertTrue(user.isLoggedIn());
         assertEquals(4, count(admin(), "POST", LOGIN_ROUTE));
@@ -110,21 +105,21 @@ class LocationTest {
     void a308RedirectMovesTheAppToTheNewServerWhileTheBaseUrlStays() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).redirect(308, other.baseUrl()));
 
-        User user = app.logIn(Credentials.anonymous());
+        User user = testApp.get().logIn(Credentials.anonymous());
         user.refreshProfile();
 
         assertEquals(1, count(admin(), "POST", LOGIN_ROUTE));
         assertEquals(1, count(other.admin(), "GET", LOCATION_ROUTE));
         assertEquals(1, count(other.admin(), "POST", LOGIN_ROUTE));
         assertEquals(2, count(other.admin(), "GET", PROFILE_ROUTE));
-        assertEquals(EMULATOR.baseUrl(), app.baseUrl());
+        assertEquals(EMULATOR.baseUrl(), testApp.get().baseUrl());
     }
 
     @Test
     void aRedirectOfTheLocationRequestIsFollowedToo() {
         admin().injectFault(FaultSpec.onPath(LOCATION_PATH).times(1).redirect(308, other.baseUrl()));
 
-        app.logIn(Credentials.anonymous());
+        testApp.get().logIn(Credentials.anonymous());
 
         assertEquals(1, count(other.admin(), "GET", LOCATION_ROUTE));
         assertEquals(1, count(other.admin(), "POST", LOGIN_ROUTE));
@@ -135,20 +130,20 @@ class LocationTest {
     void moreThanTwentyRedirectsFail() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).redirect(308, alias(EMULATOR.baseUrl())));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.CLIENT_TOO_MANY_REDIRECTS, e.errorCode());
         assertEquals(4104, e.errorCode().code());
         assertTrue(e.getMessage().startsWith("APPSVC0206: "), e.getMessage());
         assertEquals(21, count(admin(), "POST", LOGIN_ROUTE));
-        assertTrue(app.allUsers().isEmpty());
+        assertTrue(testApp.get().allUsers().isEmpty());
     }
 
     @Test
     void aRedirectWithoutLocationFails() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).times(1).body(301, "text/plain", "moved"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.CLIENT_REDIRECT_ERROR, e.errorCode());
         assertTrue(e.getMessage().startsWith("APPSVC0205: "), e.getMessage());
@@ -158,7 +153,7 @@ class LocationTest {
     void otherRedirectStatusesAreHttpErrors() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).times(1).body(302, "text/plain", "found"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()));
+        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.HTTP_ERROR, e.errorCode());
         assertEquals(302, e.httpStatus().orElseThrow());
@@ -166,13 +161,13 @@ class LocationTest {
 
     @Test
     void updateBaseUrlVerifiesTheNewServerThenUsesIt() {
-        app.logIn(Credentials.anonymous(false));
+        testApp.get().logIn(Credentials.anonymous(false));
 
-        app.updateBaseUrl(URI.create(other.baseUrl() + "/"));
+        testApp.get().updateBaseUrl(URI.create(other.baseUrl() + "/"));
 
-        assertEquals(other.baseUrl(), app.baseUrl());
+        assertEquals(other.baseUrl(), testApp.get().baseUrl());
         assertEquals(1, count(other.admin(), "GET", LOCATION_ROUTE));
-        app.logIn(Credentials.anonymous(false));
+        testApp.get().logIn(Credentials.anonymous(false));
         assertEquals(1, count(other.admin(), "POST", LOGIN_ROUTE));
         assertEquals(1, count(other.admin(), "GET", LOCATION_ROUTE), "verified once, not asked again");
         assertEquals(1, count(admin(), "POST", LOGIN_ROUTE));
@@ -182,27 +177,28 @@ class LocationTest {
     void aFailedUpdateChangesNothing() throws Exception {
         try (AppServicesEmulator stranger = AppServicesEmulator.builder().start()) {
             ServiceException refused = assertThrows(ServiceException.class,
-                    () -> app.updateBaseUrl(stranger.baseUrl()));
+                    () -> testApp.get().updateBaseUrl(stranger.baseUrl()));
             assertEquals(404, refused.httpStatus().orElseThrow());
         }
         URI nobody = URI.create("http://127.0.0.1:" + freePort());
-        ConnectionException unreachable = assertThrows(ConnectionException.class, () -> app.updateBaseUrl(nobody));
+        ConnectionException unreachable = assertThrows(ConnectionException.class,
+                () -> testApp.get().updateBaseUrl(nobody));
         assertEquals(ErrorCode.CUSTOM_ERROR, unreachable.errorCode());
         assertTrue(unreachable.getMessage().contains(nobody.toString()), unreachable.getMessage());
 
-        assertEquals(EMULATOR.baseUrl(), app.baseUrl());
-        app.logIn(Credentials.anonymous());
+        assertEquals(EMULATOR.baseUrl(), testApp.get().baseUrl());
+        testApp.get().logIn(Credentials.anonymous());
         assertEquals(1, count(admin(), "POST", LOGIN_ROUTE));
     }
 
     @Test
     void updateToNullReturnsToTheConfiguredBaseUrl() throws Exception {
-        app.updateBaseUrlAsync(other.baseUrl()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        testApp.get().updateBaseUrlAsync(other.baseUrl()).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-        app.updateBaseUrl(null);
+        testApp.get().updateBaseUrl(null);
 
-        assertEquals(EMULATOR.baseUrl(), app.baseUrl());
-        app.logIn(Credentials.anonymous());
+        assertEquals(EMULATOR.baseUrl(), testApp.get().baseUrl());
+        testApp.get().logIn(Credentials.anonymous());
         assertEquals(1, count(admin(), "POST", LOGIN_ROUTE));
         assertEquals(0, count(other.admin(), "POST", LOGIN_ROUTE));
     }
@@ -210,14 +206,14 @@ class LocationTest {
     @Test
     void updateRejectsUrlsThatAreNotHttp() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> app.updateBaseUrl(URI.create("ftp://example.com")));
+                () -> testApp.get().updateBaseUrl(URI.create("ftp://example.com")));
 
         assertTrue(e.getMessage().startsWith("APPSVC0102: "), e.getMessage());
     }
 
     @Test
     void requestsInFlightFinishOnTheOldServer() throws Exception {
-        User user = app.logIn(Credentials.anonymous());
+        User user = testApp.get().logIn(Credentials.anonymous());
         admin().injectFault(FaultSpec.onPath(PROFILE_ROUTE).times(1).delay(Duration.ofMillis(800)).delayOnly());
 
         CompletableFuture<UserProfile> slow = user.refreshProfileAsync().toCompletableFuture();
@@ -225,12 +221,12 @@ class LocationTest {
         while (count(admin(), "GET", PROFILE_ROUTE) < 2 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        app.updateBaseUrl(other.baseUrl());
+        testApp.get().updateBaseUrl(other.baseUrl());
 
         slow.get(10, TimeUnit.SECONDS);
         assertEquals(2, count(admin(), "GET", PROFILE_ROUTE), "login's profile and the slow one");
         assertEquals(0, count(other.admin(), "GET", PROFILE_ROUTE));
-        assertEquals(other.baseUrl(), app.baseUrl());
+        assertEquals(other.baseUrl(), testApp.get().baseUrl());
     }
 
     private static EmulatorAdmin admin() {
