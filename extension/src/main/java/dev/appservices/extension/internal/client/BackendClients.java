@@ -41,6 +41,8 @@ final class BackendClients implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<URI, AppServicesApi> clients = new ConcurrentHashMap<>();
     private boolean closed;
+    /** Created with the first client (an App that never sends a request needs none); guarded by {@code this}. */
+    private SharedJsonb jsonb;
 
     BackendClients(AppConfiguration configuration, ExecutorService executor) {
         this.appId = configuration.id();
@@ -74,6 +76,9 @@ final class BackendClients implements AutoCloseable {
 
     private AppServicesApi build(URI server) {
         long timeout = configuration.timeout().toMillis();
+        if (jsonb == null) {
+            jsonb = new SharedJsonb();
+        }
         return RestClientBuilder.newBuilder()
                 .baseUri(server)
                 // The App timeout bounds connecting and every wait for the server; the SDKs' transports do the same.
@@ -88,6 +93,7 @@ final class BackendClients implements AutoCloseable {
                 .register(new ClientHeadersFilter(configuration))
                 .register(new ErrorResponseMapper(appId))
                 .register(new ExtendedJsonBodyWriter())
+                .register(jsonb)
                 .build(AppServicesApi.class);
     }
 
@@ -95,10 +101,12 @@ final class BackendClients implements AutoCloseable {
     @Override
     public void close() {
         List<AppServicesApi> open;
+        SharedJsonb json;
         synchronized (this) {
             closed = true;
             open = new ArrayList<>(clients.values());
             clients.clear();
+            json = jsonb;
         }
         for (AppServicesApi client : open) {
             try {
@@ -106,6 +114,9 @@ final class BackendClients implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.DEBUG, "closing a client of App " + appId + " failed", e);
             }
+        }
+        if (json != null) {
+            json.close();
         }
     }
 }
