@@ -57,8 +57,9 @@ final class LoginBench {
                 + "operation is a login and a logout (which removes the anonymous user). " + options.rounds()
                 + " rounds of " + options.window().toSeconds() + " s per mode, the modes in a rotating order, after "
                 + options.warmUp().toSeconds() + " s of warm-up per mode; `ENCRYPTION` with a raw 64-byte key. "
-                + "Ratio: each round's throughput over the same round's `IN_MEMORY` throughput. Load before: "
-                + Machine.load() + ".");
+                + "Client CPU: all threads of the benchmark JVM, JIT compilation included; caller allocation: the heap "
+                + "the calling threads allocated. Ratio: each round's throughput over the same round's `IN_MEMORY` "
+                + "throughput. Load before: " + Machine.load() + ".");
         List<List<String>> rows = new ArrayList<>();
         measure(emulator, options, metadata, "email/password",
                 (app, caller) -> app.logIn(Credentials.emailPassword(email(caller), BenchApps.PASSWORD)), rows);
@@ -66,8 +67,8 @@ final class LoginBench {
             User user = app.logIn(Credentials.anonymous(false));
             user.logOut();
         }, rows);
-        report.table("3,1,2,3,2,2,2,3", List.of("login", "callers", "metadata mode", "operations/s", "p50 (µs)",
-                "p99 (µs)", "client CPU/op (µs)", "ratio to IN_MEMORY"), rows);
+        report.table("3,1,2,3,2,2,2,2,3", List.of("login", "callers", "metadata mode", "operations/s", "p50 (µs)",
+                "p99 (µs)", "client CPU/op (µs)", "caller allocation/op (KiB)", "ratio to IN_MEMORY"), rows);
         report.paragraph("Load after: " + Machine.load() + ".");
     }
 
@@ -100,6 +101,7 @@ final class LoginBench {
                         FunctionCallBench.spread(measured, round -> round.percentileMicros(50)).format(0),
                         FunctionCallBench.spread(measured, round -> round.percentileMicros(99)).format(0),
                         FunctionCallBench.spread(measured, Round::clientCpuMicrosPerOperation).format(0),
+                        FunctionCallBench.spread(measured, Round::callerAllocatedKibPerOperation).format(0),
                         mode == MetadataMode.IN_MEMORY ? "1" : Spread.of(ratios).format(3)));
             }
         }
