@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -69,12 +68,11 @@ class AppCloseTest {
     @Test
     void closeReleasesEveryThreadAndConnectionOfABusyApp() throws Exception {
         assumeTrue(HeldResources.connectionsObservable(), "needs /proc/net/tcp to count connections");
-        // The first client of the JVM starts what lives as long as the JVM (RESTEasy's ResourceCleaner thread).
+        // what a first client starts for the JVM, and the admin client's connection, predate the baseline
         sum(app.logIn(Credentials.anonymous()));
         app.close();
-        admin().clearFaults(); // the admin client's connection is open from here on, and counted in both counts
-        int connectionsBefore = HeldResources.connectionsTo(port());
-        Set<Thread> threadsBefore = HeldResources.liveThreads();
+        admin().clearFaults();
+        HeldResources held = HeldResources.baseline(port());
         app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
         User user = app.logIn(Credentials.anonymous());
         // slow calls overlap, so that the App opens many connections and async threads
@@ -88,18 +86,13 @@ class AppCloseTest {
         for (int i = 0; i < CALLERS; i++) {
             assertEquals(i + 1L, async.get(i).toCompletableFuture().get(30, TimeUnit.SECONDS));
         }
-        int connectionsOpen = HeldResources.connectionsTo(port()) - connectionsBefore;
-        assertTrue(connectionsOpen > CALLERS / 2, "overlapping calls kept many connections: " + connectionsOpen);
-        assertTrue(HeldResources.threadsStartedSince(threadsBefore).size() >= CALLERS / 2,
-                "the async calls ran on the App's threads");
+        assertTrue(held.connectionsAdded() > CALLERS / 2, "overlapping calls kept many connections: "
+                + held.connectionsAdded());
+        assertTrue(held.threadsAdded().size() >= CALLERS / 2, "the async calls ran on the App's threads");
 
         app.close();
 
-        assertEquals(connectionsBefore, HeldResources.awaitAtMost(connectionsBefore,
-                () -> HeldResources.connectionsTo(port()), Duration.ofSeconds(5)), "connections after close");
-        HeldResources.awaitAtMost(0, () -> HeldResources.threadsStartedSince(threadsBefore).size(),
-                Duration.ofSeconds(5));
-        assertEquals(List.of(), HeldResources.threadsStartedSince(threadsBefore), "threads left behind");
+        held.assertAllReleased();
     }
 
     @Test

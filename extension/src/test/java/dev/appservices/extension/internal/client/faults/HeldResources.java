@@ -1,5 +1,7 @@
 package dev.appservices.extension.internal.client.faults;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,52 +14,80 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a client holds in this JVM, counted from outside the client so that a leak cannot hide behind the client's own
- * bookkeeping: the threads it started, and its TCP connections to one server port.
+ * What a client holds in this JVM beyond a baseline, counted from outside the client so that a leak cannot hide
+ * behind the client's own bookkeeping: the threads it started, and its TCP connections to one server port.
  *
- * <p>Threads: every live thread that did not exist at a baseline, except those of the test's own tools, which are
+ * <p>Threads: every live thread that did not exist at the baseline, except those of the test's own tools, which are
  * named: the emulator's workers ({@code appservices-emulator-*}) and HTTP server dispatcher ({@code HTTP-Dispatcher}),
  * and the JDK {@code HttpClient} threads of its admin client ({@code HttpClient-*}). Anything else that appeared is
- * the client's.
+ * the client's. What the first client of a JVM starts for the JVM's lifetime (RESTEasy's {@code ResourceCleaner}
+ * thread) must exist before the baseline: take it after a first client ran.
  *
  * <p>Connections: the kernel's socket tables ({@code /proc/net/tcp} and {@code tcp6}, Linux only) list every socket
  * of the machine. A socket counts when its remote port is the server's and its state still ties a file descriptor to
  * it: connecting, established, or closed by the server but not yet by the client ({@code CLOSE_WAIT}, the state of a
  * leaked connection); sockets in {@code TIME_WAIT} or half-closed by the client hold nothing. The emulator's own
  * accepted sockets have the port as their local port and so never count, but every client of that port in this JVM
- * does, the admin client included: tests compare counts taken while only the admin client is connected.
+ * does, the emulator's admin client included: take the baseline after it connected, and do not use it from several
+ * threads at once (one connection suffices it then).
  */
 final class HeldResources {
 
     private static final List<Path> TCP_TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     private static final Set<String> HOLDING_STATES = Set.of("01", "02", "08");
     private static final List<String> TOOL_THREADS = List.of("appservices-emulator-", "HTTP-Dispatcher", "HttpClient-");
+    private static final Duration RELEASE_LIMIT = Duration.ofSeconds(5);
 
-    private HeldResources() {
+    private final int port;
+    private final int connections;
+    private final Set<Thread> threads;
+
+    private HeldResources(int port) {
+        this.port = port;
+        this.connections = connectionsTo(port);
+        this.threads = liveThreads();
     }
 
-    /** The live threads now. */
-    static Set<Thread> liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+    /** Whether this system shows its socket tables (Linux); tests counting connections are skipped elsewhere. */
+    static boolean connectionsObservable() {
+        return Files.isReadable(TCP_TABLES.get(0));
     }
 
-    /** The names of the live threads that are not in {@code baseline} and not the test tools' threads. */
-    static List<String> threadsStartedSince(Set<Thread> baseline) {
+    /** Counts the threads and the connections to {@code port} now. */
+    static HeldResources baseline(int port) {
+        return new HeldResources(port);
+    }
+
+    /** The connections to the port opened since the baseline and still held. */
+    int connectionsAdded() {
+        return connectionsTo(port) - connections;
+    }
+
+    /** The names of the threads started since the baseline and still alive, the test tools' left out. */
+    List<String> threadsAdded() {
         return liveThreads().stream()
-                .filter(thread -> !baseline.contains(thread))
+                .filter(thread -> !threads.contains(thread))
                 .map(Thread::getName)
                 .filter(name -> TOOL_THREADS.stream().noneMatch(name::startsWith))
                 .sorted()
                 .toList();
     }
 
-    /** Whether this system shows its socket tables (Linux). */
-    static boolean connectionsObservable() {
-        return Files.isReadable(TCP_TABLES.get(0));
+    /**
+     * Asserts that every thread and connection added since the baseline is gone, waiting a few seconds for them:
+     * threads and sockets end shortly after the call that ends them returns.
+     */
+    void assertAllReleased() throws InterruptedException {
+        assertEquals(0, awaitAtMost(0, this::connectionsAdded), "connections to port " + port + " left open");
+        awaitAtMost(0, () -> threadsAdded().size());
+        assertEquals(List.of(), threadsAdded(), "threads left running");
     }
 
-    /** The sockets of this machine that hold a connection to {@code port} (see the class comment). */
-    static int connectionsTo(int port) {
+    private static Set<Thread> liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+    }
+
+    private static int connectionsTo(int port) {
         String remotePort = String.format(":%04X", port);
         int count = 0;
         for (Path table : TCP_TABLES) {
@@ -78,14 +108,8 @@ final class HeldResources {
         return count;
     }
 
-    /**
-     * Waits, at most {@code limit}, until {@code count} is at most {@code expected}; threads and sockets end shortly
-     * after the call that ends them returns.
-     *
-     * @return the last count
-     */
-    static int awaitAtMost(int expected, IntSupplier count, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
+    private static int awaitAtMost(int expected, IntSupplier count) throws InterruptedException {
+        long deadline = System.nanoTime() + RELEASE_LIMIT.toNanos();
         int current = count.getAsInt();
         while (current > expected && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,12 +64,11 @@ class SlowBackendTest {
     @Test
     void concurrentCallsToASlowFunctionTimeOutAndNothingOfTheAppOutlivesIt() throws Exception {
         assumeTrue(HeldResources.connectionsObservable(), "needs /proc/net/tcp to count connections");
-        // The first client of the JVM starts what lives as long as the JVM (RESTEasy's ResourceCleaner thread).
+        // what a first client starts for the JVM, and the admin client's connection, predate the baseline
         app.logIn(Credentials.anonymous()).functions().call("sum", Long.class, 1, 2);
         app.close();
-        admin().clearFaults(); // the admin client's connection is open from here on, and counted in both counts
-        int connectionsBefore = HeldResources.connectionsTo(EMULATOR.baseUrl().getPort());
-        Set<Thread> threadsBefore = HeldResources.liveThreads();
+        admin().clearFaults();
+        HeldResources held = HeldResources.baseline(EMULATOR.baseUrl().getPort());
         app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).timeout(TIMEOUT).build());
         User user = app.logIn(Credentials.anonymous());
         String fault = admin().injectFault(FaultSpec.onPath(FUNCTION_PATH).delay(SERVER_DELAY).delayOnly());
@@ -98,17 +96,11 @@ class SlowBackendTest {
 
         admin().removeFault(fault);
         assertEquals(3L, user.functions().call("sum", Long.class, 1, 2), "the same App works again");
-        assertTrue(HeldResources.connectionsTo(EMULATOR.baseUrl().getPort()) > connectionsBefore,
-                "the App's connection is visible while it is open");
+        assertTrue(held.connectionsAdded() > 0, "the App's connection is visible while it is open");
 
         app.close();
 
-        assertEquals(connectionsBefore, HeldResources.awaitAtMost(connectionsBefore,
-                () -> HeldResources.connectionsTo(EMULATOR.baseUrl().getPort()), Duration.ofSeconds(5)),
-                "connections to the emulator after close");
-        HeldResources.awaitAtMost(0, () -> HeldResources.threadsStartedSince(threadsBefore).size(),
-                Duration.ofSeconds(5));
-        assertEquals(List.of(), HeldResources.threadsStartedSince(threadsBefore), "threads left behind");
+        held.assertAllReleased();
     }
 
     @Test
