@@ -55,7 +55,7 @@ final class BackendRequests {
         this.configuration = configuration;
         this.baseUrl = baseUrl;
         this.clients = clients;
-        this.locationEndpoint = "GET /api/client/v2.0/app/" + appId + "/location";
+        this.locationEndpoint = Endpoint.LOCATION.describe(appId);
     }
 
     /**

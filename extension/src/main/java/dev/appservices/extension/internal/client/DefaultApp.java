@@ -59,7 +59,7 @@ import dev.appservices.extension.internal.metadata.StoredUser;
  */
 public final class DefaultApp implements App {
 
-    private static final String PROFILE_ENDPOINT = "GET /api/client/v2.0/auth/profile";
+    private static final String PROFILE_ENDPOINT = Endpoint.PROFILE.describe();
     private static final String NO_DEVICE_ID = "000000000000000000000000";
 
     private final AppConfiguration configuration;
@@ -154,7 +154,7 @@ public final class DefaultApp implements App {
             }
         }
         String provider = credentials.provider();
-        String endpoint = "POST /api/client/v2.0/app/" + id() + "/auth/providers/" + provider + "/login";
+        String endpoint = Endpoint.LOG_IN.describe(id(), provider);
         BsonDocument body = LoginBodies.of(credentials, device.clone());
         LoginResponse response = requests.send(endpoint, api -> api.logIn(id(), provider, body));
         requireLogin(response, endpoint);
