@@ -21,7 +21,12 @@ import dev.appservices.extension.internal.client.rest.AppServicesApi;
  * {@link RestClientBuilder} on first use and kept until the App closes. A new one is built only when the App
  * reaches a new server; every handle of the App shares these, so all its requests to a server go through one HTTP
  * client and one connection pool. Clients of a server the App left are kept (requests in flight finish there) and
- * closed with the App. Thread-safe.
+ * closed with the App.
+ *
+ * <p>Streams (the server-sent events of {@code watch}) get a second client per server, built the same way but without
+ * a read timeout: the App timeout as a read timeout would end every stream that stays quiet for that long, and
+ * neither JAX-RS nor the Rest Client can lift it for one request. {@code ServiceCalls} bounds the wait for a stream's
+ * response headers by the App timeout instead. Thread-safe.
  */
 final class BackendClients implements AutoCloseable {
 
@@ -40,6 +45,7 @@ final class BackendClients implements AutoCloseable {
     private final AppConfiguration configuration;
     private final ExecutorService executor;
     private final Map<URI, AppServicesApi> clients = new ConcurrentHashMap<>();
+    private final Map<URI, AppServicesApi> streamClients = new ConcurrentHashMap<>();
     private boolean closed;
     /** Created with the first client (an App that never sends a request needs none); guarded by {@code this}. */
     private SharedJsonb jsonb;
@@ -57,7 +63,20 @@ final class BackendClients implements AutoCloseable {
      * @throws dev.appservices.AppServicesException {@code CLIENT_APP_CLOSED} once the App is closed
      */
     AppServicesApi forServer(URI server) {
-        AppServicesApi client = clients.get(server);
+        return client(clients, server, false);
+    }
+
+    /**
+     * The client for the streams to a server: as {@link #forServer(URI)}, without read timeout.
+     *
+     * @throws dev.appservices.AppServicesException {@code CLIENT_APP_CLOSED} once the App is closed
+     */
+    AppServicesApi forStreams(URI server) {
+        return client(streamClients, server, true);
+    }
+
+    private AppServicesApi client(Map<URI, AppServicesApi> built, URI server, boolean streaming) {
+        AppServicesApi client = built.get(server);
         if (client != null) {
             return client;
         }
@@ -65,7 +84,7 @@ final class BackendClients implements AutoCloseable {
             if (closed) {
                 throw ClientMessages.appClosed(appId);
             }
-            return clients.computeIfAbsent(server, this::build);
+            return built.computeIfAbsent(server, uri -> build(uri, streaming));
         }
     }
 
@@ -74,7 +93,7 @@ final class BackendClients implements AutoCloseable {
         return closed;
     }
 
-    private AppServicesApi build(URI server) {
+    private AppServicesApi build(URI server, boolean streaming) {
         long timeout = configuration.timeout().toMillis();
         if (jsonb == null) {
             jsonb = new SharedJsonb();
@@ -83,7 +102,7 @@ final class BackendClients implements AutoCloseable {
                 .baseUri(server)
                 // The App timeout bounds connecting and every wait for the server; the SDKs' transports do the same.
                 .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(streaming ? 0 : timeout, TimeUnit.MILLISECONDS)
                 // 301/308 carry a new base URL, not the resource's URL: BackendRequests follows them itself.
                 .followRedirects(false)
                 .executorService(executor)
@@ -105,7 +124,9 @@ final class BackendClients implements AutoCloseable {
         synchronized (this) {
             closed = true;
             open = new ArrayList<>(clients.values());
+            open.addAll(streamClients.values());
             clients.clear();
+            streamClients.clear();
             json = jsonb;
         }
         for (AppServicesApi client : open) {

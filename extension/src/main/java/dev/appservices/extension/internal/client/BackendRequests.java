@@ -69,11 +69,23 @@ final class BackendRequests {
      * @throws AppServicesException {@code CLIENT_APP_CLOSED} if the App is closed
      */
     <T> T send(String endpoint, Function<AppServicesApi, T> call) {
+        return send(endpoint, call, false);
+    }
+
+    /**
+     * Sends a request whose response is a stream, with the App's stream client (no read timeout): as
+     * {@link #send(String, Function)} otherwise.
+     */
+    <T> T sendStreaming(String endpoint, Function<AppServicesApi, T> call) {
+        return send(endpoint, call, true);
+    }
+
+    private <T> T send(String endpoint, Function<AppServicesApi, T> call, boolean streaming) {
         Redirects redirects = new Redirects(endpoint);
         URI host = host(redirects);
         while (true) {
             try {
-                return invoke(host, endpoint, call);
+                return invoke(host, endpoint, call, streaming);
             } catch (RedirectSignal redirect) {
                 host = moved(redirects.follow(redirect), redirects);
             }
@@ -133,7 +145,7 @@ final class BackendRequests {
         URI server = base;
         while (true) {
             try {
-                LocationResponse location = invoke(server, locationEndpoint, api -> api.location(appId));
+                LocationResponse location = invoke(server, locationEndpoint, api -> api.location(appId), false);
                 return hostOf(location, server);
             } catch (RedirectSignal redirect) {
                 server = redirects.follow(redirect);
@@ -160,8 +172,8 @@ final class BackendRequests {
         }
     }
 
-    private <T> T invoke(URI server, String endpoint, Function<AppServicesApi, T> call) {
-        AppServicesApi api = clients.forServer(server);
+    private <T> T invoke(URI server, String endpoint, Function<AppServicesApi, T> call, boolean streaming) {
+        AppServicesApi api = streaming ? clients.forStreams(server) : clients.forServer(server);
         try {
             return call.apply(api);
         } catch (AppServicesException | RedirectSignal e) {

@@ -3,6 +3,7 @@ package dev.appservices.extension.internal.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 
 import dev.appservices.AppServicesConfigException;
 import dev.appservices.AppServicesException;
@@ -105,6 +106,19 @@ public final class ClientMessages {
             default:
                 return new ServiceException(message, code, status, serverErrorCode, link);
         }
+    }
+
+    /**
+     * The server's own text in a message of {@link #rejected}, for callers that must keep it apart (it may quote
+     * values of the request, such as a duplicate key).
+     *
+     * @return the text, empty if {@code refusal} is not such a message or the server sent none
+     */
+    public static Optional<String> serverMessage(ServiceException refusal) {
+        String message = refusal.getMessage();
+        int end = message.startsWith("APPSVC0207: ") ? message.indexOf("): ") : -1;
+        String text = end < 0 ? "" : message.substring(end + 3);
+        return text.isEmpty() || text.equals("no error message") ? Optional.empty() : Optional.of(text);
     }
 
     /** An error status without an App Services error body (a proxy page, a plain-text error…). */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthEvent;
@@ -92,8 +93,16 @@ final class SessionManager {
      * @throws dev.appservices.SessionExpiredException if a refresh found the session ended
      */
     <T> T send(String userId, Bearer bearer, String endpoint, BiFunction<AppServicesApi, String, T> call) {
-        return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call)
+        return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call, requests::send)
                 : withRefreshToken(userId, endpoint, call);
+    }
+
+    /**
+     * Sends a request with the access token whose response is a stream ({@link BackendRequests#sendStreaming}), with
+     * the same refresh and retry as {@link #send}.
+     */
+    <T> T sendStreaming(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
+        return withAccessToken(userId, endpoint, call, requests::sendStreaming);
     }
 
     /**
@@ -143,20 +152,26 @@ final class SessionManager {
         }
     }
 
-    private <T> T withAccessToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
+    /** How a request reaches the server: {@link BackendRequests#send} or {@link BackendRequests#sendStreaming}. */
+    private interface Transport {
+        <T> T send(String endpoint, Function<AppServicesApi, T> call);
+    }
+
+    private <T> T withAccessToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call,
+            Transport transport) {
         String token = token(userId, Bearer.ACCESS_TOKEN, endpoint);
         if (isPast(refreshDue(userId, token).at())) {
             token = refreshUnlessReplaced(userId, token, endpoint);
         }
         String used = token;
         try {
-            return requests.send(endpoint, api -> call.apply(api, BEARER + used));
+            return transport.send(endpoint, api -> call.apply(api, BEARER + used));
         } catch (AppServicesException e) {
             if (!unauthorized(e)) {
                 throw e;
             }
             String refreshed = refreshUnlessReplaced(userId, used, endpoint);
-            return requests.send(endpoint, api -> call.apply(api, BEARER + refreshed));
+            return transport.send(endpoint, api -> call.apply(api, BEARER + refreshed));
         }
     }
 
