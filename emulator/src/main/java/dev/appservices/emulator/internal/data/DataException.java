@@ -37,7 +37,7 @@ public final class DataException extends RuntimeException {
         return errorCode;
     }
 
-    static DataException invalidParameter(String message) {
+    public static DataException invalidParameter(String message) {
         return new DataException(Kind.BAD_REQUEST, "InvalidParameter", message);
     }
 

@@ -27,6 +27,9 @@ final class Projection {
             }
         }
         boolean keepId = !projection.containsKey("_id") || flag("_id", projection.get("_id"));
+        if (projection.size() == 1 && projection.containsKey("_id") && keepId) {
+            inclusion = true;
+        }
         BsonDocument result;
         if (inclusion) {
             result = new BsonDocument();
