@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +27,15 @@ import dev.appservices.emulator.internal.admin.FaultRegistry;
 import dev.appservices.emulator.internal.admin.RequestCounters;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
 import dev.appservices.emulator.internal.api.LocationEndpoint;
+import dev.appservices.emulator.internal.api.WatchEndpoint;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
 import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
 import dev.appservices.emulator.internal.auth.LoginEndpoint;
 import dev.appservices.emulator.internal.auth.SessionEndpoints;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.data.DataLayer;
+import dev.appservices.emulator.internal.data.watch.WatchStreams;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.Dispatcher;
 import dev.appservices.emulator.internal.http.Router;
@@ -58,11 +63,17 @@ public final class EmulatorServer implements AutoCloseable {
     private final String host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host) {
+    private final WatchStreams watches;
+    private final DataLayer data;
+
+    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host,
+            WatchStreams watches, DataLayer data) {
         this.server = server;
         this.workers = workers;
         this.dispatcher = dispatcher;
         this.host = host;
+        this.watches = watches;
+        this.data = data;
     }
 
     /**
@@ -74,10 +85,12 @@ public final class EmulatorServer implements AutoCloseable {
      * @param functions functions registered in code, by app id and name
      * @param dataDirectory where state is persisted, or empty to keep it in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
+     * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
+     * @param watchHeartbeat the interval of heartbeat comments on watch streams
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, Optional<String> mongodbUri, Duration watchHeartbeat) {
     }
 
     /**
@@ -90,20 +103,32 @@ public final class EmulatorServer implements AutoCloseable {
         validateAppIds(options);
         FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions());
         StateStore store = options.dataDirectory().map(StateStore::open).orElseGet(StateStore::inMemory);
-        List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
-            emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions));
         }
+        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), Clock.systemUTC());
+        List<EmulatedApp> emulated = new ArrayList<>();
+        try {
+            for (AppSettings settings : options.apps()) {
+                emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
+                        data.forApp(settings)));
+            }
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+        WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
         Apps apps = new Apps(emulated);
         RequestCounters counters = new RequestCounters();
         FaultRegistry faults = new FaultRegistry();
-        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults), counters, faults);
+        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, watches), counters, faults);
 
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         } catch (IOException | RuntimeException e) {
+            watches.close();
+            data.close();
             throw Messages.cannotBind(options.host(), options.port(), e);
         }
         ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
@@ -112,7 +137,7 @@ public final class EmulatorServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", dispatcher);
         server.start();
-        return new EmulatorServer(server, workers, dispatcher, options.host());
+        return new EmulatorServer(server, workers, dispatcher, options.host(), watches, data);
     }
 
     /** The bound port. */
@@ -135,6 +160,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        watches.close();
         long deadline = System.currentTimeMillis() + CLOSE_GRACE_MILLIS;
         while (dispatcher.inFlight() > 0 && System.currentTimeMillis() < deadline) {
             try {
@@ -151,9 +177,10 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        data.close();
     }
 
-    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults) {
+    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, WatchStreams watches) {
         TokenService tokens = new TokenService(apps);
         SessionEndpoints sessions = new SessionEndpoints(tokens);
         EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
@@ -179,7 +206,8 @@ public final class EmulatorServer implements AutoCloseable {
                 .add("DELETE", CLIENT + "/auth/api_keys/{keyId}", apiKeys::delete)
                 .add("PUT", CLIENT + "/auth/api_keys/{keyId}/enable", apiKeys::enable)
                 .add("PUT", CLIENT + "/auth/api_keys/{keyId}/disable", apiKeys::disable)
-                .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens));
+                .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens))
+                .add("GET", APP + "/functions/call", new WatchEndpoint(apps, tokens, watches));
         admin.register(router, ADMIN);
         return router;
     }

@@ -107,10 +107,6 @@ public final class Messages {
         return "APPSVC0536: the request body exceeds the limit of " + limit + " bytes";
     }
 
-    public static String unsupportedService(String service) {
-        return "APPSVC0537: service functions are not emulated (service '" + service + "')";
-    }
-
     public static String internalError(String requestId) {
         return "APPSVC0538: the emulator failed to process the request (id " + requestId + "); see its log";
     }
@@ -176,7 +172,7 @@ public final class Messages {
     public static EmulatorException usage(String problem) {
         return new EmulatorException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR]");
+                + " [--data-dir DIR] [--mongodb-uri URI]");
     }
 
     public static EmulatorException extensionMisplaced() {
