@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.admin.AdminEndpoints;
+import dev.appservices.emulator.internal.admin.DataAdminEndpoints;
 import dev.appservices.emulator.internal.admin.FaultRegistry;
 import dev.appservices.emulator.internal.admin.RequestCounters;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
@@ -209,6 +210,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens))
                 .add("GET", APP + "/functions/call", new WatchEndpoint(apps, tokens, watches));
         admin.register(router, ADMIN);
+        new DataAdminEndpoints(apps).register(router, ADMIN);
         return router;
     }
 

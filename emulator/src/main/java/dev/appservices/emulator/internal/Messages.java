@@ -123,6 +123,10 @@ public final class Messages {
         return "APPSVC0541: app '" + appId + "' has no user with id '" + userId + "'";
     }
 
+    public static String noMongoService(String appId) {
+        return "APPSVC0547: app '" + appId + "' declares no MongoDB service ('mongodb' in its configuration)";
+    }
+
     public static String invalidFault(String problem) {
         return "APPSVC0542: invalid fault specification: " + problem;
     }

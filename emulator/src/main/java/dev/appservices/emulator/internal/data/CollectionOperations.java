@@ -88,6 +88,15 @@ public final class CollectionOperations {
         });
     }
 
+    /** Deletes every document of every collection of a database, as system, publishing the deletes. */
+    public void clearDatabase(String database) {
+        for (String collection : store.client().getDatabase(database).listCollectionNames()) {
+            Namespace namespace = new Namespace(database, collection);
+            translated(() -> new BsonInt32(delete(namespace, store.collection(namespace), Access.SYSTEM,
+                    new BsonDocument(), true)));
+        }
+    }
+
     private static List<BsonDocument> find(MongoCollection<BsonDocument> collection, Access access,
             BsonDocument query, Optional<BsonDocument> sort, long limit, Optional<BsonDocument> projection) {
         List<BsonDocument> found = new ArrayList<>();
@@ -277,15 +286,27 @@ public final class CollectionOperations {
         }
     }
 
-    /** The whole documents a write applies to: the first in sort order, or all. */
+    /**
+     * The whole documents a write applies to: the first in sort order, or all; documents the caller may not see
+     * are not there for it.
+     */
     private static List<BsonDocument> targets(MongoCollection<BsonDocument> collection, Access access,
             BsonDocument query, Optional<BsonDocument> sort, boolean all) {
         FindIterable<BsonDocument> cursor = collection.find(access.restrict(query));
         sort.ifPresent(cursor::sort);
-        if (!all) {
+        if (!all && access == Access.SYSTEM) {
             cursor.limit(1);
         }
-        return cursor.into(new ArrayList<>());
+        List<BsonDocument> targets = new ArrayList<>();
+        for (BsonDocument document : cursor) {
+            if (access.visible(document).isPresent()) {
+                targets.add(document);
+                if (!all) {
+                    break;
+                }
+            }
+        }
+        return targets;
     }
 
     /**

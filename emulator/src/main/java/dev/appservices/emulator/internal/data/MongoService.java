@@ -49,6 +49,11 @@ public final class MongoService {
         return operations.execute(operation, namespace, argument, access(namespace, caller));
     }
 
+    /** Deletes every document of a database as system; watchers see the deletes. */
+    public void clearDatabase(String database) {
+        operations.clearDatabase(database);
+    }
+
     /**
      * What the caller may do in the namespace.
      *
