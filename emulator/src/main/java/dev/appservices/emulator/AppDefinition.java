@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
 
 /**

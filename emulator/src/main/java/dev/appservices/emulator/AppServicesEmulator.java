@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.appservices.emulator.internal.EmulatorServer;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.config.ConfigFileReader;
 
 /**

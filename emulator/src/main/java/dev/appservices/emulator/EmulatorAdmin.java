@@ -19,8 +19,8 @@ import jakarta.json.bind.JsonbException;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.json.JsonSupport;
 
 /**
  * A client of an emulator's admin API ({@code /emulator/v1/...}) over HTTP, so it works for an emulator in this

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.emulator.EmulatorException;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The runnable jar's main class:
@@ -18,17 +19,10 @@ import dev.appservices.emulator.EmulatorException;
  */
 public final class EmulatorMain {
 
-    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
     private EmulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // The JDK HTTP server leaves Nagle's algorithm on unless told otherwise, so every response waits ~40 ms for
-        // the client's delayed ACK. It reads this property once, before its first server, hence here in main.
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
         AppServicesEmulator emulator;
         try {
             emulator = start(args, System.out);

@@ -21,19 +21,22 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.admin.AdminEndpoints;
-import dev.appservices.emulator.internal.admin.FaultRegistry;
-import dev.appservices.emulator.internal.admin.RequestCounters;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
 import dev.appservices.emulator.internal.api.LocationEndpoint;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
 import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
 import dev.appservices.emulator.internal.auth.LoginEndpoint;
 import dev.appservices.emulator.internal.auth.SessionEndpoints;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.control.FaultRegistry;
+import dev.appservices.emulator.internal.control.RequestCounters;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.Dispatcher;
 import dev.appservices.emulator.internal.http.Router;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.StateStore;
 
 /**
@@ -49,6 +52,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static final String APP = CLIENT + "/app/{appId}";
     private static final String USERPASS = APP + "/auth/providers/local-userpass";
     private static final String ADMIN = "/emulator/v1";
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
     private static final int WORKERS = 32;
     private static final long CLOSE_GRACE_MILLIS = 2_000;
 
@@ -100,6 +104,7 @@ public final class EmulatorServer implements AutoCloseable {
         FaultRegistry faults = new FaultRegistry();
         Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults), counters, faults);
 
+        answerWithoutDelayedAck();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
@@ -182,6 +187,18 @@ public final class EmulatorServer implements AutoCloseable {
                 .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens));
         admin.register(router, ADMIN);
         return router;
+    }
+
+    /**
+     * The JDK HTTP server leaves Nagle's algorithm on unless {@code sun.net.httpserver.nodelay} is true, so every
+     * small response waits ~40 ms for the client's delayed ACK. The server reads the property once per JVM, when its
+     * first server is created: set here (unless the JVM was started with a value) it takes effect for the runnable jar
+     * and for embedded emulators alike, provided no other JDK HTTP server was created in this JVM before.
+     */
+    private static void answerWithoutDelayedAck() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
     }
 
     private static void validateAppIds(Options options) {

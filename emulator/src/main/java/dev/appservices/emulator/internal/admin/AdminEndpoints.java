@@ -9,10 +9,14 @@ import jakarta.json.bind.JsonbException;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.control.FaultDefinition;
+import dev.appservices.emulator.internal.control.FaultRegistry;
+import dev.appservices.emulator.internal.control.InvalidFaultException;
+import dev.appservices.emulator.internal.control.RequestCounters;
+import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.Router;
@@ -139,7 +143,11 @@ public final class AdminEndpoints {
         if (definition == null) {
             throw ServiceError.invalidParameter(Messages.invalidFault("the body must be a JSON object"));
         }
-        return Response.json(201, new FaultId(faults.add(definition)));
+        try {
+            return Response.json(201, new FaultId(faults.add(definition)));
+        } catch (InvalidFaultException e) {
+            throw ServiceError.invalidParameter(e.getMessage());
+        }
     }
 
     /** A change to one user; the operation answers whether the user exists. */

@@ -3,7 +3,7 @@ package dev.appservices.emulator.internal.auth;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
@@ -35,7 +35,8 @@ public final class ApiKeyEndpoints {
                     "can only contain ASCII letters, numbers, underscores, and hyphens");
         }
         String key = PasswordHasher.randomSecret(48);
-        ApiKey created = caller.app().state().addApiKey(caller.user().id(), name, PasswordHasher.keyHash(key));
+        ApiKey created = caller.app().state().addApiKey(caller.user().id(), name, PasswordHasher.keyHash(key))
+                .orElseThrow(() -> ServiceError.apiKeyAlreadyExists(name));
         return Response.json(201, new AuthBodies.ApiKey(created.id(), key, created.name(), created.disabled()));
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;

@@ -9,9 +9,9 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.Request;
@@ -49,8 +49,10 @@ public final class EmailPasswordEndpoints {
         String email = requireEmail(body);
         String password = requirePassword(body);
         AppState state = app.state();
-        state.addAccount(new Account(new ObjectId().toHexString(), email, PasswordHasher.hash(password),
-                settings.autoConfirm()));
+        if (!state.addAccount(new Account(new ObjectId().toHexString(), email, PasswordHasher.hash(password),
+                settings.autoConfirm()))) {
+            throw ServiceError.accountNameInUse();
+        }
         if (!settings.autoConfirm()) {
             EmailToken token = state.issueEmailToken(EmailToken.CONFIRM, email);
             if (settings.confirmationFunction().isPresent()) {
@@ -67,7 +69,7 @@ public final class EmailPasswordEndpoints {
                 }
             }
         }
-        return Response.json(201, "{}");
+        return Response.jsonText(201, "{}");
     }
 
     /** {@code confirm}: {@code {token, tokenId}}. */
@@ -175,7 +177,7 @@ public final class EmailPasswordEndpoints {
 
     /** The answer of every endpoint but {@code register}. */
     private static Response ok() {
-        return Response.json(200, "{}");
+        return Response.jsonText(200, "{}");
     }
 
     private static ServiceError confirmationFailed(String email) {

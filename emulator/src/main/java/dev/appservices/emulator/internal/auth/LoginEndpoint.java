@@ -9,8 +9,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
@@ -76,7 +76,8 @@ public final class LoginEndpoint implements Endpoint {
             }
             user = caller.user();
         } else {
-            user = app.state().linkIdentity(caller.user().id(), credential.identity());
+            user = app.state().linkIdentity(caller.user().id(), credential.identity())
+                    .orElseThrow(ServiceError::unauthorized);
         }
         return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, caller.session()), null,
                 user.id(), caller.session().deviceId()));

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.ServiceError;

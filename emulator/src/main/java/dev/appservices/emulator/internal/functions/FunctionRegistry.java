@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
 
 /**

@@ -3,6 +3,8 @@ package dev.appservices.emulator.internal.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import dev.appservices.emulator.internal.json.JsonSupport;
+
 /**
  * An HTTP response produced by an endpoint, written by {@link Dispatcher}.
  *
@@ -21,12 +23,14 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         headers = Map.copyOf(headers);
     }
 
-    public static Response json(int status, String json) {
+    /** A JSON response whose body is already JSON text (EJSON the BSON library wrote, or a literal). */
+    public static Response jsonText(int status, String json) {
         return new Response(status, JSON, json.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** A JSON response with a protocol body object written as JSON. */
     public static Response json(int status, Object value) {
-        return json(status, JsonSupport.toJson(value));
+        return jsonText(status, JsonSupport.toJson(value));
     }
 
     public static Response noContent() {

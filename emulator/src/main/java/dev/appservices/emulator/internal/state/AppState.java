@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.state.Records.Account;
 import dev.appservices.emulator.internal.state.Records.ApiKey;
 import dev.appservices.emulator.internal.state.Records.AppSnapshot;
@@ -115,20 +114,21 @@ public final class AppState {
     /**
      * Adds an identity to a user.
      *
-     * @throws ServiceError 401 {@code AuthError} when the identity belongs to another user
+     * @return the user with the identity; empty when the user does not exist or the identity belongs to another
+     *     user
      */
-    public User linkIdentity(String userId, Identity identity) {
+    public Optional<User> linkIdentity(String userId, Identity identity) {
         return change(() -> {
             String owner = identityOwners.get(identityKey(identity.providerType(), identity.id()));
             User user = users.get(userId);
             if (owner != null && !owner.equals(userId) || user == null) {
-                throw ServiceError.unauthorized();
+                return Optional.empty();
             }
             if (owner == null) {
                 user = user.withIdentity(identity);
                 putUser(user);
             }
-            return user;
+            return Optional.of(user);
         });
     }
 
@@ -196,16 +196,10 @@ public final class AppState {
     /**
      * Adds a new account.
      *
-     * @throws ServiceError 409 {@code AccountNameInUse} when the email is taken
+     * @return {@code false} (and nothing changes) when the email is taken
      */
-    public void addAccount(Account account) {
-        change(() -> {
-            if (accounts.containsKey(account.email())) {
-                throw ServiceError.accountNameInUse();
-            }
-            accounts.put(account.email(), account);
-            return null;
-        });
+    public boolean addAccount(Account account) {
+        return change(() -> accounts.putIfAbsent(account.email(), account) == null);
     }
 
     public void confirmAccount(String email) {
@@ -271,18 +265,18 @@ public final class AppState {
     /**
      * Adds a user API key.
      *
-     * @throws ServiceError 409 {@code APIKeyAlreadyExists} when the user has a key of that name
+     * @return the new key; empty when the user already has a key of that name
      */
-    public ApiKey addApiKey(String userId, String name, String keyHash) {
+    public Optional<ApiKey> addApiKey(String userId, String name, String keyHash) {
         return change(() -> {
             boolean taken = apiKeys.values().stream()
                     .anyMatch(key -> key.userId().equals(userId) && key.name().equals(name));
             if (taken) {
-                throw ServiceError.apiKeyAlreadyExists(name);
+                return Optional.empty();
             }
             ApiKey key = new ApiKey(new ObjectId().toHexString(), name, keyHash, false, userId);
             apiKeys.put(key.id(), key);
-            return key;
+            return Optional.of(key);
         });
     }
 

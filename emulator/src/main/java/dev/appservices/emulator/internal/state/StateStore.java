@@ -14,8 +14,8 @@ import java.util.TreeMap;
 
 import jakarta.json.bind.JsonbException;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.state.Records.AppSnapshot;
 
 /**

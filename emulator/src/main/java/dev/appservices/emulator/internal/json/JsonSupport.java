@@ -1,19 +1,13 @@
-package dev.appservices.emulator.internal.http;
-
-import java.nio.charset.StandardCharsets;
+package dev.appservices.emulator.internal.json;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 
 import org.bson.BsonDocument;
-import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
 import org.bson.json.JsonMode;
-import org.bson.json.JsonParseException;
 import org.bson.json.JsonWriterSettings;
-
-import dev.appservices.emulator.internal.Messages;
 
 /**
  * The emulator's two JSON dialects in one place: plain protocol JSON through JSON-B (Yasson), and Extended JSON
@@ -44,29 +38,6 @@ public final class JsonSupport {
 
     public static <T> T fromJson(String json, Class<T> type) {
         return JSONB.fromJson(json, type);
-    }
-
-    /**
-     * Parses a request body as an EJSON document; an empty body is an empty document.
-     *
-     * @throws ServiceError 400 when the body is not a JSON object
-     */
-    public static BsonDocument parseBody(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
-            return new BsonDocument();
-        }
-        if (!text.startsWith("{")) {
-            throw ServiceError.badRequest(Messages.notAnObject());
-        }
-        try {
-            return BsonDocument.parse(text);
-        } catch (JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
-            throw ServiceError.badRequest(Messages.malformedJson(String.valueOf(e.getMessage())));
-        } catch (StackOverflowError e) {
-            // The BSON decoder recurses per nesting level; a hostile body must not take the worker thread down.
-            throw ServiceError.badRequest(Messages.nestingTooDeep());
-        }
     }
 
     /** Writes any BSON value (document, array or scalar) as canonical Extended JSON. */

@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal.admin;
+package dev.appservices.emulator.internal.control;
 
 /**
  * The JSON form of a fault as posted to {@code POST /emulator/v1/faults} (and written by

@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal;
+package dev.appservices.emulator.internal.messages;
 
 import java.nio.file.Path;
 
@@ -7,7 +7,7 @@ import dev.appservices.emulator.EmulatorException;
 /**
  * The emulator's only message factory: every message the emulator itself invents starts with a stable code from the
  * range {@code APPSVC0500}–{@code APPSVC0599}. Wire messages that imitate the real service's text (for example
- * {@code "invalid session"}) are not produced here; they live in {@link dev.appservices.emulator.internal.http.ServiceErrors}.
+ * {@code "invalid session"}) are not produced here; they live in {@link dev.appservices.emulator.internal.http.ServiceError}.
  *
  * <p>Codes are never reused. Messages never contain a token, password or key.
  */

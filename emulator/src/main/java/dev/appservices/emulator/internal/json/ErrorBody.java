@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal.http;
+package dev.appservices.emulator.internal.json;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
