@@ -60,7 +60,7 @@ public final class LoginEndpoint implements Endpoint {
         Session session = app.state().createSession(user.id(), deviceId(body),
                 app.settings().refreshTokenTtl());
         return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, session),
-                tokens.refreshToken(app, user, session), user.id(), session.deviceId()));
+                tokens.refreshToken(app, user, session), user.id(), session.deviceId()).toDocument());
     }
 
     private Response link(Request request, EmulatedApp app, Authenticator authenticator) {
@@ -80,7 +80,7 @@ public final class LoginEndpoint implements Endpoint {
                     .orElseThrow(ServiceError::unauthorized);
         }
         return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, caller.session()), null,
-                user.id(), caller.session().deviceId()));
+                user.id(), caller.session().deviceId()).toDocument());
     }
 
     /**

@@ -185,7 +185,7 @@ public final class Fault {
         return switch (action) {
             case STATUS -> Optional.of(new Reply(d.status(), JSON, utf8(JsonSupport.toJson(new ErrorBody(
                     d.message() == null ? "injected fault" : d.message(),
-                    d.errorCode() == null ? "InternalServerError" : d.errorCode(), ""))), Map.of()));
+                    d.errorCode() == null ? "InternalServerError" : d.errorCode(), "").toDocument())), Map.of()));
             case REDIRECT -> Optional.of(new Reply(d.status(), null, new byte[0], Map.of("Location", d.location())));
             case BODY -> Optional.of(new Reply(d.status() == null ? 200 : d.status(),
                     d.contentType() == null ? "text/html" : d.contentType(), utf8(d.body()), Map.of()));

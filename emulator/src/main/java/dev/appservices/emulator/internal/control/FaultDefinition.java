@@ -1,8 +1,16 @@
 package dev.appservices.emulator.internal.control;
 
+import org.bson.BsonDocument;
+
+import dev.appservices.emulator.internal.json.DocumentReader;
+import dev.appservices.emulator.internal.messages.Messages;
+
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+
 /**
  * The JSON form of a fault as posted to {@code POST /emulator/v1/faults} (and written by
- * {@code dev.appservices.emulator.FaultSpec}). Absent fields are {@code null}; {@link Fault#of} validates.
+ * {@code dev.appservices.emulator.FaultSpec}). Absent fields are {@code null}; {@link Fault#of} validates the
+ * combination, {@link #fromDocument} the types.
  *
  * @param method the HTTP method to match, or {@code null} for any
  * @param path a glob on the request path ({@code *} within a segment, {@code **} across segments, {@code ?} one
@@ -32,4 +40,31 @@ public record FaultDefinition(
         String location,
         String contentType,
         String body) {
+
+    /**
+     * Reads the JSON form.
+     *
+     * @throws InvalidFaultException naming a field of the wrong type
+     */
+    public static FaultDefinition fromDocument(BsonDocument json) {
+        try {
+            return new FaultDefinition(DocumentReader.string(json, "method"), DocumentReader.string(json, "path"),
+                    DocumentReader.string(json, "pathRegex"), DocumentReader.smallInteger(json, "times"),
+                    DocumentReader.integer(json, "delayMs"), DocumentReader.string(json, "action"),
+                    DocumentReader.smallInteger(json, "status"), DocumentReader.string(json, "errorCode"),
+                    DocumentReader.string(json, "message"), DocumentReader.string(json, "location"),
+                    DocumentReader.string(json, "contentType"), DocumentReader.string(json, "body"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFaultException(Messages.invalidFault(e.getMessage()));
+        }
+    }
+
+    /** The JSON form; absent fields are left out. */
+    public BsonDocument toDocument() {
+        return document().put("method", method).put("path", path).put("pathRegex", pathRegex)
+                .put("times", times == null ? null : times.longValue()).put("delayMs", delayMs).put("action", action)
+                .put("status", status == null ? null : status.longValue()).put("errorCode", errorCode)
+                .put("message", message).put("location", location).put("contentType", contentType).put("body", body)
+                .build();
+    }
 }

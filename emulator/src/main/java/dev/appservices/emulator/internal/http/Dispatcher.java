@@ -176,7 +176,7 @@ public final class Dispatcher implements HttpHandler {
 
     private static Response errorResponse(ServiceError error, Request request) {
         String link = request.origin() + "/emulator/v1/apps" + request.appId().map(id -> "/" + id).orElse("");
-        return Response.json(error.status(), new ErrorBody(error.getMessage(), error.errorCode(), link));
+        return Response.json(error.status(), new ErrorBody(error.getMessage(), error.errorCode(), link).toDocument());
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {

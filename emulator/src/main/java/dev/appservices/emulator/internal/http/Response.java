@@ -3,6 +3,8 @@ package dev.appservices.emulator.internal.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.bson.BsonValue;
+
 import dev.appservices.emulator.internal.json.JsonSupport;
 
 /**
@@ -28,8 +30,8 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         return new Response(status, JSON, json.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    /** A JSON response with a protocol body object written as JSON. */
-    public static Response json(int status, Object value) {
+    /** A JSON response with a protocol body (a document, or an array of documents). */
+    public static Response json(int status, BsonValue value) {
         return jsonText(status, JsonSupport.toJson(value));
     }
 

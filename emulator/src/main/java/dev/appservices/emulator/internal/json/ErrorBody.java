@@ -1,7 +1,8 @@
 package dev.appservices.emulator.internal.json;
 
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.bson.BsonDocument;
+
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 /**
  * The service's error body {@code {"error","error_code","link"}} (protocol.md §10).
@@ -10,9 +11,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param errorCode the error code name, e.g. {@code InvalidSession}
  * @param link a URL about the failing app
  */
-@JsonbPropertyOrder({"error", "errorCode", "link"})
-public record ErrorBody(
-        @JsonbProperty("error") String error,
-        @JsonbProperty("error_code") String errorCode,
-        @JsonbProperty("link") String link) {
+public record ErrorBody(String error, String errorCode, String link) {
+
+    public BsonDocument toDocument() {
+        return document().put("error", error).put("error_code", errorCode).put("link", link).build();
+    }
 }

@@ -1,43 +1,34 @@
 package dev.appservices.emulator.internal.json;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 /**
- * The emulator's two JSON dialects in one place: plain protocol JSON through JSON-B (Yasson), and Extended JSON
- * through {@code org.mongodb:bson} (request bodies, function arguments and results, custom user data).
+ * The emulator's one JSON library is {@code org.mongodb:bson}: it reads request bodies (plain JSON, relaxed and
+ * canonical Extended JSON alike: realm-web sends {@code deviceId} as {@code {"$oid":…}}, function arguments come in
+ * either EJSON mode) and writes protocol bodies, function results, custom user data and the data file.
  *
- * <p>Request bodies are always read with the BSON reader because it accepts plain JSON, relaxed and canonical EJSON
- * alike (realm-web sends {@code deviceId} as {@code {"$oid":…}}; function arguments come in either EJSON mode).
- * Stateless and thread-safe ({@link Jsonb} instances are).
+ * <p>Protocol bodies are written in relaxed mode, which writes strings, booleans, numbers, arrays and documents as
+ * plain JSON. Stateless and thread-safe.
  */
 public final class JsonSupport {
-
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
             .build();
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
             .build();
 
-    /** The key of the wrapper document used to write a bare value as EJSON. */
+    /** The key of the wrapper document used to write a bare value. */
     private static final String VALUE_KEY = "v";
 
     private JsonSupport() {
     }
 
-    public static String toJson(Object value) {
-        return JSONB.toJson(value);
-    }
-
-    public static <T> T fromJson(String json, Class<T> type) {
-        return JSONB.fromJson(json, type);
+    /** Writes a protocol body (a document or an array of plain values) as JSON. */
+    public static String toJson(BsonValue value) {
+        return writeBare(value, RELAXED);
     }
 
     /** Writes any BSON value (document, array or scalar) as canonical Extended JSON. */
@@ -50,7 +41,12 @@ public final class JsonSupport {
         return document.toJson(RELAXED);
     }
 
-    /** Parses a relaxed or canonical EJSON document that the emulator itself wrote or validated. */
+    /**
+     * Parses a JSON or EJSON document.
+     *
+     * @throws org.bson.json.JsonParseException if the text is not JSON
+     * @throws org.bson.BsonInvalidOperationException if it is not an object or holds an invalid EJSON value
+     */
     public static BsonDocument parseDocument(String json) {
         return BsonDocument.parse(json);
     }
@@ -59,10 +55,13 @@ public final class JsonSupport {
         if (value.isDocument()) {
             return value.asDocument().toJson(settings);
         }
-        // The BSON JSON writer only writes documents. A bare value is written inside a one-key wrapper and read
-        // back out through JSON-P, so the library still produces every byte of the value's EJSON form.
+        // The BSON JSON writer only writes documents. A bare value is written inside a one-key wrapper, whose
+        // fixed frame {"v": …} is then cut off, so the library still produces every byte of the value's form.
         String wrapped = new BsonDocument(VALUE_KEY, value).toJson(settings);
-        jakarta.json.JsonObject object = JSONB.fromJson(wrapped, jakarta.json.JsonObject.class);
-        return object.get(VALUE_KEY).toString();
+        String prefix = "{\"" + VALUE_KEY + "\": ";
+        if (!wrapped.startsWith(prefix) || !wrapped.endsWith("}")) {
+            throw new IllegalStateException("unexpected JSON writer output");
+        }
+        return wrapped.substring(prefix.length(), wrapped.length() - 1);
     }
 }

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import jakarta.json.bind.JsonbException;
+import org.bson.BsonDocument;
+import org.bson.BsonInvalidOperationException;
+import org.bson.json.JsonParseException;
 
-import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.Records.AppSnapshot;
 
 /**
@@ -58,24 +60,14 @@ public final class StateStore {
             if (!Files.exists(file)) {
                 return new StateStore(file, new LinkedHashMap<>());
             }
-            PersistedState state = JsonSupport.fromJson(Files.readString(file, StandardCharsets.UTF_8),
-                    PersistedState.class);
-            if (state == null || state.version() != FORMAT_VERSION || state.apps() == null) {
+            BsonDocument content = JsonSupport.parseDocument(Files.readString(file, StandardCharsets.UTF_8));
+            if (StateCodec.version(content) != FORMAT_VERSION) {
                 throw new IOException("unsupported format (expected version " + FORMAT_VERSION + ")");
             }
-            return new StateStore(file, new LinkedHashMap<>(state.apps()));
-        } catch (IOException | JsonbException e) {
+            return new StateStore(file, new LinkedHashMap<>(StateCodec.apps(content)));
+        } catch (IOException | JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
             throw Messages.dataUnreadable(file, e);
         }
-    }
-
-    /**
-     * The file's content.
-     *
-     * @param version the format version
-     * @param apps the apps' state by app id
-     */
-    public record PersistedState(int version, Map<String, AppSnapshot> apps) {
     }
 
     /** The state of an app: restored from the data file when it holds the app, otherwise new. */
@@ -96,7 +88,7 @@ public final class StateStore {
         states.forEach((appId, state) -> apps.put(appId, state.snapshot()));
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
         try {
-            Files.writeString(temporary, JsonSupport.toJson(new PersistedState(FORMAT_VERSION, apps)),
+            Files.writeString(temporary, JsonSupport.toJson(StateCodec.write(FORMAT_VERSION, apps)),
                     StandardCharsets.UTF_8);
             restrictToOwner(temporary);
             try {
