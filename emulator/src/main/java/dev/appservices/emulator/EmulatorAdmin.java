@@ -1,6 +1,7 @@
 package dev.appservices.emulator;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -307,6 +309,24 @@ public final class EmulatorAdmin {
      */
     public void clearFaults() {
         send("DELETE", "/emulator/v1/faults", null);
+    }
+
+    /**
+     * Moves the emulator's clock forward, so that tokens and sessions expire without waiting:
+     * {@code POST /emulator/v1/clock/advance}. Tokens already issued keep their {@code exp}; the emulator judges
+     * them by its moved clock. The client's own clock is not affected.
+     *
+     * @param amount zero or more, at most ten years
+     * @return the emulator's new current time
+     * @throws EmulatorException {@code APPSVC0560} for a negative or too large amount, {@code APPSVC0561} if
+     *     unreachable
+     */
+    public Instant advanceClock(Duration amount) {
+        String route = "/emulator/v1/clock/advance";
+        BigDecimal seconds = BigDecimal.valueOf(Objects.requireNonNull(amount, "amount").toMillis(), 3);
+        String body = send("POST", route, "{\"seconds\":" + seconds.toPlainString() + "}");
+        return read(route, () -> Instant.ofEpochMilli(DocumentReader.requiredInteger(
+                JsonSupport.parseDocument(body), "epochMillis")));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ import dev.appservices.emulator.internal.auth.LoginEndpoint;
 import dev.appservices.emulator.internal.auth.SessionEndpoints;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.control.EmulatorClock;
 import dev.appservices.emulator.internal.control.FaultRegistry;
 import dev.appservices.emulator.internal.control.RequestCounters;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
@@ -78,10 +80,11 @@ public final class EmulatorServer implements AutoCloseable {
      * @param functions functions registered in code, by app id and name
      * @param dataDirectory where state is persisted, or empty to keep it in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
+     * @param clock the emulator's time, which the admin API can move forward
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, Clock clock) {
     }
 
     /**
@@ -93,7 +96,9 @@ public final class EmulatorServer implements AutoCloseable {
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
         FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions());
-        StateStore store = options.dataDirectory().map(StateStore::open).orElseGet(StateStore::inMemory);
+        EmulatorClock clock = new EmulatorClock(options.clock());
+        StateStore store = options.dataDirectory().map(directory -> StateStore.open(directory, clock))
+                .orElseGet(() -> StateStore.inMemory(clock));
         List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
@@ -102,7 +107,7 @@ public final class EmulatorServer implements AutoCloseable {
         Apps apps = new Apps(emulated);
         RequestCounters counters = new RequestCounters();
         FaultRegistry faults = new FaultRegistry();
-        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults), counters, faults);
+        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, clock), counters, faults);
 
         answerWithoutDelayedAck();
         HttpServer server;
@@ -158,15 +163,15 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults) {
-        TokenService tokens = new TokenService(apps);
+    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock) {
+        TokenService tokens = new TokenService(apps, clock);
         SessionEndpoints sessions = new SessionEndpoints(tokens);
         EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
         ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(tokens);
-        AdminEndpoints admin = new AdminEndpoints(apps, counters, faults);
+        AdminEndpoints admin = new AdminEndpoints(apps, counters, faults, clock);
         Router router = new Router()
                 .add("GET", APP + "/location", new LocationEndpoint(apps))
-                .add("POST", APP + "/auth/providers/{provider}/login", new LoginEndpoint(apps, tokens))
+                .add("POST", APP + "/auth/providers/{provider}/login", new LoginEndpoint(apps, tokens, clock))
                 .add("GET", CLIENT + "/auth/profile", sessions::profile)
                 .add("POST", CLIENT + "/auth/session", sessions::refresh)
                 .add("DELETE", CLIENT + "/auth/session", sessions::logout)

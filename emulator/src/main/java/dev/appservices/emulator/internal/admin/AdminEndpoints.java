@@ -1,14 +1,18 @@
 package dev.appservices.emulator.internal.admin;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.control.EmulatorClock;
 import dev.appservices.emulator.internal.control.FaultDefinition;
 import dev.appservices.emulator.internal.control.FaultRegistry;
 import dev.appservices.emulator.internal.control.InvalidFaultException;
@@ -33,14 +37,19 @@ import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
  */
 public final class AdminEndpoints {
 
+    /** Ten years: more than any token lifetime, and far from overflowing the clock. */
+    private static final long MAX_ADVANCE_SECONDS = 10L * 366 * 24 * 3600;
+
     private final Apps apps;
     private final RequestCounters counters;
     private final FaultRegistry faults;
+    private final EmulatorClock clock;
 
-    public AdminEndpoints(Apps apps, RequestCounters counters, FaultRegistry faults) {
+    public AdminEndpoints(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock) {
         this.apps = apps;
         this.counters = counters;
         this.faults = faults;
+        this.clock = clock;
     }
 
     public void register(Router router, String prefix) {
@@ -77,6 +86,8 @@ public final class AdminEndpoints {
                                 .put("fault", entry.getValue().toDocument()).build())
                         .toList())))
                 .add("POST", prefix + "/faults", this::addFault)
+                .add("GET", prefix + "/clock", request -> Response.json(200, now(clock.instant())))
+                .add("POST", prefix + "/clock/advance", this::advanceClock)
                 .add("DELETE", prefix + "/faults", request -> {
                     faults.clear();
                     return Response.noContent();
@@ -115,6 +126,21 @@ public final class AdminEndpoints {
         } catch (InvalidFaultException e) {
             throw ServiceError.invalidParameter(e.getMessage());
         }
+    }
+
+    /** {@code {"seconds": n}}: moves the emulator's clock forward by n seconds (a fraction allowed). */
+    private Response advanceClock(Request request) {
+        BsonValue seconds = request.jsonBody().get("seconds");
+        if (seconds == null || !seconds.isNumber() || !(seconds.asNumber().doubleValue() >= 0)
+                || seconds.asNumber().doubleValue() > MAX_ADVANCE_SECONDS) {
+            throw ServiceError.invalidParameter(Messages.invalidClockAdvance(MAX_ADVANCE_SECONDS));
+        }
+        return Response.json(200, now(clock.advance(Duration.ofMillis(Math.round(
+                seconds.asNumber().doubleValue() * 1000)))));
+    }
+
+    private static BsonDocument now(Instant instant) {
+        return document().put("now", instant.toString()).put("epochMillis", instant.toEpochMilli()).build();
     }
 
     /** A change to one user; the operation answers whether the user exists. */

@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.auth;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +35,11 @@ public final class LoginEndpoint implements Endpoint {
     private final TokenService tokens;
     private final Map<String, Authenticators> authenticators = new HashMap<>();
 
-    public LoginEndpoint(Apps apps, TokenService tokens) {
+    /** The {@code clock} decides whether custom JWTs have expired. */
+    public LoginEndpoint(Apps apps, TokenService tokens, Clock clock) {
         this.apps = apps;
         this.tokens = tokens;
-        apps.all().forEach(app -> authenticators.put(app.id(), Authenticators.forApp(app)));
+        apps.all().forEach(app -> authenticators.put(app.id(), Authenticators.forApp(app, clock)));
     }
 
     @Override

@@ -43,6 +43,11 @@ public final class ServiceError extends RuntimeException {
         return new ServiceError(401, "InvalidSession", "invalid session: " + detail);
     }
 
+    /** A refresh token whose session no longer exists (user deleted, session revoked or logged out). */
+    public static ServiceError refreshTokenNotFound() {
+        return new ServiceError(401, "InvalidSession", "failed to find refresh token");
+    }
+
     public static ServiceError authError(String detail) {
         return new ServiceError(401, "AuthError", detail);
     }

@@ -53,6 +53,14 @@ public final class DocumentReader {
         throw wrongType(key, "an integer");
     }
 
+    public static long requiredInteger(BsonDocument document, String key) {
+        Long value = integer(document, key);
+        if (value == null) {
+            throw new IllegalArgumentException("'" + key + "' is missing");
+        }
+        return value;
+    }
+
     /** An integral number within the range of {@code int}. */
     public static Integer smallInteger(BsonDocument document, String key) {
         Long value = integer(document, key);

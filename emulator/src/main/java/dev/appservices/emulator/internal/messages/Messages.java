@@ -149,6 +149,11 @@ public final class Messages {
         return "APPSVC0546: the custom JWT was rejected: " + reason;
     }
 
+    public static String invalidClockAdvance(long maxSeconds) {
+        return "APPSVC0547: 'seconds' must be a number from 0 to " + maxSeconds
+                + " (the emulator's clock only moves forward)";
+    }
+
     // 0560-0579: admin client
 
     public static EmulatorException adminCallFailed(String method, String route, int status, String body) {

@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.state;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,6 +40,7 @@ public final class AppState {
     private final byte[] signingSecret;
     private final String domainId;
     private final Runnable onChange;
+    private final Clock clock;
 
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, String> identityOwners = new HashMap<>();
@@ -47,22 +49,23 @@ public final class AppState {
     private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
 
-    private AppState(byte[] signingSecret, String domainId, Runnable onChange) {
+    private AppState(byte[] signingSecret, String domainId, Runnable onChange, Clock clock) {
         this.signingSecret = signingSecret.clone();
         this.domainId = domainId;
         this.onChange = onChange;
+        this.clock = clock;
     }
 
-    /** A new, empty app state with a fresh signing secret. */
-    public static AppState create(Runnable onChange) {
+    /** A new, empty app state with a fresh signing secret; {@code clock} decides when sessions expire. */
+    public static AppState create(Runnable onChange, Clock clock) {
         return new AppState(Base64.getUrlDecoder().decode(PasswordHasher.randomSecret(32)),
-                new ObjectId().toHexString(), onChange);
+                new ObjectId().toHexString(), onChange, clock);
     }
 
     /** The state stored in a snapshot. */
-    public static AppState restore(AppSnapshot snapshot, Runnable onChange) {
+    public static AppState restore(AppSnapshot snapshot, Runnable onChange, Clock clock) {
         AppState state = new AppState(Base64.getDecoder().decode(snapshot.signingSecret()), snapshot.domainId(),
-                onChange);
+                onChange, clock);
         snapshot.users().forEach(state::putUser);
         snapshot.accounts().forEach(account -> state.accounts.put(account.email(), account));
         state.emailTokens.addAll(snapshot.emailTokens());
@@ -72,7 +75,7 @@ public final class AppState {
     }
 
     public synchronized AppSnapshot snapshot() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         sessions.values().removeIf(session -> session.expiresAt() <= now);
         return new AppSnapshot(Base64.getEncoder().encodeToString(signingSecret), domainId,
                 new ArrayList<>(users.values()), new ArrayList<>(accounts.values()), emailTokens,
@@ -105,7 +108,7 @@ public final class AppState {
                 return users.get(owner);
             }
             User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null,
-                    System.currentTimeMillis());
+                    clock.millis());
             putUser(user);
             return user;
         });
@@ -236,7 +239,7 @@ public final class AppState {
         return change(() -> {
             emailTokens.removeIf(token -> token.email().equals(email) && token.kind().equals(kind));
             EmailToken token = new EmailToken(kind, email, PasswordHasher.randomHex(32),
-                    new ObjectId().toHexString(), System.currentTimeMillis());
+                    new ObjectId().toHexString(), clock.millis());
             emailTokens.add(token);
             return token;
         });
@@ -315,7 +318,7 @@ public final class AppState {
     public Session createSession(String userId, String deviceId, Duration ttl) {
         return change(() -> {
             // Whole seconds, like the refresh token's exp claim, so the session ends exactly when the token does.
-            long expiresAt = (System.currentTimeMillis() + ttl.toMillis() + 999) / 1000 * 1000;
+            long expiresAt = (clock.millis() + ttl.toMillis() + 999) / 1000 * 1000;
             Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId, expiresAt);
             sessions.put(session.id(), session);
             return session;
@@ -325,7 +328,7 @@ public final class AppState {
     /** The live session with that id; an expired one is forgotten. */
     public synchronized Optional<Session> session(String sessionId) {
         Session session = sessions.get(sessionId);
-        if (session != null && session.expiresAt() <= System.currentTimeMillis()) {
+        if (session != null && session.expiresAt() <= clock.millis()) {
             sessions.remove(sessionId);
             return Optional.empty();
         }

@@ -21,6 +21,7 @@ import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 import static dev.appservices.emulator.internal.json.DocumentReader.bool;
 import static dev.appservices.emulator.internal.json.DocumentReader.documents;
 import static dev.appservices.emulator.internal.json.DocumentReader.integer;
+import static dev.appservices.emulator.internal.json.DocumentReader.requiredInteger;
 import static dev.appservices.emulator.internal.json.DocumentReader.requiredString;
 import static dev.appservices.emulator.internal.json.DocumentReader.string;
 import static dev.appservices.emulator.internal.json.DocumentReader.strings;
@@ -43,11 +44,7 @@ final class StateCodec {
 
     /** The format version of a file's content. */
     static long version(BsonDocument file) {
-        Long version = integer(file, "version");
-        if (version == null) {
-            throw new IllegalArgumentException("'version' is missing");
-        }
-        return version;
+        return requiredInteger(file, "version");
     }
 
     static Map<String, AppSnapshot> apps(BsonDocument file) {
