@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.emulator.EmulatorException;
 import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.messages.UsageException;
 
 /**
  * The runnable jar's main class:
@@ -26,9 +27,13 @@ public final class EmulatorMain {
         AppServicesEmulator emulator;
         try {
             emulator = start(args, System.out);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(e.exitStatus());
+            return;
         } catch (EmulatorException e) {
             System.err.println(e.getMessage());
-            System.exit(e.getMessage().startsWith("APPSVC0580") ? 2 : 1);
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -42,7 +47,8 @@ public final class EmulatorMain {
     /**
      * Starts an emulator as the command line describes and prints the listening line.
      *
-     * @throws EmulatorException {@code APPSVC0580} for bad arguments, or the start failure
+     * @throws UsageException {@code APPSVC0580} for bad arguments
+     * @throws EmulatorException for a failed start
      */
     public static AppServicesEmulator start(String[] args, PrintStream out) {
         AppServicesEmulator.Builder builder = AppServicesEmulator.builder();

@@ -178,8 +178,8 @@ public final class Messages {
 
     // 0580-0589: command line and test support
 
-    public static EmulatorException usage(String problem) {
-        return new EmulatorException("APPSVC0580: " + problem + System.lineSeparator()
+    public static UsageException usage(String problem) {
+        return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
                 + " [--data-dir DIR]");
     }
