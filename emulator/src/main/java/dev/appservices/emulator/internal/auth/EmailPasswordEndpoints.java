@@ -47,6 +47,9 @@ public final class EmailPasswordEndpoints {
         AppSettings.Userpass settings = settings(app);
         BsonDocument body = request.jsonBody();
         String email = requireEmail(body);
+        if (!EmailAddress.isValid(email)) {
+            throw invalidUsername();
+        }
         String password = requirePassword(body);
         AppState state = app.state();
         if (!state.addAccount(new Account(new ObjectId().toHexString(), email, PasswordHasher.hash(password),
@@ -222,9 +225,14 @@ public final class EmailPasswordEndpoints {
     private static String requireEmail(BsonDocument body) {
         String email = Fields.requiredString(body, "email");
         if (email.isBlank()) {
-            throw ServiceError.badRequest("email invalid");
+            throw invalidUsername();
         }
         return email;
+    }
+
+    /** The service's answer to an email that is no address (realm-web's tutorial matches on the text). */
+    private static ServiceError invalidUsername() {
+        return ServiceError.badRequest("invalid username");
     }
 
     private static String requirePassword(BsonDocument body) {

@@ -7,12 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.BsonDocument;
-import org.bson.BsonInvalidOperationException;
-import org.bson.json.JsonParseException;
 
 import com.sun.net.httpserver.Headers;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * One request as an endpoint sees it: method, path parameters of the matched route, query, headers, the body
@@ -94,7 +90,7 @@ public final class Request {
     /** The body as an EJSON document (empty body: empty document), parsed once. */
     public BsonDocument jsonBody() {
         if (parsedBody == null) {
-            parsedBody = parseBody(body);
+            parsedBody = BodyParser.parse(body);
         }
         return parsedBody;
     }
@@ -112,29 +108,6 @@ public final class Request {
     /** The app this request belongs to, if known yet. */
     public Optional<String> appId() {
         return Optional.ofNullable(appId);
-    }
-
-    /**
-     * Parses a body as an EJSON document; an empty body is an empty document.
-     *
-     * @throws ServiceError 400 when the body is not a JSON object
-     */
-    private static BsonDocument parseBody(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
-            return new BsonDocument();
-        }
-        if (!text.startsWith("{")) {
-            throw ServiceError.badRequest(Messages.notAnObject());
-        }
-        try {
-            return BsonDocument.parse(text);
-        } catch (JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
-            throw ServiceError.badRequest(Messages.malformedJson(String.valueOf(e.getMessage())));
-        } catch (StackOverflowError e) {
-            // The BSON decoder recurses per nesting level; a hostile body must not take the worker thread down.
-            throw ServiceError.badRequest(Messages.nestingTooDeep());
-        }
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {

@@ -154,6 +154,10 @@ public final class Messages {
                 + " (the emulator's clock only moves forward)";
     }
 
+    public static String invalidExtendedJson(String field, String expected) {
+        return "APPSVC0548: '" + field + "' is not valid Extended JSON: " + expected;
+    }
+
     // 0560-0579: admin client
 
     public static EmulatorException adminCallFailed(String method, String route, int status, String body) {
