@@ -54,7 +54,6 @@ public final class EmulatorAdmin {
      *
      * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}
      * @return the admin client
-     * @since 0.1
      */
     public static EmulatorAdmin connect(URI baseUrl) {
         return new EmulatorAdmin(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -78,7 +77,6 @@ public final class EmulatorAdmin {
          * @param type the user type
          * @param disabled whether the user is disabled
          * @param identities the identities
-         * @since 0.1
          */
         public UserInfo {
             identities = List.copyOf(identities);
@@ -101,7 +99,6 @@ public final class EmulatorAdmin {
          * @param id the identity id
          * @param providerType the provider type
          * @param data the profile fields
-         * @since 0.1
          */
         public IdentityInfo {
             data = Map.copyOf(data);
@@ -114,7 +111,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingConfirmations(String appId) {
         return list(app(appId) + "/confirmations", EmulatorAdmin::pendingToken);
@@ -126,7 +122,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingResets(String appId) {
         return list(app(appId) + "/resets", EmulatorAdmin::pendingToken);
@@ -138,7 +133,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the users, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<UserInfo> users(String appId) {
         return list(app(appId) + "/users", EmulatorAdmin::userInfo);
@@ -151,7 +145,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void disableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/disable", null);
@@ -163,7 +156,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void enableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/enable", null);
@@ -176,7 +168,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void logoutUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/logout", null);
@@ -191,7 +182,6 @@ public final class EmulatorAdmin {
      * @param userId the user
      * @param data the new custom user data
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void setCustomData(String appId, String userId, BsonDocument data) {
         send("PUT", user(appId, userId) + "/custom_data", Objects.requireNonNull(data, "data").toJson());
@@ -204,7 +194,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearCustomData(String appId, String userId) {
         send("DELETE", user(appId, userId) + "/custom_data", null);
@@ -216,7 +205,6 @@ public final class EmulatorAdmin {
      *
      * @param appId the app
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetApp(String appId) {
         send("DELETE", app(appId) + "/users", null);
@@ -231,7 +219,6 @@ public final class EmulatorAdmin {
      *     {@code /api/client/v2.0/app/{appId}/auth/providers/{provider}/login}
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String method, String routeTemplate) {
         return requestCounts().getOrDefault(method + " " + routeTemplate, 0L);
@@ -246,7 +233,6 @@ public final class EmulatorAdmin {
      * @param routeTemplate the route template
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String appId, String method, String routeTemplate) {
         return counts(app(appId) + "/counters").getOrDefault(method + " " + routeTemplate, 0L);
@@ -257,7 +243,6 @@ public final class EmulatorAdmin {
      *
      * @return the counts
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public Map<String, Long> requestCounts() {
         return counts("/emulator/v1/counters");
@@ -267,7 +252,6 @@ public final class EmulatorAdmin {
      * Resets all request counters: {@code DELETE /emulator/v1/counters}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetCounters() {
         send("DELETE", "/emulator/v1/counters", null);
@@ -280,7 +264,6 @@ public final class EmulatorAdmin {
      * @return the fault's id, for {@link #removeFault(String)}
      * @throws EmulatorException {@code APPSVC0560} if the emulator refuses the fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public String injectFault(FaultSpec fault) {
         String route = "/emulator/v1/faults";
@@ -295,7 +278,6 @@ public final class EmulatorAdmin {
      * @param faultId the id returned by {@link #injectFault(FaultSpec)}
      * @throws EmulatorException {@code APPSVC0560} if there is no such (active) fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public void removeFault(String faultId) {
         send("DELETE", "/emulator/v1/faults/" + encode(faultId), null);
@@ -305,7 +287,6 @@ public final class EmulatorAdmin {
      * Removes every fault: {@code DELETE /emulator/v1/faults}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearFaults() {
         send("DELETE", "/emulator/v1/faults", null);
