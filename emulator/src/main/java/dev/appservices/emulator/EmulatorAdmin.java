@@ -1,6 +1,7 @@
 package dev.appservices.emulator;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,21 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.bind.JsonbException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
+import org.bson.json.JsonParseException;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.json.DocumentReader;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A client of an emulator's admin API ({@code /emulator/v1/...}) over HTTP, so it works for an emulator in this
@@ -52,7 +55,6 @@ public final class EmulatorAdmin {
      *
      * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}
      * @return the admin client
-     * @since 0.1
      */
     public static EmulatorAdmin connect(URI baseUrl) {
         return new EmulatorAdmin(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -76,7 +78,6 @@ public final class EmulatorAdmin {
          * @param type the user type
          * @param disabled whether the user is disabled
          * @param identities the identities
-         * @since 0.1
          */
         public UserInfo {
             identities = List.copyOf(identities);
@@ -99,7 +100,6 @@ public final class EmulatorAdmin {
          * @param id the identity id
          * @param providerType the provider type
          * @param data the profile fields
-         * @since 0.1
          */
         public IdentityInfo {
             data = Map.copyOf(data);
@@ -112,10 +112,9 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingConfirmations(String appId) {
-        return List.of(get(app(appId) + "/confirmations", PendingToken[].class));
+        return list(app(appId) + "/confirmations", EmulatorAdmin::pendingToken);
     }
 
     /**
@@ -124,10 +123,9 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingResets(String appId) {
-        return List.of(get(app(appId) + "/resets", PendingToken[].class));
+        return list(app(appId) + "/resets", EmulatorAdmin::pendingToken);
     }
 
     /**
@@ -136,10 +134,9 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the users, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<UserInfo> users(String appId) {
-        return List.of(get(app(appId) + "/users", UserInfo[].class));
+        return list(app(appId) + "/users", EmulatorAdmin::userInfo);
     }
 
     /**
@@ -149,7 +146,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void disableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/disable", null);
@@ -161,7 +157,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void enableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/enable", null);
@@ -174,7 +169,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void logoutUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/logout", null);
@@ -189,7 +183,6 @@ public final class EmulatorAdmin {
      * @param userId the user
      * @param data the new custom user data
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void setCustomData(String appId, String userId, BsonDocument data) {
         send("PUT", user(appId, userId) + "/custom_data", Objects.requireNonNull(data, "data").toJson());
@@ -202,7 +195,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearCustomData(String appId, String userId) {
         send("DELETE", user(appId, userId) + "/custom_data", null);
@@ -219,8 +211,7 @@ public final class EmulatorAdmin {
      *     {@code APPSVC0561} if unreachable
      */
     public List<BsonDocument> documents(String appId, String database, String collection) {
-        String body = send("GET", data(appId, database) + "/" + encode(collection), null);
-        return BsonArray.parse(body).stream().map(BsonValue::asDocument).toList();
+        return list(data(appId, database) + "/" + encode(collection), Function.identity());
     }
 
     /**
@@ -238,8 +229,9 @@ public final class EmulatorAdmin {
     public List<BsonValue> insertDocuments(String appId, String database, String collection,
             List<BsonDocument> documents) {
         BsonDocument body = new BsonDocument("documents", new BsonArray(List.copyOf(documents)));
-        String answer = send("POST", data(appId, database) + "/" + encode(collection), body.toJson());
-        return BsonDocument.parse(answer).getArray("insertedIds").getValues();
+        String route = data(appId, database) + "/" + encode(collection);
+        String answer = send("POST", route, body.toJson());
+        return read(route, () -> BsonDocument.parse(answer).getArray("insertedIds").getValues());
     }
 
     /**
@@ -274,7 +266,6 @@ public final class EmulatorAdmin {
      *
      * @param appId the app
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetApp(String appId) {
         send("DELETE", app(appId) + "/users", null);
@@ -289,7 +280,6 @@ public final class EmulatorAdmin {
      *     {@code /api/client/v2.0/app/{appId}/auth/providers/{provider}/login}
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String method, String routeTemplate) {
         return requestCounts().getOrDefault(method + " " + routeTemplate, 0L);
@@ -304,7 +294,6 @@ public final class EmulatorAdmin {
      * @param routeTemplate the route template
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String appId, String method, String routeTemplate) {
         return counts(app(appId) + "/counters").getOrDefault(method + " " + routeTemplate, 0L);
@@ -315,7 +304,6 @@ public final class EmulatorAdmin {
      *
      * @return the counts
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public Map<String, Long> requestCounts() {
         return counts("/emulator/v1/counters");
@@ -325,7 +313,6 @@ public final class EmulatorAdmin {
      * Resets all request counters: {@code DELETE /emulator/v1/counters}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetCounters() {
         send("DELETE", "/emulator/v1/counters", null);
@@ -338,12 +325,12 @@ public final class EmulatorAdmin {
      * @return the fault's id, for {@link #removeFault(String)}
      * @throws EmulatorException {@code APPSVC0560} if the emulator refuses the fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public String injectFault(FaultSpec fault) {
-        String body = send("POST", "/emulator/v1/faults", JsonSupport.toJson(
-                Objects.requireNonNull(fault, "fault").definition()));
-        return read(body, "/emulator/v1/faults", JsonObject.class).getString("id");
+        String route = "/emulator/v1/faults";
+        String body = send("POST", route, JsonSupport.toJson(
+                Objects.requireNonNull(fault, "fault").definition().toDocument()));
+        return read(route, () -> DocumentReader.requiredString(JsonSupport.parseDocument(body), "id"));
     }
 
     /**
@@ -352,7 +339,6 @@ public final class EmulatorAdmin {
      * @param faultId the id returned by {@link #injectFault(FaultSpec)}
      * @throws EmulatorException {@code APPSVC0560} if there is no such (active) fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public void removeFault(String faultId) {
         send("DELETE", "/emulator/v1/faults/" + encode(faultId), null);
@@ -362,10 +348,27 @@ public final class EmulatorAdmin {
      * Removes every fault: {@code DELETE /emulator/v1/faults}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearFaults() {
         send("DELETE", "/emulator/v1/faults", null);
+    }
+
+    /**
+     * Moves the emulator's clock forward, so that tokens and sessions expire without waiting:
+     * {@code POST /emulator/v1/clock/advance}. Tokens already issued keep their {@code exp}; the emulator judges
+     * them by its moved clock. The client's own clock is not affected.
+     *
+     * @param amount zero or more, at most ten years
+     * @return the emulator's new current time
+     * @throws EmulatorException {@code APPSVC0560} for a negative or too large amount, {@code APPSVC0561} if
+     *     unreachable
+     */
+    public Instant advanceClock(Duration amount) {
+        String route = "/emulator/v1/clock/advance";
+        BigDecimal seconds = BigDecimal.valueOf(Objects.requireNonNull(amount, "amount").toMillis(), 3);
+        String body = send("POST", route, "{\"seconds\":" + seconds.toPlainString() + "}");
+        return read(route, () -> Instant.ofEpochMilli(DocumentReader.requiredInteger(
+                JsonSupport.parseDocument(body), "epochMillis")));
     }
 
     @Override
@@ -374,24 +377,44 @@ public final class EmulatorAdmin {
     }
 
     private Map<String, Long> counts(String route) {
-        Map<String, Long> counts = new TreeMap<>();
-        get(route, JsonObject.class).forEach((key, value) -> {
-            if (!(value instanceof JsonNumber number)) {
-                throw Messages.adminBadResponse(route, new IllegalArgumentException(key + " is not a number"));
-            }
-            counts.put(key, number.longValue());
+        String body = send("GET", route, null);
+        return read(route, () -> {
+            BsonDocument document = JsonSupport.parseDocument(body);
+            Map<String, Long> counts = new TreeMap<>();
+            document.keySet().forEach(key -> counts.put(key, DocumentReader.integer(document, key)));
+            return counts;
         });
-        return counts;
     }
 
-    private <T> T get(String route, Class<T> type) {
-        return read(send("GET", route, null), route, type);
+    private <T> List<T> list(String route, Function<BsonDocument, T> reader) {
+        String body = send("GET", route, null);
+        return read(route, () -> BsonArray.parse(body).stream().map(element -> {
+            if (!element.isDocument()) {
+                throw new IllegalArgumentException("an element is not an object");
+            }
+            return reader.apply(element.asDocument());
+        }).toList());
     }
 
-    private static <T> T read(String body, String route, Class<T> type) {
+    private static PendingToken pendingToken(BsonDocument json) {
+        return new PendingToken(DocumentReader.requiredString(json, "email"),
+                DocumentReader.requiredString(json, "token"), DocumentReader.requiredString(json, "tokenId"));
+    }
+
+    private static UserInfo userInfo(BsonDocument json) {
+        return new UserInfo(DocumentReader.requiredString(json, "id"), DocumentReader.requiredString(json, "type"),
+                DocumentReader.bool(json, "disabled"), DocumentReader.documents(json, "identities").stream()
+                        .map(identity -> new IdentityInfo(DocumentReader.requiredString(identity, "id"),
+                                DocumentReader.requiredString(identity, "providerType"),
+                                DocumentReader.strings(identity, "data")))
+                        .toList());
+    }
+
+    /** Reads a response body; anything unexpected in it is {@code APPSVC0563}. */
+    private static <T> T read(String route, Supplier<T> reader) {
         try {
-            return JsonSupport.fromJson(body, type);
-        } catch (JsonbException e) {
+            return reader.get();
+        } catch (JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
             throw Messages.adminBadResponse(route, e);
         }
     }
