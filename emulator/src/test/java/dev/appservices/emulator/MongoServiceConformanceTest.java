@@ -164,11 +164,12 @@ class MongoServiceConformanceTest {
         BsonValue replaced = data.call(token, "findOneAndReplace", "{" + ns("db", "far")
                 + ",\"filter\":{\"_id\":\"far-0\"},\"update\":{\"name\":\"replaced\"},\"returnNewDocument\":true}");
         assertEquals(BsonDocument.parse("{\"_id\": \"far-0\", \"name\": \"replaced\"}"), replaced);
-        WireClient.Reply withoutUpdate = data.send(token, "findOneAndReplace", "{" + ns("db", "far")
+        BsonValue deletedByReplace = data.call(token, "findOneAndReplace", "{" + ns("db", "far")
                 + ",\"filter\":{\"_id\":\"far-1\"}}");
-        assertEquals("InvalidParameter", withoutUpdate.errorCode(400));
-        assertEquals(new BsonInt64(2), data.call(token, "count", "{" + ns("db", "far") + "}"),
-                "realm-web's findOneAndDelete as findOneAndReplace without update deletes nothing");
+        assertEquals(BsonDocument.parse("{\"_id\": \"far-1\", \"n\": 1}"), deletedByReplace,
+                "realm-web's findOneAndDelete (findOneAndReplace without update) deletes and answers the document");
+        assertEquals(new BsonInt64(1), data.call(token, "count", "{" + ns("db", "far") + "}"));
+        data.call(token, "insertOne", "{" + ns("db", "far") + ",\"document\":{\"_id\":\"far-1\",\"n\":1}}");
         WireClient.Reply operators = data.send(token, "findOneAndReplace", "{" + ns("db", "far")
                 + ",\"filter\":{},\"update\":{\"$set\":{\"x\":1}}}");
         assertEquals("InvalidParameter", operators.errorCode(400));

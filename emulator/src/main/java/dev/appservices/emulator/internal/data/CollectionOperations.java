@@ -84,7 +84,10 @@ public final class CollectionOperations {
             case "deleteOne", "deleteMany" -> new BsonDocument("deletedCount", new BsonInt32(delete(namespace,
                     collection, access, args.query("query"), operation.equals("deleteMany"))));
             case "findOneAndUpdate" -> findOneAndModify(namespace, collection, access, args, false);
-            case "findOneAndReplace" -> findOneAndModify(namespace, collection, access, args, true);
+            // realm-web 2.0.1's findOneAndDelete sends this name without 'update': it means a delete
+            case "findOneAndReplace" -> arguments.containsKey("update")
+                    ? findOneAndModify(namespace, collection, access, args, true)
+                    : findOneAndDelete(namespace, collection, access, args);
             case "findOneAndDelete" -> findOneAndDelete(namespace, collection, access, args);
             default -> throw DataException.operationNotFound(operation);
         });

@@ -181,11 +181,6 @@ public final class Messages {
         return "APPSVC0549: " + operation + " takes one argument, a document with 'database' and 'collection'";
     }
 
-    public static String replacementMissing() {
-        return "APPSVC0550: findOneAndReplace needs the replacement document in 'update'; to delete, call"
-                + " findOneAndDelete";
-    }
-
     public static String replacementWithOperators(String field) {
         return "APPSVC0551: '" + field + "' is a replacement document and may not contain update operators";
     }
