@@ -205,6 +205,10 @@ class MongoServiceConformanceTest {
         assertEquals("MongoDBError", unknownStage.errorCode(400));
         assertEquals("InvalidParameter", data.send(token, "find", "{" + ns("db", "bad")
                 + ",\"project\":{\"list\":{\"$slice\":1}}}").errorCode(400));
+        WireClient.Reply pipeline = data.send(token, "updateOne", "{" + ns("db", "bad")
+                + ",\"query\":{},\"update\":[{\"$set\":{\"a\":1}}]}");
+        assertEquals("InvalidParameter", pipeline.errorCode(400));
+        assertTrue(pipeline.body().contains("APPSVC0522"), pipeline.body());
     }
 
     @Test

@@ -196,7 +196,7 @@ public final class CollectionOperations {
     private BsonValue update(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
             Arguments args, boolean many) {
         BsonDocument query = args.query("query");
-        BsonValue update = args.update("update");
+        BsonValue update = supported(args.update("update"));
         boolean upsert = args.optionalBoolean("upsert");
         Optional<List<BsonDocument>> arrayFilters = args.optionalDocuments("arrayFilters");
         synchronized (lock(namespace)) {
@@ -224,7 +224,7 @@ public final class CollectionOperations {
     private BsonValue findOneAndModify(Namespace namespace, MongoCollection<BsonDocument> collection,
             Access access, Arguments args, boolean replace) {
         BsonDocument filter = args.query("filter");
-        BsonValue update = replace ? args.replacement("update") : args.update("update");
+        BsonValue update = replace ? args.replacement("update") : supported(args.update("update"));
         Optional<BsonDocument> sort = args.optionalDocument("sort");
         Optional<BsonDocument> projection = args.optionalDocument("projection");
         boolean upsert = args.optionalBoolean("upsert");
@@ -367,6 +367,14 @@ public final class CollectionOperations {
         return update.isArray()
                 ? collection.findOneAndUpdate(Filters.eq("_id", id), pipeline(update), options)
                 : collection.findOneAndUpdate(Filters.eq("_id", id), update.asDocument(), options);
+    }
+
+    /** The update, unless it is a pipeline, which the embedded store fails on with a cast error of its own. */
+    private BsonValue supported(BsonValue update) {
+        if (update.isArray() && store.isEmbedded()) {
+            throw DataException.invalidParameter(Messages.embeddedStoreLacks("update pipelines"));
+        }
+        return update;
     }
 
     private static FindOneAndUpdateOptions upsertAfter() {
