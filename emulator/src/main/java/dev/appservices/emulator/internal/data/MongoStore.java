@@ -86,7 +86,9 @@ public final class MongoStore implements AutoCloseable {
         try {
             connection = new ConnectionString(uri);
         } catch (IllegalArgumentException e) {
-            throw Messages.invalidUri(e.getMessage());
+            // the driver's message may quote the connection string, whose user information is a secret
+            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
+                    .replaceAll("//[^/@\\s]*@", "//…@"));
         }
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
