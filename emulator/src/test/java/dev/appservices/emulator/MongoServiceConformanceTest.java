@@ -50,7 +50,8 @@ class MongoServiceConformanceTest {
     @Test
     void insertOneAnswersTheIdWithItsType() {
         WireClient.Reply reply = data.send(token, "insertOne",
-                "{" + ns("db", "insert") + ",\"document\":{\"_id\":{\"$numberInt\":\"1\"},\"n\":{\"$numberInt\":\"5\"}}}");
+                "{" + ns("db", "insert")
+                        + ",\"document\":{\"_id\":{\"$numberInt\":\"1\"},\"n\":{\"$numberInt\":\"5\"}}}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals(new BsonDocument("insertedId", new BsonInt32(1)), value(reply.body()));
         assertTrue(reply.body().replace(" ", "").contains("{\"$numberInt\":\"1\"}"), reply.body());
@@ -85,7 +86,8 @@ class MongoServiceConformanceTest {
     void findTakesQueryProjectSortAndLimitInBothSdkForms() {
         seed("find", 5);
         // realm-web: limit as Int32, canonical numbers
-        BsonValue web = data.call(token, "find", "{" + ns("db", "find") + ",\"query\":{\"n\":{\"$gte\":{\"$numberInt\":\"2\"}}},"
+        BsonValue web = data.call(token, "find", "{" + ns("db", "find")
+                + ",\"query\":{\"n\":{\"$gte\":{\"$numberInt\":\"2\"}}},"
                 + "\"project\":{\"n\":{\"$numberInt\":\"1\"},\"_id\":{\"$numberInt\":\"0\"}},"
                 + "\"sort\":{\"n\":{\"$numberInt\":\"-1\"}},\"limit\":{\"$numberInt\":\"2\"}}");
         assertEquals(BsonArray.parse("[{\"n\": {\"$numberInt\": \"4\"}}, {\"n\": {\"$numberInt\": \"3\"}}]"), web);
@@ -117,14 +119,16 @@ class MongoServiceConformanceTest {
         WireClient.Reply one = data.send(token, "updateOne", "{" + ns("db", "update")
                 + ",\"query\":{\"n\":1},\"update\":{\"$set\":{\"seen\":true}},\"upsert\":false}");
         assertEquals(200, one.status(), one.body());
-        assertEquals(BsonDocument.parse("{\"matchedCount\": {\"$numberInt\": \"1\"}, \"modifiedCount\": {\"$numberInt\": \"1\"}}"),
+        assertEquals(BsonDocument.parse(
+                "{\"matchedCount\": {\"$numberInt\": \"1\"}, \"modifiedCount\": {\"$numberInt\": \"1\"}}"),
                 value(one.body()));
         assertFalse(one.body().contains("upsertedId"), one.body());
         assertEquals(BsonDocument.parse("{\"matchedCount\": 3, \"modifiedCount\": 2}"), data.call(token,
                 "updateMany", "{" + ns("db", "update") + ",\"query\":{},\"update\":{\"$set\":{\"seen\":true}}}"));
         BsonDocument upsert = data.call(token, "updateOne", "{" + ns("db", "update")
                 + ",\"query\":{\"_id\":\"new\"},\"update\":{\"$set\":{\"n\":7}},\"upsert\":true}").asDocument();
-        assertEquals(BsonDocument.parse("{\"matchedCount\": 0, \"modifiedCount\": 0, \"upsertedId\": \"new\"}"), upsert);
+        assertEquals(BsonDocument.parse("{\"matchedCount\": 0, \"modifiedCount\": 0, \"upsertedId\": \"new\"}"),
+                upsert);
         assertEquals(new BsonInt32(0), upsert.get("matchedCount"));
         BsonDocument arrays = data.call(token, "updateOne", "{" + ns("db", "update")
                 + ",\"query\":{\"_id\":\"new\"},\"update\":{\"$set\":{\"list\":[1,5,9]}}}").asDocument();
@@ -154,7 +158,8 @@ class MongoServiceConformanceTest {
         assertEquals(BsonNull.VALUE, data.call(token, "findOneAndUpdate", "{" + ns("db", "fau")
                 + ",\"filter\":{\"_id\":\"none\"},\"update\":{\"$set\":{\"n\":1}}}"));
         BsonValue upserted = data.call(token, "findOneAndUpdate", "{" + ns("db", "fau")
-                + ",\"filter\":{\"_id\":\"up\"},\"update\":{\"$set\":{\"n\":1}},\"upsert\":true,\"returnNewDocument\":true}");
+                + ",\"filter\":{\"_id\":\"up\"},\"update\":{\"$set\":{\"n\":1}},\"upsert\":true,"
+                + "\"returnNewDocument\":true}");
         assertEquals(BsonDocument.parse("{\"_id\": \"up\", \"n\": 1}"), upserted);
     }
 

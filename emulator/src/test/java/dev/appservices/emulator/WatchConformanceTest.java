@@ -81,7 +81,8 @@ class WatchConformanceTest {
             assertEquals("insert", insert.getString("operationType").getValue());
             assertEquals(BsonDocument.parse("{\"db\": \"db\", \"coll\": \"kinds\"}"), insert.getDocument("ns"));
             assertEquals(new BsonDocument("_id", new BsonInt32(1)), insert.getDocument("documentKey"));
-            assertEquals(BsonDocument.parse("{\"_id\": 1, \"n\": 1, \"gone\": true}"), insert.getDocument("fullDocument"));
+            assertEquals(BsonDocument.parse("{\"_id\": 1, \"n\": 1, \"gone\": true}"),
+                    insert.getDocument("fullDocument"));
             assertTrue(insert.getDocument("_id").containsKey("_data"));
             assertTrue(insert.get("clusterTime").isTimestamp());
 
@@ -102,7 +103,8 @@ class WatchConformanceTest {
                     + ",\"filter\":{\"_id\":1},\"update\":{\"text\":\"replaced\"}}");
             BsonDocument replace = stream.nextEvent();
             assertEquals("replace", replace.getString("operationType").getValue());
-            assertEquals(BsonDocument.parse("{\"_id\": 1, \"text\": \"replaced\"}"), replace.getDocument("fullDocument"));
+            assertEquals(BsonDocument.parse("{\"_id\": 1, \"text\": \"replaced\"}"),
+                    replace.getDocument("fullDocument"));
             data.call(token, "findOneAndDelete", "{" + ns("db", "kinds") + ",\"filter\":{\"_id\":1}}");
             BsonDocument delete = stream.nextEvent();
             assertEquals("delete", delete.getString("operationType").getValue());

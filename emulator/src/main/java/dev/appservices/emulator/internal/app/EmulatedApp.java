@@ -11,8 +11,8 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.FunctionContext;
 import dev.appservices.emulator.FunctionContext.CallingUser;
+import dev.appservices.emulator.FunctionContext;
 import dev.appservices.emulator.FunctionMongoService;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.data.AppData;
