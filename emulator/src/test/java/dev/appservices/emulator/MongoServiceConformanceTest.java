@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.appservices.emulator.DataClient.ALLOW_ALL;
 import static dev.appservices.emulator.DataClient.ns;
 import static dev.appservices.emulator.DataClient.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MongoServiceConformanceTest {
 
-    private static final BsonDocument ALLOW_ALL = BsonDocument.parse(
-            "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}], \"filters\": []}");
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder

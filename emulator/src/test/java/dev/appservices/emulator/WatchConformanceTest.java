@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.appservices.emulator.DataClient.ALLOW_ALL;
 import static dev.appservices.emulator.DataClient.ns;
 import static dev.appservices.emulator.WireClient.CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +36,6 @@ class WatchConformanceTest {
 
     private static final String APP = "watch";
     private static final Duration HEARTBEAT = Duration.ofMillis(200);
-    private static final BsonDocument ALLOW_ALL = BsonDocument.parse(
-            "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}]}");
     private static final List<BsonDocument> RULES = List.of(BsonDocument.parse("""
             {"database": "db", "collection": "private", "roles": [{"name": "owner", "apply_when": {},
               "document_filters": {"read": {"owner_id": "%%user.id"}, "write": {"owner_id": "%%user.id"}},
