@@ -96,11 +96,18 @@ final class DataBench {
         }
 
         private String send(String body) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(call)
+            HttpRequest request = HttpRequest.newBuilder(call)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // the server closes a pooled connection that idled 30 s (the seeding call's) just as a caller takes
+                // it; the JDK client does not retry a POST, so this does, once
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
             }

@@ -24,6 +24,7 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
@@ -120,13 +121,10 @@ public final class CollectionOperations {
             cursor.limit((int) Math.min(limit, Integer.MAX_VALUE));
         }
         List<BsonDocument> found = new ArrayList<>();
-        for (BsonDocument document : cursor) {
-            Optional<BsonDocument> shown = access.visible(document);
-            if (shown.isPresent()) {
-                found.add(shown.get());
-                if (limit > 0 && found.size() >= limit) {
-                    break;
-                }
+        // closed explicitly: leaving the loop early must not leave a cursor open in the store
+        try (MongoCursor<BsonDocument> documents = cursor.iterator()) {
+            while (documents.hasNext() && (limit == 0 || found.size() < limit)) {
+                access.visible(documents.next()).ifPresent(found::add);
             }
         }
         return found;
@@ -303,11 +301,11 @@ public final class CollectionOperations {
             cursor.limit(1);
         }
         List<BsonDocument> targets = new ArrayList<>();
-        for (BsonDocument document : cursor) {
-            if (access.visible(document).isPresent()) {
-                targets.add(document);
-                if (!all) {
-                    break;
+        try (MongoCursor<BsonDocument> documents = cursor.iterator()) {
+            while (documents.hasNext() && (all || targets.isEmpty())) {
+                BsonDocument document = documents.next();
+                if (access.visible(document).isPresent()) {
+                    targets.add(document);
                 }
             }
         }

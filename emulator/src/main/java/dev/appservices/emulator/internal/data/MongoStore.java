@@ -3,7 +3,9 @@ package dev.appservices.emulator.internal.data;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
@@ -36,6 +38,7 @@ public final class MongoStore implements AutoCloseable {
     public static final String DATA_FILE = "emulator-data.mv";
 
     private final MongoClient client;
+    private final Map<Namespace, MongoCollection<BsonDocument>> collections = new ConcurrentHashMap<>();
     private final Optional<MongoServer> embedded;
     private final String description;
 
@@ -106,7 +109,8 @@ public final class MongoStore implements AutoCloseable {
 
     /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */
     public MongoCollection<BsonDocument> collection(Namespace namespace) {
-        return client.getDatabase(namespace.database()).getCollection(namespace.collection(), BsonDocument.class);
+        return collections.computeIfAbsent(namespace, key -> client.getDatabase(key.database())
+                .getCollection(key.collection(), BsonDocument.class));
     }
 
     public MongoClient client() {
