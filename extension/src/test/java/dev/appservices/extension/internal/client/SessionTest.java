@@ -43,6 +43,7 @@ import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.emulator.EmulatorAdmin;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
+import dev.appservices.extension.testing.LogCapture;
 
 /**
  * Users and their sessions against the emulator: refresh (proactive, on 401, single-flight), session end, logout
