@@ -1,8 +1,5 @@
 package dev.appservices;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import dev.appservices.testing.MessageCodes;
 import dev.appservices.testing.MessageCodes.Message;
 import dev.appservices.testing.MessageCodes.Range;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API module's message codes: one text per code, all within 0100–0119 and 0290–0299. */
 class ApiMessageCodesTest {

@@ -1,14 +1,14 @@
 package dev.appservices.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.appservices.testing.MessageCodes.Message;
 import dev.appservices.testing.MessageCodes.Range;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checker of message codes, on planted sources. */
 class MessageCodesTest {

@@ -1,8 +1,5 @@
 package dev.appservices.extension;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import dev.appservices.testing.MessageCodes;
 import dev.appservices.testing.MessageCodes.Message;
 import dev.appservices.testing.MessageCodes.Range;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The extension's message codes: one text per code, all within its ranges (0001–0099 definition, 0120–0199
