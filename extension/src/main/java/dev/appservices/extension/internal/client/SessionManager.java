@@ -45,8 +45,8 @@ final class SessionManager {
 
     /**
      * The longest time before its {@code exp} at which an access token is refreshed proactively. The skew is at most
-     * a quarter of the token's lifetime ({@code exp - iat}), so that short-lived tokens (tests use 1–2 s) are still
-     * used for most of their life instead of being refreshed at every request.
+     * a quarter of the token's lifetime ({@code exp - iat}), so that short-lived tokens (an app may issue tokens of a
+     * few seconds) are still used for most of their life instead of being refreshed at every request.
      */
     static final Duration MAX_REFRESH_SKEW = Duration.ofSeconds(10);
 
