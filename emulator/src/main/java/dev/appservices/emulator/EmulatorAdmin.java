@@ -22,15 +22,10 @@ import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.json.JsonParseException;
 
-<<<<<<< HEAD
+import dev.appservices.BaseUrls;
 import dev.appservices.emulator.internal.json.DocumentReader;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
-=======
-import dev.appservices.BaseUrls;
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
->>>>>>> h/codehealth-client
 
 /**
  * A client of an emulator's admin API ({@code /emulator/v1/...}) over HTTP, so it works for an emulator in this
