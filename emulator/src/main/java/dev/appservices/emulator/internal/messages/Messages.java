@@ -223,6 +223,11 @@ public final class Messages {
         return "APPSVC0559: the watch stream ended because the user's session ended";
     }
 
+    public static String watchFailed(String failure) {
+        return "APPSVC0523: the watch stream ended because an event could not be prepared (" + failure
+                + "); see the emulator's log";
+    }
+
     // 0560-0579: admin client
 
     public static EmulatorException adminCallFailed(String method, String route, int status, String body) {
