@@ -207,6 +207,34 @@ class WatchConformanceTest {
     }
 
     @Test
+    void disablingTheUserEndsItsStreams() {
+        var disabled = data.wire().loginAnonymously(APP);
+        URI url = watch.url(APP, "{" + ns("db", "admin") + "}", disabled.getString("access_token"), true);
+        try (WatchClient.EventStream stream = watch.open(watch.request(url, null))) {
+            EMULATOR.admin().disableUser(APP, disabled.getString("user_id"));
+            assertEquals("error", stream.nextRawEvent().type());
+            assertTrue(stream.endsWithin(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void resettingTheAppEndsItsStreams() {
+        try (AppServicesEmulator own = AppServicesEmulator.builder()
+                .app(AppDefinition.builder("reset").anonymousAuth().mongodb("mongodb-atlas", List.of(), ALLOW_ALL)
+                        .build())
+                .start()) {
+            String ownToken = new WireClient(own.baseUrl()).loginAnonymously("reset").getString("access_token");
+            WatchClient ownWatch = new WatchClient(own.baseUrl());
+            try (WatchClient.EventStream stream = ownWatch.open(ownWatch.request(
+                    ownWatch.url("reset", "{" + ns("db", "c") + "}", ownToken, true), null))) {
+                own.admin().resetApp("reset");
+                assertEquals("error", stream.nextRawEvent().type());
+                assertTrue(stream.endsWithin(Duration.ofSeconds(5)));
+            }
+        }
+    }
+
+    @Test
     void stoppingTheEmulatorEndsItsStreams() {
         try (AppServicesEmulator own = AppServicesEmulator.builder()
                 .app(AppDefinition.builder("stop").anonymousAuth().mongodb("mongodb-atlas", List.of(), ALLOW_ALL)
