@@ -115,7 +115,8 @@ public final class EmulatorServer implements AutoCloseable {
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
         }
-        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock);
+        DataLayer data = DataLayer.open(options.apps(), options.mongodbUri(), options.dataDirectory(),
+                clock);
         List<EmulatedApp> emulated = new ArrayList<>();
         try {
             for (AppSettings settings : options.apps()) {

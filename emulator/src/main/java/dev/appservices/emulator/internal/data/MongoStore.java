@@ -85,14 +85,7 @@ public final class MongoStore implements AutoCloseable {
      *     does not answer within ten seconds
      */
     public static MongoStore remote(String uri) {
-        ConnectionString connection;
-        try {
-            connection = new ConnectionString(uri);
-        } catch (IllegalArgumentException e) {
-            // the driver's message may quote the connection string, whose user information is a secret
-            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
-                    .replaceAll("//[^/@\\s]*@", "//…@"));
-        }
+        ConnectionString connection = connectionString(uri);
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
@@ -105,6 +98,22 @@ public final class MongoStore implements AutoCloseable {
             throw Messages.storeUnreachable(redacted, e);
         }
         return new MongoStore(client, Optional.empty(), redacted);
+    }
+
+    /**
+     * Reads a connection string.
+     *
+     * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0512} naming what is wrong, without the
+     *     string's user information
+     */
+    public static ConnectionString connectionString(String uri) {
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            // the driver's message may quote the connection string, whose user information is a secret
+            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
+                    .replaceAll("//[^/@\\s]*@", "//…@"));
+        }
     }
 
     /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */
