@@ -91,12 +91,15 @@ public class NoteResource {
         return Response.noContent().build();
     }
 
-    /** Follows the collection as the current user until the page goes away, the user logs out or the stream ends. */
+    /**
+     * Follows the collection as the current user until the page goes away, the user logs out or the stream ends. The
+     * change stream is open before the first event, {@code open}, is sent.
+     */
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SseEventSink sink, @Context Sse sse) {
-        Notes.of(currentUser("follow the notes")).watchPublisher().subscribe(new NoteEventForwarder(sink, sse));
+        NoteEventPump.start(Notes.of(currentUser("follow the notes")).watch(), sink, sse);
     }
 
     private User currentUser(String operation) {

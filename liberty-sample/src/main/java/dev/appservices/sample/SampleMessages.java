@@ -97,8 +97,4 @@ final class SampleMessages {
         return ErrorView.failure(Status.FORBIDDEN, "APPSVC0651: note '" + id + "' was not changed: it does not exist "
                 + "or belongs to another user, and the app's rules let only its owner change it");
     }
-
-    static String notesStreamEnded() {
-        return "APPSVC0652: the server ended the stream of note changes; the page follows them again";
-    }
 }

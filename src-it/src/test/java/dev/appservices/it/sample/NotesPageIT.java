@@ -64,6 +64,9 @@ class NotesPageIT {
         assumeTrue(onLiberty(), "the sample runs on Open Liberty");
         send(base, "POST", "api/login/anonymous", null, 200);
         List<BlockingQueue<String>> pages = List.of(follow(base), follow(base));
+        for (BlockingQueue<String> page : pages) {
+            assertEquals("event: open", nextEvent(page), "the page is told once its change stream is open");
+        }
 
         send(base, "POST", "api/notes", "{\"text\": \"live from one page\"}", 201);
 
