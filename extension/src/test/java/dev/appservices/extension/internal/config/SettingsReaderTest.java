@@ -33,6 +33,7 @@ import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.KeyStoreKey;
 import dev.appservices.MetadataConfiguration;
 import dev.appservices.MetadataMode;
+import dev.appservices.extension.cdi.support.JdkReasons;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 class SettingsReaderTest {
@@ -269,8 +270,6 @@ class SettingsReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "base-url | http://exa mple.com | APPSVC0131: appservices.orders.base-url of App 'orders' is not a URI: "
-                    + "Illegal character in authority at index 7",
             "base-url | ftp://example.com | APPSVC0132: appservices.orders.base-url of App 'orders' is not a usable "
                     + "base URL: APPSVC0102: base URL 'ftp://example.com' is invalid: it must be an absolute http "
                     + "or https URL",
@@ -294,8 +293,6 @@ class SettingsReaderTest {
                     + "is not one of no-encryption, encryption, in-memory",
             "metadata.on-invalid | wipe | APPSVC0137: appservices.orders.metadata.on-invalid = 'wipe' of App "
                     + "'orders' is not one of fail, reset",
-            "metadata.directory | bad\u0000dir | APPSVC0138: appservices.orders.metadata.directory = 'bad\u0000dir' "
-                    + "of App 'orders' is not a valid path: Nul character not allowed: bad\u0000dir",
             "metadata.mode | encryption | APPSVC0139: appservices.orders.metadata.mode of App 'orders' is "
                     + "'encryption' but no key source is configured: set appservices.orders.metadata.key-store.path "
                     + "or appservices.orders.metadata.encryption-key (or their appservices.defaults.* fallbacks)"})
@@ -306,6 +303,31 @@ class SettingsReaderTest {
                 () -> settings.read("orders"));
         assertEquals(message, problem.getMessage());
         assertEquals(Optional.of("appservices.orders." + suffix), problem.propertyName());
+        assertEquals(Optional.of("orders"), problem.appId());
+    }
+
+    @Test
+    void anUnparsableBaseUrlIsReportedWithTheJdksReason() {
+        // the value is not repeated: a URL that cannot be parsed cannot have its user info (a password) masked
+        set("orders", "base-url", "http://exa mple.com");
+
+        AppServicesConfigException problem = assertThrows(AppServicesConfigException.class,
+                () -> settings.read("orders"));
+        assertEquals("APPSVC0131: appservices.orders.base-url of App 'orders' is not a URI: "
+                + JdkReasons.notAUri("http://exa mple.com"), problem.getMessage());
+        assertEquals(Optional.of("appservices.orders.base-url"), problem.propertyName());
+        assertEquals(Optional.of("orders"), problem.appId());
+    }
+
+    @Test
+    void anInvalidDirectoryIsReportedWithItsValueAndTheJdksReason() {
+        set("orders", "metadata.directory", "bad\u0000dir");
+
+        AppServicesConfigException problem = assertThrows(AppServicesConfigException.class,
+                () -> settings.read("orders"));
+        assertEquals("APPSVC0138: appservices.orders.metadata.directory = 'bad\u0000dir' of App 'orders' is not a "
+                + "valid path: " + JdkReasons.notAPath("bad\u0000dir"), problem.getMessage());
+        assertEquals(Optional.of("appservices.orders.metadata.directory"), problem.propertyName());
         assertEquals(Optional.of("orders"), problem.appId());
     }
 
