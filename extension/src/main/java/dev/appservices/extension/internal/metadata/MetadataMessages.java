@@ -148,6 +148,14 @@ final class MetadataMessages {
                 file);
     }
 
+    /**
+     * The failure of a group write as each writer whose change it carried gets it: the write's message (one code,
+     * one text), with the writer's own stack trace and the write's failure as cause.
+     */
+    static MetadataStoreException commitFailed(MetadataStoreException failure) {
+        return new MetadataStoreException(failure.getMessage(), failure.path().orElse(null), failure);
+    }
+
     /** The kind of I/O failure and the path it names; an I/O message never contains stored content. */
     private static String describe(Exception cause) {
         String message = cause.getMessage();

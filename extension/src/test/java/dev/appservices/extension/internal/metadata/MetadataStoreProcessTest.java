@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ import dev.appservices.MetadataStoreException;
 class MetadataStoreProcessTest {
 
     private static final int KILLS_PER_MODE = 15;
+    private static final int CONCURRENT_KILLS_PER_MODE = 5;
 
     @TempDir
     Path root;
@@ -54,6 +57,45 @@ class MetadataStoreProcessTest {
                 // the child printed its "committed" line
                 assertTrue(found == committed || found == committed + 1,
                         context + ": committed " + committed + " but found " + found);
+            }
+        }
+    }
+
+    @Test
+    void aConcurrentWriterKilledRightAfterItsUpdateReturnedNeverLosesThatUpdate() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (String mode : List.of("plain", "sealed")) {
+            Path directory = root.resolve("concurrent-" + mode);
+            for (int kill = 0; kill < CONCURRENT_KILLS_PER_MODE; kill++) {
+                String context = mode + " kill " + kill + " (seed " + seed + ")";
+                Child writer = Child.start(directory, mode, "write-concurrently");
+                writer.awaitLine("ready");
+                writer.awaitLine("committed ");
+                Thread.sleep(random.nextInt(50));
+                writer.kill();
+                Map<String, Integer> acknowledged = new HashMap<>();
+                for (String line : writer.lines()) {
+                    String[] parts = line.split(" ");
+                    if (parts.length == 3 && parts[0].equals("committed")) {
+                        acknowledged.merge(parts[1], Integer.parseInt(parts[2]), Math::max);
+                    }
+                }
+                try (MetadataStore store = MetadataStores.open(MetadataStoreChild.APP_ID,
+                        MetadataStoreChild.configuration(directory, mode), event -> fail(context + ": reset"))) {
+                    MetadataSnapshot found = store.read();
+                    for (Map.Entry<String, Integer> writerAcknowledged : acknowledged.entrySet()) {
+                        String id = writerAcknowledged.getKey();
+                        StoredUser user = found.user(id).orElseThrow(() -> new AssertionError(context + ": " + id
+                                + " acknowledged generation " + writerAcknowledged.getValue() + " but is gone"));
+                        int generation = user.profile().getInteger("generation");
+                        // a writer has at most one update in flight: the one after its last acknowledged
+                        assertTrue(generation == writerAcknowledged.getValue()
+                                || generation == writerAcknowledged.getValue() + 1, context + ": " + id
+                                + " acknowledged " + writerAcknowledged.getValue() + " but found " + generation);
+                        assertEquals(MetadataStoreChild.writerUser(id, generation), user, context);
+                    }
+                }
             }
         }
     }
