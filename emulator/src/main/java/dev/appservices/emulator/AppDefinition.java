@@ -52,7 +52,6 @@ public final class AppDefinition {
      * @param id the client app id ({@code [A-Za-z0-9][A-Za-z0-9._-]*})
      * @return a builder with no provider enabled, token lifetimes of 30 minutes and 60 days, every function
      *     callable and no custom user data
-     * @since 0.1
      */
     public static Builder builder(String id) {
         return new Builder(Objects.requireNonNull(id, "id"));
@@ -62,7 +61,6 @@ public final class AppDefinition {
      * The client app id.
      *
      * @return the app id
-     * @since 0.1
      */
     public String id() {
         return settings.id();
@@ -112,7 +110,6 @@ public final class AppDefinition {
          *
          * @param value {@code GLOBAL} (default) or {@code LOCAL}
          * @return this builder
-         * @since 0.1
          */
         public Builder deploymentModel(String value) {
             this.deploymentModel = Objects.requireNonNull(value, "value");
@@ -124,7 +121,6 @@ public final class AppDefinition {
          *
          * @param value e.g. {@code US-VA} (default)
          * @return this builder
-         * @since 0.1
          */
         public Builder location(String value) {
             this.location = Objects.requireNonNull(value, "value");
@@ -136,7 +132,6 @@ public final class AppDefinition {
          *
          * @param ttl a positive duration (whole seconds are used for {@code exp}, rounded up)
          * @return this builder
-         * @since 0.1
          */
         public Builder accessTokenTtl(Duration ttl) {
             this.accessTokenTtl = Objects.requireNonNull(ttl, "ttl");
@@ -148,7 +143,6 @@ public final class AppDefinition {
          *
          * @param ttl a positive duration
          * @return this builder
-         * @since 0.1
          */
         public Builder refreshTokenTtl(Duration ttl) {
             this.refreshTokenTtl = Objects.requireNonNull(ttl, "ttl");
@@ -161,7 +155,6 @@ public final class AppDefinition {
          *
          * @param names the callable function names
          * @return this builder
-         * @since 0.1
          */
         public Builder functions(String... names) {
             this.functions = new LinkedHashSet<>(List.of(names));
@@ -172,7 +165,6 @@ public final class AppDefinition {
          * Enables the {@code anon-user} provider.
          *
          * @return this builder
-         * @since 0.1
          */
         public Builder anonymousAuth() {
             this.anonymous = true;
@@ -185,7 +177,6 @@ public final class AppDefinition {
          * @param autoConfirm {@code true} to confirm users at registration; {@code false} to require confirmation
          *     (by email token, read through the admin API, or by a confirmation function)
          * @return this builder
-         * @since 0.1
          */
         public Builder emailPasswordAuth(boolean autoConfirm) {
             this.autoConfirm = autoConfirm;
@@ -198,7 +189,6 @@ public final class AppDefinition {
          *
          * @param functionName the confirmation function
          * @return this builder
-         * @since 0.1
          */
         public Builder emailConfirmationFunction(String functionName) {
             this.confirmationFunction = Objects.requireNonNull(functionName, "functionName");
@@ -214,7 +204,6 @@ public final class AppDefinition {
          *
          * @param functionName the reset function
          * @return this builder
-         * @since 0.1
          */
         public Builder passwordResetFunction(String functionName) {
             this.resetFunction = Objects.requireNonNull(functionName, "functionName");
@@ -228,7 +217,6 @@ public final class AppDefinition {
          * Enables the {@code api-key} provider (user API keys).
          *
          * @return this builder
-         * @since 0.1
          */
         public Builder apiKeyAuth() {
             if (serverKeys == null) {
@@ -244,7 +232,6 @@ public final class AppDefinition {
          * @param name the key's name, unique within the app
          * @param key the secret clients log in with
          * @return this builder
-         * @since 0.1
          */
         public Builder serverApiKey(String name, String key) {
             apiKeyAuth();
@@ -261,7 +248,6 @@ public final class AppDefinition {
          *     ({@code -----BEGIN PUBLIC KEY-----}); a token signed by any of them is accepted
          * @param audience accepted {@code aud} values; empty to accept any audience
          * @return this builder
-         * @since 0.1
          */
         public Builder customTokenAuth(String algorithm, List<String> signingKeys, List<String> audience) {
             this.customToken = new AppSettings.CustomToken(Objects.requireNonNull(algorithm, "algorithm"),
@@ -276,7 +262,6 @@ public final class AppDefinition {
          * @param fieldName the profile field (e.g. {@code name}, {@code email})
          * @param required whether tokens without the claim are refused
          * @return this builder
-         * @since 0.1
          */
         public Builder customTokenMetadataField(String claim, String fieldName, boolean required) {
             metadataFields.add(new AppSettings.MetadataField(Objects.requireNonNull(claim, "claim"),
@@ -289,7 +274,6 @@ public final class AppDefinition {
          *
          * @param functionName the authentication function (see {@link EmulatorFunction})
          * @return this builder
-         * @since 0.1
          */
         public Builder customFunctionAuth(String functionName) {
             this.authFunction = Objects.requireNonNull(functionName, "functionName");
@@ -301,7 +285,6 @@ public final class AppDefinition {
          *
          * @param providerType {@code oauth2-google}, {@code oauth2-facebook} or {@code oauth2-apple}
          * @return this builder
-         * @since 0.1
          */
         public Builder oauthAuth(String providerType) {
             trustedTokens.computeIfAbsent(Objects.requireNonNull(providerType, "providerType"),
@@ -319,7 +302,6 @@ public final class AppDefinition {
          * @param userId the external user id it stands for
          * @param profile profile fields of that user (e.g. {@code name}, {@code email})
          * @return this builder
-         * @since 0.1
          */
         public Builder trustedOAuthToken(String providerType, String token, String userId,
                 Map<String, String> profile) {
@@ -334,7 +316,6 @@ public final class AppDefinition {
          *
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder defaultCustomData(BsonDocument data) {
             this.defaultCustomData = Objects.requireNonNull(data, "data").clone();
@@ -347,7 +328,6 @@ public final class AppDefinition {
          * @param email the email
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder customDataForEmail(String email, BsonDocument data) {
             customDataByEmail.put(Objects.requireNonNull(email, "email"), Objects.requireNonNull(data, "data").clone());
@@ -360,7 +340,6 @@ public final class AppDefinition {
          * @param userId the user id
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder customDataForUser(String userId, BsonDocument data) {
             customDataByUserId.put(Objects.requireNonNull(userId, "userId"),
@@ -373,7 +352,6 @@ public final class AppDefinition {
          *
          * @return the definition
          * @throws EmulatorException {@code APPSVC0501} naming the invalid setting
-         * @since 0.1
          */
         public AppDefinition build() {
             if (!APP_ID.matcher(id).matches()) {

@@ -55,7 +55,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * Starts building an emulator.
      *
      * @return a builder for an emulator on {@value #DEFAULT_HOST}, a free port, with no apps
-     * @since 0.1
      */
     public static Builder builder() {
         return new Builder();
@@ -65,7 +64,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * The URL clients use as their base URL, e.g. {@code http://127.0.0.1:41234} (no trailing slash).
      *
      * @return the base URL
-     * @since 0.1
      */
     public URI baseUrl() {
         return server.baseUrl();
@@ -75,7 +73,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * The port the emulator listens on (the chosen one when started with port 0).
      *
      * @return the port
-     * @since 0.1
      */
     public int port() {
         return server.port();
@@ -85,7 +82,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * A client of this emulator's admin API (over HTTP, like {@link EmulatorAdmin#connect(URI)}).
      *
      * @return the admin client
-     * @since 0.1
      */
     public EmulatorAdmin admin() {
         return admin;
@@ -94,8 +90,6 @@ public final class AppServicesEmulator implements AutoCloseable {
     /**
      * Stops the emulator: no new connections are accepted, requests in flight get up to two seconds to finish.
      * State kept in a data directory stays there. Calling it again has no effect.
-     *
-     * @since 0.1
      */
     @Override
     public void close() {
@@ -129,7 +123,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param value a host name or IP address, e.g. {@code 0.0.0.0} for every interface
          * @return this builder
-         * @since 0.1
          */
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "value");
@@ -142,7 +135,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param value 0 to 65535
          * @return this builder
          * @throws EmulatorException {@code APPSVC0507} for a value out of range
-         * @since 0.1
          */
         public Builder port(int value) {
             if (value < 0 || value > 65_535) {
@@ -158,7 +150,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param file the JSON configuration file
          * @return this builder
          * @throws EmulatorException {@code APPSVC0500} if unreadable, {@code APPSVC0501} naming an invalid key
-         * @since 0.1
          */
         public Builder config(Path file) {
             apps.addAll(ConfigFileReader.read(Objects.requireNonNull(file, "file")));
@@ -171,7 +162,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param resource the resource name, resolved by the context class loader (or this class's loader)
          * @return this builder
          * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0501} naming an invalid key
-         * @since 0.1
          */
         public Builder configResource(String resource) {
             Objects.requireNonNull(resource, "resource");
@@ -193,7 +183,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param app the app
          * @return this builder
-         * @since 0.1
          */
         public Builder app(AppDefinition app) {
             apps.add(Objects.requireNonNull(app, "app"));
@@ -209,7 +198,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param function the function
          * @return this builder
          * @throws EmulatorException {@code APPSVC0505} if the app already has a function of that name
-         * @since 0.1
          */
         public Builder function(String appId, String name, EmulatorFunction function) {
             Objects.requireNonNull(appId, "appId");
@@ -227,7 +215,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param directory the data directory (created if missing)
          * @return this builder
-         * @since 0.1
          */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
@@ -240,7 +227,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param loader the class loader
          * @return this builder
-         * @since 0.1
          */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "loader");
@@ -254,7 +240,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @throws EmulatorException for duplicate app ids ({@code APPSVC0502}), unknown function names
          *     ({@code APPSVC0503}), invalid custom-token keys ({@code APPSVC0501}), an unreadable data directory
          *     ({@code APPSVC0520}) or a port that cannot be bound ({@code APPSVC0506})
-         * @since 0.1
          */
         public AppServicesEmulator start() {
             ClassLoader loader = Optional.ofNullable(classLoader)

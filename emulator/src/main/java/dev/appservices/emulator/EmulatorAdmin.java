@@ -50,7 +50,6 @@ public final class EmulatorAdmin {
      *
      * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}
      * @return the admin client
-     * @since 0.1
      */
     public static EmulatorAdmin connect(URI baseUrl) {
         return new EmulatorAdmin(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -74,7 +73,6 @@ public final class EmulatorAdmin {
          * @param type the user type
          * @param disabled whether the user is disabled
          * @param identities the identities
-         * @since 0.1
          */
         public UserInfo {
             identities = List.copyOf(identities);
@@ -97,7 +95,6 @@ public final class EmulatorAdmin {
          * @param id the identity id
          * @param providerType the provider type
          * @param data the profile fields
-         * @since 0.1
          */
         public IdentityInfo {
             data = Map.copyOf(data);
@@ -110,7 +107,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingConfirmations(String appId) {
         return List.of(get(app(appId) + "/confirmations", PendingToken[].class));
@@ -122,7 +118,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingResets(String appId) {
         return List.of(get(app(appId) + "/resets", PendingToken[].class));
@@ -134,7 +129,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the users, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<UserInfo> users(String appId) {
         return List.of(get(app(appId) + "/users", UserInfo[].class));
@@ -147,7 +141,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void disableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/disable", null);
@@ -159,7 +152,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void enableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/enable", null);
@@ -172,7 +164,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void logoutUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/logout", null);
@@ -187,7 +178,6 @@ public final class EmulatorAdmin {
      * @param userId the user
      * @param data the new custom user data
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void setCustomData(String appId, String userId, BsonDocument data) {
         send("PUT", user(appId, userId) + "/custom_data", Objects.requireNonNull(data, "data").toJson());
@@ -200,7 +190,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearCustomData(String appId, String userId) {
         send("DELETE", user(appId, userId) + "/custom_data", null);
@@ -212,7 +201,6 @@ public final class EmulatorAdmin {
      *
      * @param appId the app
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetApp(String appId) {
         send("DELETE", app(appId) + "/users", null);
@@ -227,7 +215,6 @@ public final class EmulatorAdmin {
      *     {@code /api/client/v2.0/app/{appId}/auth/providers/{provider}/login}
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String method, String routeTemplate) {
         return requestCounts().getOrDefault(method + " " + routeTemplate, 0L);
@@ -242,7 +229,6 @@ public final class EmulatorAdmin {
      * @param routeTemplate the route template
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String appId, String method, String routeTemplate) {
         return counts(app(appId) + "/counters").getOrDefault(method + " " + routeTemplate, 0L);
@@ -253,7 +239,6 @@ public final class EmulatorAdmin {
      *
      * @return the counts
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public Map<String, Long> requestCounts() {
         return counts("/emulator/v1/counters");
@@ -263,7 +248,6 @@ public final class EmulatorAdmin {
      * Resets all request counters: {@code DELETE /emulator/v1/counters}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetCounters() {
         send("DELETE", "/emulator/v1/counters", null);
@@ -276,7 +260,6 @@ public final class EmulatorAdmin {
      * @return the fault's id, for {@link #removeFault(String)}
      * @throws EmulatorException {@code APPSVC0560} if the emulator refuses the fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public String injectFault(FaultSpec fault) {
         String body = send("POST", "/emulator/v1/faults", JsonSupport.toJson(
@@ -290,7 +273,6 @@ public final class EmulatorAdmin {
      * @param faultId the id returned by {@link #injectFault(FaultSpec)}
      * @throws EmulatorException {@code APPSVC0560} if there is no such (active) fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public void removeFault(String faultId) {
         send("DELETE", "/emulator/v1/faults/" + encode(faultId), null);
@@ -300,7 +282,6 @@ public final class EmulatorAdmin {
      * Removes every fault: {@code DELETE /emulator/v1/faults}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearFaults() {
         send("DELETE", "/emulator/v1/faults", null);

@@ -47,8 +47,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      * Creates the extension for {@code @ExtendWith(EmulatorExtension.class)} and {@link AppServicesEmulatorTest}:
      * it serves the configuration resource named by {@link AppServicesEmulatorTest#config()} on the test class, or
      * the bundled demo configuration.
-     *
-     * @since 0.1
      */
     public EmulatorExtension() {
         this.setup = null;
@@ -63,7 +61,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @param setup configures the builder (apps, functions, data directory …); the port is free unless set
      * @return the extension, to be registered with {@code @RegisterExtension} on a static field
-     * @since 0.1
      */
     public static EmulatorExtension create(Consumer<AppServicesEmulator.Builder> setup) {
         return new EmulatorExtension(Objects.requireNonNull(setup, "setup"));
@@ -74,7 +71,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @return the emulator of the current test class
      * @throws EmulatorException {@code APPSVC0581} before the test class started it
-     * @since 0.1
      */
     public AppServicesEmulator emulator() {
         if (emulator == null) {
@@ -88,7 +84,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @return the base URL
      * @throws EmulatorException {@code APPSVC0581} before the test class started it
-     * @since 0.1
      */
     public URI baseUrl() {
         return emulator().baseUrl();
@@ -99,7 +94,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @return the admin client
      * @throws EmulatorException {@code APPSVC0581} before the test class started it
-     * @since 0.1
      */
     public EmulatorAdmin admin() {
         return emulator().admin();

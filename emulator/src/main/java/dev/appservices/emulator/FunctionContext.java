@@ -23,7 +23,6 @@ public final class FunctionContext {
      * @param appId the app's client app id
      * @param user the calling user, or {@code null} for calls the emulator makes itself (authentication,
      *     confirmation and reset functions)
-     * @since 0.1
      */
     public FunctionContext(String appId, CallingUser user) {
         this.appId = Objects.requireNonNull(appId, "appId");
@@ -34,7 +33,6 @@ public final class FunctionContext {
      * The client app id of the app the function runs in.
      *
      * @return the app id
-     * @since 0.1
      */
     public String appId() {
         return appId;
@@ -44,7 +42,6 @@ public final class FunctionContext {
      * The user who called the function.
      *
      * @return the calling user, or empty for functions the emulator runs itself
-     * @since 0.1
      */
     public Optional<CallingUser> user() {
         return Optional.ofNullable(user);
@@ -66,7 +63,6 @@ public final class FunctionContext {
          * @param id the user id
          * @param identities the user's identities
          * @param customData the custom user data
-         * @since 0.1
          */
         public CallingUser {
             Objects.requireNonNull(id, "id");
@@ -78,7 +74,6 @@ public final class FunctionContext {
          * The custom user data, as a copy the caller may modify.
          *
          * @return the custom user data
-         * @since 0.1
          */
         @Override
         public BsonDocument customData() {

@@ -89,8 +89,6 @@ public class AppServicesExtension implements Extension {
 
     /**
      * Creates the extension; called by the container.
-     *
-     * @since 0.1
      */
     public AppServicesExtension() {
         // Instantiated by the container through the service loader.
