@@ -140,7 +140,7 @@ final class FileMetadataStore implements MetadataStore {
         lock.unlock();
         MetadataStoreException failure = null;
         try {
-            directory.write(codec.fileName(), codec.encode(content, directory.file(codec.fileName())));
+            directory.write(codec.fileName(), codec.encode(content, directory.item(codec.fileName())));
         } catch (MetadataStoreException e) {
             failure = e;
         } finally {
@@ -238,7 +238,7 @@ final class FileMetadataStore implements MetadataStore {
             if (predecessorFile.isPresent()) {
                 removeTakenOver(predecessor.get(), predecessorFile.get(), snapshot);
             }
-            Optional<String> rewrite = codec.rewriteReason(directory.file(codec.fileName()));
+            Optional<String> rewrite = codec.rewriteReason(directory.item(codec.fileName()));
             if (rewrite.isPresent()) {
                 write(snapshot);
                 LOGGER.log(Level.INFO, rewrite.get());
@@ -262,16 +262,15 @@ final class FileMetadataStore implements MetadataStore {
          */
         private void removeTakenOver(StoreCodec predecessor, byte[] old, MetadataSnapshot snapshot) {
             Path oldFile = directory.file(predecessor.fileName());
-            if (!predecessor.decode(old, oldFile).equals(snapshot)) {
+            if (!predecessor.decode(old, directory.item(predecessor.fileName())).equals(snapshot)) {
                 throw MetadataMessages.twoStores(directory.file(codec.fileName()), oldFile);
             }
             directory.delete(predecessor.fileName());
         }
 
         private MetadataSnapshot decodeOrReset(StoreCodec format, byte[] bytes) {
-            Path file = directory.file(format.fileName());
             try {
-                return format.decode(bytes, file);
+                return format.decode(bytes, directory.item(format.fileName()));
             } catch (MetadataIntegrityException e) {
                 if (onInvalid != InvalidMetadataPolicy.RESET) {
                     throw e;
@@ -285,7 +284,7 @@ final class FileMetadataStore implements MetadataStore {
         }
 
         private void write(MetadataSnapshot snapshot) {
-            directory.write(codec.fileName(), codec.encode(snapshot, directory.file(codec.fileName())));
+            directory.write(codec.fileName(), codec.encode(snapshot, directory.item(codec.fileName())));
         }
     }
 }

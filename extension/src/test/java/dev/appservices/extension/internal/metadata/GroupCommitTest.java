@@ -46,8 +46,8 @@ class GroupCommitTest {
                     StoredUser user = generation(thread, i);
                     store.update(current -> current.withUser(user));
                     // the change is in the file when update returns, not only in memory
-                    Optional<StoredUser> onDisk = new PlainCodec().decode(Files.readAllBytes(file), file)
-                            .user(user.id());
+                    Optional<StoredUser> onDisk = new PlainCodec()
+                            .decode(Files.readAllBytes(file), StoredItem.file(file)).user(user.id());
                     assertTrue(onDisk.isPresent() && generationOf(onDisk.get()) >= i,
                             user.id() + " generation " + i + " returned before it was written: " + onDisk);
                 }
