@@ -33,6 +33,7 @@ import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.KeyStoreKey;
 import dev.appservices.MetadataConfiguration;
 import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreKind;
 import dev.appservices.extension.cdi.support.JdkReasons;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
@@ -71,6 +72,8 @@ class SettingsReaderTest {
         set("orders", "metadata.mode", "in-memory");
         set("orders", "metadata.directory", directory.toString());
         set("orders", "metadata.on-invalid", "reset");
+        set("orders", "metadata.store", "JDBC");
+        set("orders", "metadata.datasource", "java:comp/env/jdbc/orders");
 
         AppConfiguration expected = AppConfiguration.builder("orders")
                 .baseUrl(URI.create("http://127.0.0.1:9090"))
@@ -81,7 +84,8 @@ class SettingsReaderTest {
                 .header("X-Tenant", "acme")
                 .authorizationHeaderName("X-Auth")
                 .metadata(MetadataConfiguration.builder().mode(MetadataMode.IN_MEMORY).directory(directory)
-                        .onInvalid(InvalidMetadataPolicy.RESET).build())
+                        .onInvalid(InvalidMetadataPolicy.RESET).store(MetadataStoreKind.JDBC)
+                        .dataSourceName("java:comp/env/jdbc/orders").build())
                 .build();
         assertEquals(expected, settings.read("orders"));
         assertEquals(Map.of("X-Tenant", "acme"), settings.read("orders").headers());
@@ -293,6 +297,8 @@ class SettingsReaderTest {
                     + "is not one of no-encryption, encryption, in-memory",
             "metadata.on-invalid | wipe | APPSVC0137: appservices.orders.metadata.on-invalid = 'wipe' of App "
                     + "'orders' is not one of fail, reset",
+            "metadata.store | database | APPSVC0137: appservices.orders.metadata.store = 'database' of App "
+                    + "'orders' is not one of file, jdbc",
             "metadata.mode | encryption | APPSVC0139: appservices.orders.metadata.mode of App 'orders' is "
                     + "'encryption' but no key source is configured: set appservices.orders.metadata.key-store.path "
                     + "or appservices.orders.metadata.encryption-key (or their appservices.defaults.* fallbacks)"})
