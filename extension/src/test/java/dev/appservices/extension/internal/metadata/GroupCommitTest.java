@@ -1,10 +1,5 @@
 package dev.appservices.extension.internal.metadata;
 
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.APP_ID;
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +8,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.MetadataStoreException;
+
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.APP_ID;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Group commit of the file store: concurrent updates share writes, and each one returns only when the file on disk
@@ -103,9 +105,9 @@ class GroupCommitTest {
     private static Throwable assertFailed(Future<Void> writer) throws InterruptedException {
         try {
             writer.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return e.getCause();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("a writer hangs", e);
         }
         throw new AssertionError("a write into a blocked directory succeeded");

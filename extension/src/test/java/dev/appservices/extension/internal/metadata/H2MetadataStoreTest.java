@@ -1,7 +1,5 @@
 package dev.appservices.extension.internal.metadata;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.appservices.MetadataStoreException;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The JDBC metadata store on an H2 database in a file, as WildFly's default data source is H2. */
 class H2MetadataStoreTest extends JdbcMetadataStoreContract {

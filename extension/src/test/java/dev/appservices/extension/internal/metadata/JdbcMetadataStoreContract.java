@@ -1,14 +1,5 @@
 package dev.appservices.extension.internal.metadata;
 
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.TOKEN_MARK;
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.rawKey;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +25,15 @@ import dev.appservices.MetadataIntegrityException;
 import dev.appservices.MetadataMode;
 import dev.appservices.MetadataStoreException;
 import dev.appservices.UserState;
+
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.TOKEN_MARK;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.rawKey;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the JDBC metadata store guarantees on every database: two stores of one App on one data source stand for

@@ -1,9 +1,5 @@
 package dev.appservices.extension.internal.metadata;
 
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.appservices.MetadataStoreException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The JDBC metadata store on a real PostgreSQL server, run from the binaries of Maven artifacts
