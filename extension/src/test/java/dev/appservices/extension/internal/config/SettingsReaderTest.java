@@ -303,37 +303,30 @@ class SettingsReaderTest {
                     + "'encryption' but no key source is configured: set appservices.orders.metadata.key-store.path "
                     + "or appservices.orders.metadata.encryption-key (or their appservices.defaults.* fallbacks)"})
     void everyInvalidValueIsReportedWithItsCodeAndFullKey(String suffix, String value, String message) {
+        assertReported(suffix, value, message);
+    }
+
+    @Test
+    void anUnparsableBaseUrlIsReportedWithTheJdksReason() {
+        // the value is not repeated: a URL that cannot be parsed cannot have its user info (a password) masked
+        assertReported("base-url", "http://exa mple.com", "APPSVC0131: appservices.orders.base-url of App 'orders' "
+                + "is not a URI: " + JdkReasons.notAUri("http://exa mple.com"));
+    }
+
+    @Test
+    void anInvalidDirectoryIsReportedWithItsValueAndTheJdksReason() {
+        assertReported("metadata.directory", "bad\u0000dir", "APPSVC0138: appservices.orders.metadata.directory = "
+                + "'bad\u0000dir' of App 'orders' is not a valid path: " + JdkReasons.notAPath("bad\u0000dir"));
+    }
+
+    /** Sets one value of App 'orders' and checks the problem that reading the App reports. */
+    private void assertReported(String suffix, String value, String message) {
         set("orders", suffix, value);
 
         AppServicesConfigException problem = assertThrows(AppServicesConfigException.class,
                 () -> settings.read("orders"));
         assertEquals(message, problem.getMessage());
         assertEquals(Optional.of("appservices.orders." + suffix), problem.propertyName());
-        assertEquals(Optional.of("orders"), problem.appId());
-    }
-
-    @Test
-    void anUnparsableBaseUrlIsReportedWithTheJdksReason() {
-        // the value is not repeated: a URL that cannot be parsed cannot have its user info (a password) masked
-        set("orders", "base-url", "http://exa mple.com");
-
-        AppServicesConfigException problem = assertThrows(AppServicesConfigException.class,
-                () -> settings.read("orders"));
-        assertEquals("APPSVC0131: appservices.orders.base-url of App 'orders' is not a URI: "
-                + JdkReasons.notAUri("http://exa mple.com"), problem.getMessage());
-        assertEquals(Optional.of("appservices.orders.base-url"), problem.propertyName());
-        assertEquals(Optional.of("orders"), problem.appId());
-    }
-
-    @Test
-    void anInvalidDirectoryIsReportedWithItsValueAndTheJdksReason() {
-        set("orders", "metadata.directory", "bad\u0000dir");
-
-        AppServicesConfigException problem = assertThrows(AppServicesConfigException.class,
-                () -> settings.read("orders"));
-        assertEquals("APPSVC0138: appservices.orders.metadata.directory = 'bad\u0000dir' of App 'orders' is not a "
-                + "valid path: " + JdkReasons.notAPath("bad\u0000dir"), problem.getMessage());
-        assertEquals(Optional.of("appservices.orders.metadata.directory"), problem.propertyName());
         assertEquals(Optional.of("orders"), problem.appId());
     }
 

@@ -29,16 +29,7 @@ final class ClusterMemberChild {
     }
 
     public static void main(String[] args) throws IOException {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(120_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(2);
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ChildJvm.haltAfter(Duration.ofSeconds(120));
 
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(args[1]);

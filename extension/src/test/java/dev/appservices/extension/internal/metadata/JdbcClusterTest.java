@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -106,11 +105,8 @@ class JdbcClusterTest {
         }
 
         static Member start(String jdbcUrl) throws IOException {
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                    ClusterMemberChild.class.getName(), emulator.baseUrl().toString(), jdbcUrl, APP_ID)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = ChildJvm.command(ClusterMemberChild.class, emulator.baseUrl().toString(), jdbcUrl,
+                    APP_ID).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Member member = new Member(process);
             String ready = member.answers.readLine();
             assertEquals("ready", ready);

@@ -223,26 +223,22 @@ abstract class JdbcMetadataStoreContract {
     }
 
     byte[] content(String rowId) throws SQLException {
+        return row(rowId).orElseThrow(() -> new AssertionError("no row " + rowId));
+    }
+
+    private boolean rowExists(String rowId) throws SQLException {
+        return row(rowId).isPresent();
+    }
+
+    /** The content of a row of this test's App, read with plain SQL. */
+    private Optional<byte[]> row(String rowId) throws SQLException {
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT content FROM appservices_metadata WHERE app_id = ? AND row_id = ?")) {
             statement.setString(1, appId);
             statement.setString(2, rowId);
             try (ResultSet result = statement.executeQuery()) {
-                assertTrue(result.next(), "no row " + rowId);
-                return result.getBytes(1);
-            }
-        }
-    }
-
-    private boolean rowExists(String rowId) throws SQLException {
-        try (Connection connection = dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT 1 FROM appservices_metadata WHERE app_id = ? AND row_id = ?")) {
-            statement.setString(1, appId);
-            statement.setString(2, rowId);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next();
+                return result.next() ? Optional.of(result.getBytes(1)) : Optional.empty();
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.appservices.extension.internal.metadata;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,16 +32,7 @@ final class MetadataStoreChild {
     }
 
     public static void main(String[] args) throws IOException {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(2);
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ChildJvm.haltAfter(Duration.ofSeconds(60));
 
         PrintStream out = System.out;
         MetadataStore store;

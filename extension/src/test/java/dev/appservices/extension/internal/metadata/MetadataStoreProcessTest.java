@@ -161,13 +161,10 @@ class MetadataStoreProcessTest {
         }
 
         static Child start(Path directory, String mode, String action) throws IOException {
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Path output = directory.resolveSibling(directory.getFileName() + "-child-" + COUNT.incrementAndGet()
                     + ".out");
-            return new Child(new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xshare:auto", "-cp", classPath, MetadataStoreChild.class.getName(), directory.toString(), mode,
-                    action).redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
+            return new Child(ChildJvm.command(MetadataStoreChild.class, directory.toString(), mode, action)
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
         }
 
         /**
