@@ -26,13 +26,15 @@ public final class MetadataStores {
      * Opens the store of one App. For {@code ENCRYPTION} the configured key is loaded first (the key-store password
      * is read and cleared here), so that a key problem fails before the store's directory is touched.
      *
-     * @param appId         the App id (the store of a persisted mode lives in {@code <directory>/<appId>/})
+     * @param appId         the App id (a file store lives in {@code <directory>/<appId>/}, a JDBC store in the rows
+     *                      of this id)
      * @param configuration the metadata settings of the App
      * @param onReset       told when an unreadable store was replaced by an empty one (policy {@code RESET})
      * @return the open store
      * @throws dev.appservices.MetadataIntegrityException if the store or key store cannot be trusted (a tampered
      *                                                     or damaged file, a wrong key or password)
-     * @throws MetadataStoreException if a persisted store cannot be opened
+     * @throws MetadataStoreException if a persisted store cannot be opened (for a JDBC store also: its data source
+     *                                cannot be looked up or reached)
      */
     public static MetadataStore open(String appId, MetadataConfiguration configuration,
             Consumer<MetadataResetEvent> onReset) {
