@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.appservices.emulator.internal.EmulatorServer;
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.config.ConfigFileReader;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * An App Services backend emulator running in this JVM: it serves the App Services client protocol (location,
@@ -114,6 +115,7 @@ public final class AppServicesEmulator implements AutoCloseable {
         private final Map<String, Map<String, EmulatorFunction>> functions = new LinkedHashMap<>();
         private Path dataDirectory;
         private ClassLoader classLoader;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -234,6 +236,19 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the emulator's time (default: the system clock). Token {@code iat} and {@code exp}, session expiry
+         * and custom-token expiry checks read it. Tests of expiry can pass a clock they control, or move the
+         * emulator's time forward with {@link EmulatorAdmin#advanceClock(java.time.Duration)} instead of sleeping.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
          * Starts the emulator; it is listening when this method returns.
          *
          * @return the running emulator
@@ -247,7 +262,7 @@ public final class AppServicesEmulator implements AutoCloseable {
                     .orElse(AppServicesEmulator.class.getClassLoader());
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port,
                     apps.stream().map(AppDefinition::settings).toList(), functions,
-                    Optional.ofNullable(dataDirectory), loader)));
+                    Optional.ofNullable(dataDirectory), loader, clock)));
         }
     }
 }

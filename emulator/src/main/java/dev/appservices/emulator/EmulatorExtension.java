@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A JUnit 5 extension that starts one {@link AppServicesEmulator} per test class and closes it after the class.
@@ -30,6 +30,9 @@ import dev.appservices.emulator.internal.Messages;
  * @AppServicesEmulatorTest(config = "my-apps.json")
  * class MyTest { ... }
  * }</pre>
+ *
+ * <p>Tests of token expiry move the emulator's time instead of sleeping: {@code admin().advanceClock(…)}, or a
+ * clock of their own with {@code EmulatorExtension.create(builder -> builder.clock(…))}.
  *
  * <p>JUnit Jupiter is an optional dependency of the emulator; this class needs it on the test class path. An
  * instance belongs to one test class; it is used from the JUnit thread that runs that class.

@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal;
+package dev.appservices.emulator.internal.messages;
 
 import java.nio.file.Path;
 
@@ -7,7 +7,7 @@ import dev.appservices.emulator.EmulatorException;
 /**
  * The emulator's only message factory: every message the emulator itself invents starts with a stable code from the
  * range {@code APPSVC0500}–{@code APPSVC0599}. Wire messages that imitate the real service's text (for example
- * {@code "invalid session"}) are not produced here; they live in {@link dev.appservices.emulator.internal.http.ServiceErrors}.
+ * {@code "invalid session"}) are not produced here; they live in {@link dev.appservices.emulator.internal.http.ServiceError}.
  *
  * <p>Codes are never reused. Messages never contain a token, password or key.
  */
@@ -149,6 +149,15 @@ public final class Messages {
         return "APPSVC0546: the custom JWT was rejected: " + reason;
     }
 
+    public static String invalidClockAdvance(long maxSeconds) {
+        return "APPSVC0547: 'seconds' must be a number from 0 to " + maxSeconds
+                + " (the emulator's clock only moves forward)";
+    }
+
+    public static String invalidExtendedJson(String field, String expected) {
+        return "APPSVC0548: '" + field + "' is not valid Extended JSON: " + expected;
+    }
+
     // 0560-0579: admin client
 
     public static EmulatorException adminCallFailed(String method, String route, int status, String body) {
@@ -173,8 +182,8 @@ public final class Messages {
 
     // 0580-0589: command line and test support
 
-    public static EmulatorException usage(String problem) {
-        return new EmulatorException("APPSVC0580: " + problem + System.lineSeparator()
+    public static UsageException usage(String problem) {
+        return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
                 + " [--data-dir DIR]");
     }
