@@ -18,9 +18,11 @@ import javax.sql.DataSource;
  *         .build();
  * }</pre>
  *
- * <p>The store of an app lives in {@code <directory>/<id>/}. In {@link MetadataMode#ENCRYPTION} mode exactly one
- * key source is required: a {@linkplain #keyStore() key store} or a {@linkplain #encryptionKey() raw key}; in the
- * other modes key sources are ignored. Building a configuration never touches the file system.
+ * <p>The store of an app lives in {@code <directory>/<id>/}, or, with {@link MetadataStoreKind#JDBC}, in the rows of
+ * its id in a database shared by the servers of a cluster ({@link #dataSource()} or {@link #dataSourceName()}). In
+ * {@link MetadataMode#ENCRYPTION} mode exactly one key source is required: a {@linkplain #keyStore() key store} or a
+ * {@linkplain #encryptionKey() raw key}; in the other modes key sources are ignored. Building a configuration never
+ * touches the file system or a database.
  *
  * <p>To rotate the key, configure the new key as the key source and the old one as the previous key source
  * ({@link #previousKeyStore()} or {@link #previousEncryptionKey()}): the store, found sealed with the previous key,
