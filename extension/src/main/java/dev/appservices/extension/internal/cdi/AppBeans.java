@@ -53,9 +53,19 @@ public final class AppBeans {
     public App produce(String appId, Instance<Object> lookup) {
         // Not App.getApp: that fails for an id that only an injection point names, which is valid (every setting
         // then has its default). App.create(id) returns the cached instance just the same.
-        App app = inApplication(() -> App.create(appId));
+        App app = app(appId);
         bridges.computeIfAbsent(app, created -> bridge(created, lookup.select(BeanManager.class).get()));
         return app;
+    }
+
+    /**
+     * The App of an id in the application, opened if needed: the instance its bean holds.
+     *
+     * @param appId the App id
+     * @return the App
+     */
+    public DefaultApp app(String appId) {
+        return inApplication(() -> AppRegistry.create(appId));
     }
 
     private static ListenerRegistration bridge(App app, BeanManager beanManager) {

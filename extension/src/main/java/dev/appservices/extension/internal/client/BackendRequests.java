@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,6 +15,7 @@ import jakarta.json.bind.JsonbException;
 
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesException;
+import dev.appservices.ServiceException;
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import dev.appservices.extension.internal.client.rest.LocationResponse;
 
@@ -44,6 +47,8 @@ final class BackendRequests {
     private final String locationEndpoint;
     private final SingleFlight<URI, URI> discoveries = new SingleFlight<>();
     private volatile Route route;
+    /** When the server last answered a request with success; for the health check's data. */
+    private volatile Instant lastSuccess;
 
     /**
      * @param configuration the App's configuration (id, timeout, skip-location)
@@ -92,6 +97,31 @@ final class BackendRequests {
     /** Makes {@code host} the host of {@code base}, as found by {@link #verify(URI)}. */
     void use(URI base, URI host) {
         route = new Route(base, host);
+    }
+
+    /**
+     * Checks that the backend of the base URL in use answers (the health check): the location request, whatever
+     * {@code skip-location} says. A server that needs no location request (a reverse proxy in front of the App's host)
+     * may not know the endpoint; for such an App any HTTP answer shows that the server is there.
+     *
+     * @return the host the location endpoint names, or the base URL
+     * @throws AppServicesException as {@link #send} does when the server cannot be reached or refuses the request
+     */
+    URI probe() {
+        URI base = baseUrl.get();
+        try {
+            return discover(base, new Redirects(locationEndpoint));
+        } catch (ServiceException e) {
+            if (configuration.skipLocation() && e.httpStatus().isPresent()) {
+                return base;
+            }
+            throw e;
+        }
+    }
+
+    /** When the server last answered a request with success, if it ever did. */
+    Optional<Instant> lastSuccess() {
+        return Optional.ofNullable(lastSuccess);
     }
 
     /** Forgets the host, so that the next request asks the location endpoint again. */
@@ -163,7 +193,9 @@ final class BackendRequests {
     private <T> T invoke(URI server, String endpoint, Function<AppServicesApi, T> call) {
         AppServicesApi api = clients.forServer(server);
         try {
-            return call.apply(api);
+            T result = call.apply(api);
+            lastSuccess = Instant.now();
+            return result;
         } catch (AppServicesException | RedirectSignal e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.appservices.extension.internal.client;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,6 +244,28 @@ public final class DefaultApp implements App {
      */
     public Optional<MetadataResetEvent> metadataReset() {
         return Optional.ofNullable(metadataReset);
+    }
+
+    /**
+     * Checks that the backend answers (a location request at the base URL in use) and that the metadata store can
+     * be read and written; for the health check.
+     *
+     * @throws dev.appservices.AppServicesException naming what failed
+     */
+    public void checkHealth() {
+        requireOpen();
+        requests.probe();
+        store.checkAccess();
+    }
+
+    /** When the backend last answered a request with success, if it did since the App opened. */
+    public Optional<Instant> lastSuccessfulRequest() {
+        return requests.lastSuccess();
+    }
+
+    /** How many users are logged in (have tokens). */
+    public long loggedInUsers() {
+        return users.all().stream().filter(user -> user.state() == UserState.LOGGED_IN).count();
     }
 
     @Override

@@ -81,6 +81,9 @@ public final class ConfigKeys {
     /** Suffix: what to do with a metadata store that cannot be read, {@code fail} or {@code reset}. */
     public static final String METADATA_ON_INVALID = "metadata.on-invalid";
 
+    /** Suffix: whether the App has MicroProfile Health checks, {@code true} (the default) or {@code false}. */
+    public static final String HEALTH_ENABLED = "health.enabled";
+
     private ConfigKeys() {
     }
 
