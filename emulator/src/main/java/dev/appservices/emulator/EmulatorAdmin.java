@@ -19,6 +19,7 @@ import jakarta.json.bind.JsonbException;
 
 import org.bson.BsonDocument;
 
+import dev.appservices.BaseUrls;
 import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.http.JsonSupport;
 
@@ -39,8 +40,7 @@ public final class EmulatorAdmin {
     private final HttpClient http;
 
     private EmulatorAdmin(URI baseUrl) {
-        String text = baseUrl.toString();
-        this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.baseUrl = BaseUrls.normalize(baseUrl);
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -50,6 +50,8 @@ public final class EmulatorAdmin {
      *
      * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}
      * @return the admin client
+     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL with a host
+     *         ({@code APPSVC0102}; the rule of {@link BaseUrls})
      * @since 0.1
      */
     public static EmulatorAdmin connect(URI baseUrl) {

@@ -200,6 +200,26 @@ class AppRegistryTest {
         assertSame(outer, App.getApp("cache"));
     }
 
+    @Test
+    void anApplicationsAppIsFoundByItsClassLoaderWhateverTheContextClassLoader() throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader application = new URLClassLoader(new URL[0], previous)) {
+            thread.setContextClassLoader(application);
+            App inner = App.create(configuration("cache").build());
+            thread.setContextClassLoader(previous);
+            try {
+                assertSame(inner, AppRegistry.create(application, "cache"));
+                assertEquals(List.of(inner), AppRegistry.appsOf(application));
+                assertTrue(AppRegistry.appsOf(previous).isEmpty());
+            } finally {
+                inner.close();
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     private static long appThreads(String appId) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("appservices-" + appId + "-") && thread.isAlive())

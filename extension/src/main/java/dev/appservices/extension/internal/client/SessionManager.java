@@ -49,8 +49,8 @@ final class SessionManager {
      */
     static final Duration MAX_REFRESH_SKEW = Duration.ofSeconds(10);
 
-    static final String REFRESH_ENDPOINT = "POST /api/client/v2.0/auth/session";
-    static final String LOGOUT_ENDPOINT = "DELETE /api/client/v2.0/auth/session";
+    static final String REFRESH_ENDPOINT = Endpoint.REFRESH_SESSION.describe();
+    static final String LOGOUT_ENDPOINT = Endpoint.LOG_OUT.describe();
 
     private static final Logger LOG = System.getLogger(SessionManager.class.getName());
     private static final String BEARER = "Bearer ";
