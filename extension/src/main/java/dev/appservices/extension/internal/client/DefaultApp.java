@@ -42,6 +42,7 @@ import dev.appservices.extension.internal.config.ExternalConfiguration;
 import dev.appservices.extension.internal.metadata.MetadataStore;
 import dev.appservices.extension.internal.metadata.MetadataStores;
 import dev.appservices.extension.internal.metadata.StoredUser;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * The {@link App} implementation: one per app id per application, created and cached by
@@ -61,7 +62,7 @@ import dev.appservices.extension.internal.metadata.StoredUser;
  */
 public final class DefaultApp implements App {
 
-    private static final String PROFILE_ENDPOINT = Endpoint.PROFILE.describe();
+    private static final Request PROFILE_ENDPOINT = Endpoint.PROFILE.request();
     private static final String NO_DEVICE_ID = "000000000000000000000000";
 
     private final AppConfiguration configuration;
@@ -77,6 +78,9 @@ public final class DefaultApp implements App {
     private final SessionManager sessions;
     private final BsonDocument device;
     private volatile MetadataResetEvent metadataReset;
+    private volatile Telemetry telemetry;
+    /** Reports the number of logged-in users to {@link #telemetry}; replaced with it. */
+    private AutoCloseable loggedInUsersGauge;
     private volatile boolean overridden;
 
     /**
@@ -95,10 +99,11 @@ public final class DefaultApp implements App {
                 event -> metadataReset = event);
         this.executor = newExecutor(configuration.id());
         this.clients = new BackendClients(configuration, executor);
-        this.requests = new BackendRequests(configuration, this::baseUrl, clients);
+        this.requests = new BackendRequests(configuration, this::baseUrl, clients, this::telemetry);
         this.users = new LocalUsers(this, store);
         this.events = new AuthEvents(configuration.id());
-        this.sessions = new SessionManager(configuration.id(), requests, users, events);
+        this.sessions = new SessionManager(configuration.id(), requests, users, events, this::telemetry);
+        useTelemetry(Telemetry.global());
         this.device = DeviceInfo.of(configuration);
     }
 
@@ -156,10 +161,10 @@ public final class DefaultApp implements App {
             }
         }
         String provider = credentials.provider();
-        String endpoint = Endpoint.LOG_IN.describe(id(), provider);
+        Request endpoint = Endpoint.LOG_IN.request(id(), provider);
         BsonDocument body = LoginBodies.of(credentials, device.clone());
         LoginResponse response = requests.send(endpoint, api -> api.logIn(id(), provider, body));
-        requireLogin(response, endpoint);
+        requireLogin(response, endpoint.description());
         String userId = response.userId();
         users.loggedIn(userId, response.accessToken(), response.refreshToken(),
                 Optional.of(response.deviceId()).filter(deviceId -> !NO_DEVICE_ID.equals(deviceId)));
@@ -259,6 +264,16 @@ public final class DefaultApp implements App {
         store.checkAccess();
     }
 
+    /**
+     * Reports to another telemetry from now on: the CDI extension hands over MicroProfile Telemetry's
+     * {@code OpenTelemetry} bean, which the server configures, in place of the global instance.
+     */
+    public synchronized void useTelemetry(Telemetry replacement) {
+        closeLoggedInUsersGauge();
+        telemetry = replacement;
+        loggedInUsersGauge = replacement.observeLoggedInUsers(id(), this::loggedInUsers);
+    }
+
     /** When the backend last answered a request with success, if it did since the App opened. */
     public Optional<Instant> lastSuccessfulRequest() {
         return requests.lastSuccess();
@@ -284,6 +299,9 @@ public final class DefaultApp implements App {
             clients.close();
             executor.shutdownNow();
             store.close();
+            synchronized (this) {
+                closeLoggedInUsersGauge();
+            }
         }
     }
 
@@ -302,6 +320,10 @@ public final class DefaultApp implements App {
         if (closed.get()) {
             throw ClientMessages.appClosed(id());
         }
+    }
+
+    Telemetry telemetry() {
+        return telemetry;
     }
 
     LocalUsers users() {
@@ -325,12 +347,13 @@ public final class DefaultApp implements App {
         ProfileResponse response = sessions.send(userId, Bearer.ACCESS_TOKEN, PROFILE_ENDPOINT,
                 (api, authorization) -> api.profile(authorization));
         if (response == null || response.identities() == null) {
-            throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT, "identities");
+            throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT.description(), "identities");
         }
         List<UserIdentity> identities = response.identities().stream()
                 .map(identity -> {
                     if (identity == null || identity.id() == null || identity.providerType() == null) {
-                        throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT, "identities[].id/provider_type");
+                        throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT.description(),
+                                "identities[].id/provider_type");
                     }
                     return new UserIdentity(identity.id(), identity.providerType());
                 })
@@ -359,6 +382,17 @@ public final class DefaultApp implements App {
             operation.run();
             return null;
         });
+    }
+
+    private void closeLoggedInUsersGauge() {
+        try {
+            if (loggedInUsersGauge != null) {
+                loggedInUsersGauge.close();
+            }
+        } catch (Exception e) {
+            // an OpenTelemetry gauge's close() declares no exception; nothing else could go wrong here
+            throw new IllegalStateException(e);
+        }
     }
 
     private void override(URI url) {
