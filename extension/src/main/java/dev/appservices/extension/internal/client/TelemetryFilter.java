@@ -1,9 +1,13 @@
 package dev.appservices.extension.internal.client;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.appservices.extension.internal.telemetry.RequestTrace;
 
@@ -22,7 +26,10 @@ final class TelemetryFilter implements ClientRequestFilter, ClientResponseFilter
     public void filter(ClientRequestContext request) {
         RequestTrace trace = CURRENT.get();
         if (trace != null) {
-            trace.propagate(request.getHeaders()::putSingle);
+            MultivaluedMap<String, Object> headers = request.getHeaders();
+            // A server that instruments the Rest Client itself (Open Liberty) may have set the header already, for
+            // its own span, a child of ours: that one stays (its value list may even be unmodifiable).
+            trace.propagate((name, value) -> headers.putIfAbsent(name, new ArrayList<>(List.of(value))));
         }
     }
 
