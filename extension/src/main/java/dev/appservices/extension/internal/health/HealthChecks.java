@@ -1,8 +1,10 @@
 package dev.appservices.extension.internal.health;
 
+import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -51,19 +53,20 @@ public final class HealthChecks {
      */
     public static void add(AfterBeanDiscovery event, String appId, Function<String, DefaultApp> apps,
             Function<String, List<AppServicesConfigException>> validation) {
+        addCheck(event, "readiness[" + appId + "]", Readiness.Literal.INSTANCE,
+                () -> new AppReadinessCheck(appId, () -> apps.apply(appId), Clock.systemUTC()));
+        addCheck(event, "startup[" + appId + "]", Startup.Literal.INSTANCE,
+                () -> new AppStartupCheck(appId, validation));
+    }
+
+    private static void addCheck(AfterBeanDiscovery event, String name, Annotation kind,
+            Supplier<HealthCheck> check) {
         event.addBean()
                 .beanClass(HealthChecks.class)
-                .id(HealthChecks.class.getName() + "#readiness[" + appId + "]")
+                .id(HealthChecks.class.getName() + "#" + name)
                 .types(HealthCheck.class, Object.class)
-                .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .qualifiers(kind, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
-                .createWith(context -> new AppReadinessCheck(appId, () -> apps.apply(appId), Clock.systemUTC()));
-        event.addBean()
-                .beanClass(HealthChecks.class)
-                .id(HealthChecks.class.getName() + "#startup[" + appId + "]")
-                .types(HealthCheck.class, Object.class)
-                .qualifiers(Startup.Literal.INSTANCE, Any.Literal.INSTANCE)
-                .scope(ApplicationScoped.class)
-                .createWith(context -> new AppStartupCheck(appId, validation));
+                .createWith(context -> check.get());
     }
 }
