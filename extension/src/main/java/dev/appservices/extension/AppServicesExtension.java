@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,8 +37,8 @@ import dev.appservices.AppServicesConfigException;
 import dev.appservices.extension.internal.cdi.AppBeans;
 import dev.appservices.extension.internal.cdi.CdiMessages;
 import dev.appservices.extension.internal.cdi.InjectionPoints;
-import dev.appservices.extension.internal.config.ConfigKeys;
 import dev.appservices.extension.internal.config.SettingsReader;
+import dev.appservices.extension.internal.health.HealthChecks;
 
 /**
  * The portable CDI extension of App Services for Jakarta EE: makes {@code @Inject @AppServices(id = "orders") App}
@@ -52,7 +51,9 @@ import dev.appservices.extension.internal.config.SettingsReader;
  * application then (created with {@link App#getApp(String)} or {@code App.create} for an id without bean) is closed
  * too. A bare {@code @AppServices} selects the App named by {@code appservices.app-id}. Authentication events of
  * these Apps are also fired as CDI events qualified {@code @AppServices(id)}, to {@code @Observes} and
- * {@code @ObservesAsync} observers.
+ * {@code @ObservesAsync} observers. When the MicroProfile Health API is present, each of these Apps also gets a
+ * readiness and a startup check named {@code appservices-<id>} (unless {@code appservices.<id>.health.enabled} is
+ * {@code false}).
  *
  * <p>Problems are reported at deployment, all at once: malformed or reserved ids in qualifiers as definition errors,
  * invalid configuration values as deployment problems naming the full configuration key and the injection points.
@@ -145,8 +146,12 @@ public class AppServicesExtension implements Extension {
         defaultAppId.ifPresent(beanIds::add);
         beanIds.removeAll(applicationBeanIds);
 
+        boolean health = HealthChecks.apiPresent(AppServicesExtension.class.getClassLoader());
         for (String id : beanIds) {
             addBean(event, AppServices.Literal.of(id), id, lookup -> beans.produce(id, lookup), beans);
+            if (health && settings.healthEnabled(id)) {
+                HealthChecks.add(event, id, beans::app, settings::validate);
+            }
         }
         boolean defaultWanted = injectionPointsById.containsKey(DEFAULT_ID) || defaultAppId.isPresent();
         if (defaultWanted && !applicationBeanIds.contains(DEFAULT_ID)) {
@@ -159,17 +164,17 @@ public class AppServicesExtension implements Extension {
         Map<String, List<String>> usages = new TreeMap<>();
         injectionPointsById.forEach((id, places) -> {
             if (!id.equals(DEFAULT_ID)) {
-                places.forEach(place -> usage(usages, id, "injected " + place));
+                places.forEach(place -> usage(usages, id, CdiMessages.injected(place)));
             }
         });
         validateDefaultAppId(event, settings, usages);
         settings.listedIds(problem -> event.addDeploymentProblem(
-                CdiMessages.invalidConfiguration("the Apps listed in " + ConfigKeys.IDS, problem)))
-                .forEach(id -> usage(usages, id, "listed in " + ConfigKeys.IDS));
-        configuredDefaultAppId(settings).ifPresent(id -> usage(usages, id, "named by " + ConfigKeys.APP_ID));
+                CdiMessages.invalidConfiguration(CdiMessages.listedApps(), problem)))
+                .forEach(id -> usage(usages, id, CdiMessages.listed()));
+        configuredDefaultAppId(settings).ifPresent(id -> usage(usages, id, CdiMessages.namedAsDefault()));
 
         for (String id : beanIds) {
-            String subject = "App '" + id + "' (" + String.join("; ", usages.getOrDefault(id, List.of())) + ")";
+            String subject = CdiMessages.app(id, usages.getOrDefault(id, List.of()));
             settings.validate(id).forEach(problem -> event.addDeploymentProblem(
                     CdiMessages.invalidConfiguration(subject, problem)));
         }
@@ -198,12 +203,9 @@ public class AppServicesExtension implements Extension {
         Set<String> places = injected ? injectionPointsById.get(DEFAULT_ID) : Set.of();
         try {
             Optional<String> id = injected ? Optional.of(settings.requireDefaultAppId()) : settings.defaultAppId();
-            id.ifPresent(appId -> places.forEach(place -> usage(usages, appId, "injected as default App " + place)));
+            id.ifPresent(appId -> places.forEach(place -> usage(usages, appId, CdiMessages.injectedAsDefault(place))));
         } catch (AppServicesConfigException problem) {
-            String subject = places.isEmpty() ? "the default App"
-                    : "the default App (" + places.stream().map(place -> "injected " + place)
-                            .collect(Collectors.joining("; ")) + ")";
-            event.addDeploymentProblem(CdiMessages.invalidConfiguration(subject, problem));
+            event.addDeploymentProblem(CdiMessages.invalidConfiguration(CdiMessages.defaultApp(places), problem));
         }
     }
 

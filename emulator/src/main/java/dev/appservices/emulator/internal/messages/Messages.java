@@ -65,7 +65,26 @@ public final class Messages {
                 + "' is not on the class path");
     }
 
-    // 0520-0529: data directory
+    public static EmulatorException embeddedStoreFailed(Exception cause) {
+        return new EmulatorException("APPSVC0510: the embedded MongoDB store could not start: " + cause.getMessage(),
+                cause);
+    }
+
+    public static EmulatorException storeUnreachable(String redactedUri, Exception cause) {
+        return new EmulatorException("APPSVC0511: the MongoDB deployment " + redactedUri + " cannot be reached: "
+                + cause.getMessage(), cause);
+    }
+
+    public static EmulatorException invalidUri(String problem) {
+        return new EmulatorException("APPSVC0512: invalid MongoDB connection string: " + problem);
+    }
+
+    /** A rules or custom user data setting that cannot work, named by its configuration key. */
+    public static EmulatorException invalidSetting(String key, String problem) {
+        return new EmulatorException("APPSVC0513: invalid value for " + key + ": " + problem);
+    }
+
+    // 0520-0529: data directory and data store
 
     public static EmulatorException dataUnreadable(Path file, Exception cause) {
         return new EmulatorException("APPSVC0520: the emulator data file " + file
@@ -75,6 +94,11 @@ public final class Messages {
     public static EmulatorException dataUnwritable(Path file, Exception cause) {
         return new EmulatorException("APPSVC0521: the emulator data file " + file + " cannot be written: "
                 + cause.getMessage(), cause);
+    }
+
+    public static String embeddedStoreLacks(String feature) {
+        return "APPSVC0522: the embedded data store cannot run " + feature
+                + "; start the emulator with --mongodb-uri to use a real MongoDB deployment";
     }
 
     // 0530-0559: request handling (these texts go into error bodies on the wire)
@@ -107,10 +131,6 @@ public final class Messages {
         return "APPSVC0536: the request body exceeds the limit of " + limit + " bytes";
     }
 
-    public static String unsupportedService(String service) {
-        return "APPSVC0537: service functions are not emulated (service '" + service + "')";
-    }
-
     public static String internalError(String requestId) {
         return "APPSVC0538: the emulator failed to process the request (id " + requestId + "); see its log";
     }
@@ -125,6 +145,10 @@ public final class Messages {
 
     public static String unknownAdminUser(String appId, String userId) {
         return "APPSVC0541: app '" + appId + "' has no user with id '" + userId + "'";
+    }
+
+    public static String noMongoService(String appId) {
+        return "APPSVC0564: app '" + appId + "' declares no MongoDB service ('mongodb' in its configuration)";
     }
 
     public static String invalidFault(String problem) {
@@ -158,6 +182,52 @@ public final class Messages {
         return "APPSVC0548: '" + field + "' is not valid Extended JSON: " + expected;
     }
 
+    public static String noArguments(String operation) {
+        return "APPSVC0549: " + operation + " takes one argument, a document with 'database' and 'collection'";
+    }
+
+    public static String replacementWithOperators(String field) {
+        return "APPSVC0551: '" + field + "' is a replacement document and may not contain update operators";
+    }
+
+    public static String updateWithoutOperators(String field) {
+        return "APPSVC0552: '" + field + "' must be an update document of operators ($set, $inc, …) or a pipeline";
+    }
+
+    public static String projectionOperator(String field) {
+        return "APPSVC0553: projection operators such as '" + field + "' are not supported; project fields with 0 or 1";
+    }
+
+    public static String aggregateHiddenFields(String namespace) {
+        return "APPSVC0554: aggregate is not permitted on namespace '" + namespace
+                + "' for a role that hides fields; use find or run the pipeline in a function as system";
+    }
+
+    public static String aggregateOutput(String stage) {
+        return "APPSVC0555: the stage " + stage + " is not permitted for users; run it in a function as system";
+    }
+
+    public static String invalidWatchRequest(String problem) {
+        return "APPSVC0556: invalid watch request: " + problem;
+    }
+
+    public static String invalidRule(String namespace, String problem) {
+        return "APPSVC0557: a rule of namespace '" + namespace + "' cannot be evaluated: " + problem;
+    }
+
+    public static String invalidArgument(String problem) {
+        return "APPSVC0558: invalid argument: " + problem;
+    }
+
+    public static String watchSessionEnded() {
+        return "APPSVC0559: the watch stream ended because the user's session ended";
+    }
+
+    public static String watchFailed(String failure) {
+        return "APPSVC0523: the watch stream ended because an event could not be prepared (" + failure
+                + "); see the emulator's log";
+    }
+
     // 0560-0579: admin client
 
     public static EmulatorException adminCallFailed(String method, String route, int status, String body) {
@@ -185,7 +255,7 @@ public final class Messages {
     public static UsageException usage(String problem) {
         return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR]");
+                + " [--data-dir DIR] [--mongodb-uri URI]");
     }
 
     public static EmulatorException extensionMisplaced() {

@@ -1,6 +1,7 @@
 package dev.appservices.extension.internal.client;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.bson.BsonDocument;
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AuthEvent;
+import dev.appservices.BaseUrls;
 import dev.appservices.Credentials;
 import dev.appservices.EmailPasswordAuth;
 import dev.appservices.ListenerRegistration;
@@ -36,6 +38,7 @@ import dev.appservices.extension.internal.config.ExternalConfiguration;
 import dev.appservices.extension.internal.metadata.MetadataStore;
 import dev.appservices.extension.internal.metadata.MetadataStores;
 import dev.appservices.extension.internal.metadata.StoredUser;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * The {@link App} implementation: one per app id per application, created and cached by
@@ -55,7 +58,7 @@ import dev.appservices.extension.internal.metadata.StoredUser;
  */
 public final class DefaultApp implements App {
 
-    static final String PROFILE_ENDPOINT = "GET /api/client/v2.0/auth/profile";
+    static final Request PROFILE_ENDPOINT = Endpoint.PROFILE.request();
     private static final String NO_DEVICE_ID = "000000000000000000000000";
 
     private final AppConfiguration configuration;
@@ -71,6 +74,9 @@ public final class DefaultApp implements App {
     private final SessionManager sessions;
     private final BsonDocument device;
     private volatile MetadataResetEvent metadataReset;
+    private volatile Telemetry telemetry;
+    /** Reports the number of logged-in users to {@link #telemetry}; replaced with it. */
+    private AutoCloseable loggedInUsersGauge;
     private volatile boolean overridden;
 
     /**
@@ -89,10 +95,11 @@ public final class DefaultApp implements App {
                 event -> metadataReset = event);
         this.executor = newExecutor(configuration.id());
         this.clients = new BackendClients(configuration, executor);
-        this.requests = new BackendRequests(configuration, this::baseUrl, clients);
+        this.requests = new BackendRequests(configuration, this::baseUrl, clients, this::telemetry);
         this.users = new LocalUsers(this, store);
         this.events = new AuthEvents(configuration.id());
-        this.sessions = new SessionManager(configuration.id(), requests, users, events);
+        this.sessions = new SessionManager(configuration.id(), requests, users, events, this::telemetry);
+        useTelemetry(Telemetry.global());
         this.device = DeviceInfo.of(configuration);
     }
 
@@ -117,8 +124,8 @@ public final class DefaultApp implements App {
     public void updateBaseUrl(URI url) {
         requireOpen();
         URI target = url == null ? configuration.baseUrl().orElse(AppConfiguration.DEFAULT_BASE_URL)
-                // the configuration's validation and normalisation (trailing slashes) apply to updates too
-                : AppConfiguration.builder(id()).baseUrl(url).build().baseUrl().orElseThrow();
+                // the configuration's rule and normalisation (trailing slashes) apply to updates too
+                : BaseUrls.normalize(url);
         URI host = requests.verify(target);
         override(url == null ? null : target);
         requests.use(target, host);
@@ -150,10 +157,10 @@ public final class DefaultApp implements App {
             }
         }
         String provider = credentials.provider();
-        String endpoint = "POST /api/client/v2.0/app/" + id() + "/auth/providers/" + provider + "/login";
+        Request endpoint = Endpoint.LOG_IN.request(id(), provider);
         BsonDocument body = LoginBodies.of(credentials, device.clone());
         LoginResponse response = requests.send(endpoint, api -> api.logIn(id(), provider, body));
-        requireLogin(response, endpoint);
+        requireLogin(response, endpoint.description());
         String userId = response.userId();
         Optional<String> deviceId = Optional.of(response.deviceId()).filter(id -> !NO_DEVICE_ID.equals(id));
         // One store update per login: the profile is fetched with the new access token first, then the tokens, the
@@ -249,6 +256,38 @@ public final class DefaultApp implements App {
         return Optional.ofNullable(metadataReset);
     }
 
+    /**
+     * Checks that the backend answers (a location request at the base URL in use) and that the metadata store can
+     * be read and written; for the health check.
+     *
+     * @throws dev.appservices.AppServicesException naming what failed
+     */
+    public void checkHealth() {
+        requireOpen();
+        requests.probe();
+        store.checkAccess();
+    }
+
+    /**
+     * Reports to another telemetry from now on: the CDI extension hands over MicroProfile Telemetry's
+     * {@code OpenTelemetry} bean, which the server configures, in place of the global instance.
+     */
+    public synchronized void useTelemetry(Telemetry replacement) {
+        closeLoggedInUsersGauge();
+        telemetry = replacement;
+        loggedInUsersGauge = replacement.observeLoggedInUsers(id(), this::loggedInUsers);
+    }
+
+    /** When the backend last answered a request with success, if it did since the App opened. */
+    public Optional<Instant> lastSuccessfulRequest() {
+        return requests.lastSuccess();
+    }
+
+    /** How many users are logged in (have tokens). */
+    public long loggedInUsers() {
+        return users.all().stream().filter(user -> user.state() == UserState.LOGGED_IN).count();
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -264,6 +303,9 @@ public final class DefaultApp implements App {
             clients.close();
             executor.shutdownNow();
             store.close();
+            synchronized (this) {
+                closeLoggedInUsersGauge();
+            }
         }
     }
 
@@ -282,6 +324,10 @@ public final class DefaultApp implements App {
         if (closed.get()) {
             throw ClientMessages.appClosed(id());
         }
+    }
+
+    Telemetry telemetry() {
+        return telemetry;
     }
 
     LocalUsers users() {
@@ -327,6 +373,17 @@ public final class DefaultApp implements App {
             operation.run();
             return null;
         });
+    }
+
+    private void closeLoggedInUsersGauge() {
+        try {
+            if (loggedInUsersGauge != null) {
+                loggedInUsersGauge.close();
+            }
+        } catch (Exception e) {
+            // an OpenTelemetry gauge's close() declares no exception; nothing else could go wrong here
+            throw new IllegalStateException(e);
+        }
     }
 
     private void override(URI url) {

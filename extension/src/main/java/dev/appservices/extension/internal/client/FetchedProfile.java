@@ -22,12 +22,12 @@ record FetchedProfile(Document data, List<UserIdentity> identities) {
      */
     static FetchedProfile of(String appId, ProfileResponse response) {
         if (response == null || response.identities() == null) {
-            throw ClientMessages.missingJsonKey(appId, DefaultApp.PROFILE_ENDPOINT, "identities");
+            throw ClientMessages.missingJsonKey(appId, DefaultApp.PROFILE_ENDPOINT.description(), "identities");
         }
         List<UserIdentity> identities = response.identities().stream()
                 .map(identity -> {
                     if (identity == null || identity.id() == null || identity.providerType() == null) {
-                        throw ClientMessages.missingJsonKey(appId, DefaultApp.PROFILE_ENDPOINT, "identities[].id/provider_type");
+                        throw ClientMessages.missingJsonKey(appId, DefaultApp.PROFILE_ENDPOINT.description(), "identities[].id/provider_type");
                     }
                     return new UserIdentity(identity.id(), identity.providerType());
                 })

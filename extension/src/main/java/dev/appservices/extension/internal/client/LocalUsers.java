@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,9 @@ final class LocalUsers {
 
     private void update(UnaryOperator<MetadataSnapshot> change) {
         app.requireOpen();
+        long start = System.nanoTime();
         store.update(change);
+        app.telemetry().metadataWritten(app.id(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** If the user that left was current, the first logged-in user becomes current (or none). */

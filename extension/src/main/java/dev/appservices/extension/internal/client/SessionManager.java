@@ -2,12 +2,14 @@ package dev.appservices.extension.internal.client;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthEvent;
@@ -15,6 +17,7 @@ import dev.appservices.UserState;
 import dev.appservices.extension.internal.client.rest.AccessTokenResponse;
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import dev.appservices.extension.internal.metadata.StoredUser;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * The one path of every request made on behalf of a user (protocol.md §4, §5), with the access token or the refresh
@@ -44,13 +47,13 @@ final class SessionManager {
 
     /**
      * The longest time before its {@code exp} at which an access token is refreshed proactively. The skew is at most
-     * a quarter of the token's lifetime ({@code exp - iat}), so that short-lived tokens (tests use 1–2 s) are still
-     * used for most of their life instead of being refreshed at every request.
+     * a quarter of the token's lifetime ({@code exp - iat}), so that short-lived tokens (an app may issue tokens of a
+     * few seconds) are still used for most of their life instead of being refreshed at every request.
      */
     static final Duration MAX_REFRESH_SKEW = Duration.ofSeconds(10);
 
-    static final String REFRESH_ENDPOINT = "POST /api/client/v2.0/auth/session";
-    static final String LOGOUT_ENDPOINT = "DELETE /api/client/v2.0/auth/session";
+    static final Request REFRESH_ENDPOINT = Endpoint.REFRESH_SESSION.request();
+    static final Request LOGOUT_ENDPOINT = Endpoint.LOG_OUT.request();
 
     private static final Logger LOG = System.getLogger(SessionManager.class.getName());
     private static final String BEARER = "Bearer ";
@@ -60,6 +63,10 @@ final class SessionManager {
     private final LocalUsers users;
     private final AuthEvents events;
     private final SingleFlight<String, String> refreshes = new SingleFlight<>();
+    private final Supplier<Telemetry> telemetry;
+
+    /** What expiry and refresh times are compared with; tests move it instead of waiting for tokens to expire. */
+    private volatile Clock clock = Clock.systemUTC();
 
     /**
      * When each user's access token is due for a proactive refresh, kept with the token it was computed from: decoding
@@ -72,8 +79,10 @@ final class SessionManager {
     private record RefreshDue(String token, Optional<Instant> at) {
     }
 
-    SessionManager(String appId, BackendRequests requests, LocalUsers users, AuthEvents events) {
+    SessionManager(String appId, BackendRequests requests, LocalUsers users, AuthEvents events,
+            Supplier<Telemetry> telemetry) {
         this.appId = appId;
+        this.telemetry = telemetry;
         this.requests = requests;
         this.users = users;
         this.events = events;
@@ -91,9 +100,19 @@ final class SessionManager {
      *         exception of {@link BackendRequests#send}
      * @throws dev.appservices.SessionExpiredException if a refresh found the session ended
      */
-    <T> T send(String userId, Bearer bearer, String endpoint, BiFunction<AppServicesApi, String, T> call) {
+    <T> T send(String userId, Bearer bearer, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
         return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call)
                 : withRefreshToken(userId, endpoint, call);
+    }
+
+    /** Judges token expiry by {@code clock} from now on (tests; the system clock otherwise). */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Whether the token is within the refresh skew of its expiry (or past it) by this App's clock. */
+    boolean expiresSoon(Jwt token) {
+        return expiresSoon(token, clock.instant());
     }
 
     /**
@@ -102,7 +121,7 @@ final class SessionManager {
      * @return the new access token
      */
     String refresh(String userId) {
-        return refreshUnlessReplaced(userId, null, REFRESH_ENDPOINT);
+        return refreshUnlessReplaced(userId, null, REFRESH_ENDPOINT.description());
     }
 
     /**
@@ -143,10 +162,10 @@ final class SessionManager {
         }
     }
 
-    private <T> T withAccessToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
-        String token = token(userId, Bearer.ACCESS_TOKEN, endpoint);
+    private <T> T withAccessToken(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
+        String token = token(userId, Bearer.ACCESS_TOKEN, endpoint.description());
         if (isPast(refreshDue(userId, token).at())) {
-            token = refreshUnlessReplaced(userId, token, endpoint);
+            token = refreshUnlessReplaced(userId, token, endpoint.description());
         }
         String used = token;
         try {
@@ -155,18 +174,18 @@ final class SessionManager {
             if (!unauthorized(e)) {
                 throw e;
             }
-            String refreshed = refreshUnlessReplaced(userId, used, endpoint);
+            String refreshed = refreshUnlessReplaced(userId, used, endpoint.description());
             return requests.send(endpoint, api -> call.apply(api, BEARER + refreshed));
         }
     }
 
-    private <T> T withRefreshToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
-        String token = token(userId, Bearer.REFRESH_TOKEN, endpoint);
+    private <T> T withRefreshToken(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
+        String token = token(userId, Bearer.REFRESH_TOKEN, endpoint.description());
         try {
             return requests.send(endpoint, api -> call.apply(api, BEARER + token));
         } catch (AppServicesException e) {
             if (unauthorized(e)) {
-                LOG.log(Level.WARNING, ClientMessages.refreshTokenRefused(appId, userId, endpoint));
+                LOG.log(Level.WARNING, ClientMessages.refreshTokenRefused(appId, userId, endpoint.description()));
                 logOut(userId);
             }
             throw e;
@@ -202,14 +221,15 @@ final class SessionManager {
             throw e;
         }
         if (response == null || response.accessToken() == null) {
-            throw ClientMessages.missingJsonKey(appId, REFRESH_ENDPOINT, "access_token");
+            throw ClientMessages.missingJsonKey(appId, REFRESH_ENDPOINT.description(), "access_token");
         }
         if (Jwt.parse(response.accessToken()).isEmpty()) {
-            throw ClientMessages.badToken(appId, REFRESH_ENDPOINT, "access token");
+            throw ClientMessages.badToken(appId, REFRESH_ENDPOINT.description(), "access token");
         }
         if (!users.accessTokenRefreshed(userId, response.accessToken())) {
             throw ClientMessages.userNotLoggedIn(appId, userId, endpoint);
         }
+        telemetry.get().tokenRefreshed(appId);
         events.fire(AuthEvent.Type.TOKEN_REFRESHED, users.object(userId));
         return response.accessToken();
     }
@@ -226,6 +246,7 @@ final class SessionManager {
     private RuntimeException endSession(String userId, AppServicesException refusal) {
         refreshDue.remove(userId);
         if (users.logOut(userId).isPresent()) {
+            telemetry.get().sessionExpired(appId);
             events.fire(AuthEvent.Type.SESSION_EXPIRED, users.object(userId));
         }
         return ClientMessages.sessionExpired(appId, userId, refusal);
@@ -243,9 +264,9 @@ final class SessionManager {
         return e.httpStatus().orElse(0) == 401;
     }
 
-    /** Whether the token is within the refresh skew of its expiry (or past it). */
-    static boolean expiresSoon(Jwt token) {
-        return isPast(refreshTime(token));
+    /** Whether the token is within the refresh skew of its expiry (or past it) at {@code now}. */
+    static boolean expiresSoon(Jwt token, Instant now) {
+        return refreshTime(token).map(at -> !now.isBefore(at)).orElse(false);
     }
 
     /** The moment the token comes within the refresh skew of its expiry; empty if it has no expiry. */
@@ -253,8 +274,9 @@ final class SessionManager {
         return token.expiresAt().map(expiry -> expiry.minus(refreshSkew(token)));
     }
 
-    private static boolean isPast(Optional<Instant> moment) {
-        return moment.map(at -> !Instant.now().isBefore(at)).orElse(false);
+    private boolean isPast(Optional<Instant> moment) {
+        Instant now = clock.instant();
+        return moment.map(at -> !now.isBefore(at)).orElse(false);
     }
 
     /** {@link #MAX_REFRESH_SKEW}, or a quarter of the token's lifetime if that is shorter. */

@@ -87,6 +87,9 @@ public final class ConfigKeys {
     /** Suffix: the JNDI name of the data source of a {@code jdbc} metadata store. */
     public static final String METADATA_DATASOURCE = "metadata.datasource";
 
+    /** Suffix: whether the App has MicroProfile Health checks, {@code true} (the default) or {@code false}. */
+    public static final String HEALTH_ENABLED = "health.enabled";
+
     private ConfigKeys() {
     }
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesConfigException;
+import dev.appservices.BaseUrls;
 import dev.appservices.EncryptionKey;
 import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.KeyStoreKey;
@@ -175,6 +176,20 @@ public final class SettingsReader {
         return find(config(), appId, ConfigKeys.BASE_URL).map(setting -> baseUrl(setting, appId));
     }
 
+    /**
+     * Whether the App has health checks ({@code appservices.<id>.health.enabled}, default {@code true}).
+     *
+     * @param appId a valid App id
+     * @return the setting; {@code true} when it is not set or invalid (validation reports an invalid value)
+     */
+    public boolean healthEnabled(String appId) {
+        try {
+            return find(config(), appId, ConfigKeys.HEALTH_ENABLED).map(setting -> bool(setting, appId)).orElse(true);
+        } catch (AppServicesConfigException e) {
+            return true;
+        }
+    }
+
     private Config config() {
         return ConfigProvider.getConfig(classLoader);
     }
@@ -194,6 +209,8 @@ public final class SettingsReader {
             reading.apply(() -> header(builder, header, appId));
         }
         metadata(reading).ifPresent(builder::metadata);
+        // not part of the App's configuration, but checked with it (the CDI extension reads it)
+        reading.value(ConfigKeys.HEALTH_ENABLED, setting -> bool(setting, appId));
         return builder.build();
     }
 
@@ -292,8 +309,7 @@ public final class SettingsReader {
             throw ConfigMessages.unparsableBaseUrl(setting.key(), appId, e.getReason(), e.getIndex());
         }
         try {
-            // The builder owns the rules (absolute http(s), host, no user info...) and the normalization.
-            return AppConfiguration.builder(appId).baseUrl(url).build().baseUrl().orElseThrow();
+            return BaseUrls.normalize(url);
         } catch (IllegalArgumentException e) {
             throw ConfigMessages.unusableBaseUrl(setting.key(), appId, e);
         }

@@ -36,6 +36,9 @@ final class FileMetadataStore implements MetadataStore {
 
     private static final Logger LOGGER = System.getLogger(FileMetadataStore.class.getName());
 
+    /** The file {@link #checkAccess()} writes and deletes to show that the directory takes writes. */
+    private static final String ACCESS_PROBE = "access-probe";
+
     private final StoreDirectory directory;
     private final StoreCodec codec;
     private final ReentrantLock lock = new ReentrantLock();
@@ -92,6 +95,15 @@ final class FileMetadataStore implements MetadataStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Reads the store's file and writes (then deletes) a probe file beside it; the content stays as it is. */
+    @Override
+    public synchronized void checkAccess() {
+        requireOpen();
+        directory.read(codec.fileName());
+        directory.write(ACCESS_PROBE, new byte[0]);
+        directory.delete(ACCESS_PROBE);
     }
 
     @Override

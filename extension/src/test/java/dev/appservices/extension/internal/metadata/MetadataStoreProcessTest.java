@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.metadata;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -178,16 +180,13 @@ class MetadataStoreProcessTest {
             return lines;
         }
 
-        String awaitLine(String prefix) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                Optional<String> line = lines().stream().filter(candidate -> candidate.startsWith(prefix)).findFirst();
-                if (line.isPresent()) {
-                    return line.get();
-                }
-                Thread.sleep(5);
-            }
-            throw new AssertionError("no line starting with '" + prefix + "' from the child; it printed " + lines());
+        String awaitLine(String prefix) {
+            return await("a line starting with '" + prefix + "' from the child")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> lines().stream().filter(candidate -> candidate.startsWith(prefix)).findFirst(),
+                            Optional::isPresent)
+                    .get();
         }
 
         void kill() throws InterruptedException {
@@ -195,15 +194,14 @@ class MetadataStoreProcessTest {
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child did not die");
         }
 
-        void awaitCommitted(int generation) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (lastCommitted() < generation) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new AssertionError("the child did not write generation " + generation + "; it printed "
-                            + lines());
+        void awaitCommitted(int generation) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).until(() -> {
+                if (!process.isAlive() && lastCommitted() < generation) {
+                    throw new AssertionError("the child died before writing generation " + generation
+                            + "; it printed " + lines());
                 }
-                Thread.sleep(1);
-            }
+                return lastCommitted() >= generation;
+            });
         }
 
         /** The last generation the child reported as written, -1 for none. */
