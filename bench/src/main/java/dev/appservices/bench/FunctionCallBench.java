@@ -173,7 +173,7 @@ final class FunctionCallBench {
         return differences;
     }
 
-    private static List<String> row(int callers, String client, List<Round> rounds) {
+    static List<String> row(int callers, String client, List<Round> rounds) {
         return List.of(String.valueOf(callers), client, spread(rounds, Round::throughput).format(0),
                 spread(rounds, round -> round.percentileMicros(50)).format(0),
                 spread(rounds, round -> round.percentileMicros(99)).format(0),
@@ -182,7 +182,7 @@ final class FunctionCallBench {
                 spread(rounds, Round::callerAllocatedKibPerOperation).format(1));
     }
 
-    private static List<String> ratioRow(int callers, String name, List<Round> numerator, List<Round> denominator) {
+    static List<String> ratioRow(int callers, String name, List<Round> numerator, List<Round> denominator) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < numerator.size(); i++) {
             ratios.add(numerator.get(i).throughput() / denominator.get(i).throughput());
