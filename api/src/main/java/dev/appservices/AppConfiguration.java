@@ -35,29 +35,21 @@ public final class AppConfiguration {
 
     /**
      * The base URL used when none is configured: the historic Atlas App Services host.
-     *
-     * @since 0.1
      */
     public static final URI DEFAULT_BASE_URL = URI.create("https://services.cloud.mongodb.com");
 
     /**
      * The request timeout used when none is configured: 60 seconds.
-     *
-     * @since 0.1
      */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * The name of the header that carries the bearer token when none is configured.
-     *
-     * @since 0.1
      */
     public static final String DEFAULT_AUTHORIZATION_HEADER_NAME = "Authorization";
 
     /**
      * The id that may not name an app: {@code appservices.defaults.*} holds the settings shared by all apps.
-     *
-     * @since 0.1
      */
     public static final String RESERVED_ID = "defaults";
 
@@ -94,7 +86,6 @@ public final class AppConfiguration {
      * @throws NullPointerException if {@code id} is null
      * @throws IllegalArgumentException if {@code id} is malformed ({@code APPSVC0100}) or reserved
      *         ({@code APPSVC0101})
-     * @since 0.1
      */
     public static Builder builder(String id) {
         return new Builder(checkId(id));
@@ -106,7 +97,6 @@ public final class AppConfiguration {
      * @param existing the configuration to copy
      * @return a new builder
      * @throws NullPointerException if {@code existing} is null
-     * @since 0.1
      */
     public static Builder builder(AppConfiguration existing) {
         ApiMessages.requireNonNull(existing, "existing");
@@ -128,7 +118,6 @@ public final class AppConfiguration {
      *
      * @param id the candidate id, may be null
      * @return {@code true} if the id is valid
-     * @since 0.1
      */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches() && !RESERVED_ID.equals(id);
@@ -138,7 +127,6 @@ public final class AppConfiguration {
      * Returns the app id.
      *
      * @return the app id, never null
-     * @since 0.1
      */
     public String id() {
         return id;
@@ -148,7 +136,6 @@ public final class AppConfiguration {
      * Returns the configured base URL, without trailing slashes.
      *
      * @return the base URL, or empty to use {@link #DEFAULT_BASE_URL}
-     * @since 0.1
      */
     public Optional<URI> baseUrl() {
         return Optional.ofNullable(baseUrl);
@@ -158,7 +145,6 @@ public final class AppConfiguration {
      * Returns the timeout of every request (location, login, refresh, functions…).
      *
      * @return a positive duration, by default {@link #DEFAULT_TIMEOUT}
-     * @since 0.1
      */
     public Duration timeout() {
         return timeout;
@@ -169,7 +155,6 @@ public final class AppConfiguration {
      *
      * @return the metadata configuration, by default {@link MetadataMode#NO_ENCRYPTION} in
      *         {@code ${user.home}/.appservices}
-     * @since 0.1
      */
     public MetadataConfiguration metadata() {
         return metadata;
@@ -179,7 +164,6 @@ public final class AppConfiguration {
      * Returns the local application name, sent with every login in {@code options.device}.
      *
      * @return the application name, or empty if none is configured
-     * @since 0.1
      */
     public Optional<String> appName() {
         return Optional.ofNullable(appName);
@@ -189,7 +173,6 @@ public final class AppConfiguration {
      * Returns the local application version, sent with every login in {@code options.device}.
      *
      * @return the application version, or empty if none is configured
-     * @since 0.1
      */
     public Optional<String> appVersion() {
         return Optional.ofNullable(appVersion);
@@ -200,7 +183,6 @@ public final class AppConfiguration {
      * request (needed behind reverse proxies that do not forward the location request).
      *
      * @return {@code true} to skip location discovery; {@code false} by default
-     * @since 0.1
      */
     public boolean skipLocation() {
         return skipLocation;
@@ -210,7 +192,6 @@ public final class AppConfiguration {
      * Returns the extra headers sent with every request.
      *
      * @return an unmodifiable map from header name to value, in insertion order; empty by default
-     * @since 0.1
      */
     public Map<String, String> headers() {
         return headers;
@@ -220,7 +201,6 @@ public final class AppConfiguration {
      * Returns the name of the header that carries {@code Bearer <token>}, for proxies that own the standard one.
      *
      * @return the header name, by default {@link #DEFAULT_AUTHORIZATION_HEADER_NAME}
-     * @since 0.1
      */
     public String authorizationHeaderName() {
         return authorizationHeaderName;
@@ -231,7 +211,6 @@ public final class AppConfiguration {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} is an {@code AppConfiguration} with equal settings
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -257,7 +236,6 @@ public final class AppConfiguration {
      * Returns a hash code consistent with {@link #equals(Object)}.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
@@ -270,7 +248,6 @@ public final class AppConfiguration {
      * proxy; only header names are shown.
      *
      * @return a description without secrets
-     * @since 0.1
      */
     @Override
     public String toString() {
@@ -343,7 +320,6 @@ public final class AppConfiguration {
          *            fragment; {@code null} to use {@link #DEFAULT_BASE_URL}
          * @return this builder
          * @throws IllegalArgumentException if the URL is not acceptable ({@code APPSVC0102})
-         * @since 0.1
          */
         public Builder baseUrl(URI url) {
             this.baseUrl = url == null ? null : BaseUrls.normalize(url);
@@ -357,7 +333,6 @@ public final class AppConfiguration {
          * @return this builder
          * @throws NullPointerException if {@code timeout} is null
          * @throws IllegalArgumentException if {@code timeout} is zero or negative ({@code APPSVC0103})
-         * @since 0.1
          */
         public Builder timeout(Duration timeout) {
             ApiMessages.requireNonNull(timeout, "timeout");
@@ -374,7 +349,6 @@ public final class AppConfiguration {
          * @param metadata the metadata configuration
          * @return this builder
          * @throws NullPointerException if {@code metadata} is null
-         * @since 0.1
          */
         public Builder metadata(MetadataConfiguration metadata) {
             this.metadata = ApiMessages.requireNonNull(metadata, "metadata");
@@ -386,7 +360,6 @@ public final class AppConfiguration {
          *
          * @param appName the name, or {@code null} to send none
          * @return this builder
-         * @since 0.1
          */
         public Builder appName(String appName) {
             this.appName = appName;
@@ -398,7 +371,6 @@ public final class AppConfiguration {
          *
          * @param appVersion the version, or {@code null} to send none
          * @return this builder
-         * @since 0.1
          */
         public Builder appVersion(String appVersion) {
             this.appVersion = appVersion;
@@ -410,7 +382,6 @@ public final class AppConfiguration {
          *
          * @param skipLocation {@code true} to skip location discovery
          * @return this builder
-         * @since 0.1
          */
         public Builder skipLocation(boolean skipLocation) {
             this.skipLocation = skipLocation;
@@ -426,7 +397,6 @@ public final class AppConfiguration {
          * @throws NullPointerException if {@code name} or {@code value} is null
          * @throws IllegalArgumentException if {@code name} is not a token ({@code APPSVC0104}) or {@code value}
          *         contains a control character ({@code APPSVC0108}); the message never shows the value
-         * @since 0.1
          */
         public Builder header(String name, String value) {
             checkHeaderName("header name", name);
@@ -446,7 +416,6 @@ public final class AppConfiguration {
          * @return this builder
          * @throws NullPointerException if {@code name} is null
          * @throws IllegalArgumentException if {@code name} is not a token ({@code APPSVC0104})
-         * @since 0.1
          */
         public Builder authorizationHeaderName(String name) {
             this.authorizationHeaderName = checkHeaderName("authorization header name", name);
@@ -457,7 +426,6 @@ public final class AppConfiguration {
          * Returns the configuration.
          *
          * @return a new immutable configuration
-         * @since 0.1
          */
         public AppConfiguration build() {
             return new AppConfiguration(this);

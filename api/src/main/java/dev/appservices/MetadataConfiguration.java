@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 /**
  * How an {@link App} stores its users, tokens, profiles and device ids (configuration keys
  * {@code appservices.<id>.metadata.*}).
@@ -16,9 +18,11 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * <p>The store of an app lives in {@code <directory>/<id>/}. In {@link MetadataMode#ENCRYPTION} mode exactly one
- * key source is required: a {@linkplain #keyStore() key store} or a {@linkplain #encryptionKey() raw key}; in the
- * other modes key sources are ignored. Building a configuration never touches the file system.
+ * <p>The store of an app lives in {@code <directory>/<id>/}, or, with {@link MetadataStoreKind#JDBC}, in the rows of
+ * its id in a database shared by the servers of a cluster ({@link #dataSource()} or {@link #dataSourceName()}). In
+ * {@link MetadataMode#ENCRYPTION} mode exactly one key source is required: a {@linkplain #keyStore() key store} or a
+ * {@linkplain #encryptionKey() raw key}; in the other modes key sources are ignored. Building a configuration never
+ * touches the file system or a database.
  *
  * <p>To rotate the key, configure the new key as the key source and the old one as the previous key source
  * ({@link #previousKeyStore()} or {@link #previousEncryptionKey()}): the store, found sealed with the previous key,
@@ -32,6 +36,9 @@ import java.util.Optional;
  */
 public final class MetadataConfiguration {
 
+    /** The JNDI name of the default data source of a Jakarta EE server, used by a {@code JDBC} store by default. */
+    public static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
+
     private final MetadataMode mode;
     private final Path directory;
     private final KeyStoreKey keyStore;
@@ -39,6 +46,9 @@ public final class MetadataConfiguration {
     private final InvalidMetadataPolicy onInvalid;
     private final KeyStoreKey previousKeyStore;
     private final EncryptionKey previousEncryptionKey;
+    private final MetadataStoreKind store;
+    private final String dataSourceName;
+    private final DataSource dataSource;
 
     private MetadataConfiguration(Builder builder) {
         this.mode = builder.mode;
@@ -48,6 +58,9 @@ public final class MetadataConfiguration {
         this.onInvalid = builder.onInvalid;
         this.previousKeyStore = builder.previousKeyStore;
         this.previousEncryptionKey = builder.previousEncryptionKey;
+        this.store = builder.store;
+        this.dataSourceName = builder.dataSourceName;
+        this.dataSource = builder.dataSource;
     }
 
     /**
@@ -55,7 +68,6 @@ public final class MetadataConfiguration {
      * {@link #defaultDirectory()}, no key source, {@link InvalidMetadataPolicy#FAIL}.
      *
      * @return a new builder
-     * @since 0.1
      */
     public static Builder builder() {
         return new Builder();
@@ -67,7 +79,6 @@ public final class MetadataConfiguration {
      * @param existing the configuration to copy
      * @return a new builder
      * @throws NullPointerException if {@code existing} is null
-     * @since 0.1
      */
     public static Builder builder(MetadataConfiguration existing) {
         ApiMessages.requireNonNull(existing, "existing");
@@ -78,6 +89,9 @@ public final class MetadataConfiguration {
         builder.encryptionKey = existing.encryptionKey;
         builder.onInvalid = existing.onInvalid;
         builder.previousKeyStore = existing.previousKeyStore;
+        builder.store = existing.store;
+        builder.dataSourceName = existing.dataSourceName;
+        builder.dataSource = existing.dataSource;
         builder.previousEncryptionKey = existing.previousEncryptionKey;
         return builder;
     }
@@ -86,7 +100,6 @@ public final class MetadataConfiguration {
      * Returns the configuration of a store that keeps users in memory only ({@link MetadataMode#IN_MEMORY}).
      *
      * @return an in-memory configuration
-     * @since 0.1
      */
     public static MetadataConfiguration inMemory() {
         return builder().mode(MetadataMode.IN_MEMORY).build();
@@ -97,7 +110,6 @@ public final class MetadataConfiguration {
      * {@code user.home} at each call.
      *
      * @return the default directory
-     * @since 0.1
      */
     public static Path defaultDirectory() {
         return Path.of(System.getProperty("user.home"), ".appservices");
@@ -107,7 +119,6 @@ public final class MetadataConfiguration {
      * Returns the storage mode.
      *
      * @return the mode, by default {@link MetadataMode#NO_ENCRYPTION}
-     * @since 0.1
      */
     public MetadataMode mode() {
         return mode;
@@ -118,7 +129,6 @@ public final class MetadataConfiguration {
      * {@link MetadataMode#IN_MEMORY} mode.
      *
      * @return the directory, by default {@link #defaultDirectory()}
-     * @since 0.1
      */
     public Path directory() {
         return directory;
@@ -128,7 +138,6 @@ public final class MetadataConfiguration {
      * Returns the key-store entry that holds the encryption key.
      *
      * @return the key-store key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<KeyStoreKey> keyStore() {
         return Optional.ofNullable(keyStore);
@@ -138,7 +147,6 @@ public final class MetadataConfiguration {
      * Returns the raw encryption key.
      *
      * @return the raw key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<EncryptionKey> encryptionKey() {
         return Optional.ofNullable(encryptionKey);
@@ -148,7 +156,6 @@ public final class MetadataConfiguration {
      * Returns what to do when the store exists but cannot be read.
      *
      * @return the policy, by default {@link InvalidMetadataPolicy#FAIL}
-     * @since 0.1
      */
     public InvalidMetadataPolicy onInvalid() {
         return onInvalid;
@@ -160,7 +167,6 @@ public final class MetadataConfiguration {
      * A store still sealed with it is sealed again with the current key when opened.
      *
      * @return the previous key-store key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<KeyStoreKey> previousKeyStore() {
         return Optional.ofNullable(previousKeyStore);
@@ -172,10 +178,40 @@ public final class MetadataConfiguration {
      * the current key when opened.
      *
      * @return the previous raw key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<EncryptionKey> previousEncryptionKey() {
         return Optional.ofNullable(previousEncryptionKey);
+    }
+
+    /**
+     * Returns where a persisted store keeps its users (configuration key {@code appservices.<id>.metadata.store});
+     * unused in {@link MetadataMode#IN_MEMORY} mode.
+     *
+     * @return the kind of store, by default {@link MetadataStoreKind#FILE}
+     */
+    public MetadataStoreKind store() {
+        return store;
+    }
+
+    /**
+     * Returns the JNDI name of the {@link DataSource} of a {@link MetadataStoreKind#JDBC} store (configuration key
+     * {@code appservices.<id>.metadata.datasource}), looked up when the App opens its store unless a
+     * {@linkplain #dataSource() data source} is given.
+     *
+     * @return the JNDI name, by default {@value #DEFAULT_DATA_SOURCE}
+     */
+    public String dataSourceName() {
+        return dataSourceName;
+    }
+
+    /**
+     * Returns the {@link DataSource} given in code (Java SE) for a {@link MetadataStoreKind#JDBC} store; it takes
+     * precedence over {@link #dataSourceName()}.
+     *
+     * @return the data source, or empty if the store looks one up in JNDI
+     */
+    public Optional<DataSource> dataSource() {
+        return Optional.ofNullable(dataSource);
     }
 
     /**
@@ -183,7 +219,6 @@ public final class MetadataConfiguration {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} is a {@code MetadataConfiguration} with equal settings
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -200,32 +235,35 @@ public final class MetadataConfiguration {
                 && Objects.equals(encryptionKey, that.encryptionKey)
                 && onInvalid == that.onInvalid
                 && Objects.equals(previousKeyStore, that.previousKeyStore)
-                && Objects.equals(previousEncryptionKey, that.previousEncryptionKey);
+                && Objects.equals(previousEncryptionKey, that.previousEncryptionKey)
+                && store == that.store
+                && dataSourceName.equals(that.dataSourceName)
+                && dataSource == that.dataSource;
     }
 
     /**
      * Returns a hash code consistent with {@link #equals(Object)}.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
         return Objects.hash(mode, directory, keyStore, encryptionKey, onInvalid, previousKeyStore,
-                previousEncryptionKey);
+                previousEncryptionKey, store, dataSourceName, System.identityHashCode(dataSource));
     }
 
     /**
      * Describes the configuration without secrets.
      *
-     * @return mode, directory, key sources (redacted) and policy
-     * @since 0.1
+     * @return mode, store, directory or data source, key sources (redacted) and policy
      */
     @Override
     public String toString() {
         String previous = previousKeyStore == null && previousEncryptionKey == null ? ""
                 : ", previousKey=" + describeKeySource(previousKeyStore, previousEncryptionKey);
-        return "MetadataConfiguration[mode=" + mode + ", directory=" + directory + ", key="
+        String where = store == MetadataStoreKind.FILE ? "directory=" + directory
+                : "dataSource=" + (dataSource != null ? "(given)" : dataSourceName);
+        return "MetadataConfiguration[mode=" + mode + ", store=" + store + ", " + where + ", key="
                 + describeKeySource(keyStore, encryptionKey) + previous + ", onInvalid=" + onInvalid + "]";
     }
 
@@ -249,6 +287,9 @@ public final class MetadataConfiguration {
         private InvalidMetadataPolicy onInvalid = InvalidMetadataPolicy.FAIL;
         private KeyStoreKey previousKeyStore;
         private EncryptionKey previousEncryptionKey;
+        private MetadataStoreKind store = MetadataStoreKind.FILE;
+        private String dataSourceName = DEFAULT_DATA_SOURCE;
+        private DataSource dataSource;
 
         private Builder() {
         }
@@ -259,10 +300,48 @@ public final class MetadataConfiguration {
          * @param mode the mode
          * @return this builder
          * @throws NullPointerException if {@code mode} is null
-         * @since 0.1
          */
         public Builder mode(MetadataMode mode) {
             this.mode = ApiMessages.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets where a persisted store keeps its users.
+         *
+         * @param store the kind of store
+         * @return this builder
+         * @throws NullPointerException if {@code store} is null
+         */
+        public Builder store(MetadataStoreKind store) {
+            this.store = ApiMessages.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the JNDI name of the data source of a {@link MetadataStoreKind#JDBC} store.
+         *
+         * @param dataSourceName the JNDI name, for example {@code java:comp/env/jdbc/appservices}
+         * @return this builder
+         * @throws NullPointerException     if {@code dataSourceName} is null
+         * @throws IllegalArgumentException if it is blank
+         */
+        public Builder dataSourceName(String dataSourceName) {
+            this.dataSourceName = ApiMessages.requireNonBlank(dataSourceName, "dataSourceName");
+            return this;
+        }
+
+        /**
+         * Gives the data source of the store (Java SE, or a data source that is not in JNDI) and makes the store a
+         * {@link MetadataStoreKind#JDBC} one.
+         *
+         * @param dataSource the data source; the App never closes it
+         * @return this builder
+         * @throws NullPointerException if {@code dataSource} is null
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = ApiMessages.requireNonNull(dataSource, "dataSource");
+            this.store = MetadataStoreKind.JDBC;
             return this;
         }
 
@@ -272,7 +351,6 @@ public final class MetadataConfiguration {
          * @param directory the directory; it need not exist yet
          * @return this builder
          * @throws NullPointerException if {@code directory} is null
-         * @since 0.1
          */
         public Builder directory(Path directory) {
             this.directory = ApiMessages.requireNonNull(directory, "directory");
@@ -284,7 +362,6 @@ public final class MetadataConfiguration {
          *
          * @param keyStore the key-store key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder keyStore(KeyStoreKey keyStore) {
             this.keyStore = keyStore;
@@ -296,7 +373,6 @@ public final class MetadataConfiguration {
          *
          * @param encryptionKey the raw key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder encryptionKey(EncryptionKey encryptionKey) {
             this.encryptionKey = encryptionKey;
@@ -309,7 +385,6 @@ public final class MetadataConfiguration {
          * @param onInvalid the policy
          * @return this builder
          * @throws NullPointerException if {@code onInvalid} is null
-         * @since 0.1
          */
         public Builder onInvalid(InvalidMetadataPolicy onInvalid) {
             this.onInvalid = ApiMessages.requireNonNull(onInvalid, "onInvalid");
@@ -322,7 +397,6 @@ public final class MetadataConfiguration {
          *
          * @param previousKeyStore the previous key-store key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder previousKeyStore(KeyStoreKey previousKeyStore) {
             this.previousKeyStore = previousKeyStore;
@@ -334,7 +408,6 @@ public final class MetadataConfiguration {
          *
          * @param previousEncryptionKey the previous raw key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder previousEncryptionKey(EncryptionKey previousEncryptionKey) {
             this.previousEncryptionKey = previousEncryptionKey;
@@ -348,7 +421,6 @@ public final class MetadataConfiguration {
          * @throws IllegalArgumentException if the mode is {@link MetadataMode#ENCRYPTION} and no key source
          *         ({@code APPSVC0105}) or both key sources ({@code APPSVC0110}) are set, or both previous key
          *         sources are set ({@code APPSVC0113})
-         * @since 0.1
          */
         public MetadataConfiguration build() {
             if (mode == MetadataMode.ENCRYPTION) {

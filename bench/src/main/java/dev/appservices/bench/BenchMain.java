@@ -28,6 +28,9 @@ public final class BenchMain {
             if (options.runs("telemetry")) {
                 TelemetryBench.run(emulator, options, report);
             }
+            if (options.runs("data")) {
+                DataBench.run(emulator, options, report);
+            }
             if (options.runs("login")) {
                 LoginBench.run(emulator, options, report, work);
             }

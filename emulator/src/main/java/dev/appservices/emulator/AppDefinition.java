@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The definition of one emulated app: its id, enabled authentication providers and their settings, token
@@ -52,7 +52,6 @@ public final class AppDefinition {
      * @param id the client app id ({@code [A-Za-z0-9][A-Za-z0-9._-]*})
      * @return a builder with no provider enabled, token lifetimes of 30 minutes and 60 days, every function
      *     callable and no custom user data
-     * @since 0.1
      */
     public static Builder builder(String id) {
         return new Builder(Objects.requireNonNull(id, "id"));
@@ -62,7 +61,6 @@ public final class AppDefinition {
      * The client app id.
      *
      * @return the app id
-     * @since 0.1
      */
     public String id() {
         return settings.id();
@@ -93,6 +91,8 @@ public final class AppDefinition {
         private final Map<String, BsonDocument> customDataByUserId = new LinkedHashMap<>();
         private final Map<String, BsonDocument> customDataByEmail = new LinkedHashMap<>();
         private BsonDocument defaultCustomData;
+        private AppSettings.CustomDataCollection customDataCollection;
+        private AppSettings.MongoDb mongodb;
         private boolean anonymous;
         private Boolean autoConfirm;
         private String confirmationFunction;
@@ -112,7 +112,6 @@ public final class AppDefinition {
          *
          * @param value {@code GLOBAL} (default) or {@code LOCAL}
          * @return this builder
-         * @since 0.1
          */
         public Builder deploymentModel(String value) {
             this.deploymentModel = Objects.requireNonNull(value, "value");
@@ -124,7 +123,6 @@ public final class AppDefinition {
          *
          * @param value e.g. {@code US-VA} (default)
          * @return this builder
-         * @since 0.1
          */
         public Builder location(String value) {
             this.location = Objects.requireNonNull(value, "value");
@@ -136,7 +134,6 @@ public final class AppDefinition {
          *
          * @param ttl a positive duration (whole seconds are used for {@code exp}, rounded up)
          * @return this builder
-         * @since 0.1
          */
         public Builder accessTokenTtl(Duration ttl) {
             this.accessTokenTtl = Objects.requireNonNull(ttl, "ttl");
@@ -148,7 +145,6 @@ public final class AppDefinition {
          *
          * @param ttl a positive duration
          * @return this builder
-         * @since 0.1
          */
         public Builder refreshTokenTtl(Duration ttl) {
             this.refreshTokenTtl = Objects.requireNonNull(ttl, "ttl");
@@ -161,7 +157,6 @@ public final class AppDefinition {
          *
          * @param names the callable function names
          * @return this builder
-         * @since 0.1
          */
         public Builder functions(String... names) {
             this.functions = new LinkedHashSet<>(List.of(names));
@@ -172,7 +167,6 @@ public final class AppDefinition {
          * Enables the {@code anon-user} provider.
          *
          * @return this builder
-         * @since 0.1
          */
         public Builder anonymousAuth() {
             this.anonymous = true;
@@ -185,7 +179,6 @@ public final class AppDefinition {
          * @param autoConfirm {@code true} to confirm users at registration; {@code false} to require confirmation
          *     (by email token, read through the admin API, or by a confirmation function)
          * @return this builder
-         * @since 0.1
          */
         public Builder emailPasswordAuth(boolean autoConfirm) {
             this.autoConfirm = autoConfirm;
@@ -198,7 +191,6 @@ public final class AppDefinition {
          *
          * @param functionName the confirmation function
          * @return this builder
-         * @since 0.1
          */
         public Builder emailConfirmationFunction(String functionName) {
             this.confirmationFunction = Objects.requireNonNull(functionName, "functionName");
@@ -214,7 +206,6 @@ public final class AppDefinition {
          *
          * @param functionName the reset function
          * @return this builder
-         * @since 0.1
          */
         public Builder passwordResetFunction(String functionName) {
             this.resetFunction = Objects.requireNonNull(functionName, "functionName");
@@ -228,7 +219,6 @@ public final class AppDefinition {
          * Enables the {@code api-key} provider (user API keys).
          *
          * @return this builder
-         * @since 0.1
          */
         public Builder apiKeyAuth() {
             if (serverKeys == null) {
@@ -244,7 +234,6 @@ public final class AppDefinition {
          * @param name the key's name, unique within the app
          * @param key the secret clients log in with
          * @return this builder
-         * @since 0.1
          */
         public Builder serverApiKey(String name, String key) {
             apiKeyAuth();
@@ -261,7 +250,6 @@ public final class AppDefinition {
          *     ({@code -----BEGIN PUBLIC KEY-----}); a token signed by any of them is accepted
          * @param audience accepted {@code aud} values; empty to accept any audience
          * @return this builder
-         * @since 0.1
          */
         public Builder customTokenAuth(String algorithm, List<String> signingKeys, List<String> audience) {
             this.customToken = new AppSettings.CustomToken(Objects.requireNonNull(algorithm, "algorithm"),
@@ -276,7 +264,6 @@ public final class AppDefinition {
          * @param fieldName the profile field (e.g. {@code name}, {@code email})
          * @param required whether tokens without the claim are refused
          * @return this builder
-         * @since 0.1
          */
         public Builder customTokenMetadataField(String claim, String fieldName, boolean required) {
             metadataFields.add(new AppSettings.MetadataField(Objects.requireNonNull(claim, "claim"),
@@ -289,7 +276,6 @@ public final class AppDefinition {
          *
          * @param functionName the authentication function (see {@link EmulatorFunction})
          * @return this builder
-         * @since 0.1
          */
         public Builder customFunctionAuth(String functionName) {
             this.authFunction = Objects.requireNonNull(functionName, "functionName");
@@ -301,7 +287,6 @@ public final class AppDefinition {
          *
          * @param providerType {@code oauth2-google}, {@code oauth2-facebook} or {@code oauth2-apple}
          * @return this builder
-         * @since 0.1
          */
         public Builder oauthAuth(String providerType) {
             trustedTokens.computeIfAbsent(Objects.requireNonNull(providerType, "providerType"),
@@ -319,7 +304,6 @@ public final class AppDefinition {
          * @param userId the external user id it stands for
          * @param profile profile fields of that user (e.g. {@code name}, {@code email})
          * @return this builder
-         * @since 0.1
          */
         public Builder trustedOAuthToken(String providerType, String token, String userId,
                 Map<String, String> profile) {
@@ -334,7 +318,6 @@ public final class AppDefinition {
          *
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder defaultCustomData(BsonDocument data) {
             this.defaultCustomData = Objects.requireNonNull(data, "data").clone();
@@ -347,7 +330,6 @@ public final class AppDefinition {
          * @param email the email
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder customDataForEmail(String email, BsonDocument data) {
             customDataByEmail.put(Objects.requireNonNull(email, "email"), Objects.requireNonNull(data, "data").clone());
@@ -360,7 +342,6 @@ public final class AppDefinition {
          * @param userId the user id
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder customDataForUser(String userId, BsonDocument data) {
             customDataByUserId.put(Objects.requireNonNull(userId, "userId"),
@@ -369,15 +350,67 @@ public final class AppDefinition {
         }
 
         /**
+         * Reads custom user data from a collection, as App Services' {@code custom_user_data.json} does: the
+         * document whose {@code userIdField} equals the user's id. It wins over the other custom data settings.
+         *
+         * @param service the MongoDB service (declared with {@link #mongodb})
+         * @param database the database
+         * @param collection the collection
+         * @param userIdField the field that holds the user id
+         * @return this builder
+         */
+        public Builder customUserDataCollection(String service, String database, String collection,
+                String userIdField) {
+            this.customDataCollection = new AppSettings.CustomDataCollection(Objects.requireNonNull(service,
+                    "service"), Objects.requireNonNull(database, "database"),
+                    Objects.requireNonNull(collection, "collection"), Objects.requireNonNull(userIdField,
+                            "userIdField"));
+            return this;
+        }
+
+        /**
+         * Declares the app's MongoDB service with its rules in App Services' export format.
+         *
+         * @param service the service name clients ask for, e.g. {@code mongodb-atlas}
+         * @param rules {@code rules.json} documents {@code {database, collection, roles, filters}} (copied)
+         * @param defaultRule the {@code default_rule.json} document {@code {roles, filters}} for collections
+         *     without rules, or {@code null}: such collections are denied
+         * @return this builder
+         */
+        public Builder mongodb(String service, List<BsonDocument> rules, BsonDocument defaultRule) {
+            return mongodb(service, rules, defaultRule, new BsonDocument());
+        }
+
+        /**
+         * Declares the app's MongoDB service with its rules and the values their {@code %%values} expansions read.
+         *
+         * @param service the service name clients ask for
+         * @param rules {@code rules.json} documents (copied)
+         * @param defaultRule the {@code default_rule.json} document, or {@code null}
+         * @param values the values by name (copied)
+         * @return this builder
+         */
+        public Builder mongodb(String service, List<BsonDocument> rules, BsonDocument defaultRule,
+                BsonDocument values) {
+            this.mongodb = new AppSettings.MongoDb(Objects.requireNonNull(service, "service"), rules,
+                    Optional.ofNullable(defaultRule), Objects.requireNonNull(values, "values"));
+            return this;
+        }
+
+        /**
          * Validates and builds the definition.
          *
          * @return the definition
          * @throws EmulatorException {@code APPSVC0501} naming the invalid setting
-         * @since 0.1
          */
         public AppDefinition build() {
             if (!APP_ID.matcher(id).matches()) {
                 throw invalid("id", "'" + id + "' is not a valid app id ([A-Za-z0-9][A-Za-z0-9._-]*)");
+            }
+            if (customDataCollection != null
+                    && (mongodb == null || !mongodb.service().equals(customDataCollection.service()))) {
+                throw invalid("customUserData.mongo_service_name", "no MongoDB service '"
+                        + customDataCollection.service() + "' is declared in 'mongodb'");
             }
             requirePositive("accessTokenTtl", accessTokenTtl);
             requirePositive("refreshTokenTtl", refreshTokenTtl);
@@ -416,8 +449,8 @@ public final class AppDefinition {
             return new AppDefinition(new AppSettings(id, deploymentModel, location, accessTokenTtl, refreshTokenTtl,
                     Optional.ofNullable(functions),
                     new AppSettings.CustomData(customDataByUserId, customDataByEmail,
-                            Optional.ofNullable(defaultCustomData)),
-                    providers));
+                            Optional.ofNullable(defaultCustomData), Optional.ofNullable(customDataCollection)),
+                    providers, Optional.ofNullable(mongodb)));
         }
 
         private AppSettings.CustomToken customToken() {

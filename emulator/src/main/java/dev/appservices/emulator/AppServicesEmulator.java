@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.appservices.emulator.internal.EmulatorServer;
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.config.ConfigFileReader;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * An App Services backend emulator running in this JVM: it serves the App Services client protocol (location,
@@ -40,6 +42,9 @@ public final class AppServicesEmulator implements AutoCloseable {
     /** The default listen address: the loopback interface only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
 
+    /** The default interval of heartbeat comments on watch streams, as the real service sent them. */
+    public static final Duration DEFAULT_WATCH_HEARTBEAT = Duration.ofSeconds(10);
+
     /** The class-path resource of the bundled demo configuration (apps {@code sample} and {@code sample-auto}). */
     public static final String DEMO_CONFIG_RESOURCE = "demo-apps.json";
 
@@ -55,7 +60,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * Starts building an emulator.
      *
      * @return a builder for an emulator on {@value #DEFAULT_HOST}, a free port, with no apps
-     * @since 0.1
      */
     public static Builder builder() {
         return new Builder();
@@ -65,7 +69,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * The URL clients use as their base URL, e.g. {@code http://127.0.0.1:41234} (no trailing slash).
      *
      * @return the base URL
-     * @since 0.1
      */
     public URI baseUrl() {
         return server.baseUrl();
@@ -75,7 +78,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * The port the emulator listens on (the chosen one when started with port 0).
      *
      * @return the port
-     * @since 0.1
      */
     public int port() {
         return server.port();
@@ -85,7 +87,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * A client of this emulator's admin API (over HTTP, like {@link EmulatorAdmin#connect(URI)}).
      *
      * @return the admin client
-     * @since 0.1
      */
     public EmulatorAdmin admin() {
         return admin;
@@ -94,8 +95,6 @@ public final class AppServicesEmulator implements AutoCloseable {
     /**
      * Stops the emulator: no new connections are accepted, requests in flight get up to two seconds to finish.
      * State kept in a data directory stays there. Calling it again has no effect.
-     *
-     * @since 0.1
      */
     @Override
     public void close() {
@@ -120,6 +119,9 @@ public final class AppServicesEmulator implements AutoCloseable {
         private final Map<String, Map<String, EmulatorFunction>> functions = new LinkedHashMap<>();
         private Path dataDirectory;
         private ClassLoader classLoader;
+        private String mongodbUri;
+        private Duration watchHeartbeat = DEFAULT_WATCH_HEARTBEAT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -129,7 +131,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param value a host name or IP address, e.g. {@code 0.0.0.0} for every interface
          * @return this builder
-         * @since 0.1
          */
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "value");
@@ -142,7 +143,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param value 0 to 65535
          * @return this builder
          * @throws EmulatorException {@code APPSVC0507} for a value out of range
-         * @since 0.1
          */
         public Builder port(int value) {
             if (value < 0 || value > 65_535) {
@@ -158,7 +158,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param file the JSON configuration file
          * @return this builder
          * @throws EmulatorException {@code APPSVC0500} if unreadable, {@code APPSVC0501} naming an invalid key
-         * @since 0.1
          */
         public Builder config(Path file) {
             apps.addAll(ConfigFileReader.read(Objects.requireNonNull(file, "file")));
@@ -171,7 +170,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param resource the resource name, resolved by the context class loader (or this class's loader)
          * @return this builder
          * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0501} naming an invalid key
-         * @since 0.1
          */
         public Builder configResource(String resource) {
             Objects.requireNonNull(resource, "resource");
@@ -193,7 +191,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param app the app
          * @return this builder
-         * @since 0.1
          */
         public Builder app(AppDefinition app) {
             apps.add(Objects.requireNonNull(app, "app"));
@@ -209,7 +206,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param function the function
          * @return this builder
          * @throws EmulatorException {@code APPSVC0505} if the app already has a function of that name
-         * @since 0.1
          */
         public Builder function(String appId, String name, EmulatorFunction function) {
             Objects.requireNonNull(appId, "appId");
@@ -222,15 +218,41 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
-         * Persists users, identities, email accounts, API keys, pending tokens and sessions in a directory, so that
-         * a restarted emulator with the same directory keeps them (tokens issued before stay valid).
+         * Persists users, identities, email accounts, API keys, pending tokens, sessions and the apps' data (in the
+         * embedded store's file) in a directory, so that a restarted emulator with the same directory keeps them
+         * (tokens issued before stay valid).
          *
          * @param directory the data directory (created if missing)
          * @return this builder
-         * @since 0.1
          */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Keeps the apps' data in a MongoDB deployment (a replica set or a sharded cluster) instead of the embedded
+         * store. The emulator checks at start that it answers.
+         *
+         * @param uri a MongoDB connection string, e.g. {@code mongodb://db1,db2/?replicaSet=rs0}
+         * @return this builder
+         */
+        public Builder mongodbUri(String uri) {
+            this.mongodbUri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        /**
+         * Sets the interval of the heartbeat comments on watch streams (default ten seconds).
+         *
+         * @param interval a positive interval
+         * @return this builder
+         */
+        public Builder watchHeartbeat(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the watch heartbeat interval must be positive: " + interval);
+            }
+            this.watchHeartbeat = interval;
             return this;
         }
 
@@ -240,10 +262,22 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param loader the class loader
          * @return this builder
-         * @since 0.1
          */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Sets the emulator's time (default: the system clock). Token {@code iat} and {@code exp}, session expiry
+         * and custom-token expiry checks read it. Tests of expiry can pass a clock they control, or move the
+         * emulator's time forward with {@link EmulatorAdmin#advanceClock(java.time.Duration)} instead of sleeping.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "value");
             return this;
         }
 
@@ -254,7 +288,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @throws EmulatorException for duplicate app ids ({@code APPSVC0502}), unknown function names
          *     ({@code APPSVC0503}), invalid custom-token keys ({@code APPSVC0501}), an unreadable data directory
          *     ({@code APPSVC0520}) or a port that cannot be bound ({@code APPSVC0506})
-         * @since 0.1
          */
         public AppServicesEmulator start() {
             ClassLoader loader = Optional.ofNullable(classLoader)
@@ -262,7 +295,8 @@ public final class AppServicesEmulator implements AutoCloseable {
                     .orElse(AppServicesEmulator.class.getClassLoader());
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port,
                     apps.stream().map(AppDefinition::settings).toList(), functions,
-                    Optional.ofNullable(dataDirectory), loader)));
+                    Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
+                    watchHeartbeat)));
         }
     }
 }

@@ -59,7 +59,7 @@ public final class AppRegistry {
      */
     public static DefaultApp create(AppConfiguration configuration) {
         Objects.requireNonNull(configuration, "configuration");
-        return inCurrent(registry -> registry.createOrReuse(configuration));
+        return in(contextClassLoader(), registry -> registry.createOrReuse(configuration));
     }
 
     /**
@@ -67,8 +67,7 @@ public final class AppRegistry {
      * configuration, or from the defaults when nothing is configured.
      */
     public static DefaultApp create(String id) {
-        String valid = AppConfiguration.checkId(id);
-        return inCurrent(registry -> registry.cachedOrOpen(valid, () -> registry.external.loadOrDefaults(valid)));
+        return create(contextClassLoader(), id);
     }
 
     /**
@@ -89,7 +88,7 @@ public final class AppRegistry {
      */
     public static DefaultApp get(String id) {
         String valid = AppConfiguration.checkId(id);
-        return inCurrent(registry -> registry.cachedOrOpen(valid, () -> registry.external.load(valid)
+        return in(contextClassLoader(), registry -> registry.cachedOrOpen(valid, () -> registry.external.load(valid)
                 .orElseThrow(() -> ClientMessages.unknownApp(valid))));
     }
 
@@ -108,9 +107,10 @@ public final class AppRegistry {
         }
     }
 
-    private static DefaultApp inCurrent(Function<AppRegistry, DefaultApp> operation) {
-        return in(Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(AppRegistry.class.getClassLoader()), operation);
+    /** The calling application's class loader: the thread's context class loader. */
+    private static ClassLoader contextClassLoader() {
+        return Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(AppRegistry.class.getClassLoader());
     }
 
     private static DefaultApp in(ClassLoader loader, Function<AppRegistry, DefaultApp> operation) {

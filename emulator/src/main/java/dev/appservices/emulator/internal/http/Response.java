@@ -1,7 +1,13 @@
 package dev.appservices.emulator.internal.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import org.bson.BsonValue;
+
+import dev.appservices.emulator.internal.json.JsonSupport;
 
 /**
  * An HTTP response produced by an endpoint, written by {@link Dispatcher}.
@@ -10,8 +16,10 @@ import java.util.Map;
  * @param contentType the exact {@code Content-Type} header value, or {@code null} for no body
  * @param body the body bytes (empty for no body)
  * @param headers additional response headers
+ * @param streaming for a streaming response, what takes over its body once the headers are sent; else {@code null}
  */
-public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers,
+        Streaming streaming) {
 
     /** The only content type the emulator uses for JSON: SDKs parse error bodies only when it is exactly this. */
     public static final String JSON = "application/json";
@@ -21,12 +29,32 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         headers = Map.copyOf(headers);
     }
 
-    public static Response json(int status, String json) {
+    public Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body, headers, null);
+    }
+
+    /**
+     * A streaming body: called on the request's worker thread once the headers are sent; it keeps the stream and
+     * the way to close the exchange and returns at once, so that no worker thread waits on an open stream.
+     */
+    public interface Streaming {
+
+        void start(OutputStream body, Runnable close) throws IOException;
+    }
+
+    /** A 200 response of unknown length whose body is written later by {@code streaming}. */
+    public static Response stream(String contentType, Streaming streaming) {
+        return new Response(200, contentType, null, Map.of("Cache-Control", "no-cache"), streaming);
+    }
+
+    /** A JSON response whose body is already JSON text (EJSON the BSON library wrote, or a literal). */
+    public static Response jsonText(int status, String json) {
         return new Response(status, JSON, json.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    public static Response json(int status, Object value) {
-        return json(status, JsonSupport.toJson(value));
+    /** A JSON response with a protocol body (a document, or an array of documents). */
+    public static Response json(int status, BsonValue value) {
+        return jsonText(status, JsonSupport.toJson(value));
     }
 
     public static Response noContent() {

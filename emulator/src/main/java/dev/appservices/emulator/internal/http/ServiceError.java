@@ -1,6 +1,7 @@
 package dev.appservices.emulator.internal.http;
 
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.data.DataException;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A failure that the emulator answers with the service's error body {@code {"error","error_code","link"}}.
@@ -41,6 +42,11 @@ public final class ServiceError extends RuntimeException {
 
     public static ServiceError invalidSession(String detail) {
         return new ServiceError(401, "InvalidSession", "invalid session: " + detail);
+    }
+
+    /** A refresh token whose session no longer exists (user deleted, session revoked or logged out). */
+    public static ServiceError refreshTokenNotFound() {
+        return new ServiceError(401, "InvalidSession", "failed to find refresh token");
     }
 
     public static ServiceError authError(String detail) {
@@ -103,8 +109,14 @@ public final class ServiceError extends RuntimeException {
         return new ServiceError(400, "FunctionExecutionError", message);
     }
 
-    public static ServiceError serviceNotFound(String service) {
-        return new ServiceError(404, "ServiceNotFound", Messages.unsupportedService(service));
+    /** A data service failure, with the status its kind stands for. */
+    public static ServiceError of(DataException failure) {
+        int status = switch (failure.kind()) {
+            case BAD_REQUEST -> 400;
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+        };
+        return new ServiceError(status, failure.errorCode(), failure.getMessage());
     }
 
     public static ServiceError noSuchEndpoint(String method, String path) {

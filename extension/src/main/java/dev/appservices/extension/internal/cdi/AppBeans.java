@@ -20,11 +20,12 @@ import dev.appservices.extension.internal.telemetry.Telemetry;
  * Creates and destroys the {@code @ApplicationScoped} App beans of one CDI container. The bean of id {@code x} is the
  * instance {@code App.getApp("x")} returns: it is taken from the App cache of the deployment's class loader
  * ({@link AppRegistry#create(ClassLoader, String)}, which creates it from the configuration when the cache has none
- * yet), whatever the context class loader of the thread that creates the bean. Each App gets one {@link EventBridge}, also
- * when two beans (the default App and its id) hold the same instance; it also fires the metadata reset that happened
- * when the App was created. Destroying a bean removes the bridge and closes the App. When the container stops, the
- * Apps the application created outside beans ({@code App.getApp} or {@code App.create} of an id without bean) are
- * closed too: nothing else would release their threads, HTTP clients and metadata file locks before a redeployment.
+ * yet), whatever the context class loader of the thread that creates the bean. Each App gets one
+ * {@link EventBridge}, also when two beans (the default App and its id) hold the same instance; it also fires the
+ * metadata reset that happened when the App was created. Destroying a bean removes the bridge and closes the App. When
+ * the container stops, the Apps the application created outside beans ({@code App.getApp} or {@code App.create} of an
+ * id without bean) are closed too: nothing else would release their threads, HTTP clients and metadata file locks
+ * before a redeployment.
  * <p>
  * Created by the extension when it adds the beans; lives as long as the container. Thread-safe.
  */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.bson.BsonDocument;
-import org.bson.Document;
 
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
@@ -32,12 +30,10 @@ import dev.appservices.EmailPasswordAuth;
 import dev.appservices.ListenerRegistration;
 import dev.appservices.MetadataResetEvent;
 import dev.appservices.User;
-import dev.appservices.UserIdentity;
 import dev.appservices.UserProfile;
 import dev.appservices.UserState;
 import dev.appservices.extension.internal.client.SessionManager.Bearer;
 import dev.appservices.extension.internal.client.rest.LoginResponse;
-import dev.appservices.extension.internal.client.rest.ProfileResponse;
 import dev.appservices.extension.internal.config.ExternalConfiguration;
 import dev.appservices.extension.internal.metadata.MetadataStore;
 import dev.appservices.extension.internal.metadata.MetadataStores;
@@ -62,7 +58,7 @@ import dev.appservices.extension.internal.telemetry.Telemetry;
  */
 public final class DefaultApp implements App {
 
-    private static final Request PROFILE_ENDPOINT = Endpoint.PROFILE.request();
+    static final Request PROFILE_ENDPOINT = Endpoint.PROFILE.request();
     private static final String NO_DEVICE_ID = "000000000000000000000000";
 
     private final AppConfiguration configuration;
@@ -166,11 +162,19 @@ public final class DefaultApp implements App {
         LoginResponse response = requests.send(endpoint, api -> api.logIn(id(), provider, body));
         requireLogin(response, endpoint.description());
         String userId = response.userId();
-        users.loggedIn(userId, response.accessToken(), response.refreshToken(),
-                Optional.of(response.deviceId()).filter(deviceId -> !NO_DEVICE_ID.equals(deviceId)));
-        // As in the SDKs: if the profile cannot be fetched, the user stays logged in but does not become current.
-        fetchProfile(userId);
-        users.makeCurrent(userId);
+        Optional<String> deviceId = Optional.of(response.deviceId()).filter(id -> !NO_DEVICE_ID.equals(id));
+        // One store update per login: the profile is fetched with the new access token first, then the tokens, the
+        // profile and the new current user are stored together. As in the SDKs, if the profile cannot be fetched
+        // the user stays logged in but does not become current.
+        FetchedProfile profile;
+        try {
+            profile = FetchedProfile.of(id(), requests.send(PROFILE_ENDPOINT,
+                    api -> api.profile("Bearer " + response.accessToken())));
+        } catch (RuntimeException e) {
+            users.loggedIn(userId, response.accessToken(), response.refreshToken(), deviceId, Optional.empty());
+            throw e;
+        }
+        users.loggedIn(userId, response.accessToken(), response.refreshToken(), deviceId, Optional.of(profile));
         DefaultUser user = users.object(userId);
         events.fire(AuthEvent.Type.LOGGED_IN, user);
         return user;
@@ -344,23 +348,10 @@ public final class DefaultApp implements App {
 
     /** Fetches a user's profile and identities (access-token request) and stores them. */
     UserProfile fetchProfile(String userId) {
-        ProfileResponse response = sessions.send(userId, Bearer.ACCESS_TOKEN, PROFILE_ENDPOINT,
-                (api, authorization) -> api.profile(authorization));
-        if (response == null || response.identities() == null) {
-            throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT.description(), "identities");
-        }
-        List<UserIdentity> identities = response.identities().stream()
-                .map(identity -> {
-                    if (identity == null || identity.id() == null || identity.providerType() == null) {
-                        throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT.description(),
-                                "identities[].id/provider_type");
-                    }
-                    return new UserIdentity(identity.id(), identity.providerType());
-                })
-                .toList();
-        Document profile = response.data() == null ? new Document() : Document.parse(response.data().toString());
-        users.profileFetched(userId, profile, identities);
-        return UserProfile.of(profile);
+        FetchedProfile profile = FetchedProfile.of(id(), sessions.send(userId, Bearer.ACCESS_TOKEN, PROFILE_ENDPOINT,
+                (api, authorization) -> api.profile(authorization)));
+        users.profileFetched(userId, profile);
+        return UserProfile.of(profile.data());
     }
 
     /**

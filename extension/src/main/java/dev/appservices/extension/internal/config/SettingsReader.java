@@ -31,6 +31,7 @@ import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.KeyStoreKey;
 import dev.appservices.MetadataConfiguration;
 import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreKind;
 
 /**
  * Reads the settings of Apps from the MicroProfile Config of one application, through the portable Config API
@@ -223,6 +224,10 @@ public final class SettingsReader {
         reading.value(ConfigKeys.METADATA_DIRECTORY, setting -> path(setting, appId)).ifPresent(builder::directory);
         reading.value(ConfigKeys.METADATA_ON_INVALID,
                 setting -> enumValue(setting, appId, InvalidMetadataPolicy.values())).ifPresent(builder::onInvalid);
+        reading.value(ConfigKeys.METADATA_STORE, setting -> enumValue(setting, appId, MetadataStoreKind.values()))
+                .ifPresent(builder::store);
+        reading.value(ConfigKeys.METADATA_DATASOURCE, setting -> setting.value().strip())
+                .ifPresent(builder::dataSourceName);
         if (mode.orElse(null) == MetadataMode.ENCRYPTION) {
             // Key sources matter only in this mode: elsewhere they are ignored, so a key store configured under
             // appservices.defaults for some Apps does not trouble the others.
