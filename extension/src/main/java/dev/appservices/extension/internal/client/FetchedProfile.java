@@ -27,7 +27,8 @@ record FetchedProfile(Document data, List<UserIdentity> identities) {
         List<UserIdentity> identities = response.identities().stream()
                 .map(identity -> {
                     if (identity == null || identity.id() == null || identity.providerType() == null) {
-                        throw ClientMessages.missingJsonKey(appId, DefaultApp.PROFILE_ENDPOINT.description(), "identities[].id/provider_type");
+                        throw ClientMessages.missingJsonKey(appId, DefaultApp.PROFILE_ENDPOINT.description(),
+                                "identities[].id/provider_type");
                     }
                     return new UserIdentity(identity.id(), identity.providerType());
                 })

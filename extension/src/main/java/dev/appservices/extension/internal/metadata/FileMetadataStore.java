@@ -57,7 +57,7 @@ final class FileMetadataStore implements MetadataStore {
     /** One write and the changes it carries. */
     private static final class Commit {
         private boolean done;
-        private MetadataStoreException failure;
+        private Throwable failure;
     }
 
     private FileMetadataStore(StoreDirectory directory, StoreCodec codec, MetadataSnapshot content) {
@@ -138,8 +138,14 @@ final class FileMetadataStore implements MetadataStore {
                 committed.awaitUninterruptibly();
             }
         }
-        if (commit.failure != null) {
-            throw MetadataMessages.commitFailed(commit.failure);
+        if (commit.failure instanceof MetadataStoreException) {
+            throw MetadataMessages.commitFailed((MetadataStoreException) commit.failure);
+        }
+        if (commit.failure instanceof RuntimeException) {
+            throw (RuntimeException) commit.failure;
+        }
+        if (commit.failure instanceof Error) {
+            throw (Error) commit.failure;
         }
     }
 
@@ -150,10 +156,11 @@ final class FileMetadataStore implements MetadataStore {
         next = null;
         writing = commit;
         lock.unlock();
-        MetadataStoreException failure = null;
+        Throwable failure = null;
         try {
             directory.write(codec.fileName(), codec.encode(content, directory.item(codec.fileName())));
-        } catch (MetadataStoreException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever it is, every writer of the commit must learn it, or they would wait for ever
             failure = e;
         } finally {
             lock.lock();

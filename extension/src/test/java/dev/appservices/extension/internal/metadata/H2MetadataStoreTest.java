@@ -32,6 +32,13 @@ class H2MetadataStoreTest extends JdbcMetadataStoreContract {
         return dataSource;
     }
 
+    @Override
+    DataSource emptyDatabase() {
+        JdbcDataSource empty = new JdbcDataSource();
+        empty.setURL("jdbc:h2:" + directory.resolve("empty-" + appId()).toAbsolutePath());
+        return empty;
+    }
+
     @Test
     void aDatabaseThatCannotBeReachedFailsTheOpen() {
         JdbcDataSource unreachable = new JdbcDataSource();

@@ -48,6 +48,9 @@ abstract class JdbcMetadataStoreContract {
 
     abstract DataSource dataSource();
 
+    /** A database of its own, without the store's tables. */
+    abstract DataSource emptyDatabase() throws SQLException;
+
     @BeforeEach
     void newApp() {
         appId = "jdbc-" + getClass().getSimpleName().toLowerCase() + "-" + APPS.incrementAndGet();
@@ -74,6 +77,33 @@ abstract class JdbcMetadataStoreContract {
             second.update(current -> current.withoutUser("ana"));
             assertEquals(List.of(), first.read().users());
             assertEquals(Optional.empty(), first.read().currentUserId());
+        }
+    }
+
+    @Test
+    void serversStartingAtOnceOnAnEmptyDatabaseAllOpenTheStore() throws Exception {
+        DataSource empty = emptyDatabase();
+        int servers = 4;
+        ExecutorService executor = Executors.newFixedThreadPool(servers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MetadataStore>> opened = new ArrayList<>();
+        for (int server = 0; server < servers; server++) {
+            opened.add(executor.submit(() -> {
+                start.await();
+                return MetadataStores.open(appId, plain().dataSource(empty).build(), event -> {
+                });
+            }));
+        }
+        start.countDown();
+        List<MetadataStore> stores = new ArrayList<>();
+        for (Future<MetadataStore> store : opened) {
+            stores.add(store.get(60, TimeUnit.SECONDS));
+        }
+        executor.shutdown();
+        stores.get(0).update(current -> current.withUser(loggedIn("ana")));
+        for (MetadataStore store : stores) {
+            assertEquals(Optional.of(loggedIn("ana")), store.read().user("ana"));
+            store.close();
         }
     }
 

@@ -2,6 +2,9 @@ package dev.appservices.extension.internal.metadata;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -42,6 +45,16 @@ class PostgresMetadataStoreTest extends JdbcMetadataStoreContract {
     @Override
     DataSource dataSource() {
         return postgres.getPostgresDatabase();
+    }
+
+    @Override
+    DataSource emptyDatabase() throws SQLException {
+        String name = appId().replace('-', '_');
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE DATABASE " + name);
+        }
+        return postgres.getDatabase("postgres", name);
     }
 
     @Test
