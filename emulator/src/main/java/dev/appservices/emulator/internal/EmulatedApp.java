@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
@@ -15,8 +16,12 @@ import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.JsonSupport;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.js.CallFrame;
+import dev.appservices.emulator.internal.js.FunctionFailure;
+import dev.appservices.emulator.internal.js.JsFunction;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
+import dev.appservices.emulator.internal.state.Records;
 import dev.appservices.emulator.internal.state.Records.User;
 
 /**
@@ -80,6 +85,44 @@ public final class EmulatedApp {
                         .map(identity -> new FunctionContext.Identity(identity.id(), identity.providerType()))
                         .toList(),
                 customData(user).orElseGet(BsonDocument::new));
+    }
+
+    /**
+     * The user as JavaScript functions ({@code context.user}) and rules ({@code %%user}) see it:
+     * {@code {id, type, data, identities: [{id, provider_type}], custom_data}}.
+     */
+    public BsonDocument userDocument(User user) {
+        BsonDocument data = new BsonDocument();
+        BsonArray identities = new BsonArray();
+        for (Records.Identity identity : user.identities()) {
+            identity.data().forEach((key, value) -> data.put(key, new BsonString(value)));
+            identities.add(new BsonDocument("id", new BsonString(identity.id()))
+                    .append("provider_type", new BsonString(identity.providerType())));
+        }
+        return new BsonDocument("id", new BsonString(user.id()))
+                .append("type", new BsonString(user.type()))
+                .append("data", data)
+                .append("identities", identities)
+                .append("custom_data", customData(user).orElseGet(BsonDocument::new));
+    }
+
+    /**
+     * Runs a function a client called; a JavaScript function also sees the user's type and profile and the request.
+     *
+     * @param request {@code context.request}
+     * @throws ServiceError 400 {@code FunctionExecutionError} with the function's message if it fails
+     */
+    public BsonValue invokeForClient(EmulatorFunction function, User user, BsonArray arguments,
+            BsonDocument request) {
+        if (function instanceof JsFunction script) {
+            try {
+                BsonValue result = script.call(new CallFrame(userDocument(user), request, false), arguments);
+                return result == null ? BsonNull.VALUE : result;
+            } catch (FunctionFailure e) {
+                throw ServiceError.functionExecution(e.getMessage());
+            }
+        }
+        return invoke(function, callingUser(user), arguments);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import dev.appservices.emulator.internal.admin.AdminEndpoints;
 import dev.appservices.emulator.internal.admin.FaultRegistry;
 import dev.appservices.emulator.internal.admin.RequestCounters;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
+import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.api.LocationEndpoint;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
 import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
@@ -56,13 +58,16 @@ public final class EmulatorServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Dispatcher dispatcher;
     private final String host;
+    private final ImportedRuntimes runtimes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host) {
+    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host,
+            ImportedRuntimes runtimes) {
         this.server = server;
         this.workers = workers;
         this.dispatcher = dispatcher;
         this.host = host;
+        this.runtimes = runtimes;
     }
 
     /**
@@ -74,10 +79,13 @@ public final class EmulatorServer implements AutoCloseable {
      * @param functions functions registered in code, by app id and name
      * @param dataDirectory where state is persisted, or empty to keep it in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
+     * @param imports the exported apps (their settings are among {@code apps}) with their JavaScript functions
+     * @param functionTimeLimit how long one JavaScript function call may run
+     * @param httpHosts the hosts JavaScript functions may reach with {@code context.http}
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, List<ImportedApp> imports, Duration functionTimeLimit, Set<String> httpHosts) {
     }
 
     /**
@@ -88,7 +96,19 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
-        FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions());
+        ImportedRuntimes runtimes = ImportedRuntimes.start(options.imports(), options.functionTimeLimit(),
+                options.httpHosts());
+        try {
+            return start(options, runtimes);
+        } catch (RuntimeException e) {
+            runtimes.close();
+            throw e;
+        }
+    }
+
+    private static EmulatorServer start(Options options, ImportedRuntimes runtimes) {
+        FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions(),
+                runtimes.functions());
         StateStore store = options.dataDirectory().map(StateStore::open).orElseGet(StateStore::inMemory);
         List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
@@ -112,7 +132,7 @@ public final class EmulatorServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", dispatcher);
         server.start();
-        return new EmulatorServer(server, workers, dispatcher, options.host());
+        return new EmulatorServer(server, workers, dispatcher, options.host(), runtimes);
     }
 
     /** The bound port. */
@@ -151,6 +171,7 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        runtimes.close();
     }
 
     private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults) {

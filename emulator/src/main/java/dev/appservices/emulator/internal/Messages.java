@@ -176,7 +176,8 @@ public final class Messages {
     public static EmulatorException usage(String problem) {
         return new EmulatorException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR]");
+                + " [--data-dir DIR] [--app DIR [--app-id ID]]... [--secrets FILE] [--allow-http HOST[,HOST...]]"
+                + " [--function-time-limit SECONDS]");
     }
 
     public static EmulatorException extensionMisplaced() {

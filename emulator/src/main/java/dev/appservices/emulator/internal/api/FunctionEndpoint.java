@@ -2,6 +2,7 @@ package dev.appservices.emulator.internal.api;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
@@ -46,7 +47,25 @@ public final class FunctionEndpoint implements Endpoint {
         });
         EmulatorFunction function = app.functions().callable(app.settings(), name)
                 .orElseThrow(() -> ServiceError.functionNotFound(name));
-        BsonValue result = app.invoke(function, app.callingUser(caller.user()), arguments);
+        BsonValue result = app.invokeForClient(function, caller.user(), arguments, requestDocument(request));
         return Response.json(200, JsonSupport.toCanonicalEjson(result));
+    }
+
+    /** {@code context.request} of JavaScript functions. */
+    private static BsonDocument requestDocument(Request request) {
+        BsonDocument headers = new BsonDocument();
+        request.headers().forEach((name, values) -> {
+            BsonArray array = new BsonArray();
+            values.forEach(value -> array.add(new BsonString(value)));
+            headers.append(name, array);
+        });
+        return new BsonDocument("remoteIPAddress", new BsonString(request.remoteAddress()))
+                .append("requestHeaders", headers)
+                .append("httpMethod", new BsonString(request.method()))
+                .append("rawQueryString", new BsonString(request.rawQuery()))
+                .append("httpReferrer", new BsonString(request.header("Referer").orElse("")))
+                .append("httpUserAgent", new BsonString(request.header("User-Agent").orElse("")))
+                .append("action", new BsonString("call"))
+                .append("service", new BsonString(""));
     }
 }

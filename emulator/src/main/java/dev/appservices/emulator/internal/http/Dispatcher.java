@@ -139,7 +139,8 @@ public final class Dispatcher implements HttpHandler {
         }
         byte[] body = readBody(exchange);
         Request request = new Request(method, path, match.get().parameters(), exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body, origin, attribution);
+                exchange.getRequestHeaders(), exchange.getRemoteAddress().getAddress().getHostAddress(), body, origin,
+                attribution);
         return match.get().route().endpoint().handle(request);
     }
 

@@ -3,8 +3,10 @@ package dev.appservices.emulator.internal.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.bson.BsonDocument;
 
@@ -23,20 +25,24 @@ public final class Request {
     private final String method;
     private final String path;
     private final Map<String, String> pathParameters;
+    private final String rawQuery;
     private final Map<String, String> query;
     private final Headers headers;
+    private final String remoteAddress;
     private final byte[] body;
     private final String origin;
     private final AppAttribution attribution;
     private BsonDocument parsedBody;
 
     Request(String method, String path, Map<String, String> pathParameters, String rawQuery, Headers headers,
-            byte[] body, String origin, AppAttribution attribution) {
+            String remoteAddress, byte[] body, String origin, AppAttribution attribution) {
         this.method = method;
         this.path = path;
         this.pathParameters = Map.copyOf(pathParameters);
+        this.rawQuery = rawQuery == null ? "" : rawQuery;
         this.query = parseQuery(rawQuery);
         this.headers = headers;
+        this.remoteAddress = remoteAddress;
         this.body = body;
         this.origin = origin;
         this.attribution = attribution;
@@ -69,8 +75,25 @@ public final class Request {
         return Optional.ofNullable(query.get(name));
     }
 
+    /** The query string as sent, without {@code ?} ({@code ""} if none). */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.getFirst(name));
+    }
+
+    /** Every header with all its values (names as the JDK server normalises them). */
+    public Map<String, List<String>> headers() {
+        Map<String, List<String>> copy = new TreeMap<>();
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return copy;
+    }
+
+    /** The IP address the request came from. */
+    public String remoteAddress() {
+        return remoteAddress;
     }
 
     /** The bearer token of the {@code Authorization} header, if there is a non-empty one. */
