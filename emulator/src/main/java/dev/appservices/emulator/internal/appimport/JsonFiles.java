@@ -1,33 +1,38 @@
 package dev.appservices.emulator.internal.appimport;
 
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.DecoderContext;
 import org.bson.json.JsonParseException;
+import org.bson.json.JsonReader;
 
 /** Reads the JSON files of an export with {@code org.mongodb:bson}; a syntax error names the file and line. */
 final class JsonFiles {
 
     /** The parser only reads documents: a file's text is read as the value of this one-key document. */
     private static final String PREFIX = "{\"v\": ";
-    private static final Pattern POSITION = Pattern.compile("Position: (\\d+)");
 
     private JsonFiles() {
     }
 
     static BsonValue read(Path file) {
         String text = text(file);
-        try {
-            return BsonDocument.parse(PREFIX + text + "\n}").get("v");
+        CountingReader in = new CountingReader(new StringReader(PREFIX + text + "\n}"));
+        try (JsonReader reader = new JsonReader(in)) {
+            return new BsonDocumentCodec().decode(reader, DecoderContext.builder().build()).get("v");
         } catch (JsonParseException | BsonInvalidOperationException e) {
-            throw syntaxError(file, text, e);
+            // the reader has just read the character it failed on
+            throw syntaxError(file, text, in.count() - 1 - PREFIX.length(), e);
         }
     }
 
@@ -47,11 +52,9 @@ final class JsonFiles {
         }
     }
 
-    private static RuntimeException syntaxError(Path file, String text, RuntimeException e) {
+    private static RuntimeException syntaxError(Path file, String text, int failedAt, RuntimeException e) {
         String problem = String.valueOf(e.getMessage());
-        Matcher position = POSITION.matcher(problem);
-        int offset = position.find() ? Integer.parseInt(position.group(1)) - PREFIX.length() : text.length();
-        offset = Math.max(0, Math.min(offset, text.length()));
+        int offset = Math.max(0, Math.min(failedAt, text.length()));
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
@@ -61,5 +64,37 @@ final class JsonFiles {
             }
         }
         return ImportMessages.invalidJson(file, line, offset - lineStart + 1, problem);
+    }
+
+    /** Counts the characters the JSON reader consumed, which locates a syntax error its message does not place. */
+    private static final class CountingReader extends FilterReader {
+
+        private int count;
+
+        CountingReader(Reader in) {
+            super(in);
+        }
+
+        int count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count++;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 }
