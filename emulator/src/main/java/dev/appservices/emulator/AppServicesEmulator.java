@@ -48,6 +48,9 @@ public final class AppServicesEmulator implements AutoCloseable {
     /** The default listen address: the loopback interface only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
 
+    /** The default interval of heartbeat comments on watch streams, as the real service sent them. */
+    public static final Duration DEFAULT_WATCH_HEARTBEAT = Duration.ofSeconds(10);
+
     /** The class-path resource of the bundled demo configuration (apps {@code sample} and {@code sample-auto}). */
     public static final String DEMO_CONFIG_RESOURCE = "demo-apps.json";
 
@@ -130,6 +133,8 @@ public final class AppServicesEmulator implements AutoCloseable {
         private final Map<String, String> secrets = new LinkedHashMap<>();
         private final Set<String> httpHosts = new LinkedHashSet<>();
         private Duration functionTimeLimit = DEFAULT_FUNCTION_TIME_LIMIT;
+        private String mongodbUri;
+        private Duration watchHeartbeat = DEFAULT_WATCH_HEARTBEAT;
 
         private Builder() {
         }
@@ -312,14 +317,41 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
-         * Persists users, identities, email accounts, API keys, pending tokens and sessions in a directory, so that
-         * a restarted emulator with the same directory keeps them (tokens issued before stay valid).
+         * Persists users, identities, email accounts, API keys, pending tokens, sessions and the apps' data (in the
+         * embedded store's file) in a directory, so that a restarted emulator with the same directory keeps them
+         * (tokens issued before stay valid).
          *
          * @param directory the data directory (created if missing)
          * @return this builder
          */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Keeps the apps' data in a MongoDB deployment (a replica set or a sharded cluster) instead of the embedded
+         * store. The emulator checks at start that it answers.
+         *
+         * @param uri a MongoDB connection string, e.g. {@code mongodb://db1,db2/?replicaSet=rs0}
+         * @return this builder
+         */
+        public Builder mongodbUri(String uri) {
+            this.mongodbUri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        /**
+         * Sets the interval of the heartbeat comments on watch streams (default ten seconds).
+         *
+         * @param interval a positive interval
+         * @return this builder
+         */
+        public Builder watchHeartbeat(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the watch heartbeat interval must be positive: " + interval);
+            }
+            this.watchHeartbeat = interval;
             return this;
         }
 
@@ -357,8 +389,8 @@ public final class AppServicesEmulator implements AutoCloseable {
             apps.forEach(app -> settings.add(app.settings()));
             imported.forEach(app -> settings.add(app.definition().settings()));
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port, settings,
-                    functions, Optional.ofNullable(dataDirectory), loader, imported, functionTimeLimit,
-                    Set.copyOf(httpHosts))));
+                    functions, Optional.ofNullable(dataDirectory), loader, Optional.ofNullable(mongodbUri),
+                    watchHeartbeat, imported, functionTimeLimit, Set.copyOf(httpHosts))));
         }
 
         /** An export directory to read at start, with the app id it is served under if not its own. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +24,22 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.admin.AdminEndpoints;
+import dev.appservices.emulator.internal.admin.DataAdminEndpoints;
 import dev.appservices.emulator.internal.admin.FaultRegistry;
 import dev.appservices.emulator.internal.admin.RequestCounters;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
-import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.api.LocationEndpoint;
+import dev.appservices.emulator.internal.api.WatchEndpoint;
+import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
 import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
 import dev.appservices.emulator.internal.auth.LoginEndpoint;
 import dev.appservices.emulator.internal.auth.SessionEndpoints;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.data.AppData;
+import dev.appservices.emulator.internal.data.DataLayer;
+import dev.appservices.emulator.internal.data.watch.WatchStreams;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.Dispatcher;
 import dev.appservices.emulator.internal.http.Router;
@@ -61,12 +68,17 @@ public final class EmulatorServer implements AutoCloseable {
     private final ImportedRuntimes runtimes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final WatchStreams watches;
+    private final DataLayer data;
+
     private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host,
-            ImportedRuntimes runtimes) {
+            WatchStreams watches, DataLayer data, ImportedRuntimes runtimes) {
         this.server = server;
         this.workers = workers;
         this.dispatcher = dispatcher;
         this.host = host;
+        this.watches = watches;
+        this.data = data;
         this.runtimes = runtimes;
     }
 
@@ -79,13 +91,16 @@ public final class EmulatorServer implements AutoCloseable {
      * @param functions functions registered in code, by app id and name
      * @param dataDirectory where state is persisted, or empty to keep it in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
+     * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
+     * @param watchHeartbeat the interval of heartbeat comments on watch streams
      * @param imports the exported apps (their settings are among {@code apps}) with their JavaScript functions
      * @param functionTimeLimit how long one JavaScript function call may run
      * @param httpHosts the hosts JavaScript functions may reach with {@code context.http}
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader, List<ImportedApp> imports, Duration functionTimeLimit, Set<String> httpHosts) {
+            ClassLoader classLoader, Optional<String> mongodbUri, Duration watchHeartbeat, List<ImportedApp> imports,
+            Duration functionTimeLimit, Set<String> httpHosts) {
     }
 
     /**
@@ -96,34 +111,46 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
-        ImportedRuntimes runtimes = ImportedRuntimes.start(options.imports(), options.functionTimeLimit(),
-                options.httpHosts());
+        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), Clock.systemUTC());
+        ImportedRuntimes runtimes = null;
         try {
-            return start(options, runtimes);
+            Map<String, AppData> appData = new HashMap<>();
+            options.apps().forEach(settings -> appData.put(settings.id(), data.forApp(settings)));
+            runtimes = ImportedRuntimes.start(options.imports(), appData, data.events(), options.functionTimeLimit(),
+                    options.httpHosts());
+            return start(options, data, appData, runtimes);
         } catch (RuntimeException e) {
-            runtimes.close();
+            if (runtimes != null) {
+                runtimes.close();
+            }
+            data.close();
             throw e;
         }
     }
 
-    private static EmulatorServer start(Options options, ImportedRuntimes runtimes) {
+    private static EmulatorServer start(Options options, DataLayer data, Map<String, AppData> appData,
+            ImportedRuntimes runtimes) {
         FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions(),
                 runtimes.functions());
         StateStore store = options.dataDirectory().map(StateStore::open).orElseGet(StateStore::inMemory);
         List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
-            emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions));
+            emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
+                    appData.get(settings.id())));
         }
+        WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
         Apps apps = new Apps(emulated);
         RequestCounters counters = new RequestCounters();
         FaultRegistry faults = new FaultRegistry();
-        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults), counters, faults);
+        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, watches), counters, faults);
 
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         } catch (IOException | RuntimeException e) {
+            watches.close();
+            data.close();
             throw Messages.cannotBind(options.host(), options.port(), e);
         }
         ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
@@ -132,7 +159,7 @@ public final class EmulatorServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", dispatcher);
         server.start();
-        return new EmulatorServer(server, workers, dispatcher, options.host(), runtimes);
+        return new EmulatorServer(server, workers, dispatcher, options.host(), watches, data, runtimes);
     }
 
     /** The bound port. */
@@ -155,6 +182,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        watches.close();
         long deadline = System.currentTimeMillis() + CLOSE_GRACE_MILLIS;
         while (dispatcher.inFlight() > 0 && System.currentTimeMillis() < deadline) {
             try {
@@ -172,9 +200,10 @@ public final class EmulatorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         runtimes.close();
+        data.close();
     }
 
-    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults) {
+    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, WatchStreams watches) {
         TokenService tokens = new TokenService(apps);
         SessionEndpoints sessions = new SessionEndpoints(tokens);
         EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
@@ -200,8 +229,10 @@ public final class EmulatorServer implements AutoCloseable {
                 .add("DELETE", CLIENT + "/auth/api_keys/{keyId}", apiKeys::delete)
                 .add("PUT", CLIENT + "/auth/api_keys/{keyId}/enable", apiKeys::enable)
                 .add("PUT", CLIENT + "/auth/api_keys/{keyId}/disable", apiKeys::disable)
-                .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens));
+                .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens))
+                .add("GET", APP + "/functions/call", new WatchEndpoint(apps, tokens, watches));
         admin.register(router, ADMIN);
+        new DataAdminEndpoints(apps).register(router, ADMIN);
         return router;
     }
 

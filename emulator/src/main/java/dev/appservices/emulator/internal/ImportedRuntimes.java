@@ -10,7 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bson.BsonArray;
+
 import dev.appservices.emulator.internal.appimport.ImportedApp;
+import dev.appservices.emulator.internal.data.AppData;
+import dev.appservices.emulator.internal.data.Caller;
+import dev.appservices.emulator.internal.data.ChangeEvents;
 import dev.appservices.emulator.internal.js.HttpGateway;
 import dev.appservices.emulator.internal.js.JsEngine;
 import dev.appservices.emulator.internal.js.JsFunction;
@@ -18,8 +23,8 @@ import dev.appservices.emulator.internal.js.JsRuntime;
 import dev.appservices.emulator.internal.js.ServiceGateway;
 
 /**
- * The JavaScript runtimes of the imported apps and their shared engine, which is only created when an app has
- * JavaScript functions (it costs a few hundred milliseconds). Closed with the emulator.
+ * The JavaScript runtimes of the imported apps, their shared engine (only created when an app has JavaScript
+ * functions: it costs a few hundred milliseconds) and their database triggers. Closed with the emulator.
  */
 final class ImportedRuntimes implements AutoCloseable {
 
@@ -27,16 +32,25 @@ final class ImportedRuntimes implements AutoCloseable {
 
     private final Optional<JsEngine> engine;
     private final List<JsRuntime> runtimes;
+    private final List<DatabaseTriggers> triggers;
     private final Map<String, Map<String, JsFunction>> functions;
 
-    private ImportedRuntimes(Optional<JsEngine> engine, List<JsRuntime> runtimes,
+    private ImportedRuntimes(Optional<JsEngine> engine, List<JsRuntime> runtimes, List<DatabaseTriggers> triggers,
             Map<String, Map<String, JsFunction>> functions) {
         this.engine = engine;
         this.runtimes = runtimes;
+        this.triggers = triggers;
         this.functions = functions;
     }
 
-    static ImportedRuntimes start(List<ImportedApp> imports, Duration timeLimit, Set<String> httpHosts) {
+    /**
+     * Starts the runtimes and triggers of the imported apps.
+     *
+     * @param appData the data side of every app by id (imported apps among them)
+     * @param events the change events triggers react to
+     */
+    static ImportedRuntimes start(List<ImportedApp> imports, Map<String, AppData> appData, ChangeEvents events,
+            Duration timeLimit, Set<String> httpHosts) {
         for (ImportedApp app : imports) {
             app.warnings().forEach(warning -> LOG.log(Level.WARNING, "app '" + app.definition().id() + "': "
                     + warning));
@@ -45,18 +59,29 @@ final class ImportedRuntimes implements AutoCloseable {
         Optional<JsEngine> engine = scripted ? Optional.of(JsEngine.create()) : Optional.empty();
         HttpGateway http = new HttpGateway(httpHosts);
         List<JsRuntime> runtimes = new ArrayList<>();
+        List<DatabaseTriggers> triggers = new ArrayList<>();
         Map<String, Map<String, JsFunction>> functions = new LinkedHashMap<>();
         engine.ifPresent(shared -> {
             for (ImportedApp app : imports) {
-                JsRuntime runtime = new JsRuntime(shared, app.scripts(), ServiceGateway.NONE, http, timeLimit);
+                String id = app.definition().id();
+                JsRuntime runtime = new JsRuntime(shared, app.scripts(), gateway(appData.get(id)), http, timeLimit);
                 runtimes.add(runtime);
                 Map<String, JsFunction> byName = new LinkedHashMap<>();
                 app.scripts().functions().forEach((name, function) -> byName.put(name,
                         new JsFunction(runtime, function)));
-                functions.put(app.definition().id(), byName);
+                functions.put(id, byName);
+                if (!app.triggers().isEmpty()) {
+                    triggers.add(DatabaseTriggers.start(id, app.triggers(), runtime, events));
+                }
             }
         });
-        return new ImportedRuntimes(engine, runtimes, functions);
+        return new ImportedRuntimes(engine, runtimes, triggers, functions);
+    }
+
+    /** {@code context.services} of an app: its MongoDB service, as the calling user or as system. */
+    private static ServiceGateway gateway(AppData data) {
+        return (service, function, argument, system, user) -> data.service(service).call(function,
+                new BsonArray(List.of(argument)), system ? Caller.systemCaller() : Caller.user(user));
     }
 
     /** The JavaScript functions by app id and name. */
@@ -66,6 +91,7 @@ final class ImportedRuntimes implements AutoCloseable {
 
     @Override
     public void close() {
+        triggers.forEach(DatabaseTriggers::close);
         runtimes.forEach(JsRuntime::close);
         engine.ifPresent(JsEngine::close);
     }

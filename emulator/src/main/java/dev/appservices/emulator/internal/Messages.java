@@ -107,10 +107,6 @@ public final class Messages {
         return "APPSVC0536: the request body exceeds the limit of " + limit + " bytes";
     }
 
-    public static String unsupportedService(String service) {
-        return "APPSVC0537: service functions are not emulated (service '" + service + "')";
-    }
-
     public static String internalError(String requestId) {
         return "APPSVC0538: the emulator failed to process the request (id " + requestId + "); see its log";
     }
@@ -125,6 +121,10 @@ public final class Messages {
 
     public static String unknownAdminUser(String appId, String userId) {
         return "APPSVC0541: app '" + appId + "' has no user with id '" + userId + "'";
+    }
+
+    public static String noMongoService(String appId) {
+        return "APPSVC0547: app '" + appId + "' declares no MongoDB service ('mongodb' in its configuration)";
     }
 
     public static String invalidFault(String problem) {
@@ -176,8 +176,8 @@ public final class Messages {
     public static EmulatorException usage(String problem) {
         return new EmulatorException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR] [--app DIR [--app-id ID]]... [--secrets FILE] [--allow-http HOST[,HOST...]]"
-                + " [--function-time-limit SECONDS]");
+                + " [--data-dir DIR] [--mongodb-uri URI] [--app DIR [--app-id ID]]... [--secrets FILE]"
+                + " [--allow-http HOST[,HOST...]] [--function-time-limit SECONDS]");
     }
 
     public static EmulatorException extensionMisplaced() {

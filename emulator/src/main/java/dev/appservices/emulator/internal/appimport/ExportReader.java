@@ -93,8 +93,8 @@ public final class ExportReader {
         Map<String, ScriptFunction> functions = functions();
         providers(definition, functions.keySet());
         BsonDocument values = values();
-        List<ImportedApp.DataSource> dataSources = dataSources();
-        Optional<ImportedApp.CustomUserData> customUserData = customUserData(functions.keySet());
+        List<String> services = dataSources(definition, values);
+        customUserData(definition);
         List<ImportedApp.DatabaseTrigger> triggers = triggers(functions.keySet());
         ignoredParts();
         if (!missingSecrets.isEmpty()) {
@@ -110,8 +110,8 @@ public final class ExportReader {
                         .append("providerRegion", new BsonString(string(root, "provider_region").orElse(""))));
         ScriptApp scripts = new ScriptApp(appId, info, values,
                 new BsonDocument("tag", new BsonString(environment)).append("values", environmentValues),
-                dataSources.stream().map(ImportedApp.DataSource::name).toList(), functions);
-        return new ImportedApp(definition.build(), scripts, dataSources, customUserData, triggers, warnings);
+                services, functions);
+        return new ImportedApp(definition.build(), scripts, triggers, warnings);
     }
 
     // ---- environments and values ------------------------------------------------------------------------------
@@ -331,37 +331,37 @@ public final class ExportReader {
         return name;
     }
 
-    private Optional<ImportedApp.CustomUserData> customUserData(Set<String> functions) {
+    private void customUserData(AppDefinition.Builder definition) {
         Path file = directory.resolve("auth/custom_user_data.json");
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return;
         }
         BsonDocument config = readExpanded(file);
         if (!bool(config, "enabled")) {
-            return Optional.empty();
+            return;
         }
-        Optional<String> onCreation = string(config, "on_user_creation_function_name").filter(name -> !name.isEmpty());
-        onCreation.filter(name -> !functions.contains(name)).ifPresent(name -> {
-            throw ImportMessages.unknownFunction(file, "on_user_creation_function_name", name);
-        });
-        return Optional.of(new ImportedApp.CustomUserData(requiredString(file, config, "mongo_service_name"),
+        string(config, "on_user_creation_function_name").filter(name -> !name.isEmpty()).ifPresent(name ->
+                warnings.add(ImportMessages.ignored("on_user_creation_function_name '" + name + "'",
+                        "the function does not run when a user is created")));
+        definition.customUserDataCollection(requiredString(file, config, "mongo_service_name"),
                 requiredString(file, config, "database_name"), requiredString(file, config, "collection_name"),
-                requiredString(file, config, "user_id_field"), onCreation));
+                requiredString(file, config, "user_id_field"));
     }
 
     // ---- data sources and triggers ----------------------------------------------------------------------------
 
-    private List<ImportedApp.DataSource> dataSources() {
-        List<ImportedApp.DataSource> sources = new ArrayList<>();
+    /** The MongoDB data source with its rules, into the definition; the names of the app's data sources. */
+    private List<String> dataSources(AppDefinition.Builder definition, BsonDocument values) {
+        List<String> sources = new ArrayList<>();
         Path root = directory.resolve("data_sources");
         for (Path service : directories(root)) {
             Path configFile = service.resolve("config.json");
             BsonDocument config = Files.isRegularFile(configFile) ? readExpanded(configFile) : new BsonDocument();
             String type = string(config, "type").orElse("mongodb-atlas");
             String name = string(config, "name").orElse(service.getFileName().toString());
-            if (!type.equals("mongodb-atlas")) {
+            if (!type.equals("mongodb-atlas") || !sources.isEmpty()) {
                 warnings.add(ImportMessages.ignored("the data source '" + name + "' of type " + type,
-                        "only mongodb-atlas data sources are emulated"));
+                        "the emulator serves one mongodb-atlas data source per app"));
                 continue;
             }
             Path defaultRule = service.resolve("default_rule.json");
@@ -385,8 +385,9 @@ public final class ExportReader {
                 warnings.add(ImportMessages.ignored(String.join(", ", schemas),
                         "schemas and relationships are not enforced"));
             }
-            sources.add(new ImportedApp.DataSource(name, rules, Files.isRegularFile(defaultRule)
-                    ? Optional.of(readExpanded(defaultRule)) : Optional.empty()));
+            definition.mongodb(name, rules, Files.isRegularFile(defaultRule) ? readExpanded(defaultRule) : null,
+                    values);
+            sources.add(name);
         }
         return sources;
     }

@@ -18,6 +18,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.appservices.emulator.internal.admin.Fault;
 import dev.appservices.emulator.internal.admin.FaultRegistry;
 import dev.appservices.emulator.internal.admin.RequestCounters;
+import dev.appservices.emulator.internal.data.DataException;
 
 /**
  * The single {@link HttpHandler} of the emulator: it counts the request, applies injected faults, enforces the body
@@ -57,10 +58,14 @@ public final class Dispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         inFlight.incrementAndGet();
-        try (exchange) {
-            serve(exchange);
+        boolean streaming = false;
+        try {
+            streaming = serve(exchange);
         } finally {
             inFlight.decrementAndGet();
+            if (!streaming) {
+                exchange.close();
+            }
         }
     }
 
@@ -69,7 +74,8 @@ public final class Dispatcher implements HttpHandler {
         return inFlight.get();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    /** Serves a request; returns whether a streaming response took over the exchange (which then stays open). */
+    private boolean serve(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String origin = origin(exchange);
@@ -79,17 +85,32 @@ public final class Dispatcher implements HttpHandler {
             response = route(exchange, method, path, origin, appId);
         } catch (ServiceError e) {
             response = errorResponse(e, origin, appId[0]);
+        } catch (DataException e) {
+            response = errorResponse(ServiceError.of(e), origin, appId[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         } catch (RuntimeException e) {
             String requestId = Long.toString(requestIds.incrementAndGet());
             LOG.log(Level.WARNING, "request " + requestId + " (" + method + " " + path + ") failed", e);
             response = errorResponse(ServiceError.internal(requestId), origin, appId[0]);
         }
-        if (response != null) {
-            write(exchange, response);
+        if (response == null) {
+            return false;
         }
+        if (response.streaming() != null) {
+            return startStream(exchange, response);
+        }
+        write(exchange, response);
+        return false;
+    }
+
+    private static boolean startStream(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(response.status(), 0);
+        response.streaming().start(exchange.getResponseBody(), exchange::close);
+        return true;
     }
 
     /** Returns the response to write, or {@code null} when the connection is to be dropped without one. */
