@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -265,6 +266,38 @@ class ImportedAppTest {
         WireClient.Reply reply = client.post(CLIENT + "/app/" + TASKS + "/auth/providers/api-key/login", null,
                 "{\"key\":\"anything\"}");
         assertEquals("AuthProviderNotFound", reply.errorCode(400));
+    }
+
+    @Test
+    void functionsReachTheDataSourceUnderTheRulesOfTheCallingUser() {
+        String other = client.loginAnonymously(TASKS).getString("access_token");
+        result("items/add", "['buy milk']");
+        result("items/add", "['answer mail']");
+        client.post(CLIENT + "/app/" + TASKS + "/functions/call", other,
+                "{\"name\":\"items/add\",\"arguments\":[\"other's item\"]}");
+        assertEquals(ejson("['answer mail', 'buy milk']"), result("items/mine", "[]"));
+        assertEquals("insert not permitted for namespace 'tasks.items'", error("items/addForSomeoneElse", "[]"));
+        BsonValue all = result("items/countAll", "[]");
+        assertTrue(all.isNumber() && all.asNumber().longValue() >= 3, "as system every item counts: " + all);
+    }
+
+    @Test
+    void databaseTriggerRunsItsFunctionWithTheChangeEvent() {
+        BsonValue id = result("items/add", "['water plants']");
+        String arguments = "[" + new BsonDocument("v", id).toJson().replaceAll("^\\{\"v\": |}$", "") + "]";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertEquals(ejson("'insert'"), result("items/audit", arguments)));
+    }
+
+    @Test
+    void customUserDataComesFromTheConfiguredCollection() {
+        String user = client.loginAnonymously(TASKS).getString("access_token");
+        WireClient.Reply set = client.post(CLIENT + "/app/" + TASKS + "/functions/call", user,
+                "{\"name\":\"profile/setColor\",\"arguments\":[\"teal\"]}");
+        assertEquals(200, set.status(), set.body());
+        WireClient.Reply color = client.post(CLIENT + "/app/" + TASKS + "/functions/call", user,
+                "{\"name\":\"profile/myColor\",\"arguments\":[]}");
+        assertEquals("\"teal\"", color.body());
     }
 
     @Test
