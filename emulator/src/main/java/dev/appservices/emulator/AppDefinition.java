@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The definition of one emulated app: its id, enabled authentication providers and their settings, token

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,12 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.appservices.emulator.internal.EmulatorServer;
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.appimport.ExportReader;
 import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.appimport.Secrets;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.config.ConfigFileReader;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * An App Services backend emulator running in this JVM: it serves the App Services client protocol (location,
@@ -135,6 +136,7 @@ public final class AppServicesEmulator implements AutoCloseable {
         private Duration functionTimeLimit = DEFAULT_FUNCTION_TIME_LIMIT;
         private String mongodbUri;
         private Duration watchHeartbeat = DEFAULT_WATCH_HEARTBEAT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -368,6 +370,19 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the emulator's time (default: the system clock). Token {@code iat} and {@code exp}, session expiry
+         * and custom-token expiry checks read it. Tests of expiry can pass a clock they control, or move the
+         * emulator's time forward with {@link EmulatorAdmin#advanceClock(java.time.Duration)} instead of sleeping.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
          * Starts the emulator; it is listening when this method returns.
          *
          * @return the running emulator
@@ -389,7 +404,7 @@ public final class AppServicesEmulator implements AutoCloseable {
             apps.forEach(app -> settings.add(app.settings()));
             imported.forEach(app -> settings.add(app.definition().settings()));
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port, settings,
-                    functions, Optional.ofNullable(dataDirectory), loader, Optional.ofNullable(mongodbUri),
+                    functions, Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
                     watchHeartbeat, imported, functionTimeLimit, Set.copyOf(httpHosts))));
         }
 

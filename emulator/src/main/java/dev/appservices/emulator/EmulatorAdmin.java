@@ -1,6 +1,7 @@
 package dev.appservices.emulator;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,21 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.bind.JsonbException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
+import org.bson.json.JsonParseException;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.json.DocumentReader;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A client of an emulator's admin API ({@code /emulator/v1/...}) over HTTP, so it works for an emulator in this
@@ -111,7 +114,7 @@ public final class EmulatorAdmin {
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
      */
     public List<PendingToken> pendingConfirmations(String appId) {
-        return List.of(get(app(appId) + "/confirmations", PendingToken[].class));
+        return list(app(appId) + "/confirmations", EmulatorAdmin::pendingToken);
     }
 
     /**
@@ -122,7 +125,7 @@ public final class EmulatorAdmin {
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
      */
     public List<PendingToken> pendingResets(String appId) {
-        return List.of(get(app(appId) + "/resets", PendingToken[].class));
+        return list(app(appId) + "/resets", EmulatorAdmin::pendingToken);
     }
 
     /**
@@ -133,7 +136,7 @@ public final class EmulatorAdmin {
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
      */
     public List<UserInfo> users(String appId) {
-        return List.of(get(app(appId) + "/users", UserInfo[].class));
+        return list(app(appId) + "/users", EmulatorAdmin::userInfo);
     }
 
     /**
@@ -208,8 +211,7 @@ public final class EmulatorAdmin {
      *     {@code APPSVC0561} if unreachable
      */
     public List<BsonDocument> documents(String appId, String database, String collection) {
-        String body = send("GET", data(appId, database) + "/" + encode(collection), null);
-        return BsonArray.parse(body).stream().map(BsonValue::asDocument).toList();
+        return list(data(appId, database) + "/" + encode(collection), Function.identity());
     }
 
     /**
@@ -227,8 +229,9 @@ public final class EmulatorAdmin {
     public List<BsonValue> insertDocuments(String appId, String database, String collection,
             List<BsonDocument> documents) {
         BsonDocument body = new BsonDocument("documents", new BsonArray(List.copyOf(documents)));
-        String answer = send("POST", data(appId, database) + "/" + encode(collection), body.toJson());
-        return BsonDocument.parse(answer).getArray("insertedIds").getValues();
+        String route = data(appId, database) + "/" + encode(collection);
+        String answer = send("POST", route, body.toJson());
+        return read(route, () -> BsonDocument.parse(answer).getArray("insertedIds").getValues());
     }
 
     /**
@@ -324,9 +327,10 @@ public final class EmulatorAdmin {
      *     unreachable
      */
     public String injectFault(FaultSpec fault) {
-        String body = send("POST", "/emulator/v1/faults", JsonSupport.toJson(
-                Objects.requireNonNull(fault, "fault").definition()));
-        return read(body, "/emulator/v1/faults", JsonObject.class).getString("id");
+        String route = "/emulator/v1/faults";
+        String body = send("POST", route, JsonSupport.toJson(
+                Objects.requireNonNull(fault, "fault").definition().toDocument()));
+        return read(route, () -> DocumentReader.requiredString(JsonSupport.parseDocument(body), "id"));
     }
 
     /**
@@ -349,30 +353,68 @@ public final class EmulatorAdmin {
         send("DELETE", "/emulator/v1/faults", null);
     }
 
+    /**
+     * Moves the emulator's clock forward, so that tokens and sessions expire without waiting:
+     * {@code POST /emulator/v1/clock/advance}. Tokens already issued keep their {@code exp}; the emulator judges
+     * them by its moved clock. The client's own clock is not affected.
+     *
+     * @param amount zero or more, at most ten years
+     * @return the emulator's new current time
+     * @throws EmulatorException {@code APPSVC0560} for a negative or too large amount, {@code APPSVC0561} if
+     *     unreachable
+     */
+    public Instant advanceClock(Duration amount) {
+        String route = "/emulator/v1/clock/advance";
+        BigDecimal seconds = BigDecimal.valueOf(Objects.requireNonNull(amount, "amount").toMillis(), 3);
+        String body = send("POST", route, "{\"seconds\":" + seconds.toPlainString() + "}");
+        return read(route, () -> Instant.ofEpochMilli(DocumentReader.requiredInteger(
+                JsonSupport.parseDocument(body), "epochMillis")));
+    }
+
     @Override
     public String toString() {
         return "EmulatorAdmin[" + baseUrl + "]";
     }
 
     private Map<String, Long> counts(String route) {
-        Map<String, Long> counts = new TreeMap<>();
-        get(route, JsonObject.class).forEach((key, value) -> {
-            if (!(value instanceof JsonNumber number)) {
-                throw Messages.adminBadResponse(route, new IllegalArgumentException(key + " is not a number"));
-            }
-            counts.put(key, number.longValue());
+        String body = send("GET", route, null);
+        return read(route, () -> {
+            BsonDocument document = JsonSupport.parseDocument(body);
+            Map<String, Long> counts = new TreeMap<>();
+            document.keySet().forEach(key -> counts.put(key, DocumentReader.integer(document, key)));
+            return counts;
         });
-        return counts;
     }
 
-    private <T> T get(String route, Class<T> type) {
-        return read(send("GET", route, null), route, type);
+    private <T> List<T> list(String route, Function<BsonDocument, T> reader) {
+        String body = send("GET", route, null);
+        return read(route, () -> BsonArray.parse(body).stream().map(element -> {
+            if (!element.isDocument()) {
+                throw new IllegalArgumentException("an element is not an object");
+            }
+            return reader.apply(element.asDocument());
+        }).toList());
     }
 
-    private static <T> T read(String body, String route, Class<T> type) {
+    private static PendingToken pendingToken(BsonDocument json) {
+        return new PendingToken(DocumentReader.requiredString(json, "email"),
+                DocumentReader.requiredString(json, "token"), DocumentReader.requiredString(json, "tokenId"));
+    }
+
+    private static UserInfo userInfo(BsonDocument json) {
+        return new UserInfo(DocumentReader.requiredString(json, "id"), DocumentReader.requiredString(json, "type"),
+                DocumentReader.bool(json, "disabled"), DocumentReader.documents(json, "identities").stream()
+                        .map(identity -> new IdentityInfo(DocumentReader.requiredString(identity, "id"),
+                                DocumentReader.requiredString(identity, "providerType"),
+                                DocumentReader.strings(identity, "data")))
+                        .toList());
+    }
+
+    /** Reads a response body; anything unexpected in it is {@code APPSVC0563}. */
+    private static <T> T read(String route, Supplier<T> reader) {
         try {
-            return JsonSupport.fromJson(body, type);
-        } catch (JsonbException e) {
+            return reader.get();
+        } catch (JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
             throw Messages.adminBadResponse(route, e);
         }
     }

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.admin.FaultDefinition;
+import dev.appservices.emulator.internal.control.FaultDefinition;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A fault to inject with {@link EmulatorAdmin#injectFault(FaultSpec)}: which requests it hits (a path pattern and

@@ -25,11 +25,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.admin.AdminEndpoints;
 import dev.appservices.emulator.internal.admin.DataAdminEndpoints;
-import dev.appservices.emulator.internal.admin.FaultRegistry;
-import dev.appservices.emulator.internal.admin.RequestCounters;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
 import dev.appservices.emulator.internal.api.LocationEndpoint;
 import dev.appservices.emulator.internal.api.WatchEndpoint;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
 import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
@@ -37,12 +37,16 @@ import dev.appservices.emulator.internal.auth.LoginEndpoint;
 import dev.appservices.emulator.internal.auth.SessionEndpoints;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.control.EmulatorClock;
+import dev.appservices.emulator.internal.control.FaultRegistry;
+import dev.appservices.emulator.internal.control.RequestCounters;
 import dev.appservices.emulator.internal.data.AppData;
 import dev.appservices.emulator.internal.data.DataLayer;
 import dev.appservices.emulator.internal.data.watch.WatchStreams;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.Dispatcher;
 import dev.appservices.emulator.internal.http.Router;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.StateStore;
 
 /**
@@ -58,6 +62,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static final String APP = CLIENT + "/app/{appId}";
     private static final String USERPASS = APP + "/auth/providers/local-userpass";
     private static final String ADMIN = "/emulator/v1";
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
     private static final int WORKERS = 32;
     private static final long CLOSE_GRACE_MILLIS = 2_000;
 
@@ -91,6 +96,7 @@ public final class EmulatorServer implements AutoCloseable {
      * @param functions functions registered in code, by app id and name
      * @param dataDirectory where state is persisted, or empty to keep it in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
+     * @param clock the emulator's time, which the admin API can move forward
      * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
      * @param watchHeartbeat the interval of heartbeat comments on watch streams
      * @param imports the exported apps (their settings are among {@code apps}) with their JavaScript functions
@@ -99,8 +105,8 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader, Optional<String> mongodbUri, Duration watchHeartbeat, List<ImportedApp> imports,
-            Duration functionTimeLimit, Set<String> httpHosts) {
+            ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat,
+            List<ImportedApp> imports, Duration functionTimeLimit, Set<String> httpHosts) {
     }
 
     /**
@@ -111,14 +117,15 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
-        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), Clock.systemUTC());
+        EmulatorClock clock = new EmulatorClock(options.clock());
+        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock);
         ImportedRuntimes runtimes = null;
         try {
             Map<String, AppData> appData = new HashMap<>();
             options.apps().forEach(settings -> appData.put(settings.id(), data.forApp(settings)));
             runtimes = ImportedRuntimes.start(options.imports(), appData, data.events(), options.functionTimeLimit(),
                     options.httpHosts());
-            return start(options, data, appData, runtimes);
+            return start(options, clock, data, appData, runtimes);
         } catch (RuntimeException e) {
             if (runtimes != null) {
                 runtimes.close();
@@ -128,11 +135,12 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private static EmulatorServer start(Options options, DataLayer data, Map<String, AppData> appData,
-            ImportedRuntimes runtimes) {
+    private static EmulatorServer start(Options options, EmulatorClock clock, DataLayer data,
+            Map<String, AppData> appData, ImportedRuntimes runtimes) {
         FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions(),
                 runtimes.functions());
-        StateStore store = options.dataDirectory().map(StateStore::open).orElseGet(StateStore::inMemory);
+        StateStore store = options.dataDirectory().map(directory -> StateStore.open(directory, clock))
+                .orElseGet(() -> StateStore.inMemory(clock));
         List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
@@ -143,14 +151,14 @@ public final class EmulatorServer implements AutoCloseable {
         Apps apps = new Apps(emulated);
         RequestCounters counters = new RequestCounters();
         FaultRegistry faults = new FaultRegistry();
-        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, watches), counters, faults);
+        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, clock, watches), counters, faults);
 
+        answerWithoutDelayedAck();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         } catch (IOException | RuntimeException e) {
             watches.close();
-            data.close();
             throw Messages.cannotBind(options.host(), options.port(), e);
         }
         ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
@@ -203,15 +211,16 @@ public final class EmulatorServer implements AutoCloseable {
         data.close();
     }
 
-    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, WatchStreams watches) {
-        TokenService tokens = new TokenService(apps);
+    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock,
+            WatchStreams watches) {
+        TokenService tokens = new TokenService(apps, clock);
         SessionEndpoints sessions = new SessionEndpoints(tokens);
         EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
         ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(tokens);
-        AdminEndpoints admin = new AdminEndpoints(apps, counters, faults);
+        AdminEndpoints admin = new AdminEndpoints(apps, counters, faults, clock);
         Router router = new Router()
                 .add("GET", APP + "/location", new LocationEndpoint(apps))
-                .add("POST", APP + "/auth/providers/{provider}/login", new LoginEndpoint(apps, tokens))
+                .add("POST", APP + "/auth/providers/{provider}/login", new LoginEndpoint(apps, tokens, clock))
                 .add("GET", CLIENT + "/auth/profile", sessions::profile)
                 .add("POST", CLIENT + "/auth/session", sessions::refresh)
                 .add("DELETE", CLIENT + "/auth/session", sessions::logout)
@@ -234,6 +243,18 @@ public final class EmulatorServer implements AutoCloseable {
         admin.register(router, ADMIN);
         new DataAdminEndpoints(apps).register(router, ADMIN);
         return router;
+    }
+
+    /**
+     * The JDK HTTP server leaves Nagle's algorithm on unless {@code sun.net.httpserver.nodelay} is true, so every
+     * small response waits ~40 ms for the client's delayed ACK. The server reads the property once per JVM, when its
+     * first server is created: set here (unless the JVM was started with a value) it takes effect for the runnable jar
+     * and for embedded emulators alike, provided no other JDK HTTP server was created in this JVM before.
+     */
+    private static void answerWithoutDelayedAck() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
     }
 
     private static void validateAppIds(Options options) {

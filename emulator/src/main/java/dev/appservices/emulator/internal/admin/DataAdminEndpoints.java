@@ -7,12 +7,12 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.data.Caller;
 import dev.appservices.emulator.internal.data.MongoService;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.Router;
@@ -34,7 +34,7 @@ public final class DataAdminEndpoints {
     public void register(Router router, String prefix) {
         String database = prefix + "/apps/{appId}/data/{database}";
         String collection = database + "/{collection}";
-        router.add("GET", collection, request -> Response.json(200, JsonSupport.toCanonicalEjson(
+        router.add("GET", collection, request -> Response.jsonText(200, JsonSupport.toCanonicalEjson(
                         call(request, "find", new BsonDocument()))))
                 .add("POST", collection, this::insert)
                 .add("DELETE", collection, request -> {
@@ -54,7 +54,7 @@ public final class DataAdminEndpoints {
         BsonArray batch = documents != null && documents.isArray() && body.size() == 1 ? documents.asArray()
                 : new BsonArray(List.of(body));
         BsonValue answer = call(request, "insertMany", new BsonDocument("documents", batch));
-        return Response.json(201, JsonSupport.toCanonicalEjson(answer));
+        return Response.jsonText(201, JsonSupport.toCanonicalEjson(answer));
     }
 
     private BsonValue call(Request request, String operation, BsonDocument arguments) {

@@ -8,15 +8,15 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Fields;
-import dev.appservices.emulator.internal.http.JsonSupport;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.json.JsonSupport;
 
 /**
  * {@code POST /api/client/v2.0/app/{appId}/functions/call} (protocol.md §8): body
@@ -53,7 +53,7 @@ public final class FunctionEndpoint implements Endpoint {
                     .orElseThrow(() -> ServiceError.functionNotFound(name));
             result = app.invokeForClient(function, caller.user(), arguments, requestDocument(request));
         }
-        return Response.json(200, JsonSupport.toCanonicalEjson(result));
+        return Response.jsonText(200, JsonSupport.toCanonicalEjson(result));
     }
 
     /** {@code context.request} of JavaScript functions. */

@@ -32,6 +32,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * The operations of the {@code mongodb-atlas} service (data-and-sync.md §1) on the store, with the argument keys
  * and answer shapes clients depend on: counts of writes are Int32, {@code count} is Int64, {@code upsertedId} is
@@ -145,7 +147,7 @@ public final class CollectionOperations {
         if (access != Access.SYSTEM) {
             for (BsonDocument stage : pipeline) {
                 if (stage.containsKey("$out") || stage.containsKey("$merge")) {
-                    throw DataException.invalidParameter(DataMessages.aggregateOutput(stage.getFirstKey()));
+                    throw DataException.invalidParameter(Messages.aggregateOutput(stage.getFirstKey()));
                 }
             }
             BsonArray ids = new BsonArray();
@@ -154,7 +156,7 @@ public final class CollectionOperations {
                 if (shown.isPresent()) {
                     if (!shown.get().equals(document)) {
                         throw new DataException(DataException.Kind.FORBIDDEN, "NoMatchingRuleFound",
-                                DataMessages.aggregateHiddenFields(namespace));
+                                Messages.aggregateHiddenFields(namespace.toString()));
                     }
                     ids.add(document.get("_id"));
                 }
@@ -400,22 +402,22 @@ public final class CollectionOperations {
             return call.get();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw DataException.mongo(DataMessages.duplicateKey(e.getError().getMessage()));
+                throw DataException.mongo(DataException.duplicateKey(e.getError().getMessage()));
             }
             throw DataException.mongo(e.getError().getMessage());
         } catch (MongoCommandException e) {
             if (e.getErrorCode() == 11000) {
-                throw DataException.mongo(DataMessages.duplicateKey(e.getErrorMessage()));
+                throw DataException.mongo(DataException.duplicateKey(e.getErrorMessage()));
             }
             throw DataException.mongo(e.getErrorMessage());
         } catch (MongoBulkWriteException e) {
             String message = e.getWriteErrors().isEmpty() ? e.getMessage() : e.getWriteErrors().get(0).getMessage();
             throw DataException.mongo(e.getWriteErrors().stream().anyMatch(error -> error.getCode() == 11000)
-                    ? DataMessages.duplicateKey(message) : message);
+                    ? DataException.duplicateKey(message) : message);
         } catch (MongoException e) {
             throw DataException.mongo(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw DataException.invalidParameter(DataMessages.invalidArgument(e.getMessage()));
+            throw DataException.invalidParameter(Messages.invalidArgument(e.getMessage()));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.data.rules.Rules;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The emulator's data: one store shared by all apps (as apps linked to one cluster shared it), the change events
@@ -46,7 +47,7 @@ public final class DataLayer implements AutoCloseable {
             try {
                 rules = Rules.parse(mongodb.rules(), mongodb.defaultRule(), key);
             } catch (IllegalArgumentException e) {
-                throw DataMessages.invalidSetting(key, e.getMessage());
+                throw Messages.invalidSetting(key, e.getMessage());
             }
             return new MongoService(mongodb.service(), rules, mongodb.values(), operations);
         });

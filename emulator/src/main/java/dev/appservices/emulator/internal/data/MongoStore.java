@@ -21,6 +21,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * Where the data lives, always reached through the official driver: an embedded MongoDB-compatible server
  * (mongo-java-server, in memory or in an H2 file under the data directory) bound to 127.0.0.1 on a free port and
@@ -62,7 +64,7 @@ public final class MongoStore implements AutoCloseable {
             server = new MongoServer(backend);
             server.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (Exception e) {
-            throw DataMessages.embeddedStoreFailed(e);
+            throw Messages.embeddedStoreFailed(e);
         }
         InetSocketAddress address = server.getLocalAddress();
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
@@ -84,7 +86,7 @@ public final class MongoStore implements AutoCloseable {
         try {
             connection = new ConnectionString(uri);
         } catch (IllegalArgumentException e) {
-            throw DataMessages.invalidUri(e.getMessage());
+            throw Messages.invalidUri(e.getMessage());
         }
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
@@ -95,7 +97,7 @@ public final class MongoStore implements AutoCloseable {
             client.getDatabase("admin").runCommand(new BsonDocument("ping", new BsonInt32(1)));
         } catch (MongoException e) {
             client.close();
-            throw DataMessages.storeUnreachable(redacted, e);
+            throw Messages.storeUnreachable(redacted, e);
         }
         return new MongoStore(client, Optional.empty(), redacted);
     }

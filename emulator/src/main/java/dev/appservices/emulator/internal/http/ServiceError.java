@@ -1,6 +1,6 @@
 package dev.appservices.emulator.internal.http;
 
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.data.DataException;
 
 /**
@@ -42,6 +42,11 @@ public final class ServiceError extends RuntimeException {
 
     public static ServiceError invalidSession(String detail) {
         return new ServiceError(401, "InvalidSession", "invalid session: " + detail);
+    }
+
+    /** A refresh token whose session no longer exists (user deleted, session revoked or logged out). */
+    public static ServiceError refreshTokenNotFound() {
+        return new ServiceError(401, "InvalidSession", "failed to find refresh token");
     }
 
     public static ServiceError authError(String detail) {

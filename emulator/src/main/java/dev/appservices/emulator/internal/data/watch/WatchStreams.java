@@ -16,8 +16,8 @@ import org.bson.BsonDocument;
 import dev.appservices.emulator.internal.data.Access;
 import dev.appservices.emulator.internal.data.ChangeEvent;
 import dev.appservices.emulator.internal.data.ChangeEvents;
-import dev.appservices.emulator.internal.data.DataMessages;
 import dev.appservices.emulator.internal.data.Namespace;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * All open watch streams. However many there are, they share one scheduler thread (heartbeats and the check that
@@ -72,7 +72,7 @@ public final class WatchStreams implements AutoCloseable {
     private void endDeadStreams() {
         for (WatchStream stream : streams) {
             if (!stream.isAlive()) {
-                stream.fail("InvalidSession", DataMessages.watchSessionEnded());
+                stream.fail("InvalidSession", Messages.watchSessionEnded());
             }
         }
     }

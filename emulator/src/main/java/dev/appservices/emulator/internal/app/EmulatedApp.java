@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal;
+package dev.appservices.emulator.internal.app;
 
 import java.util.List;
 import java.util.Map;
@@ -12,18 +12,19 @@ import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.FunctionContext;
-import dev.appservices.emulator.FunctionMongoService;
 import dev.appservices.emulator.FunctionContext.CallingUser;
+import dev.appservices.emulator.FunctionMongoService;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.data.AppData;
 import dev.appservices.emulator.internal.data.Caller;
 import dev.appservices.emulator.internal.data.FunctionServiceAdapter;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
-import dev.appservices.emulator.internal.http.JsonSupport;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.js.CallFrame;
 import dev.appservices.emulator.internal.js.FunctionFailure;
 import dev.appservices.emulator.internal.js.JsFunction;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.Identity;
