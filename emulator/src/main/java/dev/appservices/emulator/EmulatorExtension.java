@@ -31,6 +31,9 @@ import dev.appservices.emulator.internal.messages.Messages;
  * class MyTest { ... }
  * }</pre>
  *
+ * <p>Tests of token expiry move the emulator's time instead of sleeping: {@code admin().advanceClock(…)}, or a
+ * clock of their own with {@code EmulatorExtension.create(builder -> builder.clock(…))}.
+ *
  * <p>JUnit Jupiter is an optional dependency of the emulator; this class needs it on the test class path. An
  * instance belongs to one test class; it is used from the JUnit thread that runs that class.
  *

@@ -106,10 +106,6 @@ public final class Request {
                 .filter(token -> !token.isEmpty());
     }
 
-    public byte[] body() {
-        return body.clone();
-    }
-
     /** The body as an EJSON document (empty body: empty document), parsed once. */
     public BsonDocument jsonBody() {
         if (parsedBody == null) {
