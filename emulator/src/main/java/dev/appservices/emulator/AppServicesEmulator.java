@@ -389,7 +389,7 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @throws EmulatorException for duplicate app ids ({@code APPSVC0502}), unknown function names
          *     ({@code APPSVC0503}), invalid custom-token keys ({@code APPSVC0501}), an unreadable data directory
          *     ({@code APPSVC0520}), a port that cannot be bound ({@code APPSVC0506}), or an export directory that
-         *     cannot be served ({@code APPSVC0900}–{@code APPSVC0910}: no root file, invalid JSON, a function
+         *     cannot be served ({@code APPSVC0565}–{@code APPSVC0575}: no root file, invalid JSON, a function
          *     without code, a missing secret …)
          */
         public AppServicesEmulator start() {

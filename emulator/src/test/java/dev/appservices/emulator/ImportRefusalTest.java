@@ -63,7 +63,7 @@ class ImportRefusalTest {
     void missingRootFile() throws IOException {
         Path app = tasks();
         Files.delete(app.resolve("realm_config.json"));
-        assertEquals("APPSVC0900: " + app + " is not an App Services export: it has none of root_config.json,"
+        assertEquals("APPSVC0565: " + app + " is not an App Services export: it has none of root_config.json,"
                 + " realm_config.json, config.json, stitch.json", refusal(app, SECRETS));
     }
 
@@ -73,7 +73,7 @@ class ImportRefusalTest {
         Path providers = app.resolve("auth/providers.json");
         Files.writeString(providers, "{\n  \"anon-user\": {\n    \"type\": \"anon-user\",,\n  }\n}\n");
         String message = refusal(app, SECRETS);
-        assertTrue(message.startsWith("APPSVC0901: " + providers + " is not valid JSON at line 3, column 25"),
+        assertTrue(message.startsWith("APPSVC0566: " + providers + " is not valid JSON at line 3, column 25"),
                 message);
     }
 
@@ -81,14 +81,14 @@ class ImportRefusalTest {
     void missingFunctionFile() throws IOException {
         Path app = tasks();
         Files.delete(app.resolve("functions/private/double.js"));
-        assertEquals("APPSVC0903: the function 'private/double' of the app in " + app + " has no code: "
+        assertEquals("APPSVC0568: the function 'private/double' of the app in " + app + " has no code: "
                 + Path.of("functions/private/double.js") + " is missing", refusal(app, SECRETS));
     }
 
     @Test
     void missingSecretIsNamedAndNoValueIsPrinted() {
         String message = refusal(tasks(), "{\"tasksServiceToken\": \"s3cr3t-token-value\"}");
-        assertTrue(message.startsWith("APPSVC0904: the app in "), message);
+        assertTrue(message.startsWith("APPSVC0569: the app in "), message);
         assertTrue(message.contains("needs the secrets [jwtSigningKey]"), message);
         assertFalse(message.contains("s3cr3t-token-value"), message);
     }
@@ -98,7 +98,7 @@ class ImportRefusalTest {
         Path app = tasks();
         Path providers = app.resolve("auth/providers.json");
         Files.writeString(providers, Files.readString(providers).replace("\"authenticate\"", "\"authenticat\""));
-        assertEquals("APPSVC0907: " + providers + " at 'custom-function.config.authFunctionName' names the"
+        assertEquals("APPSVC0572: " + providers + " at 'custom-function.config.authFunctionName' names the"
                 + " function 'authenticat', which functions/ does not define", refusal(app, SECRETS));
     }
 
@@ -106,7 +106,7 @@ class ImportRefusalTest {
     void environmentFileMustExist() throws IOException {
         Path app = tasks();
         Files.delete(app.resolve("environments/development.json"));
-        assertEquals("APPSVC0902: invalid exported app file " + app.resolve("realm_config.json")
+        assertEquals("APPSVC0567: invalid exported app file " + app.resolve("realm_config.json")
                 + " at 'environment': the environment file " + Path.of("environments/development.json")
                 + " is missing", refusal(app, SECRETS));
     }

@@ -183,7 +183,7 @@ class ImportedAppTest {
             assertEquals(ejson("{\"$numberInt\": \"3\"}"), result("sum", "[1, 2]"));
             answered++;
         }
-        assertTrue(runaway.get().startsWith("APPSVC0960: execution time limit exceeded"), runaway.get());
+        assertTrue(runaway.get().startsWith("APPSVC0592: execution time limit exceeded"), runaway.get());
         assertTrue(answered > 0, "calls answered while the runaway function ran");
         assertEquals(ejson("{\"$numberInt\": \"3\"}"), result("sum", "[1, 2]"));
     }
@@ -212,7 +212,7 @@ class ImportedAppTest {
         assertEquals(ejson("{\"$numberInt\": \"200\"}"), answer.get("status"));
         assertTrue(answer.getString("body").getValue().contains("\"deployment_model\""), answer.toJson());
         String message = error("callHttp", "['https://example.com/']");
-        assertTrue(message.startsWith("APPSVC0954: context.http may not reach host 'example.com'"), message);
+        assertTrue(message.startsWith("APPSVC0586: context.http may not reach host 'example.com'"), message);
     }
 
     @Test

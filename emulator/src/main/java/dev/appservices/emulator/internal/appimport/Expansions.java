@@ -10,6 +10,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * The {@code %(%%environment.values.NAME)} and {@code %(%%environment.tag)} expansions of an export's
  * configuration strings, resolved against the chosen environment. A string that is one expansion becomes the
@@ -82,7 +84,7 @@ final class Expansions {
         }
         BsonValue value = values.get(matcher.group(2));
         if (value == null) {
-            throw ImportMessages.unknownExpansion(file, matcher.group(), tag);
+            throw Messages.unknownExpansion(file, matcher.group(), tag);
         }
         return value;
     }

@@ -24,6 +24,7 @@ import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorException;
 import dev.appservices.emulator.internal.js.ScriptApp;
 import dev.appservices.emulator.internal.js.ScriptFunction;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Reads one export directory of App Services (App Services CLI or realm-cli, every root-file variant) into an
@@ -64,22 +65,22 @@ public final class ExportReader {
      * @param directory the export's root directory
      * @param appId the client app id to serve it under instead of the export's own
      * @param secrets where the secrets the app needs come from
-     * @throws EmulatorException {@code APPSVC0900}–{@code APPSVC0910} naming what is wrong
+     * @throws EmulatorException {@code APPSVC0565}–{@code APPSVC0575} naming what is wrong
      */
     public static ImportedApp read(Path directory, Optional<String> appId, Secrets secrets) {
         if (!Files.isDirectory(directory)) {
-            throw ImportMessages.notADirectory(directory);
+            throw Messages.notADirectory(directory);
         }
         return new ExportReader(directory, secrets).read(appId);
     }
 
     private ImportedApp read(Optional<String> appIdOverride) {
         Path rootFile = ROOT_FILES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> ImportMessages.notAnExport(directory));
+                .orElseThrow(() -> Messages.notAnExport(directory));
         BsonDocument root = JsonFiles.readDocument(rootFile);
         BsonDocument meta = optionalDocument(directory.resolve(".mdb/meta.json")).orElseGet(BsonDocument::new);
         String appId = appIdOverride.or(() -> string(meta, "client_app_id")).or(() -> string(root, "app_id"))
-                .orElseThrow(() -> ImportMessages.noAppId(directory));
+                .orElseThrow(() -> Messages.noAppId(directory));
         String environment = string(root, "environment").orElse("");
         BsonDocument environmentValues = environmentValues(rootFile, environment);
         expansions = new Expansions(environment, environmentValues);
@@ -98,7 +99,7 @@ public final class ExportReader {
         List<ImportedApp.DatabaseTrigger> triggers = triggers(functions.keySet());
         ignoredParts();
         if (!missingSecrets.isEmpty()) {
-            throw ImportMessages.secretsMissing(directory, missingSecrets);
+            throw Messages.secretsMissing(directory, missingSecrets);
         }
 
         BsonDocument info = new BsonDocument("id", new BsonString(string(meta, "app_id").orElse(appId)))
@@ -121,14 +122,14 @@ public final class ExportReader {
                 : environment) + ".json");
         if (!Files.isRegularFile(file)) {
             if (!environment.isEmpty()) {
-                throw ImportMessages.invalidContent(rootFile, "environment", "the environment file "
+                throw Messages.invalidContent(rootFile, "environment", "the environment file "
                         + directory.relativize(file) + " is missing");
             }
             return new BsonDocument();
         }
         BsonValue values = JsonFiles.readDocument(file).get("values");
         if (values != null && !values.isDocument()) {
-            throw ImportMessages.invalidContent(file, "values", "must be an object");
+            throw Messages.invalidContent(file, "values", "must be an object");
         }
         return values == null ? new BsonDocument() : values.asDocument();
     }
@@ -141,7 +142,7 @@ public final class ExportReader {
             BsonValue content = value.get("value", new BsonString(""));
             if (value.getBoolean("from_secret", BsonBoolean.FALSE).getValue()) {
                 if (!content.isString()) {
-                    throw ImportMessages.invalidContent(file, "value", "must name a secret (from_secret is true)");
+                    throw Messages.invalidContent(file, "value", "must name a secret (from_secret is true)");
                 }
                 content = secret(content.asString().getValue()).<BsonValue>map(BsonString::new)
                         .orElse(new BsonString(""));
@@ -168,12 +169,12 @@ public final class ExportReader {
         if (Files.isRegularFile(config)) {
             BsonValue entries = expansions.apply(config, JsonFiles.read(config));
             if (!entries.isArray()) {
-                throw ImportMessages.invalidContent(config, "(file)", "must be an array of functions");
+                throw Messages.invalidContent(config, "(file)", "must be an array of functions");
             }
             for (int i = 0; i < entries.asArray().size(); i++) {
                 BsonValue entry = entries.asArray().get(i);
                 if (!entry.isDocument()) {
-                    throw ImportMessages.invalidContent(config, "[" + i + "]", "must be an object");
+                    throw Messages.invalidContent(config, "[" + i + "]", "must be an object");
                 }
                 String name = requiredString(config, entry.asDocument(), "name");
                 add(functions, config, entry.asDocument(), root.resolve(name + ".js"));
@@ -193,19 +194,19 @@ public final class ExportReader {
     private void add(Map<String, ScriptFunction> functions, Path config, BsonDocument entry, Path code) {
         String name = requiredString(config, entry, "name");
         if (!Files.isRegularFile(code)) {
-            throw ImportMessages.functionFileMissing(directory, name, directory.relativize(code));
+            throw Messages.functionFileMissing(directory, name, directory.relativize(code));
         }
         if (functions.containsKey(name)) {
-            throw ImportMessages.invalidContent(config, "name", "the function '" + name + "' is defined twice");
+            throw Messages.invalidContent(config, "name", "the function '" + name + "' is defined twice");
         }
         BsonValue canEvaluate = entry.get("can_evaluate");
         if (canEvaluate != null && canEvaluate.isDocument() && !canEvaluate.asDocument().isEmpty()) {
-            warnings.add(ImportMessages.ignored("can_evaluate of function '" + name + "'",
+            warnings.add(Messages.ignored("can_evaluate of function '" + name + "'",
                     "every user who may call the function may run it"));
         }
         if (string(entry, "run_as_user_id").filter(id -> !id.isEmpty()).isPresent()
                 || string(entry, "run_as_user_id_script_source").filter(id -> !id.isEmpty()).isPresent()) {
-            warnings.add(ImportMessages.ignored("run_as_user_id of function '" + name + "'",
+            warnings.add(Messages.ignored("run_as_user_id of function '" + name + "'",
                     "it runs as its caller"));
         }
         functions.put(name, new ScriptFunction(name, directory.relativize(code).toString(), JsonFiles.text(code),
@@ -219,9 +220,9 @@ public final class ExportReader {
             String relative = directory.relativize(file).toString();
             String name = file.getFileName().toString();
             if (name.endsWith(".js") && !used.contains(relative) && !relative.contains("node_modules")) {
-                warnings.add(ImportMessages.ignored(relative, "no entry of the functions' configuration names it"));
+                warnings.add(Messages.ignored(relative, "no entry of the functions' configuration names it"));
             } else if (name.equals("package.json") || name.equals("node_modules.zip")) {
-                warnings.add(ImportMessages.ignored(relative,
+                warnings.add(Messages.ignored(relative,
                         "npm dependencies are not supported; require() of a module fails"));
             }
         }
@@ -236,7 +237,7 @@ public final class ExportReader {
             BsonDocument all = readExpanded(file);
             for (String name : all.keySet()) {
                 if (!all.get(name).isDocument()) {
-                    throw ImportMessages.invalidContent(file, name, "must be an object");
+                    throw Messages.invalidContent(file, name, "must be an object");
                 }
                 providers.put(file.resolveSibling("providers.json#" + name), all.getDocument(name));
             }
@@ -272,7 +273,7 @@ public final class ExportReader {
                 List<String> mail = config.keySet().stream().filter(name -> !USERPASS_KEYS.contains(name))
                         .filter(name -> !config.get(name).equals(new BsonString(""))).toList();
                 if (!mail.isEmpty()) {
-                    warnings.add(ImportMessages.ignored("local-userpass " + String.join(", ", mail),
+                    warnings.add(Messages.ignored("local-userpass " + String.join(", ", mail),
                             "the emulator sends no email; tokens are read through its admin API"));
                 }
             }
@@ -281,10 +282,10 @@ public final class ExportReader {
             case "custom-token" -> customToken(definition, file, provider, config);
             case "oauth2-google", "oauth2-apple", "oauth2-facebook" -> {
                 definition.oauthAuth(type);
-                warnings.add(ImportMessages.ignored(type + " client settings", "the emulator cannot ask the"
+                warnings.add(Messages.ignored(type + " client settings", "the emulator cannot ask the"
                         + " identity provider; it accepts only tokens declared in its configuration file"));
             }
-            default -> warnings.add(ImportMessages.ignored("the auth provider '" + type + "'",
+            default -> warnings.add(Messages.ignored("the auth provider '" + type + "'",
                     "the emulator does not have it"));
         }
     }
@@ -292,7 +293,7 @@ public final class ExportReader {
     private void customToken(AppDefinition.Builder definition, Path file, BsonDocument provider,
             BsonDocument config) {
         if (bool(config, "useJWKURI")) {
-            warnings.add(ImportMessages.ignored("the custom-token provider", "keys from a JWK URI are not"
+            warnings.add(Messages.ignored("the custom-token provider", "keys from a JWK URI are not"
                     + " supported; give the signing keys as secrets"));
             return;
         }
@@ -304,7 +305,7 @@ public final class ExportReader {
         }
         if (keys.isEmpty()) {
             if (missingSecrets.isEmpty()) {
-                throw ImportMessages.invalidContent(file, "custom-token.secret_config.signingKeys",
+                throw Messages.invalidContent(file, "custom-token.secret_config.signingKeys",
                         "names no signing key secret");
             }
             return; // the start fails on the missing secrets
@@ -324,9 +325,9 @@ public final class ExportReader {
     }
 
     private String function(Path file, String key, BsonDocument config, String field, Set<String> functions) {
-        String name = string(config, field).orElseThrow(() -> ImportMessages.invalidContent(file, key, "is required"));
+        String name = string(config, field).orElseThrow(() -> Messages.invalidContent(file, key, "is required"));
         if (!functions.contains(name)) {
-            throw ImportMessages.unknownFunction(file, key, name);
+            throw Messages.unknownFunction(file, key, name);
         }
         return name;
     }
@@ -341,7 +342,7 @@ public final class ExportReader {
             return;
         }
         string(config, "on_user_creation_function_name").filter(name -> !name.isEmpty()).ifPresent(name ->
-                warnings.add(ImportMessages.ignored("on_user_creation_function_name '" + name + "'",
+                warnings.add(Messages.ignored("on_user_creation_function_name '" + name + "'",
                         "the function does not run when a user is created")));
         definition.customUserDataCollection(requiredString(file, config, "mongo_service_name"),
                 requiredString(file, config, "database_name"), requiredString(file, config, "collection_name"),
@@ -360,7 +361,7 @@ public final class ExportReader {
             String type = string(config, "type").orElse("mongodb-atlas");
             String name = string(config, "name").orElse(service.getFileName().toString());
             if (!type.equals("mongodb-atlas") || !sources.isEmpty()) {
-                warnings.add(ImportMessages.ignored("the data source '" + name + "' of type " + type,
+                warnings.add(Messages.ignored("the data source '" + name + "' of type " + type,
                         "the emulator serves one mongodb-atlas data source per app"));
                 continue;
             }
@@ -382,7 +383,7 @@ public final class ExportReader {
                 }
             }
             if (!schemas.isEmpty()) {
-                warnings.add(ImportMessages.ignored(String.join(", ", schemas),
+                warnings.add(Messages.ignored(String.join(", ", schemas),
                         "schemas and relationships are not enforced"));
             }
             definition.mongodb(name, rules, Files.isRegularFile(defaultRule) ? readExpanded(defaultRule) : null,
@@ -402,15 +403,15 @@ public final class ExportReader {
                 continue;
             }
             if (!type.equals("DATABASE")) {
-                warnings.add(ImportMessages.ignored("the " + type + " trigger '" + name + "'",
+                warnings.add(Messages.ignored("the " + type + " trigger '" + name + "'",
                         "only database triggers are emulated"));
                 continue;
             }
             BsonDocument config = trigger.isDocument("config") ? trigger.getDocument("config") : new BsonDocument();
             String function = string(trigger, "function_name").or(() -> eventProcessorFunction(trigger))
-                    .orElseThrow(() -> ImportMessages.invalidContent(file, "function_name", "is required"));
+                    .orElseThrow(() -> Messages.invalidContent(file, "function_name", "is required"));
             if (!functions.contains(function)) {
-                throw ImportMessages.unknownFunction(file, "function_name", function);
+                throw Messages.unknownFunction(file, "function_name", function);
             }
             Set<String> operations = new LinkedHashSet<>();
             strings(file, config, "operation_types").forEach(op -> operations.add(op.toUpperCase(Locale.ROOT)));
@@ -434,7 +435,7 @@ public final class ExportReader {
     private void ignoredParts() {
         IGNORED_PARTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .filter(part -> Files.exists(directory.resolve(part.getKey())))
-                .forEach(part -> warnings.add(ImportMessages.ignored(part.getKey() + "/", part.getValue())));
+                .forEach(part -> warnings.add(Messages.ignored(part.getKey() + "/", part.getValue())));
     }
 
     // ---- reading helpers --------------------------------------------------------------------------------------
@@ -453,7 +454,7 @@ public final class ExportReader {
     }
 
     private static String requiredString(Path file, BsonDocument document, String key) {
-        return string(document, key).orElseThrow(() -> ImportMessages.invalidContent(file, key,
+        return string(document, key).orElseThrow(() -> Messages.invalidContent(file, key,
                 "is required and must be a string"));
     }
 
@@ -474,7 +475,7 @@ public final class ExportReader {
         if (value.isArray() && value.asArray().stream().allMatch(BsonValue::isString)) {
             return value.asArray().stream().map(item -> item.asString().getValue()).toList();
         }
-        throw ImportMessages.invalidContent(file, key, "must be a string or an array of strings");
+        throw Messages.invalidContent(file, key, "must be a string or an array of strings");
     }
 
     private static List<Path> jsonFiles(Path folder) {
@@ -488,7 +489,7 @@ public final class ExportReader {
         try (Stream<Path> files = Files.walk(folder, depth)) {
             return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
-            throw ImportMessages.unreadable(folder, e);
+            throw Messages.unreadable(folder, e);
         }
     }
 
@@ -499,7 +500,7 @@ public final class ExportReader {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
-            throw ImportMessages.unreadable(folder, e);
+            throw Messages.unreadable(folder, e);
         }
     }
 }

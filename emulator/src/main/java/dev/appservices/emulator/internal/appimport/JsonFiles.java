@@ -16,6 +16,8 @@ import org.bson.codecs.DecoderContext;
 import org.bson.json.JsonParseException;
 import org.bson.json.JsonReader;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /** Reads the JSON files of an export with {@code org.mongodb:bson}; a syntax error names the file and line. */
 final class JsonFiles {
 
@@ -39,7 +41,7 @@ final class JsonFiles {
     static BsonDocument readDocument(Path file) {
         BsonValue value = read(file);
         if (!value.isDocument()) {
-            throw ImportMessages.invalidContent(file, "(file)", "must be a JSON object");
+            throw Messages.invalidContent(file, "(file)", "must be a JSON object");
         }
         return value.asDocument();
     }
@@ -48,7 +50,7 @@ final class JsonFiles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw ImportMessages.unreadable(file, e);
+            throw Messages.unreadable(file, e);
         }
     }
 
@@ -63,7 +65,7 @@ final class JsonFiles {
                 lineStart = i + 1;
             }
         }
-        return ImportMessages.invalidJson(file, line, offset - lineStart + 1, problem);
+        return Messages.invalidJson(file, line, offset - lineStart + 1, problem);
     }
 
     /** Counts the characters the JSON reader consumed, which locates a syntax error its message does not place. */

@@ -11,6 +11,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorException;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The secrets exported apps need, which exports never contain: from a JSON file {@code {"name": "value", …}} and
@@ -36,7 +37,7 @@ public final class Secrets {
      * @param files JSON files of name to string value, read in order (a later file wins)
      * @param inCode secrets given in code (they win over files)
      * @param environment reads an environment variable, e.g. {@code System::getenv}
-     * @throws EmulatorException {@code APPSVC0905} for an unreadable file or one that is not an object of strings
+     * @throws EmulatorException {@code APPSVC0570} for an unreadable file or one that is not an object of strings
      */
     public static Secrets load(Iterable<Path> files, Map<String, String> inCode, UnaryOperator<String> environment) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -46,15 +47,15 @@ public final class Secrets {
                 content = JsonFiles.read(file);
             } catch (EmulatorException e) {
                 // the parser's message could quote the file's text, which holds secrets
-                throw ImportMessages.secretsUnreadable(file, "not a JSON object of names to strings");
+                throw Messages.secretsUnreadable(file, "not a JSON object of names to strings");
             }
             if (!content.isDocument()) {
-                throw ImportMessages.secretsUnreadable(file, "not a JSON object of names to strings");
+                throw Messages.secretsUnreadable(file, "not a JSON object of names to strings");
             }
             BsonDocument document = content.asDocument();
             for (String name : document.keySet()) {
                 if (!document.get(name).isString()) {
-                    throw ImportMessages.secretsUnreadable(file, "the secret '" + name + "' is not a string");
+                    throw Messages.secretsUnreadable(file, "the secret '" + name + "' is not a string");
                 }
                 given.put(name, document.getString(name).getValue());
             }

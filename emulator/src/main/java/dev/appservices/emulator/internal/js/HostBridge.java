@@ -15,6 +15,8 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * The one host function a context's prelude holds: {@code host(operation, text)}. Everything JavaScript cannot do
  * in the sandbox goes through it (new ObjectIds, base64, loading an app function, the data sources,
@@ -55,11 +57,11 @@ final class HostBridge implements ProxyExecutable {
             case "load":
                 return context.eval(runtime.source(text));
             case "requireMessage":
-                return JsMessages.requireUnsupported(text);
+                return Messages.requireUnsupported(text);
             case "notAFunctionMessage":
-                return JsMessages.notAFunction(text);
+                return Messages.notAFunction(text);
             case "serviceMessage":
-                return JsMessages.unknownService(text, runtime.app().services());
+                return Messages.unknownService(text, runtime.app().services());
             case "db":
                 return database(text);
             case "http":

@@ -21,6 +21,8 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * {@code context.http}: HTTP requests of functions, only to hosts the emulator's operator allowed (none by
  * default), with the JDK {@link HttpClient}. Requests and answers use the shapes of App Services' HTTP client:
@@ -56,12 +58,12 @@ public final class HttpGateway {
     BsonDocument send(BsonDocument request, Duration timeout) {
         String method = request.getString("method", new BsonString("GET")).getValue();
         if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException(JsMessages.httpBadRequest("method " + method));
+            throw new IllegalArgumentException(Messages.httpBadRequest("method " + method));
         }
         URI uri = uri(request);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (!allowedHosts.contains(host)) {
-            throw new IllegalArgumentException(JsMessages.httpHostNotAllowed(host));
+            throw new IllegalArgumentException(Messages.httpHostNotAllowed(host));
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(positive(timeout));
         BsonValue headers = request.get("headers");
@@ -83,10 +85,10 @@ public final class HttpGateway {
         try {
             response = (follow ? following : client).send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new IllegalArgumentException(JsMessages.httpFailed(uri.toString(), String.valueOf(e.getMessage())));
+            throw new IllegalArgumentException(Messages.httpFailed(uri.toString(), String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalArgumentException(JsMessages.httpFailed(uri.toString(), "interrupted"));
+            throw new IllegalArgumentException(Messages.httpFailed(uri.toString(), "interrupted"));
         }
         return answer(response);
     }
@@ -113,13 +115,13 @@ public final class HttpGateway {
             }
             BsonValue host = request.get("host");
             if (host == null || !host.isString()) {
-                throw new IllegalArgumentException(JsMessages.httpBadRequest("it needs a url or a host"));
+                throw new IllegalArgumentException(Messages.httpBadRequest("it needs a url or a host"));
             }
             String scheme = request.getString("scheme", new BsonString("https")).getValue();
             String path = request.getString("path", new BsonString("/")).getValue();
             return new URI(scheme, host.asString().getValue(), path.startsWith("/") ? path : "/" + path, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(JsMessages.httpBadRequest(e.getMessage()));
+            throw new IllegalArgumentException(Messages.httpBadRequest(e.getMessage()));
         }
     }
 

@@ -25,6 +25,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * Runs the JavaScript functions of one app. Contexts are pooled: a call takes an idle context (or creates one,
  * about ten milliseconds with the shared engine), runs, and gives it back, so warm calls pay neither context creation
@@ -87,16 +89,16 @@ public final class JsRuntime implements AutoCloseable {
             result = settle(name, box);
         } catch (PolyglotException e) {
             if (e.isCancelled() || finished.get()) {
-                throw new FunctionFailure(JsMessages.timeLimit(timeLimit));
+                throw new FunctionFailure(Messages.timeLimit(timeLimit));
             }
             if (e.isGuestException()) {
                 throw new FunctionFailure(e.getMessage());
             }
-            throw new FunctionFailure(JsMessages.internalFailure(String.valueOf(e.getMessage())));
+            throw new FunctionFailure(Messages.internalFailure(String.valueOf(e.getMessage())));
         } catch (IllegalStateException e) {
             // a context closed by the watchdog between two steps of this call
             if (finished.get()) {
-                throw new FunctionFailure(JsMessages.timeLimit(timeLimit));
+                throw new FunctionFailure(Messages.timeLimit(timeLimit));
             }
             throw e;
         } finally {
@@ -142,12 +144,12 @@ public final class JsRuntime implements AutoCloseable {
                 try {
                     return Ejson.unwrap(box.getMember("value").asString());
                 } catch (JsonParseException | IllegalArgumentException e) {
-                    throw new FunctionFailure(JsMessages.resultNotEjson(String.valueOf(e.getMessage())));
+                    throw new FunctionFailure(Messages.resultNotEjson(String.valueOf(e.getMessage())));
                 }
             case "error":
                 throw new FunctionFailure(box.getMember("message").asString());
             default:
-                throw new FunctionFailure(JsMessages.neverSettled(name));
+                throw new FunctionFailure(Messages.neverSettled(name));
         }
     }
 

@@ -109,7 +109,7 @@ class JsRuntimeTest {
             for (int i = 0; i < 20; i++) {
                 assertEquals(new BsonInt32(3), call("sum", new BsonInt32(1), new BsonInt32(2)));
             }
-            assertTrue(runaway.get().getMessage().startsWith("APPSVC0960: execution time limit exceeded"),
+            assertTrue(runaway.get().getMessage().startsWith("APPSVC0592: execution time limit exceeded"),
                     runaway.get().getMessage());
         } finally {
             pool.shutdownNow();
@@ -121,7 +121,7 @@ class JsRuntimeTest {
     void errorsCarryTheirMessage() {
         assertEquals("no luck", assertThrows(FunctionFailure.class, () -> call("thrower")).getMessage());
         String message = assertThrows(FunctionFailure.class, () -> call("needs")).getMessage();
-        assertTrue(message.startsWith("APPSVC0950: require('axios') is not supported"), message);
+        assertTrue(message.startsWith("APPSVC0582: require('axios') is not supported"), message);
     }
 
     @Test
