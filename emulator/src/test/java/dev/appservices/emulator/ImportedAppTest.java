@@ -282,6 +282,16 @@ class ImportedAppTest {
     }
 
     @Test
+    void cursorsSkipAndBulkWritesAndDistinctValuesWork() {
+        String user = client.loginAnonymously(TASKS).getString("access_token");
+        WireClient.Reply reply = client.post(CLIENT + "/app/" + TASKS + "/functions/call", user,
+                "{\"name\":\"items/bulk\",\"arguments\":[\"bulk\"]}");
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(ejson("{inserted: {$numberInt: '3'}, deleted: {$numberInt: '1'}, page: ['bulk-b'],"
+                + " tags: ['x', 'y']}"), ejson(reply.body()));
+    }
+
+    @Test
     void databaseTriggerRunsItsFunctionWithTheChangeEvent() {
         BsonValue id = result("items/add", "['water plants']");
         String arguments = "[" + new BsonDocument("v", id).toJson().replaceAll("^\\{\"v\": |}$", "") + "]";

@@ -432,9 +432,6 @@
                 return freeze({
                     collection(collection) {
                         return collectionOf(service, frame, String(database), String(collection));
-                    },
-                    getCollectionNames() {
-                        return dbCall(service, frame, 'listCollections', { database: String(database) });
                     }
                 });
             }
@@ -451,12 +448,18 @@
         return out;
     }
 
+    // The data service has no skip: the cursor asks for skip + limit documents and drops the first ones itself.
     function cursor(service, frame, name, argument) {
         const spec = Object.assign({}, argument);
+        let skip = 0;
         let results;
         function fetch() {
             if (results === undefined) {
-                results = dbCall(service, frame, name, defined(spec));
+                const request = defined(spec);
+                if (request.limit !== undefined && skip > 0) {
+                    request.limit = request.limit + skip;
+                }
+                results = dbCall(service, frame, name, request).then(array => array.slice(skip));
             }
             return results;
         }
@@ -464,7 +467,7 @@
         const self = {
             sort(sort) { spec.sort = sort; return self; },
             limit(limit) { spec.limit = limit; return self; },
-            skip(skip) { spec.skip = skip; return self; },
+            skip(count) { skip = count; return self; },
             project(projection) { spec.project = projection; return self; },
             toArray() { return fetch().then(array => array.slice(position)); },
             next() { return fetch().then(array => (position < array.length ? array[position++] : null)); },
@@ -473,6 +476,24 @@
             then(onFulfilled, onRejected) { return fetch().then(onFulfilled, onRejected); }
         };
         return self;
+    }
+
+    // The values of a dotted path in a document, array elements one by one (as MongoDB's distinct sees them).
+    function valuesAt(document, path) {
+        let current = [document];
+        for (const part of path.split('.')) {
+            const next = [];
+            for (const value of current) {
+                const item = value === null || typeof value !== 'object' ? undefined : value[part];
+                if (isArray(item)) {
+                    next.push(...item);
+                } else if (item !== undefined) {
+                    next.push(item);
+                }
+            }
+            current = next;
+        }
+        return current;
     }
 
     function collectionOf(service, frame, database, collection) {
@@ -518,9 +539,53 @@
             countDocuments(query, options) {
                 return call('count', { query: query || {}, limit: (options || {}).limit });
             },
-            distinct(key, query) { return call('distinct', { key, query: query || {} }); },
+            // distinct and bulkWrite are built from the data service's operations, under the same rules
+            distinct(key, query) {
+                return call('find', { query: query || {} }).then(documents => {
+                    const seen = new Map();
+                    documents.forEach(document => valuesAt(document, String(key)).forEach(value => {
+                        seen.set(jsonStringify(serialize(value, false)), value);
+                    }));
+                    return [...seen.values()];
+                });
+            },
             bulkWrite(operations, options) {
-                return call('bulkWrite', { operations, ordered: (options || {}).ordered });
+                const self = this;
+                const summary = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0,
+                    upsertedCount: 0, insertedIds: {}, upsertedIds: {} };
+                return operations.reduce((previous, operation, index) => previous.then(() => {
+                    const kind = objectKeys(operation)[0];
+                    const o = operation[kind];
+                    switch (kind) {
+                        case 'insertOne':
+                            return self.insertOne(o.document).then(r => {
+                                summary.insertedCount++;
+                                summary.insertedIds[index] = r.insertedId;
+                            });
+                        case 'updateOne':
+                        case 'updateMany':
+                            return self[kind](o.filter, o.update, { upsert: o.upsert, arrayFilters: o.arrayFilters })
+                                .then(r => {
+                                    summary.matchedCount += r.matchedCount;
+                                    summary.modifiedCount += r.modifiedCount;
+                                    if (r.upsertedId !== undefined) {
+                                        summary.upsertedCount++;
+                                        summary.upsertedIds[index] = r.upsertedId;
+                                    }
+                                });
+                        case 'replaceOne':
+                            return self.findOneAndReplace(o.filter, o.replacement, { upsert: o.upsert })
+                                .then(r => {
+                                    summary.matchedCount += r === null ? 0 : 1;
+                                    summary.modifiedCount += r === null ? 0 : 1;
+                                });
+                        case 'deleteOne':
+                        case 'deleteMany':
+                            return self[kind](o.filter).then(r => { summary.deletedCount += r.deletedCount; });
+                        default:
+                            throw new ErrorCtor('bulkWrite does not know the operation ' + kind);
+                    }
+                }), PromiseCtor.resolve()).then(() => summary);
             }
         });
     }
