@@ -3,7 +3,10 @@ package dev.appservices.emulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
@@ -243,6 +246,30 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
+         * Adds an app exported from App Services from a class-path directory, e.g. a test resource (see
+         * {@link #importApp(Path)}).
+         *
+         * @param resource the directory's resource name, resolved by the context class loader (or this class's
+         *     loader); it must be a directory of the file system, not inside a jar
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0577} if inside a jar
+         */
+        public Builder importAppResource(String resource) {
+            return importApp(resourcePath(resource));
+        }
+
+        /**
+         * Reads the secrets imported apps need from a class-path resource (see {@link #secrets(Path)}).
+         *
+         * @param resource the secrets file's resource name, resolved like {@link #importAppResource(String)}
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0577} if inside a jar
+         */
+        public Builder secretsResource(String resource) {
+            return secrets(resourcePath(resource));
+        }
+
+        /**
          * Reads the secrets imported apps need from a JSON file {@code {"name": "value", …}}. Exports contain no
          * secrets; a secret no file, {@link #secret} call or environment variable {@code APPSERVICES_SECRET_<NAME>}
          * gives makes {@link #start()} fail naming it.
@@ -406,6 +433,20 @@ public final class AppServicesEmulator implements AutoCloseable {
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port, settings,
                     functions, Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
                     watchHeartbeat, imported, functionTimeLimit, Set.copyOf(httpHosts))));
+        }
+
+        private static Path resourcePath(String resource) {
+            Objects.requireNonNull(resource, "resource");
+            URL url = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                    .orElse(AppServicesEmulator.class.getClassLoader()).getResource(resource);
+            if (url == null) {
+                throw Messages.configResourceMissing(resource);
+            }
+            try {
+                return Path.of(url.toURI());
+            } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+                throw Messages.resourceNotADirectory(resource, url.toString());
+            }
         }
 
         /** An export directory to read at start, with the app id it is served under if not its own. */

@@ -305,6 +305,11 @@ public final class Messages {
                 + " directory");
     }
 
+    public static EmulatorException resourceNotADirectory(String resource, String url) {
+        return new EmulatorException("APPSVC0577: the class-path resource '" + resource + "' is not a file or"
+                + " directory of the file system (" + url + "); exported apps and secrets files are read from files");
+    }
+
     public static String ignored(String part, String why) {
         return "APPSVC0576: ignored " + part + ": " + why;
     }
