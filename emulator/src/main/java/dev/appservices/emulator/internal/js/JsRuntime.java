@@ -110,6 +110,14 @@ public final class JsRuntime implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Prepares one context ahead of the first call, so that the first call does not pay for it. Called once,
+     * off the request threads.
+     */
+    public void warmUp() {
+        release(create());
+    }
+
     /** Stops every idle context; calls in flight finish in theirs, which are then closed. */
     @Override
     public void close() {
