@@ -69,7 +69,11 @@ class ImportedAppTest {
     }
 
     private static WireClient.Reply call(String appId, String name, String arguments) {
-        return client.post(CLIENT + "/app/" + appId + "/functions/call", token(appId),
+        return callAs(appId, token(appId), name, arguments);
+    }
+
+    private static WireClient.Reply callAs(String appId, String accessToken, String name, String arguments) {
+        return client.post(CLIENT + "/app/" + appId + "/functions/call", accessToken,
                 "{\"name\":\"" + name + "\",\"arguments\":" + arguments + "}");
     }
 
@@ -283,8 +287,7 @@ class ImportedAppTest {
         String other = client.loginAnonymously(TASKS).getString("access_token");
         result("items/add", "['buy milk']");
         result("items/add", "['answer mail']");
-        client.post(CLIENT + "/app/" + TASKS + "/functions/call", other,
-                "{\"name\":\"items/add\",\"arguments\":[\"other's item\"]}");
+        callAs(TASKS, other, "items/add", "[\"other's item\"]");
         assertEquals(ejson("['answer mail', 'buy milk']"), result("items/mine", "[]"));
         assertEquals("insert not permitted for namespace 'tasks.items'", error("items/addForSomeoneElse", "[]"));
         BsonValue all = result("items/countAll", "[]");
@@ -294,8 +297,7 @@ class ImportedAppTest {
     @Test
     void cursorsSkipAndBulkWritesAndDistinctValuesWork() {
         String user = client.loginAnonymously(TASKS).getString("access_token");
-        WireClient.Reply reply = client.post(CLIENT + "/app/" + TASKS + "/functions/call", user,
-                "{\"name\":\"items/bulk\",\"arguments\":[\"bulk\"]}");
+        WireClient.Reply reply = callAs(TASKS, user, "items/bulk", "['bulk']");
         assertEquals(200, reply.status(), reply.body());
         assertEquals(ejson("{inserted: {$numberInt: '3'}, deleted: {$numberInt: '1'}, page: ['bulk-b'],"
                 + " tags: ['x', 'y']}"), ejson(reply.body()));
@@ -312,11 +314,9 @@ class ImportedAppTest {
     @Test
     void customUserDataComesFromTheConfiguredCollection() {
         String user = client.loginAnonymously(TASKS).getString("access_token");
-        WireClient.Reply set = client.post(CLIENT + "/app/" + TASKS + "/functions/call", user,
-                "{\"name\":\"profile/setColor\",\"arguments\":[\"teal\"]}");
+        WireClient.Reply set = callAs(TASKS, user, "profile/setColor", "['teal']");
         assertEquals(200, set.status(), set.body());
-        WireClient.Reply color = client.post(CLIENT + "/app/" + TASKS + "/functions/call", user,
-                "{\"name\":\"profile/myColor\",\"arguments\":[]}");
+        WireClient.Reply color = callAs(TASKS, user, "profile/myColor", "[]");
         assertEquals("\"teal\"", color.body());
     }
 
