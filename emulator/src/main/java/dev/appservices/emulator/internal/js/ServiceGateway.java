@@ -3,8 +3,6 @@ package dev.appservices.emulator.internal.js;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-import dev.appservices.emulator.internal.messages.Messages;
-
 /**
  * What {@code context.services.get(name)} reaches: the app's MongoDB data sources. Calls use the shape of the
  * client protocol's service functions ({@code find} with {@code {database, collection, query, project, sort,
@@ -12,11 +10,6 @@ import dev.appservices.emulator.internal.messages.Messages;
  */
 @FunctionalInterface
 public interface ServiceGateway {
-
-    /** A gateway for apps without data sources: every call fails naming the service. */
-    ServiceGateway NONE = (service, function, argument, system, user) -> {
-        throw new IllegalStateException(Messages.noDataService(service));
-    };
 
     /**
      * Runs one operation.

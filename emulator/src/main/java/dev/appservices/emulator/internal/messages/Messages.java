@@ -345,10 +345,6 @@ public final class Messages {
                 + new TreeSet<>(known) + ")";
     }
 
-    public static String noDataService(String service) {
-        return "APPSVC0585: the data source '" + service + "' is not served by this emulator";
-    }
-
     public static String httpHostNotAllowed(String host) {
         return "APPSVC0586: context.http may not reach host '" + host + "'; the emulator's operator allows hosts"
                 + " with --allow-http";

@@ -55,8 +55,11 @@ class JsRuntimeTest {
                 new BsonDocument("greeting", new BsonString("hello")),
                 new BsonDocument("tag", new BsonString("")).append("values", new BsonDocument()),
                 List.of(), functions);
-        runtime = new JsRuntime(engine, app, ServiceGateway.NONE, new HttpGateway(Set.of()), Duration.ofSeconds(60));
-        limited = new JsRuntime(engine, app, ServiceGateway.NONE, new HttpGateway(Set.of()), Duration.ofSeconds(2));
+        ServiceGateway noData = (service, function, argument, system, user) -> {
+            throw new IllegalStateException("no data in this test");
+        };
+        runtime = new JsRuntime(engine, app, noData, new HttpGateway(Set.of()), Duration.ofSeconds(60));
+        limited = new JsRuntime(engine, app, noData, new HttpGateway(Set.of()), Duration.ofSeconds(2));
     }
 
     @AfterAll
