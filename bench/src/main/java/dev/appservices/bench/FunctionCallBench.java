@@ -32,6 +32,9 @@ final class FunctionCallBench {
     private static final String APP = "App";
     private static final String REST_CLIENT = "MP Rest Client alone";
     private static final String RAW = "raw JDK HttpClient";
+    static final String COLUMNS = "1,3,3,2,2,2,2,2";
+    static final List<String> HEADER = List.of("callers", "client", "throughput (calls/s)", "p50 (µs)", "p99 (µs)",
+            "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)");
 
     private FunctionCallBench() {
     }
@@ -91,8 +94,7 @@ final class FunctionCallBench {
                 emulatorThroughput = spread(rounds.get(RAW), Round::throughput);
             }
         }
-        report.table("1,3,3,2,2,2,2,2", List.of("callers", "client", "throughput (calls/s)", "p50 (µs)", "p99 (µs)",
-                "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)"), rows);
+        report.table(COLUMNS, HEADER, rows);
         report.paragraph("Load after: " + Machine.load() + ".");
 
         report.section("The emulator's throughput");
@@ -103,7 +105,7 @@ final class FunctionCallBench {
                 + "machine with its client.");
     }
 
-    private static Map<String, List<Round>> measure(EmulatorProcess emulator, BenchOptions options, int callers,
+    static Map<String, List<Round>> measure(EmulatorProcess emulator, BenchOptions options, int callers,
             Map<String, ClosedLoop.Operation> clients) throws Exception {
         List<String> names = List.copyOf(clients.keySet());
         Map<String, List<Round>> rounds = new LinkedHashMap<>();
@@ -173,7 +175,7 @@ final class FunctionCallBench {
         return differences;
     }
 
-    private static List<String> row(int callers, String client, List<Round> rounds) {
+    static List<String> row(int callers, String client, List<Round> rounds) {
         return List.of(String.valueOf(callers), client, spread(rounds, Round::throughput).format(0),
                 spread(rounds, round -> round.percentileMicros(50)).format(0),
                 spread(rounds, round -> round.percentileMicros(99)).format(0),
@@ -182,7 +184,7 @@ final class FunctionCallBench {
                 spread(rounds, Round::callerAllocatedKibPerOperation).format(1));
     }
 
-    private static List<String> ratioRow(int callers, String name, List<Round> numerator, List<Round> denominator) {
+    static List<String> ratioRow(int callers, String name, List<Round> numerator, List<Round> denominator) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < numerator.size(); i++) {
             ratios.add(numerator.get(i).throughput() / denominator.get(i).throughput());

@@ -75,25 +75,8 @@ final class ImportedRuntimes implements AutoCloseable {
                 }
             }
         });
-        warmUp(runtimes);
+        runtimes.forEach(JsRuntime::warmUpInBackground);
         return new ImportedRuntimes(engine, runtimes, triggers, functions);
-    }
-
-    /** The first context of every app is made on a thread of its own while the emulator starts serving. */
-    private static void warmUp(List<JsRuntime> runtimes) {
-        if (runtimes.isEmpty()) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            try {
-                runtimes.forEach(JsRuntime::warmUp);
-            } catch (RuntimeException e) {
-                // a runtime closed while warming up; the next call makes its own context
-                LOG.log(Level.DEBUG, "JavaScript warm-up stopped", e);
-            }
-        }, "appservices-emulator-js-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** {@code context.services} of an app: its MongoDB service, as the calling user or as system. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +51,8 @@ public final class JsRuntime implements AutoCloseable {
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Closed while {@link #warmUpInBackground()} prepares the first context. */
+    private volatile CountDownLatch warming = new CountDownLatch(0);
 
     public JsRuntime(JsEngine engine, ScriptApp app, ServiceGateway services, HttpGateway http, Duration timeLimit) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -111,11 +114,24 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /**
-     * Prepares one context ahead of the first call, so that the first call does not pay for it. Called once,
-     * off the request threads.
+     * Prepares the first context on a thread of its own, so that the first call does not pay for it: calls that
+     * come meanwhile wait for it rather than making another one at the same time, which would take the same CPU.
      */
-    public void warmUp() {
-        release(create());
+    public void warmUpInBackground() {
+        CountDownLatch latch = new CountDownLatch(1);
+        warming = latch;
+        Thread thread = new Thread(() -> {
+            try {
+                release(create());
+            } catch (RuntimeException e) {
+                // closed while warming up: the next call, if any, makes its own context
+                LOG.log(Level.DEBUG, "JavaScript warm-up of app " + app.id() + " stopped", e);
+            } finally {
+                latch.countDown();
+            }
+        }, "appservices-emulator-js-warm-up-" + app.id());
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Stops every idle context; calls in flight finish in theirs, which are then closed. */
@@ -178,8 +194,17 @@ public final class JsRuntime implements AutoCloseable {
         return type;
     }
 
+    /** An idle context (after the warm-up, if one is running), else a new one. */
     private Pooled acquire() {
         Pooled pooled = idle.poll();
+        if (pooled == null && warming.getCount() > 0) {
+            try {
+                warming.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pooled = idle.poll();
+        }
         return pooled != null ? pooled : create();
     }
 

@@ -157,11 +157,19 @@
         get _bsontype() { return 'BSONRegExp'; }
     }
 
+    class Timestamp {
+        constructor(t, i) {
+            this.t = t >>> 0;
+            this.i = i >>> 0;
+        }
+        get _bsontype() { return 'Timestamp'; }
+    }
+
     class MinKey { get _bsontype() { return 'MinKey'; } }
     class MaxKey { get _bsontype() { return 'MaxKey'; } }
 
     const BSON = freeze({ ObjectId, ObjectID: ObjectId, Long, Int32, Double, Decimal128, Binary, BSONRegExp,
-        MinKey, MaxKey });
+        Timestamp, MinKey, MaxKey });
 
     // ---- Extended JSON ----------------------------------------------------------------------------------------
 
@@ -215,6 +223,9 @@
         }
         if (value instanceof BSONRegExp) {
             return { $regularExpression: { pattern: value.pattern, options: value.options } };
+        }
+        if (value instanceof Timestamp) {
+            return { $timestamp: { t: value.t, i: value.i } };
         }
         if (value instanceof MinKey) {
             return { $minKey: 1 };
@@ -297,6 +308,7 @@
                 case '$binary':
                     return typeof inner === 'object' ? new Binary(inner.base64, parseInt(inner.subType, 16)) : value;
                 case '$regularExpression': return new BSONRegExp(inner.pattern, inner.options);
+                case '$timestamp': return new Timestamp(inner.t, inner.i);
                 case '$minKey': return new MinKey();
                 case '$maxKey': return new MaxKey();
                 case '$undefined': return undefined;

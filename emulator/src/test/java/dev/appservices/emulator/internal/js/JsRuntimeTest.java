@@ -92,7 +92,8 @@ class JsRuntimeTest {
 
     @Test
     void asyncFunctionsAreAwaited() {
-        BsonDocument argument = BsonDocument.parse("{\"a\": {\"$numberLong\": \"9007199254740993\"}}");
+        BsonDocument argument = BsonDocument.parse("{\"a\": {\"$numberLong\": \"9007199254740993\"},"
+                + " \"at\": {\"$timestamp\": {\"t\": 5, \"i\": 1}}}");
         assertEquals(argument, call("asyncEcho", argument));
     }
 
