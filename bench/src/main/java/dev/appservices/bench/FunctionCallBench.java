@@ -105,6 +105,11 @@ final class FunctionCallBench {
                 + "machine with its client.");
     }
 
+    /**
+     * Warms up every client, then measures them in rounds of a rotating order.
+     *
+     * @return the rounds of each client, in the clients' order
+     */
     static Map<String, List<Round>> measure(EmulatorProcess emulator, BenchOptions options, int callers,
             Map<String, ClosedLoop.Operation> clients) throws Exception {
         List<String> names = List.copyOf(clients.keySet());

@@ -118,7 +118,7 @@ public final class EmulatorServer implements AutoCloseable {
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
         EmulatorClock clock = new EmulatorClock(options.clock());
-        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock);
+        DataLayer data = DataLayer.open(options.apps(), options.mongodbUri(), options.dataDirectory(), clock);
         ImportedRuntimes runtimes = null;
         try {
             Map<String, AppData> appData = new HashMap<>();

@@ -3,7 +3,9 @@ package dev.appservices.emulator.internal.data;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
@@ -36,6 +38,7 @@ public final class MongoStore implements AutoCloseable {
     public static final String DATA_FILE = "emulator-data.mv";
 
     private final MongoClient client;
+    private final Map<Namespace, MongoCollection<BsonDocument>> collections = new ConcurrentHashMap<>();
     private final Optional<MongoServer> embedded;
     private final String description;
 
@@ -82,12 +85,7 @@ public final class MongoStore implements AutoCloseable {
      *     does not answer within ten seconds
      */
     public static MongoStore remote(String uri) {
-        ConnectionString connection;
-        try {
-            connection = new ConnectionString(uri);
-        } catch (IllegalArgumentException e) {
-            throw Messages.invalidUri(e.getMessage());
-        }
+        ConnectionString connection = connectionString(uri);
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
@@ -102,9 +100,26 @@ public final class MongoStore implements AutoCloseable {
         return new MongoStore(client, Optional.empty(), redacted);
     }
 
+    /**
+     * Reads a connection string.
+     *
+     * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0512} naming what is wrong, without the
+     *     string's user information
+     */
+    public static ConnectionString connectionString(String uri) {
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            // the driver's message may quote the connection string, whose user information is a secret
+            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
+                    .replaceAll("//[^/@\\s]*@", "//…@"));
+        }
+    }
+
     /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */
     public MongoCollection<BsonDocument> collection(Namespace namespace) {
-        return client.getDatabase(namespace.database()).getCollection(namespace.collection(), BsonDocument.class);
+        return collections.computeIfAbsent(namespace, key -> client.getDatabase(key.database())
+                .getCollection(key.collection(), BsonDocument.class));
     }
 
     public MongoClient client() {
