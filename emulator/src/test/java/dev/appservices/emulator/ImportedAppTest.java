@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import jakarta.json.JsonObject;
 
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 import org.bson.BsonValue;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,7 @@ class ImportedAppTest {
             .importApp(fixture("legacy-config"))
             .importApp(fixture("legacy-stitch"))
             .secrets(fixture("tasks-secrets.json"))
+            .function(TASKS, "javaTotal", (context, arguments) -> new BsonInt64(7))
             .allowHttp("127.0.0.1"));
 
     private static WireClient client;
@@ -318,6 +320,11 @@ class ImportedAppTest {
         assertEquals(200, set.status(), set.body());
         WireClient.Reply color = callAs(TASKS, user, "profile/myColor", "[]");
         assertEquals("\"teal\"", color.body());
+    }
+
+    @Test
+    void javaFunctionsRegisteredForAnImportedAppWorkBesideItsJavaScript() {
+        assertEquals(ejson("{\"$numberLong\": \"7\"}"), result("javaTotal", "[]"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.bson.BsonArray;
@@ -30,21 +29,18 @@ final class ImportedRuntimes implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(ImportedRuntimes.class.getName());
 
-    private final Optional<JsEngine> engine;
-    private final List<JsRuntime> runtimes;
-    private final List<DatabaseTriggers> triggers;
+    /** What {@link #close()} closes, in this order: triggers, runtimes, the engine. */
+    private final List<AutoCloseable> resources;
     private final Map<String, Map<String, JsFunction>> functions;
 
-    private ImportedRuntimes(Optional<JsEngine> engine, List<JsRuntime> runtimes, List<DatabaseTriggers> triggers,
-            Map<String, Map<String, JsFunction>> functions) {
-        this.engine = engine;
-        this.runtimes = runtimes;
-        this.triggers = triggers;
+    private ImportedRuntimes(List<AutoCloseable> resources, Map<String, Map<String, JsFunction>> functions) {
+        this.resources = resources;
         this.functions = functions;
     }
 
     /**
-     * Starts the runtimes and triggers of the imported apps.
+     * Starts the runtimes and triggers of the imported apps. Without JavaScript functions no GraalJS class is
+     * touched, so an emulator that embeds no exported app runs without GraalJS on its class path.
      *
      * @param appData the data side of every app by id (imported apps among them)
      * @param events the change events triggers react to
@@ -55,28 +51,31 @@ final class ImportedRuntimes implements AutoCloseable {
             app.warnings().forEach(warning -> LOG.log(Level.WARNING, "app '" + app.definition().id() + "': "
                     + warning));
         }
-        boolean scripted = imports.stream().anyMatch(app -> !app.scripts().functions().isEmpty());
-        Optional<JsEngine> engine = scripted ? Optional.of(JsEngine.create()) : Optional.empty();
+        if (imports.stream().allMatch(app -> app.scripts().functions().isEmpty())) {
+            return new ImportedRuntimes(List.of(), Map.of());
+        }
+        JsEngine engine = JsEngine.create();
         HttpGateway http = new HttpGateway(httpHosts);
-        List<JsRuntime> runtimes = new ArrayList<>();
-        List<DatabaseTriggers> triggers = new ArrayList<>();
+        List<AutoCloseable> triggers = new ArrayList<>();
+        List<AutoCloseable> runtimes = new ArrayList<>();
         Map<String, Map<String, JsFunction>> functions = new LinkedHashMap<>();
-        engine.ifPresent(shared -> {
-            for (ImportedApp app : imports) {
-                String id = app.definition().id();
-                JsRuntime runtime = new JsRuntime(shared, app.scripts(), gateway(appData.get(id)), http, timeLimit);
-                runtimes.add(runtime);
-                Map<String, JsFunction> byName = new LinkedHashMap<>();
-                app.scripts().functions().forEach((name, function) -> byName.put(name,
-                        new JsFunction(runtime, function)));
-                functions.put(id, byName);
-                if (!app.triggers().isEmpty()) {
-                    triggers.add(DatabaseTriggers.start(id, app.triggers(), runtime, events));
-                }
+        for (ImportedApp app : imports) {
+            String id = app.definition().id();
+            JsRuntime runtime = new JsRuntime(engine, app.scripts(), gateway(appData.get(id)), http, timeLimit);
+            runtimes.add(runtime);
+            Map<String, JsFunction> byName = new LinkedHashMap<>();
+            app.scripts().functions().forEach((name, function) -> byName.put(name,
+                    new JsFunction(runtime, function)));
+            functions.put(id, byName);
+            if (!app.triggers().isEmpty()) {
+                triggers.add(DatabaseTriggers.start(id, app.triggers(), runtime, events));
             }
-        });
-        runtimes.forEach(JsRuntime::warmUpInBackground);
-        return new ImportedRuntimes(engine, runtimes, triggers, functions);
+            runtime.warmUpInBackground();
+        }
+        List<AutoCloseable> resources = new ArrayList<>(triggers);
+        resources.addAll(runtimes);
+        resources.add(engine);
+        return new ImportedRuntimes(resources, functions);
     }
 
     /** {@code context.services} of an app: its MongoDB service, as the calling user or as system. */
@@ -92,8 +91,12 @@ final class ImportedRuntimes implements AutoCloseable {
 
     @Override
     public void close() {
-        triggers.forEach(DatabaseTriggers::close);
-        runtimes.forEach(JsRuntime::close);
-        engine.ifPresent(JsEngine::close);
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing " + resource + " failed", e);
+            }
+        }
     }
 }
