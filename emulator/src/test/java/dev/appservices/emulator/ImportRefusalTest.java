@@ -123,6 +123,7 @@ class ImportRefusalTest {
             assertTrue(printed.toString(StandardCharsets.UTF_8).startsWith("App Services emulator listening on"));
             WireClient client = new WireClient(emulator.baseUrl());
             String token = client.loginAnonymously("renamed").getString("access_token");
+            ImportedAppTest.firstCall(client, "renamed", token);
             WireClient.Reply sum = client.post(WireClient.CLIENT + "/app/renamed/functions/call", token,
                     "{\"name\":\"sum\",\"arguments\":[{\"$numberLong\":\"40\"},{\"$numberLong\":\"2\"}]}");
             assertEquals(BsonDocument.parse("{\"v\": {\"$numberLong\": \"42\"}}"),

@@ -1,6 +1,7 @@
 package dev.appservices.extension.internal.client;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExportedAppTest {
 
     private static final String APP_ID = "tasks-qodrp";
+    private static final Duration FIRST_CALL = Duration.ofSeconds(120);
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
@@ -41,7 +43,8 @@ class ExportedAppTest {
 
     @BeforeEach
     void open() {
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
+        // the first JavaScript call after the start pays for GraalJS's first context: seconds on a busy machine
+        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).timeout(FIRST_CALL).build());
     }
 
     @AfterEach
