@@ -26,19 +26,13 @@ import static dev.appservices.emulator.internal.appimport.ExportDirectory.string
  * {@code auth_providers/*.json}) and {@code auth/custom_user_data.json}. Disabled providers stay off; a hook naming
  * an unknown function fails. One instance reads one export.
  */
-final class AuthReader {
+final class AuthReader extends ExportPartReader {
 
     private static final Set<String> USERPASS_KEYS = Set.of("autoConfirm", "runConfirmationFunction",
             "confirmationFunctionName", "runResetFunction", "resetFunctionName");
 
-    private final ExportDirectory export;
-    private final Path directory;
-    private final List<String> warnings;
-
     AuthReader(ExportDirectory export) {
-        this.export = export;
-        this.directory = export.root();
-        this.warnings = export.warnings();
+        super(export);
     }
 
     void providers(AppDefinition.Builder definition, Set<String> functions) {

@@ -29,16 +29,10 @@ import static dev.appservices.emulator.internal.appimport.ExportDirectory.string
  * database triggers. Schemas, relationships and other trigger types are listed as ignored. One instance reads one
  * export.
  */
-final class DataSourcesReader {
-
-    private final ExportDirectory export;
-    private final Path directory;
-    private final List<String> warnings;
+final class DataSourcesReader extends ExportPartReader {
 
     DataSourcesReader(ExportDirectory export) {
-        this.export = export;
-        this.directory = export.root();
-        this.warnings = export.warnings();
+        super(export);
     }
 
     /** The MongoDB data source with its rules, into the definition; the names of the app's data sources. */

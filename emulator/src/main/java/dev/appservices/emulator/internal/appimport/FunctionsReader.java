@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,16 +23,10 @@ import static dev.appservices.emulator.internal.appimport.ExportDirectory.string
  * {@code /}), or realm-cli's older {@code functions/<name>/config.json} with {@code source.js}. Code no entry names
  * and npm dependencies are listed as ignored. One instance reads one export.
  */
-final class FunctionsReader {
-
-    private final ExportDirectory export;
-    private final Path directory;
-    private final List<String> warnings;
+final class FunctionsReader extends ExportPartReader {
 
     FunctionsReader(ExportDirectory export) {
-        this.export = export;
-        this.directory = export.root();
-        this.warnings = export.warnings();
+        super(export);
     }
 
     Map<String, ScriptFunction> read() {
