@@ -180,8 +180,8 @@ class ImportedAppTest {
     }
 
     @Test
-    void runAsSystemFunctionsSeeTheSystemUser() {
-        assertEquals(ejson("{type: 'system', system: true}"), result("systemCheck", "[]"));
+    void runAsSystemFunctionsRunOutsideTheRulesForTheirCaller() {
+        assertEquals(ejson("{type: 'normal', system: true}"), result("systemCheck", "[]"));
     }
 
     @Test

@@ -21,8 +21,8 @@ public record CallFrame(BsonDocument user, BsonDocument request, boolean system)
         Objects.requireNonNull(request, "request");
     }
 
-    /** The system user, as {@code context.user} shows it to functions that run as system. */
-    public static BsonDocument systemUser() {
+    /** The system user, as {@code context.user} shows it to hooks and triggers. */
+    private static BsonDocument systemUser() {
         return new BsonDocument("id", new BsonString("")).append("type", new BsonString("system"))
                 .append("data", new BsonDocument()).append("identities", new BsonArray())
                 .append("custom_data", new BsonDocument());

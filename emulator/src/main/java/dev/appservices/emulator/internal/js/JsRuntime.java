@@ -233,7 +233,6 @@ public final class JsRuntime implements AutoCloseable {
         return new BsonDocument("appJson", new BsonString(Ejson.wrap(app.info())))
                 .append("environmentJson", new BsonString(Ejson.wrap(app.environment())))
                 .append("valuesJson", new BsonString(Ejson.wrap(app.values())))
-                .append("systemUserJson", new BsonString(Ejson.wrap(CallFrame.systemUser())))
                 .append("functions", functions)
                 .append("services", services)
                 .toJson();

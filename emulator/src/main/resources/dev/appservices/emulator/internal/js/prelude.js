@@ -376,9 +376,10 @@
         return parseEjson(text).v;
     }
 
-    // A call frame: who runs (the caller's user, or the system for run-as-system functions) and the request.
+    // A call frame: the caller's user and request, and whether rules apply. A run-as-system function keeps the
+    // caller as context.user (as in App Services, where only the rules stop applying).
     function frameFor(caller, system) {
-        return system ? { userJson: app.systemUserJson, system: true, requestJson: caller.requestJson } : caller;
+        return system ? { userJson: caller.userJson, system: true, requestJson: caller.requestJson } : caller;
     }
 
     function makeContext(frame) {

@@ -133,7 +133,7 @@ class JsRuntimeTest {
 
     @Test
     void contextGivesUserValuesAndFunctions() {
-        assertEquals(BsonArray.parse("['u1', 'system:true', 'hello']"), call("outer"));
+        assertEquals(BsonArray.parse("['u1', 'normal:true', 'hello']"), call("outer"));
     }
 
     @Test
