@@ -326,6 +326,13 @@ class ImportedAppTest {
     }
 
     @Test
+    void authenticationTriggerRunsWhenALoginCreatesAUser() {
+        String user = client.loginAnonymously(TASKS).getString("access_token");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals("\"anon-user\"", callAs(TASKS, user, "profile/createdWith", "[]").body()));
+    }
+
+    @Test
     void customUserDataComesFromTheConfiguredCollection() {
         String user = client.loginAnonymously(TASKS).getString("access_token");
         WireClient.Reply set = callAs(TASKS, user, "profile/setColor", "['teal']");

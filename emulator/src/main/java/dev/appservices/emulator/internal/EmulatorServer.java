@@ -145,7 +145,7 @@ public final class EmulatorServer implements AutoCloseable {
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
             emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
-                    appData.get(settings.id())));
+                    appData.get(settings.id()), runtimes.userEvents(settings.id())));
         }
         WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
         Apps apps = new Apps(emulated);

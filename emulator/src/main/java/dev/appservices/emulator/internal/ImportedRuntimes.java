@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.bson.BsonArray;
 
+import dev.appservices.emulator.internal.app.UserEvents;
 import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.data.AppData;
 import dev.appservices.emulator.internal.data.Caller;
@@ -32,10 +33,13 @@ final class ImportedRuntimes implements AutoCloseable {
     /** What {@link #close()} closes, in this order: triggers, runtimes, the engine. */
     private final List<AutoCloseable> resources;
     private final Map<String, Map<String, JsFunction>> functions;
+    private final Map<String, UserEvents> userEvents;
 
-    private ImportedRuntimes(List<AutoCloseable> resources, Map<String, Map<String, JsFunction>> functions) {
+    private ImportedRuntimes(List<AutoCloseable> resources, Map<String, Map<String, JsFunction>> functions,
+            Map<String, UserEvents> userEvents) {
         this.resources = resources;
         this.functions = functions;
+        this.userEvents = userEvents;
     }
 
     /**
@@ -52,13 +56,14 @@ final class ImportedRuntimes implements AutoCloseable {
                     + warning));
         }
         if (imports.stream().allMatch(app -> app.scripts().functions().isEmpty())) {
-            return new ImportedRuntimes(List.of(), Map.of());
+            return new ImportedRuntimes(List.of(), Map.of(), Map.of());
         }
         JsEngine engine = JsEngine.create();
         HttpGateway http = new HttpGateway(httpHosts);
         List<AutoCloseable> triggers = new ArrayList<>();
         List<AutoCloseable> runtimes = new ArrayList<>();
         Map<String, Map<String, JsFunction>> functions = new LinkedHashMap<>();
+        Map<String, UserEvents> userEvents = new LinkedHashMap<>();
         for (ImportedApp app : imports) {
             String id = app.definition().id();
             JsRuntime runtime = new JsRuntime(engine, app.scripts(), gateway(appData.get(id)), http, timeLimit);
@@ -67,21 +72,29 @@ final class ImportedRuntimes implements AutoCloseable {
             app.scripts().functions().forEach((name, function) -> byName.put(name,
                     new JsFunction(runtime, function)));
             functions.put(id, byName);
-            if (!app.triggers().isEmpty()) {
-                triggers.add(DatabaseTriggers.start(id, app.triggers(), runtime, events));
+            if (!app.triggers().isEmpty() || !app.authenticationTriggers().isEmpty()) {
+                TriggerRunner runner = new TriggerRunner(id, runtime);
+                triggers.add(DatabaseTriggers.start(app.triggers(), runner, events));
+                triggers.add(runner);
+                userEvents.put(id, new AuthenticationTriggers(app.authenticationTriggers(), runner));
             }
             runtime.warmUpInBackground();
         }
         List<AutoCloseable> resources = new ArrayList<>(triggers);
         resources.addAll(runtimes);
         resources.add(engine);
-        return new ImportedRuntimes(resources, functions);
+        return new ImportedRuntimes(resources, functions, userEvents);
     }
 
     /** {@code context.services} of an app: its MongoDB service, as the calling user or as system. */
     private static ServiceGateway gateway(AppData data) {
         return (service, function, argument, system, user) -> data.service(service).call(function,
                 new BsonArray(List.of(argument)), system ? Caller.systemCaller() : Caller.user(user));
+    }
+
+    /** What the app's authentication triggers make of its logins. */
+    UserEvents userEvents(String appId) {
+        return userEvents.getOrDefault(appId, UserEvents.NONE);
     }
 
     /** The JavaScript functions by app id and name. */

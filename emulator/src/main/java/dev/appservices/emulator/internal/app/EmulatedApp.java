@@ -43,12 +43,20 @@ public final class EmulatedApp {
     private final AppState state;
     private final FunctionRegistry functions;
     private final AppData data;
+    private final UserEvents userEvents;
 
-    public EmulatedApp(AppSettings settings, AppState state, FunctionRegistry functions, AppData data) {
+    public EmulatedApp(AppSettings settings, AppState state, FunctionRegistry functions, AppData data,
+            UserEvents userEvents) {
         this.settings = settings;
         this.state = state;
         this.functions = functions;
         this.data = data;
+        this.userEvents = userEvents;
+    }
+
+    /** Tells the app's authentication triggers that a user logged in. */
+    public void loggedIn(User user, String providerType, boolean created) {
+        userEvents.loggedIn(this, user, providerType, created);
     }
 
     public String id() {

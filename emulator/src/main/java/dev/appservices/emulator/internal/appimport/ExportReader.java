@@ -89,7 +89,7 @@ public final class ExportReader {
         BsonDocument values = values();
         DataSourcesReader data = new DataSourcesReader(export);
         List<String> services = data.dataSources(definition, values);
-        List<ImportedApp.DatabaseTrigger> triggers = data.triggers(functions.keySet());
+        TriggersReader triggers = new TriggersReader(export, functions.keySet());
         ignoredParts();
         export.requireSecrets();
 
@@ -103,7 +103,8 @@ public final class ExportReader {
         ScriptApp scripts = new ScriptApp(appId, info, values,
                 new BsonDocument("tag", new BsonString(environment)).append("values", environmentValues),
                 services, functions);
-        return new ImportedApp(definition.build(), scripts, triggers, export.warnings());
+        return new ImportedApp(definition.build(), scripts, triggers.database(), triggers.authentication(),
+                export.warnings());
     }
 
     private BsonDocument environmentValues(Path rootFile, String environment) {

@@ -15,13 +15,15 @@ import dev.appservices.emulator.internal.js.ScriptApp;
  *     data, as for apps of the configuration file
  * @param scripts its JavaScript functions, values and environment
  * @param triggers its database triggers
+ * @param authenticationTriggers its authentication triggers
  * @param warnings what the emulator ignores of the export, one line each
  */
 public record ImportedApp(AppDefinition definition, ScriptApp scripts, List<DatabaseTrigger> triggers,
-        List<String> warnings) {
+        List<AuthenticationTrigger> authenticationTriggers, List<String> warnings) {
 
     public ImportedApp {
         triggers = List.copyOf(triggers);
+        authenticationTriggers = List.copyOf(authenticationTriggers);
         warnings = List.copyOf(warnings);
     }
 
@@ -43,6 +45,21 @@ public record ImportedApp(AppDefinition definition, ScriptApp scripts, List<Data
         public DatabaseTrigger {
             operationTypes = Set.copyOf(operationTypes);
             match = match.clone();
+        }
+    }
+
+    /**
+     * An {@code AUTHENTICATION} trigger.
+     *
+     * @param name its name
+     * @param operationType {@code CREATE} (a login created the user) or {@code LOGIN} (every login)
+     * @param providers the provider types whose logins fire it
+     * @param function the function run with the authentication event
+     */
+    public record AuthenticationTrigger(String name, String operationType, Set<String> providers, String function) {
+
+        public AuthenticationTrigger {
+            providers = Set.copyOf(providers);
         }
     }
 }
