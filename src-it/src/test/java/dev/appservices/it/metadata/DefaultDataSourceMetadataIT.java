@@ -11,10 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -82,21 +82,15 @@ class DefaultDataSourceMetadataIT {
 
     @Deployment(name = DEPLOYMENT, managed = false)
     static WebArchive deployment() throws IOException, GeneralSecurityException {
-        Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir")));
-        Path directory = Files.createTempDirectory(work, "default-datasource-metadata-");
+        Path directory = EncryptedDeployments.newWorkDirectory("default-datasource-metadata-");
         metadataDirectory = directory.resolve("store");
-        String keyStorePassword = UUID.randomUUID().toString();
-        Path keyStore = MetadataKeyStores.newAesKeyStore(directory.resolve("metadata-key.p12"),
-                keyStorePassword.toCharArray());
         backend = Backends.start(APP_ID, Backends.app(APP_ID));
-        return Deployments.appWar(DEPLOYMENT, Map.of(
-                "appservices.ledger.base-url", backend.toString(),
-                "appservices.ledger.metadata.store", "jdbc",
-                "appservices.ledger.metadata.mode", "encryption",
-                // a file store would be written here: the test checks that nothing is
-                "appservices.ledger.metadata.directory", metadataDirectory.toString(),
-                "appservices.ledger.metadata.key-store.path", keyStore.toString(),
-                "appservices.ledger.metadata.key-store.password", keyStorePassword));
+        Map<String, String> config = new HashMap<>(EncryptedDeployments.encryptionSettings(APP_ID, directory));
+        config.put("appservices.ledger.base-url", backend.toString());
+        config.put("appservices.ledger.metadata.store", "jdbc");
+        // a file store would be written here: the test checks that nothing is
+        config.put("appservices.ledger.metadata.directory", metadataDirectory.toString());
+        return Deployments.appWar(DEPLOYMENT, config);
     }
 
     @Test

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -68,18 +68,13 @@ class EncryptedMetadataIT {
 
     @Deployment(name = DEPLOYMENT, managed = false)
     static WebArchive deployment() throws IOException, GeneralSecurityException {
-        Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir")));
-        Path directory = Files.createTempDirectory(work, "encrypted-metadata-");
+        Path directory = EncryptedDeployments.newWorkDirectory("encrypted-metadata-");
         metadataDirectory = directory.resolve("store");
-        String keyStorePassword = UUID.randomUUID().toString();
-        Path keyStore = MetadataKeyStores.newAesKeyStore(directory.resolve("metadata-key.p12"), keyStorePassword.toCharArray());
         backend = Backends.start("vault", Backends.app("vault"));
-        return Deployments.appWar(DEPLOYMENT, Map.of(
-                "appservices.vault.base-url", backend.toString(),
-                "appservices.vault.metadata.mode", "encryption",
-                "appservices.vault.metadata.directory", metadataDirectory.toString(),
-                "appservices.vault.metadata.key-store.path", keyStore.toString(),
-                "appservices.vault.metadata.key-store.password", keyStorePassword));
+        Map<String, String> config = new HashMap<>(EncryptedDeployments.encryptionSettings("vault", directory));
+        config.put("appservices.vault.base-url", backend.toString());
+        config.put("appservices.vault.metadata.directory", metadataDirectory.toString());
+        return Deployments.appWar(DEPLOYMENT, config);
     }
 
     @Test
