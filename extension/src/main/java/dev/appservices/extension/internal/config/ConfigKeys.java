@@ -81,6 +81,12 @@ public final class ConfigKeys {
     /** Suffix: what to do with a metadata store that cannot be read, {@code fail} or {@code reset}. */
     public static final String METADATA_ON_INVALID = "metadata.on-invalid";
 
+    /** Suffix: the default of a sync configuration's {@code cancelWaitsOnNonFatalError} (boolean). */
+    public static final String SYNC_CANCEL_WAITS_ON_NON_FATAL_ERROR = "sync.cancel-waits-on-non-fatal-error";
+
+    /** Suffix: the directory of the App's synced databases (default {@code <metadata.directory>/<id>/sync}). */
+    public static final String SYNC_DIRECTORY = "sync.directory";
+
     private ConfigKeys() {
     }
 

@@ -193,6 +193,9 @@ public final class SettingsReader {
             reading.apply(() -> header(builder, header, appId));
         }
         metadata(reading).ifPresent(builder::metadata);
+        reading.value(ConfigKeys.SYNC_CANCEL_WAITS_ON_NON_FATAL_ERROR, setting -> bool(setting, appId))
+                .ifPresent(builder::cancelWaitsOnNonFatalError);
+        reading.value(ConfigKeys.SYNC_DIRECTORY, setting -> path(setting, appId)).ifPresent(builder::syncDirectory);
         return builder.build();
     }
 
