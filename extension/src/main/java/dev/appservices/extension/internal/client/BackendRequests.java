@@ -73,8 +73,9 @@ final class BackendRequests {
     }
 
     /**
-     * Sends a request whose response is a stream, with the App's stream client (no read timeout): as
-     * {@link #send(String, Function)} otherwise.
+     * Sends a request whose response is a stream, with a client of its own (no read timeout), as
+     * {@link #send(String, Function)} otherwise. The call gets that client; if it returns, the caller owns the
+     * client and closes it with {@link #closeStreamClient}; if it fails, the client is closed here.
      */
     <T> T sendStreaming(String endpoint, Function<AppServicesApi, T> call) {
         return send(endpoint, call, true);
@@ -173,14 +174,27 @@ final class BackendRequests {
     }
 
     private <T> T invoke(URI server, String endpoint, Function<AppServicesApi, T> call, boolean streaming) {
-        AppServicesApi api = streaming ? clients.forStreams(server) : clients.forServer(server);
+        AppServicesApi api = streaming ? clients.newStreamClient(server) : clients.forServer(server);
         try {
             return call.apply(api);
         } catch (AppServicesException | RedirectSignal e) {
+            closeIfStream(api, streaming);
             throw e;
         } catch (RuntimeException e) {
+            closeIfStream(api, streaming);
             throw translate(endpoint, server, e);
         }
+    }
+
+    private void closeIfStream(AppServicesApi api, boolean streaming) {
+        if (streaming) {
+            clients.closeStreamClient(api);
+        }
+    }
+
+    /** Closes the client of a stream that {@link #sendStreaming} opened. */
+    void closeStreamClient(AppServicesApi api) {
+        clients.closeStreamClient(api);
     }
 
     /** Classifies a failure of the HTTP client by its causes: our own exceptions, JSON, timeout, network. */

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.core.Response;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -79,27 +77,28 @@ public final class ServiceCalls {
      * Opens a streaming service call and returns once the response headers have arrived, within the App timeout
      * (the stream itself has none). A response still on its way when the timeout strikes is closed when it arrives.
      *
-     * @return the 2xx response; its entity is the stream, the caller closes it
+     * @return the 2xx response with the stream; the caller closes it
      * @throws dev.appservices.ServiceException as the server reported it
      * @throws dev.appservices.ConnectionException if the headers do not arrive in time or the server cannot be reached
      */
-    public Response openStream(String service, String operation, BsonDocument argument) {
+    public StreamResponse openStream(String service, String operation, BsonDocument argument) {
         // baas_request: the standard base64 (with padding) of the canonical Extended JSON body; the Rest Client
         // percent-encodes it as a query value
         String request = Base64.getEncoder().encodeToString(body(service, operation, argument).toJson(CANONICAL)
                 .getBytes(StandardCharsets.UTF_8));
         String endpoint = Endpoint.WATCH.describe(app.id(), "...");
-        CompletableFuture<Response> opening = app.async(() -> app.sessions().sendStreaming(userId, endpoint,
-                (api, authorization) -> api.watch(app.id(), request, authorization))).toCompletableFuture();
+        CompletableFuture<StreamResponse> opening = app.async(() -> app.sessions().sendStreaming(userId, endpoint,
+                (api, authorization) -> new StreamResponse(api.watch(app.id(), request, authorization), api,
+                        app.requests()))).toCompletableFuture();
         Duration timeout = app.configuration().timeout();
         try {
             return opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            opening.thenAccept(Response::close);
+            opening.thenAccept(StreamResponse::close);
             throw ClientMessages.timedOut(app.id(), endpoint, app.baseUrl(), timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            opening.thenAccept(Response::close);
+            opening.thenAccept(StreamResponse::close);
             throw ClientMessages.timedOut(app.id(), endpoint, app.baseUrl(), timeout, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {

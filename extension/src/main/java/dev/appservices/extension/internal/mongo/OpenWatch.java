@@ -1,12 +1,7 @@
 package dev.appservices.extension.internal.mongo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Optional;
-
-import jakarta.ws.rs.core.Response;
 
 import org.bson.BSONException;
 import org.bson.BsonDocument;
@@ -15,6 +10,7 @@ import org.bson.json.JsonParseException;
 
 import dev.appservices.ListenerRegistration;
 import dev.appservices.extension.internal.client.ServiceCalls;
+import dev.appservices.extension.internal.client.StreamResponse;
 import dev.appservices.mongo.ChangeEvent;
 import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.Namespace;
@@ -26,13 +22,11 @@ import dev.appservices.mongo.Namespace;
  */
 final class OpenWatch<T> {
 
-    private static final Logger LOG = System.getLogger(OpenWatch.class.getName());
-
     private final ServiceCalls calls;
     private final String service;
     private final ChangeEventDecoder<T> decoder;
     private ListenerRegistration registration;
-    private Response response;
+    private StreamResponse response;
     private SseParser parser;
     /** Guarded by {@code this}, as is {@link #response}. */
     private Reason endReason;
@@ -48,7 +42,7 @@ final class OpenWatch<T> {
             ChangeEventDecoder<T> decoder) {
         OpenWatch<T> watch = new OpenWatch<>(calls, service, decoder);
         watch.registration = calls.onSessionEnd(() -> watch.end(Reason.USER_LOGGED_OUT));
-        Response response;
+        StreamResponse response;
         try {
             response = calls.openStream(service, "watch", argument);
         } catch (RuntimeException e) {
@@ -59,13 +53,13 @@ final class OpenWatch<T> {
         return watch;
     }
 
-    private void attach(Response opened) {
+    private void attach(StreamResponse opened) {
         Reason ended;
         synchronized (this) {
             ended = endReason;
             if (ended == null) {
                 response = opened;
-                parser = new SseParser(opened.readEntity(InputStream.class));
+                parser = new SseParser(opened.body());
                 return;
             }
         }
@@ -118,7 +112,7 @@ final class OpenWatch<T> {
      * @return the reason it ended, the first one given
      */
     Reason end(Reason reason) {
-        Response open;
+        StreamResponse open;
         Reason first;
         synchronized (this) {
             if (endReason == null) {
@@ -132,11 +126,7 @@ final class OpenWatch<T> {
             registration.close();
         }
         if (open != null) {
-            try {
-                open.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "closing the change stream of " + namespace() + " failed", e);
-            }
+            open.close();
         }
         return first;
     }

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.appservices.Credentials;
 import dev.appservices.ErrorCode;
+import dev.appservices.ServiceException;
 import dev.appservices.User;
 import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.emulator.FaultSpec;
 import dev.appservices.extension.internal.client.AppPerTest;
 import dev.appservices.extension.internal.mongo.MongoTestBackend.Order;
 import dev.appservices.mongo.ChangeEvent;
@@ -135,19 +137,6 @@ class ChangeStreamTest {
     }
 
     @Test
-    void theStreamOutlivesTheAppTimeout() {
-        testApp.reopen(builder -> builder.timeout(Duration.ofMillis(700)));
-        User shortLived = testApp.get().logIn(Credentials.anonymous(false));
-        RemoteMongoCollection<Document> collection = shortLived.mongoClient(MongoTestBackend.SERVICE)
-                .database(MongoTestBackend.DATABASE).collection(notes.namespace().collection());
-        try (ChangeStream<Document> changes = collection.watch()) {
-            assertEquals(Optional.empty(), changes.tryNext(Duration.ofMillis(1500)));
-            collection.insertOne(new Document("_id", 1));
-            assertEquals(OperationType.INSERT, next(changes).operationType());
-        }
-    }
-
-    @Test
     void aServerErrorEndsTheStreamWithItsCode() {
         try (ChangeStream<Document> changes = notes.watch()) {
             EMULATOR.admin().logoutUser(APP_ID, user.id());
@@ -157,6 +146,58 @@ class ChangeStreamTest {
             assertFalse(changes.isOpen());
             assertThrows(MongoOperationException.class, changes::next, "the end is reported again");
         }
+    }
+
+    @Test
+    void aStreamTheServerEndsIsReportedAsEnded() throws InterruptedException {
+        String event = "{\"_id\": {\"_data\": \"1\"}, \"operationType\": \"insert\", \"ns\": {\"db\": \"shop\","
+                + " \"coll\": \"n\"}, \"documentKey\": {\"_id\": 1}, \"fullDocument\": {\"_id\": 1,"
+                + " \"text\": \"50%25 done%0Anext\"}}";
+        String stream = ": heartbeat\n\nid: 1\ndata: " + event.substring(0, 40) + "\ndata: " + event.substring(40)
+                + "\n\nevent: other\ndata: ignored\n\n";
+        serveOnce(stream);
+        try (ChangeStream<Document> changes = notes.watch()) {
+            ChangeEvent<Document> read = next(changes);
+            assertEquals("50% done\nnext", read.fullDocument().orElseThrow().getString("text"));
+            ChangeStreamEndedException e = assertThrows(ChangeStreamEndedException.class, () -> changes.tryNext(WAIT));
+            assertEquals(Reason.SERVER_CLOSED, e.reason());
+            assertTrue(e.getMessage().startsWith("APPSVC0711: the change stream of " + notes.namespace()
+                    + " has ended: the server closed it"), e.getMessage());
+            assertFalse(changes.isOpen());
+        }
+
+        serveOnce(stream);
+        RecordingSubscriber subscriber = new RecordingSubscriber();
+        notes.watchPublisher().subscribe(subscriber);
+        subscriber.subscription.poll(5, TimeUnit.SECONDS).request(5);
+        assertInstanceOf(ChangeEvent.class, subscriber.signals.poll(10, TimeUnit.SECONDS));
+        assertEquals("complete", subscriber.signals.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anErrorEventCarriesTheServersCode() {
+        serveOnce("event: error\ndata: {\"error\": \"too long\", \"error_code\": \"ExecutionTimeLimitExceeded\"}\n\n");
+        try (ChangeStream<Document> changes = notes.watch()) {
+            MongoOperationException e = assertThrows(MongoOperationException.class, () -> changes.tryNext(WAIT));
+            assertEquals(ErrorCode.EXECUTION_TIME_LIMIT_EXCEEDED, e.errorCode());
+            assertEquals(Optional.of("too long"), e.serverMessage());
+        }
+    }
+
+    @Test
+    void aMalformedEventEndsTheStream() {
+        serveOnce("data: [1, 2]\n\n");
+        try (ChangeStream<Document> changes = notes.watch()) {
+            ServiceException e = assertThrows(ServiceException.class, () -> changes.tryNext(WAIT));
+            assertEquals(ErrorCode.BAD_BSON_PARSE, e.errorCode());
+            assertFalse(changes.isOpen());
+        }
+    }
+
+    /** The emulator answers the next stream request with {@code events}, then ends the stream. */
+    private static void serveOnce(String events) {
+        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
+                .method("GET").times(1).body(200, "text/event-stream", events));
     }
 
     @Test

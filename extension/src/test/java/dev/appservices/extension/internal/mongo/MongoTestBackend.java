@@ -27,8 +27,13 @@ public final class MongoTestBackend {
     private MongoTestBackend() {
     }
 
-    /** An emulator with the app {@code appId} as described above. */
+    /** An emulator with the app {@code appId} as described above, and short heartbeats. */
     public static EmulatorExtension emulator(String appId) {
+        return EmulatorExtension.create(builder -> builder.watchHeartbeat(HEARTBEAT).app(app(appId)));
+    }
+
+    /** The app {@code appId} as described above. */
+    public static AppDefinition app(String appId) {
         BsonDocument everyone = BsonDocument.parse("{\"roles\": [{\"name\": \"everyone\", \"apply_when\": {},"
                 + " \"read\": true, \"write\": true, \"insert\": true, \"delete\": true, \"search\": true}]}");
         BsonDocument owned = BsonDocument.parse("{\"database\": \"" + DATABASE + "\", \"collection\": \"owned\","
@@ -36,11 +41,7 @@ public final class MongoTestBackend {
                 + " \"document_filters\": {\"read\": true, \"write\": {\"owner_id\": \"%%user.id\"}},"
                 + " \"read\": true, \"write\": {\"owner_id\": \"%%user.id\"},"
                 + " \"insert\": true, \"delete\": true, \"search\": true}], \"filters\": []}");
-        return EmulatorExtension.create(builder -> builder
-                .watchHeartbeat(HEARTBEAT)
-                .app(AppDefinition.builder(appId).anonymousAuth()
-                        .mongodb(SERVICE, List.of(owned), everyone)
-                        .build()));
+        return AppDefinition.builder(appId).anonymousAuth().mongodb(SERVICE, List.of(owned), everyone).build();
     }
 
     /** An order as a record, with its id mapped to {@code _id}. */
