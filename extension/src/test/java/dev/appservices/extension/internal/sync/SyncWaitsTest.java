@@ -28,6 +28,7 @@ import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
 import dev.appservices.extension.internal.client.AppPerTest;
 import dev.appservices.extension.internal.mongo.MongoTestBackend;
+import dev.appservices.mongo.ChangeStreamEndedException;
 import dev.appservices.sync.ConnectionState;
 import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncException;
@@ -159,6 +160,23 @@ class SyncWaitsTest {
             assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) < 0);
             await().atMost(WAIT).until(() -> local.session().connectionState() == ConnectionState.CONNECTED);
             assertTrue(states.contains(ConnectionState.CONNECTING));
+        }
+    }
+
+    @Test
+    void aStreamTheServerEndsIsFollowedByACatchUpPass() {
+        user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE).collection(collection)
+                .insertOne(new Document("status", "before"));
+        // the first stream ends at once, as the real service ended streams after some minutes
+        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
+                .method("GET").times(1).body(200, "text/event-stream", ": heartbeat\n\n"));
+        try (SyncedDatabase local = open(false)) {
+            await().atMost(WAIT).until(() -> errors.stream().anyMatch(
+                    e -> e.getCause() instanceof ChangeStreamEndedException && !e.isFatal()));
+            user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE).collection(collection)
+                    .insertOne(new Document("status", "after"));
+            assertTrue(local.session().downloadAllServerChanges(WAIT));
+            assertEquals(2, local.collection(MongoTestBackend.DATABASE, collection).count());
         }
     }
 }
