@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +20,11 @@ import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AuthEvent;
 import dev.appservices.ListenerRegistration;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataMode;
 import dev.appservices.User;
 import dev.appservices.extension.internal.client.AppSync;
+import dev.appservices.extension.internal.metadata.WrappedDataKey;
 import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncSession;
 import dev.appservices.sync.SyncedDatabase;
@@ -34,6 +39,7 @@ public final class DefaultSyncManager implements AppSync {
 
     private static final Logger LOG = Logger.getLogger(DefaultSyncManager.class.getName());
     private static final String FILE_SUFFIX = ".mv.db";
+    private static final String KEY_SUFFIX = ".key";
 
     private final App app;
     private final Path directory;
@@ -63,7 +69,7 @@ public final class DefaultSyncManager implements AppSync {
         LocalStore store;
         try {
             Files.createDirectories(file.getParent());
-            store = LocalStore.open(file, null);
+            store = LocalStore.open(file, fileKey(file));
         } catch (IOException | RuntimeException e) {
             throw SyncMessages.storeFailed(file, e);
         }
@@ -133,6 +139,23 @@ public final class DefaultSyncManager implements AppSync {
             });
         } catch (IOException | UncheckedIOException e) {
             LOG.log(Level.WARNING, SyncMessages.deleteDataFailed(userDirectory, e).getMessage());
+        }
+    }
+
+    /**
+     * The MVStore file key when the App's metadata is encrypted: a random data key kept beside the file, wrapped by
+     * the metadata store's key configuration (so the same keys protect both); {@code null} otherwise.
+     */
+    private char[] fileKey(Path file) {
+        MetadataConfiguration metadata = app.configuration().metadata();
+        if (metadata.mode() != MetadataMode.ENCRYPTION) {
+            return null;
+        }
+        byte[] key = WrappedDataKey.loadOrCreate(metadata, file.resolveSibling(file.getFileName() + KEY_SUFFIX));
+        try {
+            return HexFormat.of().formatHex(key).toCharArray();
+        } finally {
+            Arrays.fill(key, (byte) 0);
         }
     }
 

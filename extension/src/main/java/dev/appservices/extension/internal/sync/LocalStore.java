@@ -2,6 +2,7 @@ package dev.appservices.extension.internal.sync;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -74,9 +75,17 @@ final class LocalStore implements AutoCloseable {
     static LocalStore open(Path file, char[] key) {
         MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled();
         if (key != null) {
+            // H2's file encryption (AES in XTS mode)
             builder.encryptionKey(key);
         }
-        LocalStore store = new LocalStore(builder.open());
+        LocalStore store;
+        try {
+            store = new LocalStore(builder.open());
+        } finally {
+            if (key != null) {
+                Arrays.fill(key, '\0');
+            }
+        }
         store.mvStore.commit();
         return store;
     }
