@@ -28,7 +28,7 @@ import dev.appservices.mongo.UpdateResult;
  * {@link dev.appservices.mongo.RemoteMongoCollection}: comparison ({@code $eq $ne $gt $gte $lt $lte $in $nin}),
  * logical ({@code $and $or $nor $not}), element ({@code $exists $type}), evaluation ({@code $regex $mod $expr}),
  * array ({@code $all $elemMatch $size}) operators and dotted paths; the update operators {@code $set $unset $inc $mul
- * $min $max $rename $currentDate $push $pull $addToSet $pop}.
+ * $min $max $rename $push $pull $addToSet}.
  *
  * <h2>Writes</h2>
  *
