@@ -1,5 +1,7 @@
 package dev.appservices.sync;
 
+import java.util.Objects;
+
 import org.bson.BsonDocument;
 
 /**
@@ -24,7 +26,7 @@ public record Subscription(String name, String database, String collection, Bson
         SyncApiMessages.requireName(name, "subscription name");
         SyncApiMessages.requireName(database, "database");
         SyncApiMessages.requireName(collection, "collection");
-        filter = java.util.Objects.requireNonNull(filter, "filter").clone();
+        filter = Objects.requireNonNull(filter, "filter").clone();
     }
 
     /** The filter, a copy. */

@@ -20,14 +20,12 @@ final class SyncApiMessages {
     }
 
     static IllegalArgumentException duplicateSubscription(String name) {
-        return new IllegalArgumentException("APPSVC1001: a subscription named '" + name + "' exists already");
+        return new IllegalArgumentException("APPSVC1001: a subscription named '" + name
+                + "' was added to the configuration already");
     }
 
-    static IllegalArgumentException unknownSubscription(String name) {
-        return new IllegalArgumentException("APPSVC1002: there is no subscription named '" + name + "'");
-    }
-
-    static IllegalArgumentException nonPositive(String what, Object value) {
-        return new IllegalArgumentException("APPSVC1003: the " + what + " " + value + " is not positive");
+    static IllegalArgumentException invalidName(String name) {
+        return new IllegalArgumentException("APPSVC1002: the synced database name '" + name
+                + "' may hold only letters, digits, '-' and '_'");
     }
 }

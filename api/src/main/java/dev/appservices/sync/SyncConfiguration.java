@@ -119,8 +119,7 @@ public final class SyncConfiguration {
         public Builder name(String name) {
             SyncApiMessages.requireName(name, "name");
             if (!name.matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("APPSVC1004: the synced database name '" + name
-                        + "' may hold only letters, digits, '-' and '_'");
+                throw SyncApiMessages.invalidName(name);
             }
             this.name = name;
             return this;

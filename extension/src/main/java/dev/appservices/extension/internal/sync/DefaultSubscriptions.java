@@ -53,8 +53,7 @@ final class DefaultSubscriptions implements Subscriptions {
                 Subscription added = SyncConfiguration.builder(session.user())
                         .subscription(name, database, collection, filter).build().initialSubscriptions().get(0);
                 if (edited.putIfAbsent(name, added) != null) {
-                    throw new IllegalArgumentException("APPSVC1001: a subscription named '" + name
-                            + "' exists already");
+                    throw SyncMessages.duplicateSubscription(data.name(), name);
                 }
                 return this;
             }
@@ -62,7 +61,7 @@ final class DefaultSubscriptions implements Subscriptions {
             @Override
             public MutableSubscriptions remove(String name) {
                 if (edited.remove(Objects.requireNonNull(name, "name")) == null) {
-                    throw new IllegalArgumentException("APPSVC1002: there is no subscription named '" + name + "'");
+                    throw SyncMessages.unknownSubscription(data.name(), name);
                 }
                 return this;
             }

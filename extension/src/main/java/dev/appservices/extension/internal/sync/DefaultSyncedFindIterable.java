@@ -39,7 +39,7 @@ final class DefaultSyncedFindIterable<T> implements SyncedFindIterable<T> {
     @Override
     public SyncedFindIterable<T> limit(int limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("APPSVC1027: the limit " + limit + " is negative");
+            throw SyncMessages.negativeLimit(limit);
         }
         return new DefaultSyncedFindIterable<>(collection, filter, sort, projection, limit);
     }

@@ -100,6 +100,20 @@ final class SyncMessages {
                 false, null);
     }
 
+    static IllegalArgumentException duplicateSubscription(String store, String name) {
+        return new IllegalArgumentException("APPSVC1028: the synced database '" + store
+                + "' has a subscription named '" + name + "' already");
+    }
+
+    static IllegalArgumentException unknownSubscription(String store, String name) {
+        return new IllegalArgumentException("APPSVC1029: the synced database '" + store
+                + "' has no subscription named '" + name + "'");
+    }
+
+    static IllegalArgumentException negativeLimit(int limit) {
+        return new IllegalArgumentException("APPSVC1027: the limit " + limit + " is negative");
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
