@@ -26,7 +26,6 @@ public record ApiKey(String id, String name, Optional<String> key, boolean disab
      * @param key      the secret key value, or empty
      * @param disabled whether the key is disabled
      * @throws NullPointerException if {@code id}, {@code name} or {@code key} is null
-     * @since 0.1
      */
     public ApiKey {
         ApiMessages.requireNonNull(id, "id");
@@ -38,7 +37,6 @@ public record ApiKey(String id, String name, Optional<String> key, boolean disab
      * Describes the key without its secret value.
      *
      * @return id, name, whether a key value is present, and disabled
-     * @since 0.1
      */
     @Override
     public String toString() {

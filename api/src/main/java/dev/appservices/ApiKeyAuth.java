@@ -26,7 +26,6 @@ public interface ApiKeyAuth {
      * @param name the key name, unique for this user
      * @return the new key, with {@link ApiKey#key()} present
      * @throws ServiceException if the name is taken ({@link ErrorCode#API_KEY_ALREADY_EXISTS}) or invalid
-     * @since 0.1
      */
     ApiKey create(String name);
 
@@ -35,7 +34,6 @@ public interface ApiKeyAuth {
      *
      * @param name the key name
      * @return a stage that completes with the new key
-     * @since 0.1
      */
     CompletionStage<ApiKey> createAsync(String name);
 
@@ -45,7 +43,6 @@ public interface ApiKeyAuth {
      * @param id the key id
      * @return the key, without its secret value
      * @throws ServiceException if there is no such key ({@link ErrorCode#API_KEY_NOT_FOUND})
-     * @since 0.1
      */
     ApiKey fetch(String id);
 
@@ -54,7 +51,6 @@ public interface ApiKeyAuth {
      *
      * @param id the key id
      * @return a stage that completes with the key
-     * @since 0.1
      */
     CompletionStage<ApiKey> fetchAsync(String id);
 
@@ -62,7 +58,6 @@ public interface ApiKeyAuth {
      * Fetches every API key of this user.
      *
      * @return an unmodifiable list of keys, without their secret values
-     * @since 0.1
      */
     List<ApiKey> fetchAll();
 
@@ -70,7 +65,6 @@ public interface ApiKeyAuth {
      * Asynchronous twin of {@link #fetchAll()}.
      *
      * @return a stage that completes with the keys
-     * @since 0.1
      */
     CompletionStage<List<ApiKey>> fetchAllAsync();
 
@@ -79,7 +73,6 @@ public interface ApiKeyAuth {
      *
      * @param id the key id
      * @throws ServiceException if there is no such key ({@link ErrorCode#API_KEY_NOT_FOUND})
-     * @since 0.1
      */
     void delete(String id);
 
@@ -88,7 +81,6 @@ public interface ApiKeyAuth {
      *
      * @param id the key id
      * @return a stage that completes when the key is deleted
-     * @since 0.1
      */
     CompletionStage<Void> deleteAsync(String id);
 
@@ -97,7 +89,6 @@ public interface ApiKeyAuth {
      *
      * @param id the key id
      * @throws ServiceException if there is no such key ({@link ErrorCode#API_KEY_NOT_FOUND})
-     * @since 0.1
      */
     void enable(String id);
 
@@ -106,7 +97,6 @@ public interface ApiKeyAuth {
      *
      * @param id the key id
      * @return a stage that completes when the key is enabled
-     * @since 0.1
      */
     CompletionStage<Void> enableAsync(String id);
 
@@ -115,7 +105,6 @@ public interface ApiKeyAuth {
      *
      * @param id the key id
      * @throws ServiceException if there is no such key ({@link ErrorCode#API_KEY_NOT_FOUND})
-     * @since 0.1
      */
     void disable(String id);
 
@@ -124,7 +113,6 @@ public interface ApiKeyAuth {
      *
      * @param id the key id
      * @return a stage that completes when the key is disabled
-     * @since 0.1
      */
     CompletionStage<Void> disableAsync(String id);
 }

@@ -48,7 +48,6 @@ public interface App extends AutoCloseable {
      * @throws IllegalStateException if no implementation is on the class path
      * @throws AppServicesException if the App cannot be created, for example because its metadata store cannot be
      *         opened ({@link MetadataStoreException})
-     * @since 0.1
      */
     static App create(AppConfiguration configuration) {
         ApiMessages.requireNonNull(configuration, "configuration");
@@ -66,7 +65,6 @@ public interface App extends AutoCloseable {
      * @throws IllegalStateException if no implementation is on the class path
      * @throws AppServicesConfigException if a configuration value of that id is invalid
      * @throws AppServicesException if the App cannot be created for another reason
-     * @since 0.1
      */
     static App create(String id) {
         ApiMessages.requireNonNull(id, "id");
@@ -84,7 +82,6 @@ public interface App extends AutoCloseable {
      * @throws IllegalStateException if no implementation is on the class path
      * @throws AppServicesConfigException if the id is neither known nor configured, or a configuration value of
      *         that id is invalid
-     * @since 0.1
      */
     static App getApp(String id) {
         ApiMessages.requireNonNull(id, "id");
@@ -95,7 +92,6 @@ public interface App extends AutoCloseable {
      * Returns the app id.
      *
      * @return the app id, never null
-     * @since 0.1
      */
     String id();
 
@@ -104,7 +100,6 @@ public interface App extends AutoCloseable {
      * {@link #baseUrl()}.
      *
      * @return the configuration, never null
-     * @since 0.1
      */
     AppConfiguration configuration();
 
@@ -113,7 +108,6 @@ public interface App extends AutoCloseable {
      * {@link AppConfiguration#DEFAULT_BASE_URL}. It changes only once an update has completed.
      *
      * @return the base URL in use, never null
-     * @since 0.1
      */
     URI baseUrl();
 
@@ -128,7 +122,6 @@ public interface App extends AutoCloseable {
      * @throws ConnectionException if the new server cannot be reached in time
      * @throws ServiceException if the new server rejects the location request
      * @throws AppServicesException if the App is closed (error code {@link ErrorCode#CLIENT_APP_CLOSED})
-     * @since 0.1
      */
     void updateBaseUrl(URI url);
 
@@ -138,7 +131,6 @@ public interface App extends AutoCloseable {
      * @param url the new base URL, or {@code null} for the configured/default one
      * @return a stage that completes when the new URL is in use, or completes exceptionally with the exceptions
      *         documented on {@link #updateBaseUrl(URI)}
-     * @since 0.1
      */
     CompletionStage<Void> updateBaseUrlAsync(URI url);
 
@@ -155,7 +147,6 @@ public interface App extends AutoCloseable {
      * @throws AuthException for other authentication failures (provider disabled, user disabled, …)
      * @throws ConnectionException if the server cannot be reached in time; stored users are left untouched
      * @throws AppServicesException if the App is closed or the response cannot be read
-     * @since 0.1
      */
     User logIn(Credentials credentials);
 
@@ -166,7 +157,6 @@ public interface App extends AutoCloseable {
      * @return a stage that completes with the logged-in user, or exceptionally with the exceptions documented on
      *         {@link #logIn(Credentials)}
      * @throws NullPointerException if {@code credentials} is null
-     * @since 0.1
      */
     CompletionStage<User> logInAsync(Credentials credentials);
 
@@ -175,7 +165,6 @@ public interface App extends AutoCloseable {
      * Restored from the metadata store after a restart, without a network call.
      *
      * @return the current user, or empty if no user is logged in
-     * @since 0.1
      */
     Optional<User> currentUser();
 
@@ -183,7 +172,6 @@ public interface App extends AutoCloseable {
      * Returns every user known to this App that has not been removed, logged in or logged out.
      *
      * @return an unmodifiable snapshot keyed by user id, in no particular order
-     * @since 0.1
      */
     Map<String, User> allUsers();
 
@@ -194,7 +182,6 @@ public interface App extends AutoCloseable {
      * @throws NullPointerException if {@code user} is null
      * @throws AppServicesException with {@link ErrorCode#CLIENT_USER_NOT_FOUND} if the user does not belong to this
      *         App, or {@link ErrorCode#CLIENT_USER_NOT_LOGGED_IN} if it is not logged in
-     * @since 0.1
      */
     void switchUser(User user);
 
@@ -206,7 +193,6 @@ public interface App extends AutoCloseable {
      * @throws NullPointerException if {@code user} is null
      * @throws AppServicesException with {@link ErrorCode#CLIENT_USER_NOT_FOUND} if the user does not belong to this
      *         App
-     * @since 0.1
      */
     void removeUser(User user);
 
@@ -217,7 +203,6 @@ public interface App extends AutoCloseable {
      * @return a stage that completes when the user is removed, or exceptionally with the exceptions documented on
      *         {@link #removeUser(User)}
      * @throws NullPointerException if {@code user} is null
-     * @since 0.1
      */
     CompletionStage<Void> removeUserAsync(User user);
 
@@ -231,7 +216,6 @@ public interface App extends AutoCloseable {
      *         {@link ErrorCode#CLIENT_USER_NOT_LOGGED_IN} if the user is not a logged-in user of this App
      * @throws ServiceException if the server refuses the deletion; the user is then kept locally
      * @throws ConnectionException if the server cannot be reached in time; the user is then kept locally
-     * @since 0.1
      */
     void deleteUser(User user);
 
@@ -242,7 +226,6 @@ public interface App extends AutoCloseable {
      * @return a stage that completes when the user is deleted, or exceptionally with the exceptions documented on
      *         {@link #deleteUser(User)}
      * @throws NullPointerException if {@code user} is null
-     * @since 0.1
      */
     CompletionStage<Void> deleteUserAsync(User user);
 
@@ -251,7 +234,6 @@ public interface App extends AutoCloseable {
      * password reset.
      *
      * @return the email/password client of this App, never null
-     * @since 0.1
      */
     EmailPasswordAuth emailPasswordAuth();
 
@@ -265,7 +247,6 @@ public interface App extends AutoCloseable {
      * @param listener the listener
      * @return the registration; close it to remove the listener
      * @throws NullPointerException if {@code listener} is null
-     * @since 0.1
      */
     ListenerRegistration addListener(Consumer<AuthEvent> listener);
 
@@ -275,8 +256,6 @@ public interface App extends AutoCloseable {
      * instance fail with {@link ErrorCode#CLIENT_APP_CLOSED}. Closing twice has no further effect.
      *
      * <p>Under CDI the container closes the App when the application stops; do not close an injected App yourself.
-     *
-     * @since 0.1
      */
     /**
      * The sync management of this App: offline-first synced databases of its users and their sessions.

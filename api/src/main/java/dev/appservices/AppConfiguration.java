@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,29 +36,21 @@ public final class AppConfiguration {
 
     /**
      * The base URL used when none is configured: the historic Atlas App Services host.
-     *
-     * @since 0.1
      */
     public static final URI DEFAULT_BASE_URL = URI.create("https://services.cloud.mongodb.com");
 
     /**
      * The request timeout used when none is configured: 60 seconds.
-     *
-     * @since 0.1
      */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * The name of the header that carries the bearer token when none is configured.
-     *
-     * @since 0.1
      */
     public static final String DEFAULT_AUTHORIZATION_HEADER_NAME = "Authorization";
 
     /**
      * The id that may not name an app: {@code appservices.defaults.*} holds the settings shared by all apps.
-     *
-     * @since 0.1
      */
     public static final String RESERVED_ID = "defaults";
 
@@ -100,7 +91,6 @@ public final class AppConfiguration {
      * @throws NullPointerException if {@code id} is null
      * @throws IllegalArgumentException if {@code id} is malformed ({@code APPSVC0100}) or reserved
      *         ({@code APPSVC0101})
-     * @since 0.1
      */
     public static Builder builder(String id) {
         return new Builder(checkId(id));
@@ -112,7 +102,6 @@ public final class AppConfiguration {
      * @param existing the configuration to copy
      * @return a new builder
      * @throws NullPointerException if {@code existing} is null
-     * @since 0.1
      */
     public static Builder builder(AppConfiguration existing) {
         ApiMessages.requireNonNull(existing, "existing");
@@ -136,7 +125,6 @@ public final class AppConfiguration {
      *
      * @param id the candidate id, may be null
      * @return {@code true} if the id is valid
-     * @since 0.1
      */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches() && !RESERVED_ID.equals(id);
@@ -146,7 +134,6 @@ public final class AppConfiguration {
      * Returns the app id.
      *
      * @return the app id, never null
-     * @since 0.1
      */
     public String id() {
         return id;
@@ -156,7 +143,6 @@ public final class AppConfiguration {
      * Returns the configured base URL, without trailing slashes.
      *
      * @return the base URL, or empty to use {@link #DEFAULT_BASE_URL}
-     * @since 0.1
      */
     public Optional<URI> baseUrl() {
         return Optional.ofNullable(baseUrl);
@@ -166,7 +152,6 @@ public final class AppConfiguration {
      * Returns the timeout of every request (location, login, refresh, functions…).
      *
      * @return a positive duration, by default {@link #DEFAULT_TIMEOUT}
-     * @since 0.1
      */
     public Duration timeout() {
         return timeout;
@@ -177,7 +162,6 @@ public final class AppConfiguration {
      *
      * @return the metadata configuration, by default {@link MetadataMode#NO_ENCRYPTION} in
      *         {@code ${user.home}/.appservices}
-     * @since 0.1
      */
     public MetadataConfiguration metadata() {
         return metadata;
@@ -187,7 +171,6 @@ public final class AppConfiguration {
      * Returns the local application name, sent with every login in {@code options.device}.
      *
      * @return the application name, or empty if none is configured
-     * @since 0.1
      */
     public Optional<String> appName() {
         return Optional.ofNullable(appName);
@@ -197,7 +180,6 @@ public final class AppConfiguration {
      * Returns the local application version, sent with every login in {@code options.device}.
      *
      * @return the application version, or empty if none is configured
-     * @since 0.1
      */
     public Optional<String> appVersion() {
         return Optional.ofNullable(appVersion);
@@ -208,7 +190,6 @@ public final class AppConfiguration {
      * request (needed behind reverse proxies that do not forward the location request).
      *
      * @return {@code true} to skip location discovery; {@code false} by default
-     * @since 0.1
      */
     public boolean skipLocation() {
         return skipLocation;
@@ -218,7 +199,6 @@ public final class AppConfiguration {
      * Returns the extra headers sent with every request.
      *
      * @return an unmodifiable map from header name to value, in insertion order; empty by default
-     * @since 0.1
      */
     public Map<String, String> headers() {
         return headers;
@@ -228,7 +208,6 @@ public final class AppConfiguration {
      * Returns the name of the header that carries {@code Bearer <token>}, for proxies that own the standard one.
      *
      * @return the header name, by default {@link #DEFAULT_AUTHORIZATION_HEADER_NAME}
-     * @since 0.1
      */
     public String authorizationHeaderName() {
         return authorizationHeaderName;
@@ -258,7 +237,6 @@ public final class AppConfiguration {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} is an {@code AppConfiguration} with equal settings
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -286,7 +264,6 @@ public final class AppConfiguration {
      * Returns a hash code consistent with {@link #equals(Object)}.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
@@ -299,7 +276,6 @@ public final class AppConfiguration {
      * proxy; only header names are shown.
      *
      * @return a description without secrets
-     * @since 0.1
      */
     @Override
     public String toString() {
@@ -316,7 +292,16 @@ public final class AppConfiguration {
                 + ", cancelWaitsOnNonFatalError=" + cancelWaitsOnNonFatalError + "]";
     }
 
-    private static String checkId(String id) {
+    /**
+     * Checks that {@code id} may name an app, as {@link #isValidId(String)} tells, with the reason when it may not.
+     *
+     * @param id the candidate id
+     * @return {@code id}
+     * @throws NullPointerException if {@code id} is null
+     * @throws IllegalArgumentException if {@code id} is malformed ({@code APPSVC0100}) or reserved
+     *         ({@code APPSVC0101})
+     */
+    public static String checkId(String id) {
         ApiMessages.requireNonNull(id, "id");
         if (RESERVED_ID.equals(id)) {
             throw ApiMessages.reservedAppId(id);
@@ -325,28 +310,6 @@ public final class AppConfiguration {
             throw ApiMessages.malformedAppId(id);
         }
         return id;
-    }
-
-    private static URI normalizeBaseUrl(URI url) {
-        String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {
-            throw ApiMessages.invalidBaseUrl(url, "it must be an absolute http or https URL");
-        }
-        if (url.getHost() == null) {
-            throw ApiMessages.invalidBaseUrl(url, "it has no host");
-        }
-        if (url.getRawUserInfo() != null) {
-            throw ApiMessages.invalidBaseUrl(url, "it must not contain user info");
-        }
-        if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw ApiMessages.invalidBaseUrl(url, "it must not have a query or a fragment");
-        }
-        String text = url.toString();
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == '/') {
-            end--;
-        }
-        return end == text.length() ? url : URI.create(text.substring(0, end));
     }
 
     private static String checkHeaderName(String what, String name) {
@@ -389,10 +352,9 @@ public final class AppConfiguration {
          *            fragment; {@code null} to use {@link #DEFAULT_BASE_URL}
          * @return this builder
          * @throws IllegalArgumentException if the URL is not acceptable ({@code APPSVC0102})
-         * @since 0.1
          */
         public Builder baseUrl(URI url) {
-            this.baseUrl = url == null ? null : normalizeBaseUrl(url);
+            this.baseUrl = url == null ? null : BaseUrls.normalize(url);
             return this;
         }
 
@@ -403,7 +365,6 @@ public final class AppConfiguration {
          * @return this builder
          * @throws NullPointerException if {@code timeout} is null
          * @throws IllegalArgumentException if {@code timeout} is zero or negative ({@code APPSVC0103})
-         * @since 0.1
          */
         public Builder timeout(Duration timeout) {
             ApiMessages.requireNonNull(timeout, "timeout");
@@ -420,7 +381,6 @@ public final class AppConfiguration {
          * @param metadata the metadata configuration
          * @return this builder
          * @throws NullPointerException if {@code metadata} is null
-         * @since 0.1
          */
         public Builder metadata(MetadataConfiguration metadata) {
             this.metadata = ApiMessages.requireNonNull(metadata, "metadata");
@@ -432,7 +392,6 @@ public final class AppConfiguration {
          *
          * @param appName the name, or {@code null} to send none
          * @return this builder
-         * @since 0.1
          */
         public Builder appName(String appName) {
             this.appName = appName;
@@ -444,7 +403,6 @@ public final class AppConfiguration {
          *
          * @param appVersion the version, or {@code null} to send none
          * @return this builder
-         * @since 0.1
          */
         public Builder appVersion(String appVersion) {
             this.appVersion = appVersion;
@@ -456,7 +414,6 @@ public final class AppConfiguration {
          *
          * @param skipLocation {@code true} to skip location discovery
          * @return this builder
-         * @since 0.1
          */
         public Builder skipLocation(boolean skipLocation) {
             this.skipLocation = skipLocation;
@@ -472,7 +429,6 @@ public final class AppConfiguration {
          * @throws NullPointerException if {@code name} or {@code value} is null
          * @throws IllegalArgumentException if {@code name} is not a token ({@code APPSVC0104}) or {@code value}
          *         contains a control character ({@code APPSVC0108}); the message never shows the value
-         * @since 0.1
          */
         public Builder header(String name, String value) {
             checkHeaderName("header name", name);
@@ -492,7 +448,6 @@ public final class AppConfiguration {
          * @return this builder
          * @throws NullPointerException if {@code name} is null
          * @throws IllegalArgumentException if {@code name} is not a token ({@code APPSVC0104})
-         * @since 0.1
          */
         public Builder authorizationHeaderName(String name) {
             this.authorizationHeaderName = checkHeaderName("authorization header name", name);
@@ -525,7 +480,6 @@ public final class AppConfiguration {
          * Returns the configuration.
          *
          * @return a new immutable configuration
-         * @since 0.1
          */
         public AppConfiguration build() {
             return new AppConfiguration(this);

@@ -39,7 +39,6 @@ public @interface AppServices {
      *
      * @return the app id, or {@code ""} (the default) for the App named by the configuration key
      *         {@code appservices.app-id}
-     * @since 0.1
      */
     String id() default "";
 
@@ -55,8 +54,6 @@ public @interface AppServices {
 
         /**
          * The literal of the default App, {@code @AppServices} with id {@code ""}.
-         *
-         * @since 0.1
          */
         public static final Literal DEFAULT = new Literal("");
 
@@ -78,7 +75,6 @@ public @interface AppServices {
          * @return the literal
          * @throws NullPointerException if {@code id} is null
          * @throws IllegalArgumentException if {@code id} is blank
-         * @since 0.1
          */
         public static Literal of(String id) {
             if (ApiMessages.requireNonNull(id, "id").isBlank()) {
@@ -91,7 +87,6 @@ public @interface AppServices {
          * Returns the app id this literal selects.
          *
          * @return the app id; {@code ""} for {@link #DEFAULT}
-         * @since 0.1
          */
         @Override
         public String id() {

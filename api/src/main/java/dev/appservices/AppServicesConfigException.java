@@ -29,7 +29,6 @@ public class AppServicesConfigException extends AppServicesException {
      * @param propertyName the full configuration key concerned (for example {@code appservices.orders.timeout}), or
      *                     null if no single key is concerned
      * @param appId        the app id concerned, or null if none
-     * @since 0.1
      */
     public AppServicesConfigException(String message, String propertyName, String appId) {
         this(message, propertyName, appId, null);
@@ -42,7 +41,6 @@ public class AppServicesConfigException extends AppServicesException {
      * @param propertyName the full configuration key concerned, or null if no single key is concerned
      * @param appId        the app id concerned, or null if none
      * @param cause        the cause, may be null
-     * @since 0.1
      */
     public AppServicesConfigException(String message, String propertyName, String appId, Throwable cause) {
         super(message, ErrorCode.CUSTOM_ERROR, cause);
@@ -54,7 +52,6 @@ public class AppServicesConfigException extends AppServicesException {
      * Returns the full configuration key concerned.
      *
      * @return the key, for example {@code appservices.orders.timeout}, or empty if no single key is concerned
-     * @since 0.1
      */
     public Optional<String> propertyName() {
         return Optional.ofNullable(propertyName);
@@ -64,7 +61,6 @@ public class AppServicesConfigException extends AppServicesException {
      * Returns the app id concerned.
      *
      * @return the app id, or empty if none
-     * @since 0.1
      */
     public Optional<String> appId() {
         return Optional.ofNullable(appId);

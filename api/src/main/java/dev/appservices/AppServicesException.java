@@ -38,7 +38,6 @@ public class AppServicesException extends RuntimeException {
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param code    the error code
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public AppServicesException(String message, ErrorCode code) {
         this(message, code, null, -1, null, null);
@@ -51,7 +50,6 @@ public class AppServicesException extends RuntimeException {
      * @param code    the error code
      * @param cause   the cause, may be null
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public AppServicesException(String message, ErrorCode code, Throwable cause) {
         this(message, code, cause, -1, null, null);
@@ -66,7 +64,6 @@ public class AppServicesException extends RuntimeException {
      * @param serverErrorCode the raw {@code error_code} string of the error body, or null if there was none
      * @param link            the {@code link} of the error body (server logs), or null if there was none
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public AppServicesException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
             String link) {
@@ -86,7 +83,6 @@ public class AppServicesException extends RuntimeException {
      * Returns the error code.
      *
      * @return the error code, never null
-     * @since 0.1
      */
     public ErrorCode errorCode() {
         return errorCode;
@@ -96,7 +92,6 @@ public class AppServicesException extends RuntimeException {
      * Returns the HTTP status of the response that reported the failure.
      *
      * @return the status, or empty if the failure was not reported by an HTTP response
-     * @since 0.1
      */
     public OptionalInt httpStatus() {
         return httpStatus < 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
@@ -107,7 +102,6 @@ public class AppServicesException extends RuntimeException {
      * {@link ErrorCode} (then {@link #errorCode()} is {@link ErrorCode#APP_SERVER_ERROR}).
      *
      * @return the raw server error code, or empty if the server sent none
-     * @since 0.1
      */
     public Optional<String> serverErrorCode() {
         return Optional.ofNullable(serverErrorCode);
@@ -117,7 +111,6 @@ public class AppServicesException extends RuntimeException {
      * Returns the link to the server logs of this request, as sent in the error body.
      *
      * @return the link, or empty if the server sent none
-     * @since 0.1
      */
     public Optional<String> link() {
         return Optional.ofNullable(link);

@@ -30,58 +30,42 @@ public final class AuthEvent {
 
         /**
          * The user logged in and became the current user.
-         *
-         * @since 0.1
          */
         LOGGED_IN,
 
         /**
          * The user logged out.
-         *
-         * @since 0.1
          */
         LOGGED_OUT,
 
         /**
          * The user was removed from this App (locally).
-         *
-         * @since 0.1
          */
         REMOVED,
 
         /**
          * The user was deleted on the server and removed locally.
-         *
-         * @since 0.1
          */
         DELETED,
 
         /**
          * The user became the current user through {@link App#switchUser(User)}.
-         *
-         * @since 0.1
          */
         SWITCHED,
 
         /**
          * An identity was linked to the user.
-         *
-         * @since 0.1
          */
         LINKED,
 
         /**
          * The user's access token was refreshed (its custom data may have changed).
-         *
-         * @since 0.1
          */
         TOKEN_REFRESHED,
 
         /**
          * The server refused the user's refresh token: the session ended and the user is logged out; it must log
          * in again.
-         *
-         * @since 0.1
          */
         SESSION_EXPIRED
     }
@@ -106,7 +90,6 @@ public final class AuthEvent {
      * @param user  the user concerned
      * @return the event
      * @throws NullPointerException if an argument is null
-     * @since 0.1
      */
     public static AuthEvent of(Type type, String appId, User user) {
         return new AuthEvent(ApiMessages.requireNonNull(type, "type"), ApiMessages.requireNonNull(appId, "appId"),
@@ -117,7 +100,6 @@ public final class AuthEvent {
      * Returns what happened.
      *
      * @return the event type, never null
-     * @since 0.1
      */
     public Type type() {
         return type;
@@ -127,7 +109,6 @@ public final class AuthEvent {
      * Returns the id of the App the user belongs to.
      *
      * @return the app id, never null
-     * @since 0.1
      */
     public String appId() {
         return appId;
@@ -137,7 +118,6 @@ public final class AuthEvent {
      * Returns the user concerned, in its state after the change.
      *
      * @return the user, never null
-     * @since 0.1
      */
     public User user() {
         return user;
@@ -147,7 +127,6 @@ public final class AuthEvent {
      * Returns when the event was created.
      *
      * @return the timestamp, never null
-     * @since 0.1
      */
     public Instant timestamp() {
         return timestamp;
@@ -158,7 +137,6 @@ public final class AuthEvent {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} is an equal event
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -177,7 +155,6 @@ public final class AuthEvent {
      * Returns a hash code consistent with {@link #equals(Object)}.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
@@ -188,7 +165,6 @@ public final class AuthEvent {
      * Describes the event by type, app id, user id and timestamp.
      *
      * @return a description without tokens
-     * @since 0.1
      */
     @Override
     public String toString() {

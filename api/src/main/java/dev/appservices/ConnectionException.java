@@ -22,7 +22,6 @@ public class ConnectionException extends AppServicesException {
      * Creates an exception without a cause (for example a timeout detected by the client).
      *
      * @param message the message, starting with {@code APPSVCnnnn:}
-     * @since 0.1
      */
     public ConnectionException(String message) {
         super(message, ErrorCode.CUSTOM_ERROR);
@@ -33,7 +32,6 @@ public class ConnectionException extends AppServicesException {
      *
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param cause   the transport exception, may be null
-     * @since 0.1
      */
     public ConnectionException(String message, Throwable cause) {
         super(message, ErrorCode.CUSTOM_ERROR, cause);

@@ -24,57 +24,41 @@ public final class Credentials {
 
     /**
      * Provider type of anonymous users: {@code anon-user}.
-     *
-     * @since 0.1
      */
     public static final String ANONYMOUS = "anon-user";
 
     /**
      * Provider type of email/password users: {@code local-userpass}.
-     *
-     * @since 0.1
      */
     public static final String EMAIL_PASSWORD = "local-userpass";
 
     /**
      * Provider type of API-key logins: {@code api-key}.
-     *
-     * @since 0.1
      */
     public static final String API_KEY = "api-key";
 
     /**
      * Provider type of custom JWT logins: {@code custom-token}.
-     *
-     * @since 0.1
      */
     public static final String JWT = "custom-token";
 
     /**
      * Provider type of custom-function logins: {@code custom-function}.
-     *
-     * @since 0.1
      */
     public static final String FUNCTION = "custom-function";
 
     /**
      * Provider type of Google logins: {@code oauth2-google}.
-     *
-     * @since 0.1
      */
     public static final String GOOGLE = "oauth2-google";
 
     /**
      * Provider type of Facebook logins: {@code oauth2-facebook}.
-     *
-     * @since 0.1
      */
     public static final String FACEBOOK = "oauth2-facebook";
 
     /**
      * Provider type of Sign in with Apple: {@code oauth2-apple}.
-     *
-     * @since 0.1
      */
     public static final String APPLE = "oauth2-apple";
 
@@ -93,7 +77,6 @@ public final class Credentials {
      * call; same as {@code anonymous(true)}.
      *
      * @return the credentials
-     * @since 0.1
      */
     public static Credentials anonymous() {
         return anonymous(true);
@@ -105,7 +88,6 @@ public final class Credentials {
      * @param reuse {@code true} to reuse a logged-in anonymous user of the App if there is one; {@code false} to
      *              always create a new anonymous user
      * @return the credentials
-     * @since 0.1
      */
     public static Credentials anonymous(boolean reuse) {
         return new Credentials(ANONYMOUS, reuse, new BsonDocument());
@@ -118,7 +100,6 @@ public final class Credentials {
      * @param password the password
      * @return the credentials
      * @throws NullPointerException if an argument is null
-     * @since 0.1
      */
     public static Credentials emailPassword(String email, String password) {
         return of(EMAIL_PASSWORD, "username", ApiMessages.requireNonNull(email, "email"),
@@ -131,7 +112,6 @@ public final class Credentials {
      * @param key the key value
      * @return the credentials
      * @throws NullPointerException if {@code key} is null
-     * @since 0.1
      */
     public static Credentials apiKey(String key) {
         return of(API_KEY, "key", ApiMessages.requireNonNull(key, "key"));
@@ -143,7 +123,6 @@ public final class Credentials {
      * @param token the JWT, signed as the provider expects
      * @return the credentials
      * @throws NullPointerException if {@code token} is null
-     * @since 0.1
      */
     public static Credentials jwt(String token) {
         return of(JWT, "token", ApiMessages.requireNonNull(token, "token"));
@@ -158,7 +137,6 @@ public final class Credentials {
      * @return the credentials
      * @throws NullPointerException if {@code payload} is null
      * @throws org.bson.codecs.configuration.CodecConfigurationException if a value cannot be encoded
-     * @since 0.1
      */
     public static Credentials function(Map<String, ?> payload) {
         ApiMessages.requireNonNull(payload, "payload");
@@ -173,7 +151,6 @@ public final class Credentials {
      * @return the credentials
      * @throws NullPointerException if {@code payload} is null
      * @throws org.bson.codecs.configuration.CodecConfigurationException if a value cannot be encoded
-     * @since 0.1
      */
     public static Credentials function(Document payload) {
         return new Credentials(FUNCTION, false, Documents.snapshot(ApiMessages.requireNonNull(payload, "payload")));
@@ -185,7 +162,6 @@ public final class Credentials {
      * @param authCode the auth code
      * @return the credentials
      * @throws NullPointerException if {@code authCode} is null
-     * @since 0.1
      */
     public static Credentials google(GoogleAuthCode authCode) {
         return of(GOOGLE, "authCode", ApiMessages.requireNonNull(authCode, "authCode").code());
@@ -197,7 +173,6 @@ public final class Credentials {
      * @param idToken the id token
      * @return the credentials
      * @throws NullPointerException if {@code idToken} is null
-     * @since 0.1
      */
     public static Credentials google(GoogleIdToken idToken) {
         return of(GOOGLE, "id_token", ApiMessages.requireNonNull(idToken, "idToken").token());
@@ -209,7 +184,6 @@ public final class Credentials {
      * @param accessToken the Facebook access token
      * @return the credentials
      * @throws NullPointerException if {@code accessToken} is null
-     * @since 0.1
      */
     public static Credentials facebook(String accessToken) {
         return of(FACEBOOK, "accessToken", ApiMessages.requireNonNull(accessToken, "accessToken"));
@@ -221,7 +195,6 @@ public final class Credentials {
      * @param idToken the Apple id token
      * @return the credentials
      * @throws NullPointerException if {@code idToken} is null
-     * @since 0.1
      */
     public static Credentials apple(String idToken) {
         return of(APPLE, "id_token", ApiMessages.requireNonNull(idToken, "idToken"));
@@ -231,7 +204,6 @@ public final class Credentials {
      * Returns the provider type, which is also the provider name in the login path.
      *
      * @return one of the provider constants of this class, such as {@link #EMAIL_PASSWORD}
-     * @since 0.1
      */
     public String provider() {
         return provider;
@@ -241,7 +213,6 @@ public final class Credentials {
      * Tells whether a logged-in anonymous user may be reused instead of logging in.
      *
      * @return {@code true} only for {@link #anonymous()} and {@code anonymous(true)}
-     * @since 0.1
      */
     public boolean reuseAnonymous() {
         return reuseAnonymous;
@@ -256,7 +227,6 @@ public final class Credentials {
      * <p>The document contains secrets: do not log it.
      *
      * @return a new copy on each call
-     * @since 0.1
      */
     public Document payload() {
         return Documents.toDocument(payload);
@@ -266,7 +236,6 @@ public final class Credentials {
      * Describes the credentials by provider only.
      *
      * @return for example {@code "Credentials[provider=local-userpass]"}
-     * @since 0.1
      */
     @Override
     public String toString() {

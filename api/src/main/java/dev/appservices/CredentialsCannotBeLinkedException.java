@@ -19,7 +19,6 @@ public class CredentialsCannotBeLinkedException extends AuthException {
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param code    the error code
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public CredentialsCannotBeLinkedException(String message, ErrorCode code) {
         super(message, code);
@@ -34,7 +33,6 @@ public class CredentialsCannotBeLinkedException extends AuthException {
      * @param serverErrorCode the raw {@code error_code} string of the error body, or null if there was none
      * @param link            the {@code link} of the error body (server logs), or null if there was none
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public CredentialsCannotBeLinkedException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
             String link) {

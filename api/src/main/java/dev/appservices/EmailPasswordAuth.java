@@ -27,7 +27,6 @@ public interface EmailPasswordAuth {
      * @throws UserAlreadyExistsException if the email address is already registered
      * @throws ServiceException if the server refuses the registration (for example a password that is too short)
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     void registerUser(String email, String password);
 
@@ -37,7 +36,6 @@ public interface EmailPasswordAuth {
      * @param email    the email address
      * @param password the password
      * @return a stage that completes when the user is registered
-     * @since 0.1
      */
     CompletionStage<Void> registerUserAsync(String email, String password);
 
@@ -49,7 +47,6 @@ public interface EmailPasswordAuth {
      * @throws ServiceException if the token pair is invalid or expired ({@link ErrorCode#USERPASS_TOKEN_INVALID})
      * @throws UserAlreadyConfirmedException if the user is already confirmed
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     void confirmUser(String token, String tokenId);
 
@@ -59,7 +56,6 @@ public interface EmailPasswordAuth {
      * @param token   the token
      * @param tokenId the token id
      * @return a stage that completes when the user is confirmed
-     * @since 0.1
      */
     CompletionStage<Void> confirmUserAsync(String token, String tokenId);
 
@@ -70,7 +66,6 @@ public interface EmailPasswordAuth {
      * @throws UserNotFoundException if no pending user has this email address
      * @throws UserAlreadyConfirmedException if the user is already confirmed
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     void resendConfirmationEmail(String email);
 
@@ -79,7 +74,6 @@ public interface EmailPasswordAuth {
      *
      * @param email the email address
      * @return a stage that completes when the email is sent
-     * @since 0.1
      */
     CompletionStage<Void> resendConfirmationEmailAsync(String email);
 
@@ -90,7 +84,6 @@ public interface EmailPasswordAuth {
      * @throws UserNotFoundException if no pending user has this email address
      * @throws UserAlreadyConfirmedException if the user is already confirmed
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     void retryCustomConfirmation(String email);
 
@@ -99,7 +92,6 @@ public interface EmailPasswordAuth {
      *
      * @param email the email address
      * @return a stage that completes when the confirmation function has run
-     * @since 0.1
      */
     CompletionStage<Void> retryCustomConfirmationAsync(String email);
 
@@ -109,7 +101,6 @@ public interface EmailPasswordAuth {
      * @param email the email address of a registered user
      * @throws UserNotFoundException if no user has this email address
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     void sendResetPasswordEmail(String email);
 
@@ -118,7 +109,6 @@ public interface EmailPasswordAuth {
      *
      * @param email the email address
      * @return a stage that completes when the email is sent
-     * @since 0.1
      */
     CompletionStage<Void> sendResetPasswordEmailAsync(String email);
 
@@ -131,7 +121,6 @@ public interface EmailPasswordAuth {
      * @throws ServiceException if the token pair is invalid or expired ({@link ErrorCode#USERPASS_TOKEN_INVALID}) or
      *         the password is refused
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     void resetPassword(String token, String tokenId, String password);
 
@@ -142,7 +131,6 @@ public interface EmailPasswordAuth {
      * @param tokenId  the token id
      * @param password the new password
      * @return a stage that completes when the password is set
-     * @since 0.1
      */
     CompletionStage<Void> resetPasswordAsync(String token, String tokenId, String password);
 
@@ -155,7 +143,6 @@ public interface EmailPasswordAuth {
      * @throws UserNotFoundException if no user has this email address
      * @throws ServiceException if the reset function refuses or fails
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     void callResetPasswordFunction(String email, String password, Object... args);
 
@@ -166,7 +153,6 @@ public interface EmailPasswordAuth {
      * @param password the new password
      * @param args     further arguments passed to the reset function
      * @return a stage that completes when the function has set the password
-     * @since 0.1
      */
     CompletionStage<Void> callResetPasswordFunctionAsync(String email, String password, Object... args);
 }

@@ -20,8 +20,6 @@ public final class EncryptionKey {
 
     /**
      * The number of bytes of a key: 64.
-     *
-     * @since 0.1
      */
     public static final int LENGTH = 64;
 
@@ -43,7 +41,6 @@ public final class EncryptionKey {
      * @return the key
      * @throws NullPointerException if {@code bytes} is null
      * @throws IllegalArgumentException if {@code bytes} does not have {@value #LENGTH} bytes ({@code APPSVC0106})
-     * @since 0.1
      */
     public static EncryptionKey of(byte[] bytes) {
         return new EncryptionKey(ApiMessages.requireNonNull(bytes, "bytes").clone());
@@ -57,7 +54,6 @@ public final class EncryptionKey {
      * @throws NullPointerException if {@code base64} is null
      * @throws IllegalArgumentException if the text is not base64 ({@code APPSVC0107}) or does not decode to
      *         {@value #LENGTH} bytes ({@code APPSVC0106}); the message never contains the text
-     * @since 0.1
      */
     public static EncryptionKey fromBase64(String base64) {
         ApiMessages.requireNonNull(base64, "base64");
@@ -74,7 +70,6 @@ public final class EncryptionKey {
      * Returns a copy of the key bytes; the caller should overwrite it once used.
      *
      * @return a new array of {@value #LENGTH} bytes
-     * @since 0.1
      */
     public byte[] bytes() {
         return bytes.clone();
@@ -85,7 +80,6 @@ public final class EncryptionKey {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} is a key with the same bytes
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -97,7 +91,6 @@ public final class EncryptionKey {
      * the key bytes.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
@@ -108,7 +101,6 @@ public final class EncryptionKey {
      * Returns a redacted description that never contains key material.
      *
      * @return {@code "EncryptionKey[***]"}
-     * @since 0.1
      */
     @Override
     public String toString() {

@@ -24,7 +24,6 @@ public class FunctionException extends ServiceException {
      * @param functionName the name of the function called
      * @param cause        the cause, may be null
      * @throws NullPointerException if {@code code} or {@code functionName} is null
-     * @since 0.1
      */
     public FunctionException(String message, ErrorCode code, String functionName, Throwable cause) {
         super(message, code, cause);
@@ -41,7 +40,6 @@ public class FunctionException extends ServiceException {
      * @param serverErrorCode the raw {@code error_code} string of the error body, or null if there was none
      * @param link            the {@code link} of the error body (server logs), or null if there was none
      * @throws NullPointerException if {@code code} or {@code functionName} is null
-     * @since 0.1
      */
     public FunctionException(String message, ErrorCode code, String functionName, int httpStatus,
             String serverErrorCode, String link) {
@@ -53,7 +51,6 @@ public class FunctionException extends ServiceException {
      * Returns the name of the function called.
      *
      * @return the function name, never null
-     * @since 0.1
      */
     public String functionName() {
         return functionName;

@@ -40,7 +40,6 @@ public interface Functions {
      * @throws SessionExpiredException if the user's session has ended
      * @throws ConnectionException if the server cannot be reached in time
      * @throws org.bson.codecs.configuration.CodecConfigurationException if an argument has no codec
-     * @since 0.1
      */
     <T> T call(String name, Class<T> resultType, Object... args);
 
@@ -54,7 +53,6 @@ public interface Functions {
      * @return a stage that completes with the decoded result, or exceptionally with the exceptions documented on
      *         {@link #call(String, Class, Object...)}
      * @throws NullPointerException if {@code name}, {@code resultType} or {@code args} is null
-     * @since 0.1
      */
     <T> CompletionStage<T> callAsync(String name, Class<T> resultType, Object... args);
 
@@ -69,7 +67,6 @@ public interface Functions {
      * @throws SessionExpiredException if the user's session has ended
      * @throws ConnectionException if the server cannot be reached in time
      * @throws org.bson.codecs.configuration.CodecConfigurationException if an argument has no codec
-     * @since 0.1
      */
     BsonValue callRaw(String name, Object... args);
 
@@ -81,7 +78,6 @@ public interface Functions {
      * @return a stage that completes with the raw result, or exceptionally with the exceptions documented on
      *         {@link #callRaw(String, Object...)}
      * @throws NullPointerException if {@code name} or {@code args} is null
-     * @since 0.1
      */
     CompletionStage<BsonValue> callRawAsync(String name, Object... args);
 
@@ -93,7 +89,6 @@ public interface Functions {
      * @param registry the codec registry
      * @return a new {@code Functions}; this one is unchanged
      * @throws NullPointerException if {@code registry} is null
-     * @since 0.1
      */
     Functions withCodecRegistry(CodecRegistry registry);
 }

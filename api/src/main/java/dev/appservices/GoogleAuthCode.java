@@ -15,7 +15,6 @@ public record GoogleAuthCode(String code) {
      *
      * @param code the auth code
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public GoogleAuthCode {
         ApiMessages.requireNonNull(code, "code");
@@ -25,7 +24,6 @@ public record GoogleAuthCode(String code) {
      * Returns a redacted description.
      *
      * @return {@code "GoogleAuthCode[***]"}
-     * @since 0.1
      */
     @Override
     public String toString() {

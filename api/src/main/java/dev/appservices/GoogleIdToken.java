@@ -15,7 +15,6 @@ public record GoogleIdToken(String token) {
      *
      * @param token the id token
      * @throws NullPointerException if {@code token} is null
-     * @since 0.1
      */
     public GoogleIdToken {
         ApiMessages.requireNonNull(token, "token");
@@ -25,7 +24,6 @@ public record GoogleIdToken(String token) {
      * Returns a redacted description.
      *
      * @return {@code "GoogleIdToken[***]"}
-     * @since 0.1
      */
     @Override
     public String toString() {

@@ -11,16 +11,12 @@ public enum InvalidMetadataPolicy {
     /**
      * Fail with {@link MetadataIntegrityException} and leave the file untouched (the default): no stored user is
      * ever discarded silently.
-     *
-     * @since 0.1
      */
     FAIL,
 
     /**
      * Move the unreadable file aside as a backup, start with an empty store, log a warning and fire a
      * {@link MetadataResetEvent}. Every stored user then has to log in again.
-     *
-     * @since 0.1
      */
     RESET
 }

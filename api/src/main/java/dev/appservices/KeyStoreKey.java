@@ -23,15 +23,11 @@ public final class KeyStoreKey {
 
     /**
      * The key-store type used when none is given: {@code PKCS12}.
-     *
-     * @since 0.1
      */
     public static final String DEFAULT_TYPE = "PKCS12";
 
     /**
      * The entry alias used when none is given: {@code appservices-metadata}.
-     *
-     * @since 0.1
      */
     public static final String DEFAULT_ALIAS = "appservices-metadata";
 
@@ -54,7 +50,6 @@ public final class KeyStoreKey {
      * @param password supplies the key-store password (also used as the entry password) each time it is needed
      * @return the key reference
      * @throws NullPointerException if an argument is null
-     * @since 0.1
      */
     public static KeyStoreKey of(Path path, Supplier<char[]> password) {
         return new KeyStoreKey(path, DEFAULT_TYPE, DEFAULT_ALIAS, password);
@@ -70,7 +65,6 @@ public final class KeyStoreKey {
      * @return the key reference
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code type} or {@code alias} is blank ({@code APPSVC0111})
-     * @since 0.1
      */
     public static KeyStoreKey of(Path path, String type, String alias, Supplier<char[]> password) {
         return new KeyStoreKey(path, type, alias, password);
@@ -80,7 +74,6 @@ public final class KeyStoreKey {
      * Returns the key-store file.
      *
      * @return the path, never null
-     * @since 0.1
      */
     public Path path() {
         return path;
@@ -90,7 +83,6 @@ public final class KeyStoreKey {
      * Returns the key-store type.
      *
      * @return the type, by default {@value #DEFAULT_TYPE}
-     * @since 0.1
      */
     public String type() {
         return type;
@@ -100,7 +92,6 @@ public final class KeyStoreKey {
      * Returns the alias of the secret-key or private-key entry.
      *
      * @return the alias, by default {@value #DEFAULT_ALIAS}
-     * @since 0.1
      */
     public String alias() {
         return alias;
@@ -112,7 +103,6 @@ public final class KeyStoreKey {
      *
      * @return the password as supplied
      * @throws NullPointerException if the supplier returns null ({@code APPSVC0109})
-     * @since 0.1
      */
     public char[] readPassword() {
         return ApiMessages.requireNonNull(password.get(), "metadata key-store password");
@@ -123,7 +113,6 @@ public final class KeyStoreKey {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} names the same entry of the same key store
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -141,7 +130,6 @@ public final class KeyStoreKey {
      * Returns a hash code consistent with {@link #equals(Object)}.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
@@ -152,7 +140,6 @@ public final class KeyStoreKey {
      * Describes the key reference without the password.
      *
      * @return path, type and alias
-     * @since 0.1
      */
     @Override
     public String toString() {

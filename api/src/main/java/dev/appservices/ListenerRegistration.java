@@ -13,8 +13,6 @@ public interface ListenerRegistration extends AutoCloseable {
     /**
      * Removes the listener. Events already being delivered may still reach it; later events do not. Closing twice
      * has no further effect.
-     *
-     * @since 0.1
      */
     @Override
     void close();

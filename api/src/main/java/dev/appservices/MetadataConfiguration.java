@@ -55,7 +55,6 @@ public final class MetadataConfiguration {
      * {@link #defaultDirectory()}, no key source, {@link InvalidMetadataPolicy#FAIL}.
      *
      * @return a new builder
-     * @since 0.1
      */
     public static Builder builder() {
         return new Builder();
@@ -67,7 +66,6 @@ public final class MetadataConfiguration {
      * @param existing the configuration to copy
      * @return a new builder
      * @throws NullPointerException if {@code existing} is null
-     * @since 0.1
      */
     public static Builder builder(MetadataConfiguration existing) {
         ApiMessages.requireNonNull(existing, "existing");
@@ -86,7 +84,6 @@ public final class MetadataConfiguration {
      * Returns the configuration of a store that keeps users in memory only ({@link MetadataMode#IN_MEMORY}).
      *
      * @return an in-memory configuration
-     * @since 0.1
      */
     public static MetadataConfiguration inMemory() {
         return builder().mode(MetadataMode.IN_MEMORY).build();
@@ -97,7 +94,6 @@ public final class MetadataConfiguration {
      * {@code user.home} at each call.
      *
      * @return the default directory
-     * @since 0.1
      */
     public static Path defaultDirectory() {
         return Path.of(System.getProperty("user.home"), ".appservices");
@@ -107,7 +103,6 @@ public final class MetadataConfiguration {
      * Returns the storage mode.
      *
      * @return the mode, by default {@link MetadataMode#NO_ENCRYPTION}
-     * @since 0.1
      */
     public MetadataMode mode() {
         return mode;
@@ -118,7 +113,6 @@ public final class MetadataConfiguration {
      * {@link MetadataMode#IN_MEMORY} mode.
      *
      * @return the directory, by default {@link #defaultDirectory()}
-     * @since 0.1
      */
     public Path directory() {
         return directory;
@@ -128,7 +122,6 @@ public final class MetadataConfiguration {
      * Returns the key-store entry that holds the encryption key.
      *
      * @return the key-store key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<KeyStoreKey> keyStore() {
         return Optional.ofNullable(keyStore);
@@ -138,7 +131,6 @@ public final class MetadataConfiguration {
      * Returns the raw encryption key.
      *
      * @return the raw key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<EncryptionKey> encryptionKey() {
         return Optional.ofNullable(encryptionKey);
@@ -148,7 +140,6 @@ public final class MetadataConfiguration {
      * Returns what to do when the store exists but cannot be read.
      *
      * @return the policy, by default {@link InvalidMetadataPolicy#FAIL}
-     * @since 0.1
      */
     public InvalidMetadataPolicy onInvalid() {
         return onInvalid;
@@ -160,7 +151,6 @@ public final class MetadataConfiguration {
      * A store still sealed with it is sealed again with the current key when opened.
      *
      * @return the previous key-store key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<KeyStoreKey> previousKeyStore() {
         return Optional.ofNullable(previousKeyStore);
@@ -172,7 +162,6 @@ public final class MetadataConfiguration {
      * the current key when opened.
      *
      * @return the previous raw key, or empty if none is configured
-     * @since 0.1
      */
     public Optional<EncryptionKey> previousEncryptionKey() {
         return Optional.ofNullable(previousEncryptionKey);
@@ -183,7 +172,6 @@ public final class MetadataConfiguration {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} is a {@code MetadataConfiguration} with equal settings
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -207,7 +195,6 @@ public final class MetadataConfiguration {
      * Returns a hash code consistent with {@link #equals(Object)}.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
@@ -219,7 +206,6 @@ public final class MetadataConfiguration {
      * Describes the configuration without secrets.
      *
      * @return mode, directory, key sources (redacted) and policy
-     * @since 0.1
      */
     @Override
     public String toString() {
@@ -259,7 +245,6 @@ public final class MetadataConfiguration {
          * @param mode the mode
          * @return this builder
          * @throws NullPointerException if {@code mode} is null
-         * @since 0.1
          */
         public Builder mode(MetadataMode mode) {
             this.mode = ApiMessages.requireNonNull(mode, "mode");
@@ -272,7 +257,6 @@ public final class MetadataConfiguration {
          * @param directory the directory; it need not exist yet
          * @return this builder
          * @throws NullPointerException if {@code directory} is null
-         * @since 0.1
          */
         public Builder directory(Path directory) {
             this.directory = ApiMessages.requireNonNull(directory, "directory");
@@ -284,7 +268,6 @@ public final class MetadataConfiguration {
          *
          * @param keyStore the key-store key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder keyStore(KeyStoreKey keyStore) {
             this.keyStore = keyStore;
@@ -296,7 +279,6 @@ public final class MetadataConfiguration {
          *
          * @param encryptionKey the raw key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder encryptionKey(EncryptionKey encryptionKey) {
             this.encryptionKey = encryptionKey;
@@ -309,7 +291,6 @@ public final class MetadataConfiguration {
          * @param onInvalid the policy
          * @return this builder
          * @throws NullPointerException if {@code onInvalid} is null
-         * @since 0.1
          */
         public Builder onInvalid(InvalidMetadataPolicy onInvalid) {
             this.onInvalid = ApiMessages.requireNonNull(onInvalid, "onInvalid");
@@ -322,7 +303,6 @@ public final class MetadataConfiguration {
          *
          * @param previousKeyStore the previous key-store key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder previousKeyStore(KeyStoreKey previousKeyStore) {
             this.previousKeyStore = previousKeyStore;
@@ -334,7 +314,6 @@ public final class MetadataConfiguration {
          *
          * @param previousEncryptionKey the previous raw key, or {@code null} for none
          * @return this builder
-         * @since 0.1
          */
         public Builder previousEncryptionKey(EncryptionKey previousEncryptionKey) {
             this.previousEncryptionKey = previousEncryptionKey;
@@ -348,7 +327,6 @@ public final class MetadataConfiguration {
          * @throws IllegalArgumentException if the mode is {@link MetadataMode#ENCRYPTION} and no key source
          *         ({@code APPSVC0105}) or both key sources ({@code APPSVC0110}) are set, or both previous key
          *         sources are set ({@code APPSVC0113})
-         * @since 0.1
          */
         public MetadataConfiguration build() {
             if (mode == MetadataMode.ENCRYPTION) {

@@ -24,7 +24,6 @@ public class MetadataIntegrityException extends MetadataStoreException {
      *
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param path    the file concerned, or null if none
-     * @since 0.1
      */
     public MetadataIntegrityException(String message, Path path) {
         super(message, path);
@@ -36,7 +35,6 @@ public class MetadataIntegrityException extends MetadataStoreException {
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param path    the file concerned, or null if none
      * @param cause   the cause, may be null
-     * @since 0.1
      */
     public MetadataIntegrityException(String message, Path path, Throwable cause) {
         super(message, path, cause);

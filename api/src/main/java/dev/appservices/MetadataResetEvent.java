@@ -26,7 +26,6 @@ public record MetadataResetEvent(String appId, Path backupFile, Instant timestam
      * @param backupFile where the unreadable file was moved
      * @param timestamp  when the store was reset
      * @throws NullPointerException if an argument is null
-     * @since 0.1
      */
     public MetadataResetEvent {
         ApiMessages.requireNonNull(appId, "appId");

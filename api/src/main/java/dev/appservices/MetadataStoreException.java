@@ -26,7 +26,6 @@ public class MetadataStoreException extends AppServicesException {
      *
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param path    the file or directory concerned, or null if none
-     * @since 0.1
      */
     public MetadataStoreException(String message, Path path) {
         this(message, path, null);
@@ -39,7 +38,6 @@ public class MetadataStoreException extends AppServicesException {
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param path    the file or directory concerned, or null if none
      * @param cause   the cause, may be null
-     * @since 0.1
      */
     public MetadataStoreException(String message, Path path, Throwable cause) {
         super(message, ErrorCode.CUSTOM_ERROR, cause);
@@ -50,7 +48,6 @@ public class MetadataStoreException extends AppServicesException {
      * Returns the file or directory concerned.
      *
      * @return the path, or empty if none
-     * @since 0.1
      */
     public Optional<Path> path() {
         return Optional.ofNullable(path).map(Path::of);

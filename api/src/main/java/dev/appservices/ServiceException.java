@@ -21,7 +21,6 @@ public class ServiceException extends AppServicesException {
      * @param message the message, starting with {@code APPSVCnnnn:}
      * @param code    the error code
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public ServiceException(String message, ErrorCode code) {
         super(message, code);
@@ -35,7 +34,6 @@ public class ServiceException extends AppServicesException {
      * @param code    the error code
      * @param cause   the cause, may be null
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public ServiceException(String message, ErrorCode code, Throwable cause) {
         super(message, code, cause);
@@ -50,7 +48,6 @@ public class ServiceException extends AppServicesException {
      * @param serverErrorCode the raw {@code error_code} string of the error body, or null if there was none
      * @param link            the {@code link} of the error body (server logs), or null if there was none
      * @throws NullPointerException if {@code code} is null
-     * @since 0.1
      */
     public ServiceException(String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
         super(message, code, httpStatus, serverErrorCode, link);

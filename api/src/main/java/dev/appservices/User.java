@@ -28,7 +28,6 @@ public interface User {
      * Returns the server-generated user id.
      *
      * @return the user id, never null
-     * @since 0.1
      */
     String id();
 
@@ -36,7 +35,6 @@ public interface User {
      * Returns the local state of this user.
      *
      * @return the state, never null
-     * @since 0.1
      */
     UserState state();
 
@@ -44,7 +42,6 @@ public interface User {
      * Tells whether this user has a session.
      *
      * @return {@code true} if {@link #state()} is {@link UserState#LOGGED_IN}
-     * @since 0.1
      */
     boolean isLoggedIn();
 
@@ -53,7 +50,6 @@ public interface User {
      * {@link Credentials#ANONYMOUS}.
      *
      * @return {@code true} for anonymous users
-     * @since 0.1
      */
     boolean isAnonymous();
 
@@ -61,7 +57,6 @@ public interface User {
      * Returns the current access token (a JWT, valid for about 30 minutes).
      *
      * @return the access token, or empty if the user is not logged in
-     * @since 0.1
      */
     Optional<String> accessToken();
 
@@ -69,7 +64,6 @@ public interface User {
      * Returns the refresh token (a JWT, valid for about 60 days), used to obtain new access tokens.
      *
      * @return the refresh token, or empty if the user is not logged in
-     * @since 0.1
      */
     Optional<String> refreshToken();
 
@@ -78,7 +72,6 @@ public interface User {
      * before.
      *
      * @return the expiry, or empty if the user is not logged in or the token has no expiry
-     * @since 0.1
      */
     Optional<Instant> accessTokenExpiresAt();
 
@@ -86,7 +79,6 @@ public interface User {
      * Returns when the refresh token expires (its {@code exp} claim); after that the user must log in again.
      *
      * @return the expiry, or empty if the user is not logged in or the token has no expiry
-     * @since 0.1
      */
     Optional<Instant> refreshTokenExpiresAt();
 
@@ -94,7 +86,6 @@ public interface User {
      * Returns the device id the server assigned at login.
      *
      * @return the device id, or empty if the server assigned none
-     * @since 0.1
      */
     Optional<String> deviceId();
 
@@ -102,7 +93,6 @@ public interface User {
      * Returns the profile fetched at the last login, link or {@link #refreshProfile()}; kept in the metadata store.
      *
      * @return the profile, {@link UserProfile#empty()} if none was fetched
-     * @since 0.1
      */
     UserProfile profile();
 
@@ -110,7 +100,6 @@ public interface User {
      * Returns the identities of this user, one per provider it logged in or was linked with.
      *
      * @return an unmodifiable list, in server order
-     * @since 0.1
      */
     List<UserIdentity> identities();
 
@@ -118,7 +107,6 @@ public interface User {
      * Returns the custom user data embedded in the current access token (its {@code user_data} claim).
      *
      * @return a new copy on each call; empty if the app has no custom user data for this user
-     * @since 0.1
      */
     Document customData();
 
@@ -129,7 +117,6 @@ public interface User {
      * @throws SessionExpiredException if the refresh token is no longer valid; the user is then logged out
      * @throws AppServicesException with {@link ErrorCode#CLIENT_USER_NOT_LOGGED_IN} if the user is not logged in
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     Document refreshCustomData();
 
@@ -138,7 +125,6 @@ public interface User {
      *
      * @return a stage that completes with the new custom user data, or exceptionally with the exceptions
      *         documented on {@link #refreshCustomData()}
-     * @since 0.1
      */
     CompletionStage<Document> refreshCustomDataAsync();
 
@@ -149,7 +135,6 @@ public interface User {
      * @throws SessionExpiredException if the session has ended; the user is then logged out
      * @throws AppServicesException with {@link ErrorCode#CLIENT_USER_NOT_LOGGED_IN} if the user is not logged in
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     UserProfile refreshProfile();
 
@@ -158,7 +143,6 @@ public interface User {
      *
      * @return a stage that completes with the new profile, or exceptionally with the exceptions documented on
      *         {@link #refreshProfile()}
-     * @since 0.1
      */
     CompletionStage<UserProfile> refreshProfileAsync();
 
@@ -166,7 +150,6 @@ public interface User {
      * Returns the client for calling the app's functions as this user.
      *
      * @return the functions client, never null
-     * @since 0.1
      */
     Functions functions();
 
@@ -189,7 +172,6 @@ public interface User {
      * Returns the client for managing this user's API keys.
      *
      * @return the API-key client, never null
-     * @since 0.1
      */
     ApiKeyAuth apiKeys();
 
@@ -205,7 +187,6 @@ public interface User {
      * @throws CredentialsCannotBeLinkedException if the server refuses the link (for example the identity belongs
      *         to another user)
      * @throws ConnectionException if the server cannot be reached in time
-     * @since 0.1
      */
     User linkCredentials(Credentials credentials);
 
@@ -216,7 +197,6 @@ public interface User {
      * @return a stage that completes with this user, or exceptionally with the exceptions documented on
      *         {@link #linkCredentials(Credentials)}
      * @throws NullPointerException if {@code credentials} is null
-     * @since 0.1
      */
     CompletionStage<User> linkCredentialsAsync(Credentials credentials);
 
@@ -224,8 +204,6 @@ public interface User {
      * Logs this user out: its tokens are dropped locally at once and its session is revoked on the server, best
      * effort (this works offline). Anonymous users are removed instead, as they could never log in again. Logging
      * out a user that is not logged in has no effect.
-     *
-     * @since 0.1
      */
     void logOut();
 
@@ -233,7 +211,6 @@ public interface User {
      * Asynchronous twin of {@link #logOut()}.
      *
      * @return a stage that completes when the user is logged out locally and the server was told, best effort
-     * @since 0.1
      */
     CompletionStage<Void> logOutAsync();
 
@@ -241,7 +218,6 @@ public interface User {
      * Returns the App this user belongs to.
      *
      * @return the App, never null
-     * @since 0.1
      */
     App app();
 }

@@ -18,7 +18,6 @@ public record UserIdentity(String id, String providerType) {
      * @param id           the identity id
      * @param providerType the provider type
      * @throws NullPointerException if an argument is null
-     * @since 0.1
      */
     public UserIdentity {
         ApiMessages.requireNonNull(id, "id");

@@ -36,7 +36,6 @@ public final class UserProfile {
      * @throws NullPointerException if {@code data} is null
      * @throws org.bson.codecs.configuration.CodecConfigurationException if a value cannot be encoded by the BSON
      *         library's default codecs
-     * @since 0.1
      */
     public static UserProfile of(Document data) {
         return new UserProfile(Documents.snapshot(ApiMessages.requireNonNull(data, "data")));
@@ -46,7 +45,6 @@ public final class UserProfile {
      * Returns the empty profile (anonymous users, or users whose profile was never fetched).
      *
      * @return the empty profile
-     * @since 0.1
      */
     public static UserProfile empty() {
         return EMPTY;
@@ -56,7 +54,6 @@ public final class UserProfile {
      * Returns the user's name (key {@code name}).
      *
      * @return the name, or empty if absent
-     * @since 0.1
      */
     public Optional<String> name() {
         return string("name");
@@ -66,7 +63,6 @@ public final class UserProfile {
      * Returns the user's email address (key {@code email}).
      *
      * @return the email address, or empty if absent
-     * @since 0.1
      */
     public Optional<String> email() {
         return string("email");
@@ -76,7 +72,6 @@ public final class UserProfile {
      * Returns the URL of the user's picture (key {@code picture_url}).
      *
      * @return the picture URL, or empty if absent
-     * @since 0.1
      */
     public Optional<String> pictureUrl() {
         return string("picture_url");
@@ -86,7 +81,6 @@ public final class UserProfile {
      * Returns the user's first name (key {@code first_name}).
      *
      * @return the first name, or empty if absent
-     * @since 0.1
      */
     public Optional<String> firstName() {
         return string("first_name");
@@ -96,7 +90,6 @@ public final class UserProfile {
      * Returns the user's last name (key {@code last_name}).
      *
      * @return the last name, or empty if absent
-     * @since 0.1
      */
     public Optional<String> lastName() {
         return string("last_name");
@@ -106,7 +99,6 @@ public final class UserProfile {
      * Returns the user's gender (key {@code gender}).
      *
      * @return the gender, or empty if absent
-     * @since 0.1
      */
     public Optional<String> gender() {
         return string("gender");
@@ -116,7 +108,6 @@ public final class UserProfile {
      * Returns the user's birthday (key {@code birthday}), in the provider's format.
      *
      * @return the birthday, or empty if absent
-     * @since 0.1
      */
     public Optional<String> birthday() {
         return string("birthday");
@@ -126,7 +117,6 @@ public final class UserProfile {
      * Returns the user's minimum age (key {@code min_age}).
      *
      * @return the minimum age, or empty if absent
-     * @since 0.1
      */
     public Optional<String> minAge() {
         return string("min_age");
@@ -136,7 +126,6 @@ public final class UserProfile {
      * Returns the user's maximum age (key {@code max_age}).
      *
      * @return the maximum age, or empty if absent
-     * @since 0.1
      */
     public Optional<String> maxAge() {
         return string("max_age");
@@ -146,7 +135,6 @@ public final class UserProfile {
      * Returns the whole profile document, including provider-specific keys.
      *
      * @return a new copy on each call
-     * @since 0.1
      */
     public Document asDocument() {
         return Documents.toDocument(data);
@@ -157,7 +145,6 @@ public final class UserProfile {
      *
      * @param other the object to compare with
      * @return {@code true} if {@code other} is a profile with an equal document
-     * @since 0.1
      */
     @Override
     public boolean equals(Object other) {
@@ -168,7 +155,6 @@ public final class UserProfile {
      * Returns a hash code consistent with {@link #equals(Object)}.
      *
      * @return the hash code
-     * @since 0.1
      */
     @Override
     public int hashCode() {
@@ -179,7 +165,6 @@ public final class UserProfile {
      * Lists the keys present, without their values.
      *
      * @return for example {@code "UserProfile[keys=[name, email]]"}
-     * @since 0.1
      */
     @Override
     public String toString() {

@@ -9,22 +9,16 @@ public enum UserState {
 
     /**
      * The user has a session (tokens) and can make requests.
-     *
-     * @since 0.1
      */
     LOGGED_IN,
 
     /**
      * The user logged out or its session expired; it is still known to the App and can log in again.
-     *
-     * @since 0.1
      */
     LOGGED_OUT,
 
     /**
      * The user was removed or deleted from this App; the object is no longer usable.
-     *
-     * @since 0.1
      */
     REMOVED
 }

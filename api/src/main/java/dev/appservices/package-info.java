@@ -69,7 +69,5 @@
  * starts with a stable code {@code APPSVCnnnn:} and never contains a token, password, key or plaintext. Wrong
  * arguments raise {@link java.lang.NullPointerException} or {@link java.lang.IllegalArgumentException}.</li>
  * </ul>
- *
- * @since 0.1
  */
 package dev.appservices;

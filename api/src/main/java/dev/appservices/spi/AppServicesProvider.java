@@ -27,7 +27,6 @@ public interface AppServicesProvider {
      * @return the App of that id
      * @throws dev.appservices.AppServicesException if the App cannot be created (for example the metadata store
      *         cannot be opened)
-     * @since 0.1
      */
     App create(AppConfiguration configuration);
 
@@ -39,7 +38,6 @@ public interface AppServicesProvider {
      * @return the App of that id
      * @throws IllegalArgumentException if the id is malformed or reserved
      * @throws dev.appservices.AppServicesConfigException if a configuration value of that id is invalid
-     * @since 0.1
      */
     App create(String id);
 
@@ -52,7 +50,6 @@ public interface AppServicesProvider {
      * @throws IllegalArgumentException if the id is malformed or reserved
      * @throws dev.appservices.AppServicesConfigException if the id is neither cached nor configured, or a
      *         configuration value of that id is invalid
-     * @since 0.1
      */
     App getApp(String id);
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The definition of one emulated app: its id, enabled authentication providers and their settings, token
@@ -52,7 +52,6 @@ public final class AppDefinition {
      * @param id the client app id ({@code [A-Za-z0-9][A-Za-z0-9._-]*})
      * @return a builder with no provider enabled, token lifetimes of 30 minutes and 60 days, every function
      *     callable and no custom user data
-     * @since 0.1
      */
     public static Builder builder(String id) {
         return new Builder(Objects.requireNonNull(id, "id"));
@@ -62,7 +61,6 @@ public final class AppDefinition {
      * The client app id.
      *
      * @return the app id
-     * @since 0.1
      */
     public String id() {
         return settings.id();
@@ -114,7 +112,6 @@ public final class AppDefinition {
          *
          * @param value {@code GLOBAL} (default) or {@code LOCAL}
          * @return this builder
-         * @since 0.1
          */
         public Builder deploymentModel(String value) {
             this.deploymentModel = Objects.requireNonNull(value, "value");
@@ -126,7 +123,6 @@ public final class AppDefinition {
          *
          * @param value e.g. {@code US-VA} (default)
          * @return this builder
-         * @since 0.1
          */
         public Builder location(String value) {
             this.location = Objects.requireNonNull(value, "value");
@@ -138,7 +134,6 @@ public final class AppDefinition {
          *
          * @param ttl a positive duration (whole seconds are used for {@code exp}, rounded up)
          * @return this builder
-         * @since 0.1
          */
         public Builder accessTokenTtl(Duration ttl) {
             this.accessTokenTtl = Objects.requireNonNull(ttl, "ttl");
@@ -150,7 +145,6 @@ public final class AppDefinition {
          *
          * @param ttl a positive duration
          * @return this builder
-         * @since 0.1
          */
         public Builder refreshTokenTtl(Duration ttl) {
             this.refreshTokenTtl = Objects.requireNonNull(ttl, "ttl");
@@ -163,7 +157,6 @@ public final class AppDefinition {
          *
          * @param names the callable function names
          * @return this builder
-         * @since 0.1
          */
         public Builder functions(String... names) {
             this.functions = new LinkedHashSet<>(List.of(names));
@@ -174,7 +167,6 @@ public final class AppDefinition {
          * Enables the {@code anon-user} provider.
          *
          * @return this builder
-         * @since 0.1
          */
         public Builder anonymousAuth() {
             this.anonymous = true;
@@ -187,7 +179,6 @@ public final class AppDefinition {
          * @param autoConfirm {@code true} to confirm users at registration; {@code false} to require confirmation
          *     (by email token, read through the admin API, or by a confirmation function)
          * @return this builder
-         * @since 0.1
          */
         public Builder emailPasswordAuth(boolean autoConfirm) {
             this.autoConfirm = autoConfirm;
@@ -200,7 +191,6 @@ public final class AppDefinition {
          *
          * @param functionName the confirmation function
          * @return this builder
-         * @since 0.1
          */
         public Builder emailConfirmationFunction(String functionName) {
             this.confirmationFunction = Objects.requireNonNull(functionName, "functionName");
@@ -216,7 +206,6 @@ public final class AppDefinition {
          *
          * @param functionName the reset function
          * @return this builder
-         * @since 0.1
          */
         public Builder passwordResetFunction(String functionName) {
             this.resetFunction = Objects.requireNonNull(functionName, "functionName");
@@ -230,7 +219,6 @@ public final class AppDefinition {
          * Enables the {@code api-key} provider (user API keys).
          *
          * @return this builder
-         * @since 0.1
          */
         public Builder apiKeyAuth() {
             if (serverKeys == null) {
@@ -246,7 +234,6 @@ public final class AppDefinition {
          * @param name the key's name, unique within the app
          * @param key the secret clients log in with
          * @return this builder
-         * @since 0.1
          */
         public Builder serverApiKey(String name, String key) {
             apiKeyAuth();
@@ -263,7 +250,6 @@ public final class AppDefinition {
          *     ({@code -----BEGIN PUBLIC KEY-----}); a token signed by any of them is accepted
          * @param audience accepted {@code aud} values; empty to accept any audience
          * @return this builder
-         * @since 0.1
          */
         public Builder customTokenAuth(String algorithm, List<String> signingKeys, List<String> audience) {
             this.customToken = new AppSettings.CustomToken(Objects.requireNonNull(algorithm, "algorithm"),
@@ -278,7 +264,6 @@ public final class AppDefinition {
          * @param fieldName the profile field (e.g. {@code name}, {@code email})
          * @param required whether tokens without the claim are refused
          * @return this builder
-         * @since 0.1
          */
         public Builder customTokenMetadataField(String claim, String fieldName, boolean required) {
             metadataFields.add(new AppSettings.MetadataField(Objects.requireNonNull(claim, "claim"),
@@ -291,7 +276,6 @@ public final class AppDefinition {
          *
          * @param functionName the authentication function (see {@link EmulatorFunction})
          * @return this builder
-         * @since 0.1
          */
         public Builder customFunctionAuth(String functionName) {
             this.authFunction = Objects.requireNonNull(functionName, "functionName");
@@ -303,7 +287,6 @@ public final class AppDefinition {
          *
          * @param providerType {@code oauth2-google}, {@code oauth2-facebook} or {@code oauth2-apple}
          * @return this builder
-         * @since 0.1
          */
         public Builder oauthAuth(String providerType) {
             trustedTokens.computeIfAbsent(Objects.requireNonNull(providerType, "providerType"),
@@ -321,7 +304,6 @@ public final class AppDefinition {
          * @param userId the external user id it stands for
          * @param profile profile fields of that user (e.g. {@code name}, {@code email})
          * @return this builder
-         * @since 0.1
          */
         public Builder trustedOAuthToken(String providerType, String token, String userId,
                 Map<String, String> profile) {
@@ -336,7 +318,6 @@ public final class AppDefinition {
          *
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder defaultCustomData(BsonDocument data) {
             this.defaultCustomData = Objects.requireNonNull(data, "data").clone();
@@ -349,7 +330,6 @@ public final class AppDefinition {
          * @param email the email
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder customDataForEmail(String email, BsonDocument data) {
             customDataByEmail.put(Objects.requireNonNull(email, "email"), Objects.requireNonNull(data, "data").clone());
@@ -362,7 +342,6 @@ public final class AppDefinition {
          * @param userId the user id
          * @param data the document (copied)
          * @return this builder
-         * @since 0.1
          */
         public Builder customDataForUser(String userId, BsonDocument data) {
             customDataByUserId.put(Objects.requireNonNull(userId, "userId"),
@@ -423,7 +402,6 @@ public final class AppDefinition {
          *
          * @return the definition
          * @throws EmulatorException {@code APPSVC0501} naming the invalid setting
-         * @since 0.1
          */
         public AppDefinition build() {
             if (!APP_ID.matcher(id).matches()) {

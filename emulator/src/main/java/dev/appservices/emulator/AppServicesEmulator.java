@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.appservices.emulator.internal.EmulatorServer;
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.config.ConfigFileReader;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * An App Services backend emulator running in this JVM: it serves the App Services client protocol (location,
@@ -59,7 +60,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * Starts building an emulator.
      *
      * @return a builder for an emulator on {@value #DEFAULT_HOST}, a free port, with no apps
-     * @since 0.1
      */
     public static Builder builder() {
         return new Builder();
@@ -69,7 +69,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * The URL clients use as their base URL, e.g. {@code http://127.0.0.1:41234} (no trailing slash).
      *
      * @return the base URL
-     * @since 0.1
      */
     public URI baseUrl() {
         return server.baseUrl();
@@ -79,7 +78,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * The port the emulator listens on (the chosen one when started with port 0).
      *
      * @return the port
-     * @since 0.1
      */
     public int port() {
         return server.port();
@@ -89,7 +87,6 @@ public final class AppServicesEmulator implements AutoCloseable {
      * A client of this emulator's admin API (over HTTP, like {@link EmulatorAdmin#connect(URI)}).
      *
      * @return the admin client
-     * @since 0.1
      */
     public EmulatorAdmin admin() {
         return admin;
@@ -98,8 +95,6 @@ public final class AppServicesEmulator implements AutoCloseable {
     /**
      * Stops the emulator: no new connections are accepted, requests in flight get up to two seconds to finish.
      * State kept in a data directory stays there. Calling it again has no effect.
-     *
-     * @since 0.1
      */
     @Override
     public void close() {
@@ -126,6 +121,7 @@ public final class AppServicesEmulator implements AutoCloseable {
         private ClassLoader classLoader;
         private String mongodbUri;
         private Duration watchHeartbeat = DEFAULT_WATCH_HEARTBEAT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -135,7 +131,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param value a host name or IP address, e.g. {@code 0.0.0.0} for every interface
          * @return this builder
-         * @since 0.1
          */
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "value");
@@ -148,7 +143,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param value 0 to 65535
          * @return this builder
          * @throws EmulatorException {@code APPSVC0507} for a value out of range
-         * @since 0.1
          */
         public Builder port(int value) {
             if (value < 0 || value > 65_535) {
@@ -164,7 +158,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param file the JSON configuration file
          * @return this builder
          * @throws EmulatorException {@code APPSVC0500} if unreadable, {@code APPSVC0501} naming an invalid key
-         * @since 0.1
          */
         public Builder config(Path file) {
             apps.addAll(ConfigFileReader.read(Objects.requireNonNull(file, "file")));
@@ -177,7 +170,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param resource the resource name, resolved by the context class loader (or this class's loader)
          * @return this builder
          * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0501} naming an invalid key
-         * @since 0.1
          */
         public Builder configResource(String resource) {
             Objects.requireNonNull(resource, "resource");
@@ -199,7 +191,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param app the app
          * @return this builder
-         * @since 0.1
          */
         public Builder app(AppDefinition app) {
             apps.add(Objects.requireNonNull(app, "app"));
@@ -215,7 +206,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @param function the function
          * @return this builder
          * @throws EmulatorException {@code APPSVC0505} if the app already has a function of that name
-         * @since 0.1
          */
         public Builder function(String appId, String name, EmulatorFunction function) {
             Objects.requireNonNull(appId, "appId");
@@ -234,7 +224,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param directory the data directory (created if missing)
          * @return this builder
-         * @since 0.1
          */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
@@ -273,10 +262,22 @@ public final class AppServicesEmulator implements AutoCloseable {
          *
          * @param loader the class loader
          * @return this builder
-         * @since 0.1
          */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Sets the emulator's time (default: the system clock). Token {@code iat} and {@code exp}, session expiry
+         * and custom-token expiry checks read it. Tests of expiry can pass a clock they control, or move the
+         * emulator's time forward with {@link EmulatorAdmin#advanceClock(java.time.Duration)} instead of sleeping.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "value");
             return this;
         }
 
@@ -287,7 +288,6 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @throws EmulatorException for duplicate app ids ({@code APPSVC0502}), unknown function names
          *     ({@code APPSVC0503}), invalid custom-token keys ({@code APPSVC0501}), an unreadable data directory
          *     ({@code APPSVC0520}) or a port that cannot be bound ({@code APPSVC0506})
-         * @since 0.1
          */
         public AppServicesEmulator start() {
             ClassLoader loader = Optional.ofNullable(classLoader)
@@ -295,7 +295,8 @@ public final class AppServicesEmulator implements AutoCloseable {
                     .orElse(AppServicesEmulator.class.getClassLoader());
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port,
                     apps.stream().map(AppDefinition::settings).toList(), functions,
-                    Optional.ofNullable(dataDirectory), loader, Optional.ofNullable(mongodbUri), watchHeartbeat)));
+                    Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
+                    watchHeartbeat)));
         }
     }
 }

@@ -37,7 +37,6 @@ public @interface AppServicesEmulatorTest {
      * The class-path resource of the configuration file to serve.
      *
      * @return the resource name; by default the bundled demo configuration
-     * @since 0.1
      */
     String config() default AppServicesEmulator.DEMO_CONFIG_RESOURCE;
 }

@@ -1,6 +1,7 @@
 package dev.appservices.emulator;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,19 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.bind.JsonbException;
-
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInvalidOperationException;
+import org.bson.BsonValue;
+import org.bson.json.JsonParseException;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.BaseUrls;
+import dev.appservices.emulator.internal.json.DocumentReader;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A client of an emulator's admin API ({@code /emulator/v1/...}) over HTTP, so it works for an emulator in this
@@ -39,8 +45,7 @@ public final class EmulatorAdmin {
     private final HttpClient http;
 
     private EmulatorAdmin(URI baseUrl) {
-        String text = baseUrl.toString();
-        this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.baseUrl = BaseUrls.normalize(baseUrl);
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -50,7 +55,8 @@ public final class EmulatorAdmin {
      *
      * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}
      * @return the admin client
-     * @since 0.1
+     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL with a host
+     *         ({@code APPSVC0102}; the rule of {@link BaseUrls})
      */
     public static EmulatorAdmin connect(URI baseUrl) {
         return new EmulatorAdmin(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -74,7 +80,6 @@ public final class EmulatorAdmin {
          * @param type the user type
          * @param disabled whether the user is disabled
          * @param identities the identities
-         * @since 0.1
          */
         public UserInfo {
             identities = List.copyOf(identities);
@@ -97,7 +102,6 @@ public final class EmulatorAdmin {
          * @param id the identity id
          * @param providerType the provider type
          * @param data the profile fields
-         * @since 0.1
          */
         public IdentityInfo {
             data = Map.copyOf(data);
@@ -110,10 +114,9 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingConfirmations(String appId) {
-        return List.of(get(app(appId) + "/confirmations", PendingToken[].class));
+        return list(app(appId) + "/confirmations", EmulatorAdmin::pendingToken);
     }
 
     /**
@@ -122,10 +125,9 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the pending tokens, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<PendingToken> pendingResets(String appId) {
-        return List.of(get(app(appId) + "/resets", PendingToken[].class));
+        return list(app(appId) + "/resets", EmulatorAdmin::pendingToken);
     }
 
     /**
@@ -134,10 +136,9 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @return the users, oldest first
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public List<UserInfo> users(String appId) {
-        return List.of(get(app(appId) + "/users", UserInfo[].class));
+        return list(app(appId) + "/users", EmulatorAdmin::userInfo);
     }
 
     /**
@@ -147,7 +148,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void disableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/disable", null);
@@ -159,7 +159,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void enableUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/enable", null);
@@ -172,7 +171,6 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void logoutUser(String appId, String userId) {
         send("PUT", user(appId, userId) + "/logout", null);
@@ -187,7 +185,6 @@ public final class EmulatorAdmin {
      * @param userId the user
      * @param data the new custom user data
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void setCustomData(String appId, String userId, BsonDocument data) {
         send("PUT", user(appId, userId) + "/custom_data", Objects.requireNonNull(data, "data").toJson());
@@ -200,10 +197,69 @@ public final class EmulatorAdmin {
      * @param appId the app
      * @param userId the user
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearCustomData(String appId, String userId) {
         send("DELETE", user(appId, userId) + "/custom_data", null);
+    }
+
+    /**
+     * Every document of a collection, read as system: {@code GET /emulator/v1/apps/{appId}/data/{db}/{coll}}.
+     *
+     * @param appId the app (it must declare a MongoDB service)
+     * @param database the database
+     * @param collection the collection
+     * @return the documents in natural order
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or an app without MongoDB service,
+     *     {@code APPSVC0561} if unreachable
+     */
+    public List<BsonDocument> documents(String appId, String database, String collection) {
+        return list(data(appId, database) + "/" + encode(collection), Function.identity());
+    }
+
+    /**
+     * Inserts documents as system (watchers see the inserts):
+     * {@code POST /emulator/v1/apps/{appId}/data/{db}/{coll}} with {@code {"documents": [...]}}.
+     *
+     * @param appId the app
+     * @param database the database
+     * @param collection the collection
+     * @param documents the documents; those without {@code _id} get an ObjectId
+     * @return the ids of the inserted documents, in order
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app, a duplicate id or an app without MongoDB
+     *     service, {@code APPSVC0561} if unreachable
+     */
+    public List<BsonValue> insertDocuments(String appId, String database, String collection,
+            List<BsonDocument> documents) {
+        BsonDocument body = new BsonDocument("documents", new BsonArray(List.copyOf(documents)));
+        String route = data(appId, database) + "/" + encode(collection);
+        String answer = send("POST", route, body.toJson());
+        return read(route, () -> BsonDocument.parse(answer).getArray("insertedIds").getValues());
+    }
+
+    /**
+     * Deletes every document of a collection as system: {@code DELETE /emulator/v1/apps/{appId}/data/{db}/{coll}}.
+     *
+     * @param appId the app
+     * @param database the database
+     * @param collection the collection
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or an app without MongoDB service,
+     *     {@code APPSVC0561} if unreachable
+     */
+    public void clearCollection(String appId, String database, String collection) {
+        send("DELETE", data(appId, database) + "/" + encode(collection), null);
+    }
+
+    /**
+     * Deletes every document of every collection of a database as system:
+     * {@code DELETE /emulator/v1/apps/{appId}/data/{db}}.
+     *
+     * @param appId the app
+     * @param database the database
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or an app without MongoDB service,
+     *     {@code APPSVC0561} if unreachable
+     */
+    public void clearDatabase(String appId, String database) {
+        send("DELETE", data(appId, database), null);
     }
 
     /**
@@ -212,7 +268,6 @@ public final class EmulatorAdmin {
      *
      * @param appId the app
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetApp(String appId) {
         send("DELETE", app(appId) + "/users", null);
@@ -227,7 +282,6 @@ public final class EmulatorAdmin {
      *     {@code /api/client/v2.0/app/{appId}/auth/providers/{provider}/login}
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String method, String routeTemplate) {
         return requestCounts().getOrDefault(method + " " + routeTemplate, 0L);
@@ -242,7 +296,6 @@ public final class EmulatorAdmin {
      * @param routeTemplate the route template
      * @return the count, 0 if none
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public long requestCount(String appId, String method, String routeTemplate) {
         return counts(app(appId) + "/counters").getOrDefault(method + " " + routeTemplate, 0L);
@@ -253,7 +306,6 @@ public final class EmulatorAdmin {
      *
      * @return the counts
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public Map<String, Long> requestCounts() {
         return counts("/emulator/v1/counters");
@@ -263,7 +315,6 @@ public final class EmulatorAdmin {
      * Resets all request counters: {@code DELETE /emulator/v1/counters}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void resetCounters() {
         send("DELETE", "/emulator/v1/counters", null);
@@ -276,12 +327,12 @@ public final class EmulatorAdmin {
      * @return the fault's id, for {@link #removeFault(String)}
      * @throws EmulatorException {@code APPSVC0560} if the emulator refuses the fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public String injectFault(FaultSpec fault) {
-        String body = send("POST", "/emulator/v1/faults", JsonSupport.toJson(
-                Objects.requireNonNull(fault, "fault").definition()));
-        return read(body, "/emulator/v1/faults", JsonObject.class).getString("id");
+        String route = "/emulator/v1/faults";
+        String body = send("POST", route, JsonSupport.toJson(
+                Objects.requireNonNull(fault, "fault").definition().toDocument()));
+        return read(route, () -> DocumentReader.requiredString(JsonSupport.parseDocument(body), "id"));
     }
 
     /**
@@ -290,7 +341,6 @@ public final class EmulatorAdmin {
      * @param faultId the id returned by {@link #injectFault(FaultSpec)}
      * @throws EmulatorException {@code APPSVC0560} if there is no such (active) fault, {@code APPSVC0561} if
      *     unreachable
-     * @since 0.1
      */
     public void removeFault(String faultId) {
         send("DELETE", "/emulator/v1/faults/" + encode(faultId), null);
@@ -300,10 +350,27 @@ public final class EmulatorAdmin {
      * Removes every fault: {@code DELETE /emulator/v1/faults}.
      *
      * @throws EmulatorException {@code APPSVC0561} if unreachable
-     * @since 0.1
      */
     public void clearFaults() {
         send("DELETE", "/emulator/v1/faults", null);
+    }
+
+    /**
+     * Moves the emulator's clock forward, so that tokens and sessions expire without waiting:
+     * {@code POST /emulator/v1/clock/advance}. Tokens already issued keep their {@code exp}; the emulator judges
+     * them by its moved clock. The client's own clock is not affected.
+     *
+     * @param amount zero or more, at most ten years
+     * @return the emulator's new current time
+     * @throws EmulatorException {@code APPSVC0560} for a negative or too large amount, {@code APPSVC0561} if
+     *     unreachable
+     */
+    public Instant advanceClock(Duration amount) {
+        String route = "/emulator/v1/clock/advance";
+        BigDecimal seconds = BigDecimal.valueOf(Objects.requireNonNull(amount, "amount").toMillis(), 3);
+        String body = send("POST", route, "{\"seconds\":" + seconds.toPlainString() + "}");
+        return read(route, () -> Instant.ofEpochMilli(DocumentReader.requiredInteger(
+                JsonSupport.parseDocument(body), "epochMillis")));
     }
 
     @Override
@@ -312,24 +379,44 @@ public final class EmulatorAdmin {
     }
 
     private Map<String, Long> counts(String route) {
-        Map<String, Long> counts = new TreeMap<>();
-        get(route, JsonObject.class).forEach((key, value) -> {
-            if (!(value instanceof JsonNumber number)) {
-                throw Messages.adminBadResponse(route, new IllegalArgumentException(key + " is not a number"));
-            }
-            counts.put(key, number.longValue());
+        String body = send("GET", route, null);
+        return read(route, () -> {
+            BsonDocument document = JsonSupport.parseDocument(body);
+            Map<String, Long> counts = new TreeMap<>();
+            document.keySet().forEach(key -> counts.put(key, DocumentReader.integer(document, key)));
+            return counts;
         });
-        return counts;
     }
 
-    private <T> T get(String route, Class<T> type) {
-        return read(send("GET", route, null), route, type);
+    private <T> List<T> list(String route, Function<BsonDocument, T> reader) {
+        String body = send("GET", route, null);
+        return read(route, () -> BsonArray.parse(body).stream().map(element -> {
+            if (!element.isDocument()) {
+                throw new IllegalArgumentException("an element is not an object");
+            }
+            return reader.apply(element.asDocument());
+        }).toList());
     }
 
-    private static <T> T read(String body, String route, Class<T> type) {
+    private static PendingToken pendingToken(BsonDocument json) {
+        return new PendingToken(DocumentReader.requiredString(json, "email"),
+                DocumentReader.requiredString(json, "token"), DocumentReader.requiredString(json, "tokenId"));
+    }
+
+    private static UserInfo userInfo(BsonDocument json) {
+        return new UserInfo(DocumentReader.requiredString(json, "id"), DocumentReader.requiredString(json, "type"),
+                DocumentReader.bool(json, "disabled"), DocumentReader.documents(json, "identities").stream()
+                        .map(identity -> new IdentityInfo(DocumentReader.requiredString(identity, "id"),
+                                DocumentReader.requiredString(identity, "providerType"),
+                                DocumentReader.strings(identity, "data")))
+                        .toList());
+    }
+
+    /** Reads a response body; anything unexpected in it is {@code APPSVC0563}. */
+    private static <T> T read(String route, Supplier<T> reader) {
         try {
-            return JsonSupport.fromJson(body, type);
-        } catch (JsonbException e) {
+            return reader.get();
+        } catch (JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
             throw Messages.adminBadResponse(route, e);
         }
     }
@@ -360,6 +447,10 @@ public final class EmulatorAdmin {
 
     private static String app(String appId) {
         return "/emulator/v1/apps/" + encode(Objects.requireNonNull(appId, "appId"));
+    }
+
+    private static String data(String appId, String database) {
+        return app(appId) + "/data/" + encode(Objects.requireNonNull(database, "database"));
     }
 
     private static String user(String appId, String userId) {

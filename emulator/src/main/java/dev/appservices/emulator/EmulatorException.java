@@ -17,7 +17,6 @@ public class EmulatorException extends RuntimeException {
      * Creates an exception with a coded message.
      *
      * @param message the message, starting with {@code APPSVC05nn: }
-     * @since 0.1
      */
     public EmulatorException(String message) {
         super(message);
@@ -28,7 +27,6 @@ public class EmulatorException extends RuntimeException {
      *
      * @param message the message, starting with {@code APPSVC05nn: }
      * @param cause the underlying failure
-     * @since 0.1
      */
     public EmulatorException(String message, Throwable cause) {
         super(message, cause);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A JUnit 5 extension that starts one {@link AppServicesEmulator} per test class and closes it after the class.
@@ -31,6 +31,9 @@ import dev.appservices.emulator.internal.Messages;
  * class MyTest { ... }
  * }</pre>
  *
+ * <p>Tests of token expiry move the emulator's time instead of sleeping: {@code admin().advanceClock(…)}, or a
+ * clock of their own with {@code EmulatorExtension.create(builder -> builder.clock(…))}.
+ *
  * <p>JUnit Jupiter is an optional dependency of the emulator; this class needs it on the test class path. An
  * instance belongs to one test class; it is used from the JUnit thread that runs that class.
  *
@@ -47,8 +50,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      * Creates the extension for {@code @ExtendWith(EmulatorExtension.class)} and {@link AppServicesEmulatorTest}:
      * it serves the configuration resource named by {@link AppServicesEmulatorTest#config()} on the test class, or
      * the bundled demo configuration.
-     *
-     * @since 0.1
      */
     public EmulatorExtension() {
         this.setup = null;
@@ -63,7 +64,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @param setup configures the builder (apps, functions, data directory …); the port is free unless set
      * @return the extension, to be registered with {@code @RegisterExtension} on a static field
-     * @since 0.1
      */
     public static EmulatorExtension create(Consumer<AppServicesEmulator.Builder> setup) {
         return new EmulatorExtension(Objects.requireNonNull(setup, "setup"));
@@ -74,7 +74,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @return the emulator of the current test class
      * @throws EmulatorException {@code APPSVC0581} before the test class started it
-     * @since 0.1
      */
     public AppServicesEmulator emulator() {
         if (emulator == null) {
@@ -88,7 +87,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @return the base URL
      * @throws EmulatorException {@code APPSVC0581} before the test class started it
-     * @since 0.1
      */
     public URI baseUrl() {
         return emulator().baseUrl();
@@ -99,7 +97,6 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @return the admin client
      * @throws EmulatorException {@code APPSVC0581} before the test class started it
-     * @since 0.1
      */
     public EmulatorAdmin admin() {
         return emulator().admin();

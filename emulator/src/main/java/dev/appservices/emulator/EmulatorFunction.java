@@ -42,7 +42,6 @@ public interface EmulatorFunction {
      * @param arguments the call's arguments (the function may modify this copy)
      * @return the result, or {@code null} for JSON {@code null}
      * @throws Exception any failure; its message is sent to the client as {@code FunctionExecutionError}
-     * @since 0.1
      */
     BsonValue call(FunctionContext context, BsonArray arguments) throws Exception;
 
@@ -52,7 +51,6 @@ public interface EmulatorFunction {
      * registration.
      *
      * @return the function's name; the default, an empty string, means "no name"
-     * @since 0.1
      */
     default String name() {
         return "";

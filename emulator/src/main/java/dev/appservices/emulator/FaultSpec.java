@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.admin.FaultDefinition;
+import dev.appservices.emulator.internal.control.FaultDefinition;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A fault to inject with {@link EmulatorAdmin#injectFault(FaultSpec)}: which requests it hits (a path pattern and
@@ -38,7 +38,6 @@ public final class FaultSpec {
      *
      * @param glob e.g. {@code /api/client/v2.0/app/sample/auth/providers/?*} or {@code /api/client/**}
      * @return a builder
-     * @since 0.1
      */
     public static Builder onPath(String glob) {
         return new Builder(Objects.requireNonNull(glob, "glob"), null);
@@ -49,7 +48,6 @@ public final class FaultSpec {
      *
      * @param regex e.g. {@code .+/auth/providers/.+/login}
      * @return a builder
-     * @since 0.1
      */
     public static Builder onPathRegex(String regex) {
         return new Builder(null, Objects.requireNonNull(regex, "regex"));
@@ -91,7 +89,6 @@ public final class FaultSpec {
          *
          * @param value e.g. {@code POST}
          * @return this builder
-         * @since 0.1
          */
         public Builder method(String value) {
             this.method = Objects.requireNonNull(value, "value");
@@ -104,7 +101,6 @@ public final class FaultSpec {
          * @param count at least 1
          * @return this builder
          * @throws EmulatorException {@code APPSVC0507} if {@code count} is less than 1
-         * @since 0.1
          */
         public Builder times(int count) {
             if (count < 1) {
@@ -119,7 +115,6 @@ public final class FaultSpec {
          *
          * @param delay at most ten minutes
          * @return this builder
-         * @since 0.1
          */
         public Builder delay(Duration delay) {
             this.delayMs = Objects.requireNonNull(delay, "delay").toMillis();
@@ -130,7 +125,6 @@ public final class FaultSpec {
          * Only delays matching requests, which are then handled normally.
          *
          * @return the fault
-         * @since 0.1
          */
         public FaultSpec delayOnly() {
             return build("none", null, null, null, null, null, null);
@@ -143,7 +137,6 @@ public final class FaultSpec {
          * @param errorCode the {@code error_code}, e.g. {@code InternalServerError}
          * @param message the {@code error} message
          * @return the fault
-         * @since 0.1
          */
         public FaultSpec error(int status, String errorCode, String message) {
             return build("status", status, Objects.requireNonNull(errorCode, "errorCode"),
@@ -157,7 +150,6 @@ public final class FaultSpec {
          * @param status 301 or 308
          * @param baseUrl the {@code Location} header value
          * @return the fault
-         * @since 0.1
          */
         public FaultSpec redirect(int status, URI baseUrl) {
             return build("redirect", status, null, null, Objects.requireNonNull(baseUrl, "baseUrl").toString(),
@@ -171,7 +163,6 @@ public final class FaultSpec {
          * @param contentType the {@code Content-Type}
          * @param body the body text
          * @return the fault
-         * @since 0.1
          */
         public FaultSpec body(int status, String contentType, String body) {
             return build("body", status, null, null, null, Objects.requireNonNull(contentType, "contentType"),
@@ -182,7 +173,6 @@ public final class FaultSpec {
          * Answers matching requests with 200, {@code Content-Type: application/json} and a truncated JSON body.
          *
          * @return the fault
-         * @since 0.1
          */
         public FaultSpec malformedJson() {
             return build("malformedJson", null, null, null, null, null, null);
@@ -192,7 +182,6 @@ public final class FaultSpec {
          * Closes the connection of matching requests without any response.
          *
          * @return the fault
-         * @since 0.1
          */
         public FaultSpec dropConnection() {
             return build("drop", null, null, null, null, null, null);

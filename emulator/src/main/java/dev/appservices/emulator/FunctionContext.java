@@ -25,7 +25,6 @@ public final class FunctionContext {
      * @param appId the app's client app id
      * @param user the calling user, or {@code null} for calls the emulator makes itself (authentication,
      *     confirmation and reset functions)
-     * @since 0.1
      */
     public FunctionContext(String appId, CallingUser user) {
         this(appId, user, Map.of());
@@ -59,7 +58,6 @@ public final class FunctionContext {
      * The client app id of the app the function runs in.
      *
      * @return the app id
-     * @since 0.1
      */
     public String appId() {
         return appId;
@@ -69,7 +67,6 @@ public final class FunctionContext {
      * The user who called the function.
      *
      * @return the calling user, or empty for functions the emulator runs itself
-     * @since 0.1
      */
     public Optional<CallingUser> user() {
         return Optional.ofNullable(user);
@@ -91,7 +88,6 @@ public final class FunctionContext {
          * @param id the user id
          * @param identities the user's identities
          * @param customData the custom user data
-         * @since 0.1
          */
         public CallingUser {
             Objects.requireNonNull(id, "id");
@@ -103,7 +99,6 @@ public final class FunctionContext {
          * The custom user data, as a copy the caller may modify.
          *
          * @return the custom user data
-         * @since 0.1
          */
         @Override
         public BsonDocument customData() {

@@ -19,7 +19,6 @@ public record PendingToken(String email, String token, String tokenId) {
      * @param email the account's email
      * @param token the token
      * @param tokenId the token id
-     * @since 0.1
      */
     public PendingToken {
         Objects.requireNonNull(email, "email");

@@ -17,7 +17,5 @@
  * }</pre>
  *
  * <p>Everything under {@code dev.appservices.emulator.internal} is internal and may change without notice.
- *
- * @since 0.1
  */
 package dev.appservices.emulator;

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.appservices.emulator.internal.EmulatorMain;
+import dev.appservices.emulator.internal.messages.UsageException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +68,19 @@ class EmulatorMainTest {
     }
 
     @Test
+    void childProcessExitsWithTheUsageStatusForABadArgument() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "dev.appservices.emulator.internal.EmulatorMain", "--colour", "red"))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the process ends");
+        assertEquals(UsageException.EXIT_STATUS, process.exitValue(), output);
+        assertTrue(output.startsWith("APPSVC0580: unknown option '--colour'"), output);
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         PrintStream ignored = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         for (String[] args : List.of(new String[] {"--port"}, new String[] {"--port", "x"},
@@ -73,6 +88,9 @@ class EmulatorMainTest {
             EmulatorException failure = assertThrows(EmulatorException.class,
                     () -> EmulatorMain.start(args, ignored));
             assertTrue(failure.getMessage().startsWith("APPSVC05"), failure.getMessage());
+            if (failure.getMessage().startsWith("APPSVC0580")) {
+                assertInstanceOf(UsageException.class, failure, failure.getMessage());
+            }
         }
     }
 }

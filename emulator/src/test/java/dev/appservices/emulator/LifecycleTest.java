@@ -8,13 +8,14 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 import static dev.appservices.emulator.WireClient.CLIENT;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Closing the emulator lets requests in flight finish. */
 class LifecycleTest {
 
     @Test
-    void closeLetsRequestsInFlightFinish() throws InterruptedException {
+    void closeLetsRequestsInFlightFinish() {
         AppServicesEmulator emulator = AppServicesEmulator.builder()
                 .app(AppDefinition.builder("closing").anonymousAuth().build())
                 .start();
@@ -25,7 +26,9 @@ class LifecycleTest {
             WireClient client = new WireClient(emulator.baseUrl());
             CompletableFuture<WireClient.Reply> inFlight = CompletableFuture.supplyAsync(
                     () -> client.get(location, null), caller);
-            Thread.sleep(200);
+            // requests are counted before injected faults apply: once counted, the request waits in its delay
+            await().atMost(Duration.ofSeconds(5)).until(
+                    () -> emulator.admin().requestCount("GET", CLIENT + "/app/{appId}/location") == 1);
             emulator.close();
             assertEquals(200, inFlight.join().status());
             emulator.close();

@@ -4,11 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
 
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import static dev.appservices.emulator.WireClient.CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +71,44 @@ class PersistenceTest {
             assertEquals("AccountNameInUse", client.post(WireClient.userpass("kept", "register"), null,
                     "{\"email\":\"kept@example.com\",\"password\":\"password1\"}").errorCode(409));
         }
+    }
+
+    @Test
+    void aDataFileOfTheEarlierWriterIsRead(@TempDir Path dataDir) throws Exception {
+        // as the emulator wrote it with JSON-B before it read and wrote its data file with the BSON library:
+        // record components by name, in alphabetical order, null components left out
+        byte[] secret = new byte[32];
+        Arrays.fill(secret, (byte) 7);
+        String userId = "65f0a1b2c3d4e5f601234567";
+        long expiresAt = System.currentTimeMillis() / 1000 * 1000 + 3_600_000;
+        Files.writeString(dataDir.resolve("emulator-state.json"), "{\"apps\":{\"kept\":{\"accounts\":[],"
+                + "\"apiKeys\":[],\"domainId\":\"65f0a1b2c3d4e5f60123ffff\",\"emailTokens\":[],\"sessions\":"
+                + "[{\"deviceId\":\"65f0a1b2c3d4e5f60123eeee\",\"expiresAt\":" + expiresAt + ",\"id\":\"s1\","
+                + "\"userId\":\"" + userId + "\"}],\"signingSecret\":\"" + Base64.getEncoder().encodeToString(secret)
+                + "\",\"users\":[{\"createdAt\":1700000000000,\"disabled\":false,\"id\":\"" + userId + "\","
+                + "\"identities\":[{\"data\":{\"name\":\"Ana\"},\"id\":\"i1\",\"providerId\":\"p1\","
+                + "\"providerType\":\"anon-user\"}],\"type\":\"normal\"}]}},\"version\":1}", StandardCharsets.UTF_8);
+        SignedJWT refresh = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject(userId).claim("typ", "refresh").claim("baas_session_id", "s1")
+                .expirationTime(new Date(expiresAt)).build());
+        refresh.sign(new MACSigner(secret));
+
+        try (AppServicesEmulator emulator = start(dataDir)) {
+            EmulatorAdmin.UserInfo user = emulator.admin().users("kept").get(0);
+            assertEquals(userId, user.id());
+            assertEquals(Map.of("name", "Ana"), user.identities().get(0).data());
+            assertEquals(201, new WireClient(emulator.baseUrl()).post(CLIENT + "/auth/session", refresh.serialize(),
+                    null).status(), "the stored session and signing secret are used");
+        }
+    }
+
+    @Test
+    void aDataFileWithAFieldOfTheWrongTypeNamesIt(@TempDir Path dataDir) throws IOException {
+        Files.writeString(dataDir.resolve("emulator-state.json"), "{\"apps\":{\"kept\":{\"signingSecret\":1}},"
+                + "\"version\":1}", StandardCharsets.UTF_8);
+        EmulatorException failure = assertThrows(EmulatorException.class, () -> start(dataDir));
+        assertTrue(failure.getMessage().startsWith("APPSVC0520: "), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("'signingSecret' must be a string"), failure.getMessage());
     }
 
     @Test

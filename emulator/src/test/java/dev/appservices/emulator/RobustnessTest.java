@@ -48,6 +48,51 @@ class RobustnessTest {
     }
 
     @Test
+    void malformedExtendedJsonNamesTheFieldAndTheTypeInTheEmulatorsWords() {
+        String[][] cases = {
+            {"{\"username\":{\"$numberLong\":\"x\"}}", "APPSVC0548: 'username' is not valid Extended JSON: "
+                    + "{\"$numberLong\": …} needs a string holding a 64-bit integer"},
+            {"{\"options\":{\"device\":[1,{\"$numberInt\":\"x\"}]}}", "APPSVC0548: 'options.device[1]' is not "
+                    + "valid Extended JSON: {\"$numberInt\": …} needs a string holding a 32-bit integer"},
+            {"{\"a\":{\"$numberDouble\":\"x\"}}", "APPSVC0548: 'a' is not valid Extended JSON: "
+                    + "{\"$numberDouble\": …} needs a string holding a number, \"Infinity\", \"-Infinity\" or \"NaN\""},
+            {"{\"a\":{\"$numberDecimal\":\"x\"}}", "APPSVC0548: 'a' is not valid Extended JSON: "
+                    + "{\"$numberDecimal\": …} needs a string holding a decimal number"},
+        };
+        for (String[] example : cases) {
+            WireClient.Reply reply = client.post(LOGIN, null, example[0]);
+            assertEquals("BadRequest", reply.errorCode(400), example[0]);
+            assertEquals(example[1], reply.json().getString("error"), example[0]);
+        }
+        WireClient.Reply date = client.post(LOGIN, null, "{\"x\":{\"y\":{\"$date\":\"x\"}}}");
+        assertTrue(date.json().getString("error").startsWith("APPSVC0532: the request body is not valid JSON: at 'x.y': "),
+                date.body());
+        assertStillServing();
+    }
+
+    @Test
+    void registrationRefusesWhatIsNoEmailAddressWithTheServicesAnswer() {
+        String local = "l".repeat(64);
+        String longest = local + "@" + "d".repeat(63) + "." + "e".repeat(63) + "." + "f".repeat(61);
+        assertEquals(254, longest.length());
+        for (String email : new String[] {"x".repeat(100_000) + "@example.com", "a".repeat(65) + "@example.com",
+                longest + "g", "no-at-sign", "@example.com", "a@", "a@b..c", "a@-b.c", "a b@example.com", "a@b.c.",
+                ".a@example.com", "a..b@example.com", "a@b@c.d"}) {
+            WireClient.Reply reply = client.post(REGISTER, null,
+                    "{\"email\":\"" + email + "\",\"password\":\"secret-1\"}");
+            assertEquals("BadRequest", reply.errorCode(400), email.length() > 80 ? email.length() + " chars" : email);
+            assertEquals("invalid username", reply.json().getString("error"));
+        }
+        for (String email : new String[] {longest, "first.last+tag@example.com", "o'neil@sub.example.co.uk",
+                "user@localhost", "josé@bücher.example"}) {
+            WireClient.Reply reply = client.post(REGISTER, null,
+                    "{\"email\":\"" + email + "\",\"password\":\"secret-1\"}");
+            assertEquals(201, reply.status(), email + " -> " + reply.body());
+        }
+        assertStillServing();
+    }
+
+    @Test
     void wrongTypesAndMissingFieldsAreBadRequests() {
         assertEquals("InvalidParameter", client.post(LOGIN, null, "{\"username\":1,\"password\":\"x\"}")
                 .errorCode(400));

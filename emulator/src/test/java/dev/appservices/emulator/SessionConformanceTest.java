@@ -118,6 +118,24 @@ class SessionConformanceTest {
     }
 
     @Test
+    void refreshTokensOfEndedSessionsAreAnsweredAsTheServiceDid() {
+        // realm-web's app.deleteUser() deletes, then logs out with the refresh token and ignores exactly this text
+        JsonObject deleted = client.loginAnonymously("conformance");
+        assertEquals(204, client.delete(CLIENT + "/auth/delete", deleted.getString("access_token")).status());
+        WireClient.Reply logout = client.delete(CLIENT + "/auth/session", deleted.getString("refresh_token"));
+        assertEquals("InvalidSession", logout.errorCode(401));
+        assertEquals("failed to find refresh token", logout.json().getString("error"));
+
+        JsonObject loggedOut = client.loginAnonymously("conformance");
+        assertEquals(204, client.delete(CLIENT + "/auth/session", loggedOut.getString("refresh_token")).status());
+        WireClient.Reply again = client.post(CLIENT + "/auth/session", loggedOut.getString("refresh_token"), null);
+        assertEquals("InvalidSession", again.errorCode(401));
+        assertEquals("failed to find refresh token", again.json().getString("error"));
+        WireClient.Reply access = client.get(CLIENT + "/auth/profile", loggedOut.getString("access_token"));
+        assertEquals("invalid session: the session has ended", access.json().getString("error"));
+    }
+
+    @Test
     void deleteRemovesTheUser() {
         JsonObject login = client.loginAnonymously("conformance");
         assertEquals(204, client.delete(CLIENT + "/auth/delete", login.getString("access_token")).status());

@@ -86,4 +86,19 @@ final class SampleMessages {
         return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0627: the body of the request to " + path
                 + " is not the JSON object it takes (see the Sample section of README.adoc)");
     }
+
+    // 0650-0659: notes
+
+    static WebApplicationException unknownNote(String id) {
+        return ErrorView.failure(Status.NOT_FOUND, "APPSVC0650: there is no note with id '" + id + "'");
+    }
+
+    static WebApplicationException noteNotWritable(String id) {
+        return ErrorView.failure(Status.FORBIDDEN, "APPSVC0651: note '" + id + "' was not changed: it does not exist "
+                + "or belongs to another user, and the app's rules let only its owner change it");
+    }
+
+    static String notesStreamEnded() {
+        return "APPSVC0652: the server ended the stream of note changes; the page follows them again";
+    }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.emulator.EmulatorException;
+import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.messages.UsageException;
 
 /**
  * The runnable jar's main class:
@@ -19,23 +21,20 @@ import dev.appservices.emulator.EmulatorException;
  */
 public final class EmulatorMain {
 
-    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
     private EmulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // The JDK HTTP server leaves Nagle's algorithm on unless told otherwise, so every response waits ~40 ms for
-        // the client's delayed ACK. It reads this property once, before its first server, hence here in main.
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
         AppServicesEmulator emulator;
         try {
             emulator = start(args, System.out);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(e.exitStatus());
+            return;
         } catch (EmulatorException e) {
             System.err.println(e.getMessage());
-            System.exit(e.getMessage().startsWith("APPSVC0580") ? 2 : 1);
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -49,7 +48,8 @@ public final class EmulatorMain {
     /**
      * Starts an emulator as the command line describes and prints the listening line.
      *
-     * @throws EmulatorException {@code APPSVC0580} for bad arguments, or the start failure
+     * @throws UsageException {@code APPSVC0580} for bad arguments
+     * @throws EmulatorException for a failed start
      */
     public static AppServicesEmulator start(String[] args, PrintStream out) {
         AppServicesEmulator.Builder builder = AppServicesEmulator.builder();

@@ -23,22 +23,27 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.admin.AdminEndpoints;
-import dev.appservices.emulator.internal.admin.FaultRegistry;
-import dev.appservices.emulator.internal.admin.RequestCounters;
+import dev.appservices.emulator.internal.admin.DataAdminEndpoints;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
 import dev.appservices.emulator.internal.api.LocationEndpoint;
 import dev.appservices.emulator.internal.api.WatchEndpoint;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
 import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
 import dev.appservices.emulator.internal.auth.LoginEndpoint;
 import dev.appservices.emulator.internal.auth.SessionEndpoints;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.control.EmulatorClock;
+import dev.appservices.emulator.internal.control.FaultRegistry;
+import dev.appservices.emulator.internal.control.RequestCounters;
 import dev.appservices.emulator.internal.data.DataLayer;
 import dev.appservices.emulator.internal.data.watch.WatchStreams;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.Dispatcher;
 import dev.appservices.emulator.internal.http.Router;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.StateStore;
 
 /**
@@ -54,6 +59,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static final String APP = CLIENT + "/app/{appId}";
     private static final String USERPASS = APP + "/auth/providers/local-userpass";
     private static final String ADMIN = "/emulator/v1";
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
     private static final int WORKERS = 32;
     private static final long CLOSE_GRACE_MILLIS = 2_000;
 
@@ -85,12 +91,13 @@ public final class EmulatorServer implements AutoCloseable {
      * @param functions functions registered in code, by app id and name
      * @param dataDirectory where state is persisted, or empty to keep it in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
+     * @param clock the emulator's time, which the admin API can move forward
      * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
      * @param watchHeartbeat the interval of heartbeat comments on watch streams
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader, Optional<String> mongodbUri, Duration watchHeartbeat) {
+            ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat) {
     }
 
     /**
@@ -102,11 +109,14 @@ public final class EmulatorServer implements AutoCloseable {
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
         FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions());
-        StateStore store = options.dataDirectory().map(StateStore::open).orElseGet(StateStore::inMemory);
+        EmulatorClock clock = new EmulatorClock(options.clock());
+        StateStore store = options.dataDirectory().map(directory -> StateStore.open(directory, clock))
+                .orElseGet(() -> StateStore.inMemory(clock));
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
         }
-        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), Clock.systemUTC());
+        DataLayer data = DataLayer.open(options.apps(), options.mongodbUri(), options.dataDirectory(),
+                clock);
         List<EmulatedApp> emulated = new ArrayList<>();
         try {
             for (AppSettings settings : options.apps()) {
@@ -121,8 +131,9 @@ public final class EmulatorServer implements AutoCloseable {
         Apps apps = new Apps(emulated);
         RequestCounters counters = new RequestCounters();
         FaultRegistry faults = new FaultRegistry();
-        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, watches), counters, faults);
+        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, clock, watches), counters, faults);
 
+        answerWithoutDelayedAck();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
@@ -180,15 +191,16 @@ public final class EmulatorServer implements AutoCloseable {
         data.close();
     }
 
-    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, WatchStreams watches) {
-        TokenService tokens = new TokenService(apps);
+    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock,
+            WatchStreams watches) {
+        TokenService tokens = new TokenService(apps, clock);
         SessionEndpoints sessions = new SessionEndpoints(tokens);
         EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
         ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(tokens);
-        AdminEndpoints admin = new AdminEndpoints(apps, counters, faults);
+        AdminEndpoints admin = new AdminEndpoints(apps, counters, faults, clock);
         Router router = new Router()
                 .add("GET", APP + "/location", new LocationEndpoint(apps))
-                .add("POST", APP + "/auth/providers/{provider}/login", new LoginEndpoint(apps, tokens))
+                .add("POST", APP + "/auth/providers/{provider}/login", new LoginEndpoint(apps, tokens, clock))
                 .add("GET", CLIENT + "/auth/profile", sessions::profile)
                 .add("POST", CLIENT + "/auth/session", sessions::refresh)
                 .add("DELETE", CLIENT + "/auth/session", sessions::logout)
@@ -209,7 +221,20 @@ public final class EmulatorServer implements AutoCloseable {
                 .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens))
                 .add("GET", APP + "/functions/call", new WatchEndpoint(apps, tokens, watches));
         admin.register(router, ADMIN);
+        new DataAdminEndpoints(apps).register(router, ADMIN);
         return router;
+    }
+
+    /**
+     * The JDK HTTP server leaves Nagle's algorithm on unless {@code sun.net.httpserver.nodelay} is true, so every
+     * small response waits ~40 ms for the client's delayed ACK. The server reads the property once per JVM, when its
+     * first server is created: set here (unless the JVM was started with a value) it takes effect for the runnable jar
+     * and for embedded emulators alike, provided no other JDK HTTP server was created in this JVM before.
+     */
+    private static void answerWithoutDelayedAck() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
     }
 
     private static void validateAppIds(Options options) {

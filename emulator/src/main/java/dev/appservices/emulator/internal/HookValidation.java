@@ -2,6 +2,7 @@ package dev.appservices.emulator.internal;
 
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Start-up check that every function an app's configuration names (callable functions, authentication,

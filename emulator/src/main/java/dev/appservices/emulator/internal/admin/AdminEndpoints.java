@@ -1,24 +1,33 @@
 package dev.appservices.emulator.internal.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.bind.JsonbException;
-
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.control.EmulatorClock;
+import dev.appservices.emulator.internal.control.FaultDefinition;
+import dev.appservices.emulator.internal.control.FaultRegistry;
+import dev.appservices.emulator.internal.control.InvalidFaultException;
+import dev.appservices.emulator.internal.control.RequestCounters;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.Router;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.json.DocumentBuilder;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.Records.EmailToken;
 import dev.appservices.emulator.internal.state.Records.User;
+
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 /**
  * The test and admin API under {@code /emulator/v1} (never under {@code /api/client}, and never subject to
@@ -28,50 +37,26 @@ import dev.appservices.emulator.internal.state.Records.User;
  */
 public final class AdminEndpoints {
 
+    /** Ten years: more than any token lifetime, and far from overflowing the clock. */
+    private static final long MAX_ADVANCE_SECONDS = 10L * 366 * 24 * 3600;
+
     private final Apps apps;
     private final RequestCounters counters;
     private final FaultRegistry faults;
+    private final EmulatorClock clock;
 
-    public AdminEndpoints(Apps apps, RequestCounters counters, FaultRegistry faults) {
+    public AdminEndpoints(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock) {
         this.apps = apps;
         this.counters = counters;
         this.faults = faults;
-    }
-
-    /** An app as the admin API lists it. */
-    public record AppSummary(String id, List<String> providers) {
-    }
-
-    /** A user as the admin API lists it. */
-    public record UserSummary(String id, String type, boolean disabled, List<IdentitySummary> identities) {
-    }
-
-    /** An identity as the admin API lists it. */
-    public record IdentitySummary(String id, String providerType, Map<String, String> data) {
-    }
-
-    /** A pending confirmation or reset token. */
-    public record PendingToken(String email, String token, String tokenId) {
-
-        @Override
-        public String toString() {
-            return "PendingToken[email=" + email + "]";
-        }
-    }
-
-    /** A fault with its id. */
-    public record FaultEntry(String id, FaultDefinition fault) {
-    }
-
-    /** The id of a new fault. */
-    public record FaultId(String id) {
+        this.clock = clock;
     }
 
     public void register(Router router, String prefix) {
         String app = prefix + "/apps/{appId}";
         String user = app + "/users/{userId}";
-        router.add("GET", prefix + "/apps", request -> Response.json(200, apps.all().stream()
-                        .map(AdminEndpoints::summary).toList()))
+        router.add("GET", prefix + "/apps", request -> Response.json(200, new BsonArray(apps.all().stream()
+                        .map(AdminEndpoints::summary).toList())))
                 .add("GET", app, request -> Response.json(200, summary(app(request))))
                 .add("GET", app + "/users", this::users)
                 .add("DELETE", app + "/users", request -> {
@@ -90,15 +75,19 @@ public final class AdminEndpoints {
                 .add("DELETE", user + "/custom_data", request -> userChange(request,
                         (target, id) -> target.state().setCustomData(id, null)))
                 .add("GET", app + "/counters", request -> Response.json(200,
-                        counters.forApp(app(request).id())))
-                .add("GET", prefix + "/counters", request -> Response.json(200, counters.totals()))
+                        counts(counters.forApp(app(request).id()))))
+                .add("GET", prefix + "/counters", request -> Response.json(200, counts(counters.totals())))
                 .add("DELETE", prefix + "/counters", request -> {
                     counters.reset();
                     return Response.noContent();
                 })
-                .add("GET", prefix + "/faults", request -> Response.json(200, faults.list().stream()
-                        .map(entry -> new FaultEntry(entry.getKey(), entry.getValue())).toList()))
+                .add("GET", prefix + "/faults", request -> Response.json(200, new BsonArray(faults.list().stream()
+                        .map(entry -> document().put("id", entry.getKey())
+                                .put("fault", entry.getValue().toDocument()).build())
+                        .toList())))
                 .add("POST", prefix + "/faults", this::addFault)
+                .add("GET", prefix + "/clock", request -> Response.json(200, now(clock.instant())))
+                .add("POST", prefix + "/clock/advance", this::advanceClock)
                 .add("DELETE", prefix + "/faults", request -> {
                     faults.clear();
                     return Response.noContent();
@@ -113,13 +102,15 @@ public final class AdminEndpoints {
     }
 
     private Response users(Request request) {
-        return Response.json(200, app(request).state().users().stream().map(AdminEndpoints::summary).toList());
+        return Response.json(200, new BsonArray(app(request).state().users().stream()
+                .map(AdminEndpoints::summary).toList()));
     }
 
     private Response pending(Request request, String kind) {
-        return Response.json(200, app(request).state().emailTokens(kind).stream()
-                .map(token -> new PendingToken(token.email(), token.token(), token.tokenId()))
-                .toList());
+        return Response.json(200, new BsonArray(app(request).state().emailTokens(kind).stream()
+                .map(token -> document().put("email", token.email()).put("token", token.token())
+                        .put("tokenId", token.tokenId()).build())
+                .toList()));
     }
 
     private Response setCustomData(Request request) {
@@ -129,17 +120,27 @@ public final class AdminEndpoints {
     }
 
     private Response addFault(Request request) {
-        FaultDefinition definition;
         try {
-            definition = JsonSupport.fromJson(new String(request.body(), StandardCharsets.UTF_8),
-                    FaultDefinition.class);
-        } catch (JsonbException e) {
-            throw ServiceError.invalidParameter(Messages.invalidFault(String.valueOf(e.getMessage())));
+            String id = faults.add(FaultDefinition.fromDocument(request.jsonBody()));
+            return Response.json(201, document().put("id", id).build());
+        } catch (InvalidFaultException e) {
+            throw ServiceError.invalidParameter(e.getMessage());
         }
-        if (definition == null) {
-            throw ServiceError.invalidParameter(Messages.invalidFault("the body must be a JSON object"));
+    }
+
+    /** {@code {"seconds": n}}: moves the emulator's clock forward by n seconds (a fraction allowed). */
+    private Response advanceClock(Request request) {
+        BsonValue seconds = request.jsonBody().get("seconds");
+        if (seconds == null || !seconds.isNumber() || !(seconds.asNumber().doubleValue() >= 0)
+                || seconds.asNumber().doubleValue() > MAX_ADVANCE_SECONDS) {
+            throw ServiceError.invalidParameter(Messages.invalidClockAdvance(MAX_ADVANCE_SECONDS));
         }
-        return Response.json(201, new FaultId(faults.add(definition)));
+        return Response.json(200, now(clock.advance(Duration.ofMillis(Math.round(
+                seconds.asNumber().doubleValue() * 1000)))));
+    }
+
+    private static BsonDocument now(Instant instant) {
+        return document().put("now", instant.toString()).put("epochMillis", instant.toEpochMilli()).build();
     }
 
     /** A change to one user; the operation answers whether the user exists. */
@@ -163,13 +164,23 @@ public final class AdminEndpoints {
                 .orElseThrow(() -> new ServiceError(404, "AppNotFound", Messages.unknownAdminApp(appId)));
     }
 
-    private static AppSummary summary(EmulatedApp app) {
-        return new AppSummary(app.id(), List.copyOf(new TreeMap<>(app.settings().providers()).keySet()));
+    private static BsonDocument summary(EmulatedApp app) {
+        return document().put("id", app.id()).putArray("providers", new TreeMap<>(app.settings().providers())
+                .keySet().stream().map(BsonString::new).toList()).build();
     }
 
-    private static UserSummary summary(User user) {
-        return new UserSummary(user.id(), user.type(), user.disabled(), user.identities().stream()
-                .map(identity -> new IdentitySummary(identity.id(), identity.providerType(), identity.data()))
-                .toList());
+    private static BsonDocument summary(User user) {
+        return document().put("id", user.id()).put("type", user.type()).put("disabled", user.disabled())
+                .putArray("identities", user.identities().stream()
+                        .map(identity -> document().put("id", identity.id())
+                                .put("providerType", identity.providerType()).put("data", identity.data()).build())
+                        .toList())
+                .build();
+    }
+
+    private static BsonDocument counts(Map<String, Long> counts) {
+        DocumentBuilder document = document();
+        counts.forEach(document::put);
+        return document.build();
     }
 }

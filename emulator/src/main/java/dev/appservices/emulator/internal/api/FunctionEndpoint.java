@@ -7,15 +7,15 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Fields;
-import dev.appservices.emulator.internal.http.JsonSupport;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.json.JsonSupport;
 
 /**
  * {@code POST /api/client/v2.0/app/{appId}/functions/call} (protocol.md §8): body
@@ -50,9 +50,9 @@ public final class FunctionEndpoint implements Endpoint {
         } else {
             EmulatorFunction function = app.functions().callable(app.settings(), name)
                     .orElseThrow(() -> ServiceError.functionNotFound(name));
-            result = app.invoke(function, app.callingUser(caller.user()), app.dataCaller(caller.user()),
+            result = app.invoke(function, app.callingUser(caller.user()), () -> app.dataCaller(caller.user()),
                     arguments);
         }
-        return Response.json(200, JsonSupport.toCanonicalEjson(result));
+        return Response.jsonText(200, JsonSupport.toCanonicalEjson(result));
     }
 }

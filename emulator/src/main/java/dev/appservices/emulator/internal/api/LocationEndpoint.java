@@ -1,13 +1,14 @@
 package dev.appservices.emulator.internal.api;
 
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
+
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 /**
  * {@code GET /api/client/v2.0/app/{appId}/location} (protocol.md §1): the app's deployment model and location, and
@@ -23,12 +24,12 @@ public final class LocationEndpoint implements Endpoint {
     }
 
     /** The location response. */
-    @JsonbPropertyOrder({"deploymentModel", "location", "hostname", "wsHostname"})
-    public record Location(
-            @JsonbProperty("deployment_model") String deploymentModel,
-            @JsonbProperty("location") String location,
-            @JsonbProperty("hostname") String hostname,
-            @JsonbProperty("ws_hostname") String wsHostname) {
+    record Location(String deploymentModel, String location, String hostname, String wsHostname) {
+
+        BsonDocument toDocument() {
+            return document().put("deployment_model", deploymentModel).put("location", location)
+                    .put("hostname", hostname).put("ws_hostname", wsHostname).build();
+        }
     }
 
     @Override
@@ -36,6 +37,6 @@ public final class LocationEndpoint implements Endpoint {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
         String origin = request.origin();
         return Response.json(200, new Location(app.settings().deploymentModel(), app.settings().location(), origin,
-                "ws" + origin.substring("http".length())));
+                "ws" + origin.substring("http".length())).toDocument());
     }
 }

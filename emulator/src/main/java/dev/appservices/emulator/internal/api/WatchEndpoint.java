@@ -8,20 +8,20 @@ import java.util.Base64;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.data.Access;
 import dev.appservices.emulator.internal.data.WatchRequest;
 import dev.appservices.emulator.internal.data.watch.SseSink;
 import dev.appservices.emulator.internal.data.watch.WatchStreams;
+import dev.appservices.emulator.internal.http.BodyParser;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Fields;
-import dev.appservices.emulator.internal.http.JsonSupport;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * {@code GET /api/client/v2.0/app/{appId}/functions/call?baas_request=…} (data-and-sync.md §2): the streaming
@@ -74,7 +74,7 @@ public final class WatchEndpoint implements Endpoint {
         try {
             // the query decoder turned an unencoded '+' of the base64 text into a space
             byte[] json = Base64.getDecoder().decode(baasRequest.replace(' ', '+'));
-            return JsonSupport.parseBody(json);
+            return BodyParser.parse(json);
         } catch (IllegalArgumentException e) {
             throw ServiceError.invalidParameter(Messages.wrongType("baas_request", "base64 of a JSON object"));
         }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.ServiceError;

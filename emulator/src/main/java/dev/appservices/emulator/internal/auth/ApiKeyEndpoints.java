@@ -3,7 +3,10 @@ package dev.appservices.emulator.internal.auth;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.appservices.emulator.internal.EmulatedApp;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
@@ -35,24 +38,26 @@ public final class ApiKeyEndpoints {
                     "can only contain ASCII letters, numbers, underscores, and hyphens");
         }
         String key = PasswordHasher.randomSecret(48);
-        ApiKey created = caller.app().state().addApiKey(caller.user().id(), name, PasswordHasher.keyHash(key));
-        return Response.json(201, new AuthBodies.ApiKey(created.id(), key, created.name(), created.disabled()));
+        ApiKey created = caller.app().state().addApiKey(caller.user().id(), name, PasswordHasher.keyHash(key))
+                .orElseThrow(() -> ServiceError.apiKeyAlreadyExists(name));
+        return Response.json(201, new AuthBodies.ApiKey(created.id(), key, created.name(), created.disabled())
+                .toDocument());
     }
 
     /** {@code GET}: all keys of the user. */
     public Response list(Request request) {
         TokenService.Verified caller = caller(request);
-        List<AuthBodies.ApiKey> keys = caller.app().state().apiKeys(caller.user().id()).stream()
-                .map(ApiKeyEndpoints::body)
+        List<BsonDocument> keys = caller.app().state().apiKeys(caller.user().id()).stream()
+                .map(key -> body(key).toDocument())
                 .toList();
-        return Response.json(200, keys);
+        return Response.json(200, new BsonArray(keys));
     }
 
     /** {@code GET /{keyId}}. */
     public Response fetch(Request request) {
         TokenService.Verified caller = caller(request);
         return caller.app().state().apiKey(caller.user().id(), request.pathParameter("keyId"))
-                .map(key -> Response.json(200, body(key)))
+                .map(key -> Response.json(200, body(key).toDocument()))
                 .orElseThrow(() -> ServiceError.apiKeyNotFound("API key not found"));
     }
 

@@ -3,57 +3,62 @@ package dev.appservices.emulator.internal.auth;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.bson.BsonDocument;
+
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 /**
- * The JSON bodies of the auth endpoints, with the protocol's snake_case names (protocol.md §2–§4, §7).
- * Written with JSON-B; {@code null} components are omitted.
+ * The JSON bodies of the auth endpoints, with the protocol's snake_case names (protocol.md §2–§4, §7);
+ * {@code null} components are omitted.
  */
-public final class AuthBodies {
+final class AuthBodies {
 
     private AuthBodies() {
     }
 
     /** Login (and link) response; a link response has no refresh token. */
-    @JsonbPropertyOrder({"accessToken", "refreshToken", "userId", "deviceId"})
-    public record Login(
-            @JsonbProperty("access_token") String accessToken,
-            @JsonbProperty("refresh_token") String refreshToken,
-            @JsonbProperty("user_id") String userId,
-            @JsonbProperty("device_id") String deviceId) {
+    record Login(String accessToken, String refreshToken, String userId, String deviceId) {
+
+        BsonDocument toDocument() {
+            return document().put("access_token", accessToken).put("refresh_token", refreshToken)
+                    .put("user_id", userId).put("device_id", deviceId).build();
+        }
     }
 
     /** Session refresh response. */
-    public record AccessToken(@JsonbProperty("access_token") String accessToken) {
+    record AccessToken(String accessToken) {
+
+        BsonDocument toDocument() {
+            return document().put("access_token", accessToken).build();
+        }
     }
 
     /** Profile response. */
-    @JsonbPropertyOrder({"userId", "domainId", "identities", "data", "type"})
-    public record Profile(
-            @JsonbProperty("user_id") String userId,
-            @JsonbProperty("domain_id") String domainId,
-            @JsonbProperty("identities") List<ProfileIdentity> identities,
-            @JsonbProperty("data") Map<String, String> data,
-            @JsonbProperty("type") String type) {
+    record Profile(String userId, String domainId, List<ProfileIdentity> identities, Map<String, String> data,
+            String type) {
+
+        BsonDocument toDocument() {
+            return document().put("user_id", userId).put("domain_id", domainId)
+                    .putArray("identities", identities.stream().map(ProfileIdentity::toDocument).toList())
+                    .put("data", data).put("type", type).build();
+        }
     }
 
     /** One identity of a profile. */
-    @JsonbPropertyOrder({"id", "providerType", "providerId", "providerData"})
-    public record ProfileIdentity(
-            @JsonbProperty("id") String id,
-            @JsonbProperty("provider_type") String providerType,
-            @JsonbProperty("provider_id") String providerId,
-            @JsonbProperty("provider_data") Map<String, String> providerData) {
+    record ProfileIdentity(String id, String providerType, String providerId, Map<String, String> providerData) {
+
+        BsonDocument toDocument() {
+            return document().put("id", id).put("provider_type", providerType).put("provider_id", providerId)
+                    .put("provider_data", providerData).build();
+        }
     }
 
     /** A user API key; {@code key} only in the response to its creation. */
-    @JsonbPropertyOrder({"id", "key", "name", "disabled"})
-    public record ApiKey(
-            @JsonbProperty("_id") String id,
-            @JsonbProperty("key") String key,
-            @JsonbProperty("name") String name,
-            @JsonbProperty("disabled") boolean disabled) {
+    record ApiKey(String id, String key, String name, boolean disabled) {
+
+        BsonDocument toDocument() {
+            return document().put("_id", id).put("key", key).put("name", name).put("disabled", disabled).build();
+        }
 
         @Override
         public String toString() {

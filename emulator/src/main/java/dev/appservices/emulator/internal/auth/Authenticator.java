@@ -2,7 +2,7 @@ package dev.appservices.emulator.internal.auth;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 
 /** Checks the login body of one provider type. Implementations are thread-safe. */
 @FunctionalInterface

@@ -1,12 +1,13 @@
 package dev.appservices.emulator.internal.auth;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
@@ -25,9 +26,9 @@ final class Authenticators {
         this.byType = Map.copyOf(byType);
     }
 
-    static Authenticators forApp(EmulatedApp app) {
+    static Authenticators forApp(EmulatedApp app, Clock clock) {
         Map<String, Authenticator> byType = new HashMap<>();
-        app.settings().providers().forEach((type, provider) -> byType.put(type, create(app, type, provider)));
+        app.settings().providers().forEach((type, provider) -> byType.put(type, create(app, type, provider, clock)));
         return new Authenticators(byType);
     }
 
@@ -35,7 +36,7 @@ final class Authenticators {
         return Optional.ofNullable(byType.get(providerType));
     }
 
-    private static Authenticator create(EmulatedApp app, String type, AppSettings.Provider provider) {
+    private static Authenticator create(EmulatedApp app, String type, AppSettings.Provider provider, Clock clock) {
         if (provider instanceof AppSettings.Userpass) {
             return new UserpassAuthenticator();
         }
@@ -43,7 +44,7 @@ final class Authenticators {
             return new ApiKeyAuthenticator(keys);
         }
         if (provider instanceof AppSettings.CustomToken token) {
-            return new CustomTokenAuthenticator(app.id(), token);
+            return new CustomTokenAuthenticator(app.id(), token, clock);
         }
         if (provider instanceof AppSettings.CustomFunction function) {
             return new CustomFunctionAuthenticator(function.functionName());

@@ -9,9 +9,9 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
 

@@ -6,8 +6,10 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +29,11 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
 
@@ -52,14 +54,19 @@ final class CustomTokenAuthenticator implements Authenticator {
     private final DefaultJWTClaimsVerifier<?> claimsVerifier;
     private final List<AppSettings.MetadataField> metadataFields;
 
-    CustomTokenAuthenticator(String appId, AppSettings.CustomToken settings) {
+    CustomTokenAuthenticator(String appId, AppSettings.CustomToken settings, Clock clock) {
         this.algorithm = JWSAlgorithm.parse(settings.algorithm());
         this.verifiers = new ArrayList<>();
         for (int i = 0; i < settings.signingKeys().size(); i++) {
             verifiers.add(verifier(appId, KEYS + "[" + i + "]", settings.signingKeys().get(i)));
         }
         Set<String> audience = settings.audience().isEmpty() ? null : new HashSet<>(settings.audience());
-        this.claimsVerifier = new DefaultJWTClaimsVerifier<>(audience, null, Set.of("sub", "exp"), null);
+        this.claimsVerifier = new DefaultJWTClaimsVerifier<>(audience, null, Set.of("sub", "exp"), null) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
         this.metadataFields = settings.metadataFields();
     }
 

@@ -9,14 +9,14 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.Account;
@@ -47,10 +47,15 @@ public final class EmailPasswordEndpoints {
         AppSettings.Userpass settings = settings(app);
         BsonDocument body = request.jsonBody();
         String email = requireEmail(body);
+        if (!EmailAddress.isValid(email)) {
+            throw invalidUsername();
+        }
         String password = requirePassword(body);
         AppState state = app.state();
-        state.addAccount(new Account(new ObjectId().toHexString(), email, PasswordHasher.hash(password),
-                settings.autoConfirm()));
+        if (!state.addAccount(new Account(new ObjectId().toHexString(), email, PasswordHasher.hash(password),
+                settings.autoConfirm()))) {
+            throw ServiceError.accountNameInUse();
+        }
         if (!settings.autoConfirm()) {
             EmailToken token = state.issueEmailToken(EmailToken.CONFIRM, email);
             if (settings.confirmationFunction().isPresent()) {
@@ -67,7 +72,7 @@ public final class EmailPasswordEndpoints {
                 }
             }
         }
-        return Response.json(201, "{}");
+        return Response.jsonText(201, "{}");
     }
 
     /** {@code confirm}: {@code {token, tokenId}}. */
@@ -175,7 +180,7 @@ public final class EmailPasswordEndpoints {
 
     /** The answer of every endpoint but {@code register}. */
     private static Response ok() {
-        return Response.json(200, "{}");
+        return Response.jsonText(200, "{}");
     }
 
     private static ServiceError confirmationFailed(String email) {
@@ -220,9 +225,14 @@ public final class EmailPasswordEndpoints {
     private static String requireEmail(BsonDocument body) {
         String email = Fields.requiredString(body, "email");
         if (email.isBlank()) {
-            throw ServiceError.badRequest("email invalid");
+            throw invalidUsername();
         }
         return email;
+    }
+
+    /** The service's answer to an email that is no address (realm-web's tutorial matches on the text). */
+    private static ServiceError invalidUsername() {
+        return ServiceError.badRequest("invalid username");
     }
 
     private static String requirePassword(BsonDocument body) {

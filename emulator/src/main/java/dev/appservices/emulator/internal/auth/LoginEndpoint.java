@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.auth;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,8 +10,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
@@ -34,10 +35,11 @@ public final class LoginEndpoint implements Endpoint {
     private final TokenService tokens;
     private final Map<String, Authenticators> authenticators = new HashMap<>();
 
-    public LoginEndpoint(Apps apps, TokenService tokens) {
+    /** The {@code clock} decides whether custom JWTs have expired. */
+    public LoginEndpoint(Apps apps, TokenService tokens, Clock clock) {
         this.apps = apps;
         this.tokens = tokens;
-        apps.all().forEach(app -> authenticators.put(app.id(), Authenticators.forApp(app)));
+        apps.all().forEach(app -> authenticators.put(app.id(), Authenticators.forApp(app, clock)));
     }
 
     @Override
@@ -60,7 +62,7 @@ public final class LoginEndpoint implements Endpoint {
         Session session = app.state().createSession(user.id(), deviceId(body),
                 app.settings().refreshTokenTtl());
         return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, session),
-                tokens.refreshToken(app, user, session), user.id(), session.deviceId()));
+                tokens.refreshToken(app, user, session), user.id(), session.deviceId()).toDocument());
     }
 
     private Response link(Request request, EmulatedApp app, Authenticator authenticator) {
@@ -76,10 +78,11 @@ public final class LoginEndpoint implements Endpoint {
             }
             user = caller.user();
         } else {
-            user = app.state().linkIdentity(caller.user().id(), credential.identity());
+            user = app.state().linkIdentity(caller.user().id(), credential.identity())
+                    .orElseThrow(ServiceError::unauthorized);
         }
         return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, caller.session()), null,
-                user.id(), caller.session().deviceId()));
+                user.id(), caller.session().deviceId()).toDocument());
     }
 
     /**

@@ -7,11 +7,11 @@ import java.util.Optional;
 
 import org.bson.BsonDocument;
 
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
 

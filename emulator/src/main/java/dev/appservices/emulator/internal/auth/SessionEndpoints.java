@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.appservices.emulator.internal.EmulatedApp;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.state.AppState;
@@ -33,7 +33,7 @@ public final class SessionEndpoints {
                 .map(SessionEndpoints::identity)
                 .toList();
         return Response.json(200, new AuthBodies.Profile(user.id(), caller.app().state().domainId(), identities, data,
-                AppState.SERVER_USER.equals(user.type()) ? AppState.SERVER_USER : AppState.NORMAL_USER));
+                AppState.SERVER_USER.equals(user.type()) ? AppState.SERVER_USER : AppState.NORMAL_USER).toDocument());
     }
 
     /** {@code POST /api/client/v2.0/auth/session}: 201 with a new access token; the refresh token stays. */
@@ -41,7 +41,7 @@ public final class SessionEndpoints {
         TokenService.Verified caller = tokens.verify(request, TokenService.REFRESH);
         EmulatedApp app = caller.app();
         return Response.json(201, new AuthBodies.AccessToken(tokens.accessToken(app, caller.user(),
-                caller.session())));
+                caller.session())).toDocument());
     }
 
     /** {@code DELETE /api/client/v2.0/auth/session}: ends the session of the refresh token. */

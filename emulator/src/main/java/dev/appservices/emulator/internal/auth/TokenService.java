@@ -1,6 +1,7 @@
 package dev.appservices.emulator.internal.auth;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,11 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.appservices.emulator.internal.Apps;
-import dev.appservices.emulator.internal.EmulatedApp;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.app.Apps;
+import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.User;
 
@@ -42,9 +43,11 @@ public final class TokenService {
     private static final String SESSION_CLAIM = "baas_session_id";
 
     private final Apps apps;
+    private final Clock clock;
 
-    public TokenService(Apps apps) {
+    public TokenService(Apps apps, Clock clock) {
         this.apps = apps;
+        this.clock = clock;
     }
 
     /** What a verified token stands for. */
@@ -62,7 +65,7 @@ public final class TokenService {
 
     /** A refresh token that expires with its session. */
     public String refreshToken(EmulatedApp app, User user, Session session) {
-        return sign(app, claims(app, user, session, REFRESH, session.expiresAt() - System.currentTimeMillis())
+        return sign(app, claims(app, user, session, REFRESH, session.expiresAt() - clock.millis())
                 .build());
     }
 
@@ -105,10 +108,21 @@ public final class TokenService {
                 return verify(jwt, claims, type, app, session.get());
             }
         }
-        throw ServiceError.invalidSession("the session has ended");
+        if (expired(claims)) {
+            throw ServiceError.invalidSession(type + " token expired");
+        }
+        // The service's text for a refresh token of a deleted user or an ended session; realm-web's
+        // app.deleteUser() logs out after deleting and ignores exactly this message.
+        throw REFRESH.equals(type) ? ServiceError.refreshTokenNotFound()
+                : ServiceError.invalidSession("the session has ended");
     }
 
-    private static Verified verify(SignedJWT jwt, JWTClaimsSet claims, String type, EmulatedApp app,
+    private boolean expired(JWTClaimsSet claims) {
+        Date expiry = claims.getExpirationTime();
+        return expiry == null || expiry.getTime() <= clock.millis();
+    }
+
+    private Verified verify(SignedJWT jwt, JWTClaimsSet claims, String type, EmulatedApp app,
             Session session) {
         try {
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
@@ -122,8 +136,7 @@ public final class TokenService {
             throw ServiceError.invalidSession("expected a" + (ACCESS.equals(type) ? "n access" : " refresh")
                     + " token");
         }
-        Date expiry = claims.getExpirationTime();
-        if (expiry == null || expiry.getTime() <= System.currentTimeMillis()) {
+        if (expired(claims)) {
             throw ServiceError.invalidSession(type + " token expired");
         }
         User user = app.state().user(session.userId())
@@ -132,9 +145,9 @@ public final class TokenService {
         return new Verified(app, session, user);
     }
 
-    private static JWTClaimsSet.Builder claims(EmulatedApp app, User user, Session session, String type,
+    private JWTClaimsSet.Builder claims(EmulatedApp app, User user, Session session, String type,
             long lifetimeMillis) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long issuedAt = now / 1000;
         long expiresAt = (now + lifetimeMillis + 999) / 1000;
         return new JWTClaimsSet.Builder()

@@ -19,7 +19,7 @@ import org.bson.json.JsonParseException;
 
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorException;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Reads the emulator's JSON configuration file into {@link AppDefinition}s. The format is documented in

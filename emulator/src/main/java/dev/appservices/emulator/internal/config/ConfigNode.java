@@ -10,7 +10,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorException;
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A JSON object of the configuration file with its path ({@code apps[0].providers.api-key}), so that every

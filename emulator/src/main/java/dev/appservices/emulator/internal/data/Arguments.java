@@ -8,6 +8,8 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * Typed reads of an operation's argument document. Numbers may come as any numeric type (realm-core sends
  * {@code limit} as Int64, realm-web as Int32); booleans as booleans. A wrong type is 400 {@code InvalidParameter}, a
@@ -81,17 +83,16 @@ final class Arguments {
         }
         BsonDocument update = value.asDocument();
         if (update.isEmpty() || !update.keySet().stream().allMatch(field -> field.startsWith("$"))) {
-            throw DataException.invalidParameter(DataMessages.updateWithoutOperators(key));
+            throw DataException.invalidParameter(Messages.updateWithoutOperators(key));
         }
         return update;
     }
 
     /** A replacement: a document without update operators. */
     BsonDocument replacement(String key) {
-        BsonDocument replacement = optionalDocument(key)
-                .orElseThrow(() -> DataException.invalidParameter(DataMessages.replacementMissing()));
+        BsonDocument replacement = document(key);
         if (replacement.keySet().stream().anyMatch(field -> field.startsWith("$"))) {
-            throw DataException.invalidParameter(DataMessages.replacementWithOperators(key));
+            throw DataException.invalidParameter(Messages.replacementWithOperators(key));
         }
         return replacement;
     }
@@ -125,7 +126,7 @@ final class Arguments {
     }
 
     private static DataException wrongType(String key, String expected) {
-        return DataException.invalidParameter(DataMessages.wrongType(key, expected));
+        return DataException.invalidParameter(Messages.wrongType(key, expected));
     }
 
     static BsonArray array(List<? extends BsonValue> values) {

@@ -24,13 +24,16 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
+
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The operations of the {@code mongodb-atlas} service (data-and-sync.md §1) on the store, with the argument keys
@@ -82,10 +85,22 @@ public final class CollectionOperations {
             case "deleteOne", "deleteMany" -> new BsonDocument("deletedCount", new BsonInt32(delete(namespace,
                     collection, access, args.query("query"), operation.equals("deleteMany"))));
             case "findOneAndUpdate" -> findOneAndModify(namespace, collection, access, args, false);
-            case "findOneAndReplace" -> findOneAndModify(namespace, collection, access, args, true);
+            // realm-web 2.0.1's findOneAndDelete sends this name without 'update': it means a delete
+            case "findOneAndReplace" -> arguments.containsKey("update")
+                    ? findOneAndModify(namespace, collection, access, args, true)
+                    : findOneAndDelete(namespace, collection, access, args);
             case "findOneAndDelete" -> findOneAndDelete(namespace, collection, access, args);
             default -> throw DataException.operationNotFound(operation);
         });
+    }
+
+    /** Deletes every document of every collection of a database, as system, publishing the deletes. */
+    public void clearDatabase(String database) {
+        for (String collection : store.client().getDatabase(database).listCollectionNames()) {
+            Namespace namespace = new Namespace(database, collection);
+            translated(() -> new BsonInt32(delete(namespace, store.collection(namespace), Access.SYSTEM,
+                    new BsonDocument(), true)));
+        }
     }
 
     private static List<BsonDocument> find(MongoCollection<BsonDocument> collection, Access access,
@@ -106,13 +121,10 @@ public final class CollectionOperations {
             cursor.limit((int) Math.min(limit, Integer.MAX_VALUE));
         }
         List<BsonDocument> found = new ArrayList<>();
-        for (BsonDocument document : cursor) {
-            Optional<BsonDocument> shown = access.visible(document);
-            if (shown.isPresent()) {
-                found.add(shown.get());
-                if (limit > 0 && found.size() >= limit) {
-                    break;
-                }
+        // closed explicitly: leaving the loop early must not leave a cursor open in the store
+        try (MongoCursor<BsonDocument> documents = cursor.iterator()) {
+            while (documents.hasNext() && (limit == 0 || found.size() < limit)) {
+                access.visible(documents.next()).ifPresent(found::add);
             }
         }
         return found;
@@ -136,7 +148,7 @@ public final class CollectionOperations {
         if (access != Access.SYSTEM) {
             for (BsonDocument stage : pipeline) {
                 if (stage.containsKey("$out") || stage.containsKey("$merge")) {
-                    throw DataException.invalidParameter(DataMessages.aggregateOutput(stage.getFirstKey()));
+                    throw DataException.invalidParameter(Messages.aggregateOutput(stage.getFirstKey()));
                 }
             }
             BsonArray ids = new BsonArray();
@@ -145,7 +157,7 @@ public final class CollectionOperations {
                 if (shown.isPresent()) {
                     if (!shown.get().equals(document)) {
                         throw new DataException(DataException.Kind.FORBIDDEN, "NoMatchingRuleFound",
-                                DataMessages.aggregateHiddenFields(namespace));
+                                Messages.aggregateHiddenFields(namespace.toString()));
                     }
                     ids.add(document.get("_id"));
                 }
@@ -182,7 +194,7 @@ public final class CollectionOperations {
     private BsonValue update(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
             Arguments args, boolean many) {
         BsonDocument query = args.query("query");
-        BsonValue update = args.update("update");
+        BsonValue update = supported(args.update("update"));
         boolean upsert = args.optionalBoolean("upsert");
         Optional<List<BsonDocument>> arrayFilters = args.optionalDocuments("arrayFilters");
         synchronized (lock(namespace)) {
@@ -210,7 +222,7 @@ public final class CollectionOperations {
     private BsonValue findOneAndModify(Namespace namespace, MongoCollection<BsonDocument> collection,
             Access access, Arguments args, boolean replace) {
         BsonDocument filter = args.query("filter");
-        BsonValue update = replace ? args.replacement("update") : args.update("update");
+        BsonValue update = replace ? args.replacement("update") : supported(args.update("update"));
         Optional<BsonDocument> sort = args.optionalDocument("sort");
         Optional<BsonDocument> projection = args.optionalDocument("projection");
         boolean upsert = args.optionalBoolean("upsert");
@@ -277,15 +289,27 @@ public final class CollectionOperations {
         }
     }
 
-    /** The whole documents a write applies to: the first in sort order, or all. */
+    /**
+     * The whole documents a write applies to: the first in sort order, or all; documents the caller may not see
+     * are not there for it.
+     */
     private static List<BsonDocument> targets(MongoCollection<BsonDocument> collection, Access access,
             BsonDocument query, Optional<BsonDocument> sort, boolean all) {
         FindIterable<BsonDocument> cursor = collection.find(access.restrict(query));
         sort.ifPresent(cursor::sort);
-        if (!all) {
+        if (!all && access == Access.SYSTEM) {
             cursor.limit(1);
         }
-        return cursor.into(new ArrayList<>());
+        List<BsonDocument> targets = new ArrayList<>();
+        try (MongoCursor<BsonDocument> documents = cursor.iterator()) {
+            while (documents.hasNext() && (all || targets.isEmpty())) {
+                BsonDocument document = documents.next();
+                if (access.visible(document).isPresent()) {
+                    targets.add(document);
+                }
+            }
+        }
+        return targets;
     }
 
     /**
@@ -343,6 +367,14 @@ public final class CollectionOperations {
                 : collection.findOneAndUpdate(Filters.eq("_id", id), update.asDocument(), options);
     }
 
+    /** The update, unless it is a pipeline, which the embedded store fails on with a cast error of its own. */
+    private BsonValue supported(BsonValue update) {
+        if (update.isArray() && store.isEmbedded()) {
+            throw DataException.invalidParameter(Messages.embeddedStoreLacks("update pipelines"));
+        }
+        return update;
+    }
+
     private static FindOneAndUpdateOptions upsertAfter() {
         return new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
     }
@@ -379,22 +411,22 @@ public final class CollectionOperations {
             return call.get();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw DataException.mongo(DataMessages.duplicateKey(e.getError().getMessage()));
+                throw DataException.mongo(DataException.duplicateKey(e.getError().getMessage()));
             }
             throw DataException.mongo(e.getError().getMessage());
         } catch (MongoCommandException e) {
             if (e.getErrorCode() == 11000) {
-                throw DataException.mongo(DataMessages.duplicateKey(e.getErrorMessage()));
+                throw DataException.mongo(DataException.duplicateKey(e.getErrorMessage()));
             }
             throw DataException.mongo(e.getErrorMessage());
         } catch (MongoBulkWriteException e) {
             String message = e.getWriteErrors().isEmpty() ? e.getMessage() : e.getWriteErrors().get(0).getMessage();
             throw DataException.mongo(e.getWriteErrors().stream().anyMatch(error -> error.getCode() == 11000)
-                    ? DataMessages.duplicateKey(message) : message);
+                    ? DataException.duplicateKey(message) : message);
         } catch (MongoException e) {
             throw DataException.mongo(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw DataException.invalidParameter(DataMessages.invalidArgument(e.getMessage()));
+            throw DataException.invalidParameter(Messages.invalidArgument(e.getMessage()));
         }
     }
 }

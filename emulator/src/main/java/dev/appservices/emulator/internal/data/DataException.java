@@ -1,5 +1,7 @@
 package dev.appservices.emulator.internal.data;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * A data service call that fails in a way the client is told about: the {@code error_code} of the service's error
  * body, a kind that tells the HTTP layer the status, and a message that names what was wrong.
@@ -42,11 +44,16 @@ public final class DataException extends RuntimeException {
     }
 
     static DataException missingParameter(String field) {
-        return new DataException(Kind.BAD_REQUEST, "MissingParameter", DataMessages.missingArgument(field));
+        return new DataException(Kind.BAD_REQUEST, "MissingParameter", Messages.missingField(field));
     }
 
     static DataException mongo(String message) {
         return new DataException(Kind.BAD_REQUEST, "MongoDBError", message);
+    }
+
+    /** The real service's text for a duplicate key, which clients look for. */
+    static String duplicateKey(String detail) {
+        return "Duplicate key error: " + detail;
     }
 
     public static DataException serviceNotFound(String service) {

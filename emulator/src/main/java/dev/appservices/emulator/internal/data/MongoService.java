@@ -7,6 +7,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.internal.data.rules.Rules;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * One app's MongoDB service ({@code mongodb-atlas} in the demo apps): its name, its rules and values, over the
@@ -42,11 +43,16 @@ public final class MongoService {
             throw DataException.operationNotFound(operation);
         }
         if (arguments.size() != 1 || !arguments.get(0).isDocument()) {
-            throw DataException.invalidParameter(DataMessages.noArguments(operation));
+            throw DataException.invalidParameter(Messages.noArguments(operation));
         }
         BsonDocument argument = arguments.get(0).asDocument();
         Namespace namespace = new Arguments(argument).namespace();
         return operations.execute(operation, namespace, argument, access(namespace, caller));
+    }
+
+    /** Deletes every document of a database as system; watchers see the deletes. */
+    public void clearDatabase(String database) {
+        operations.clearDatabase(database);
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.appservices.emulator.internal.data;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
@@ -21,6 +23,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * Where the data lives, always reached through the official driver: an embedded MongoDB-compatible server
  * (mongo-java-server, in memory or in an H2 file under the data directory) bound to 127.0.0.1 on a free port and
@@ -34,6 +38,7 @@ public final class MongoStore implements AutoCloseable {
     public static final String DATA_FILE = "emulator-data.mv";
 
     private final MongoClient client;
+    private final Map<Namespace, MongoCollection<BsonDocument>> collections = new ConcurrentHashMap<>();
     private final Optional<MongoServer> embedded;
     private final String description;
 
@@ -62,7 +67,7 @@ public final class MongoStore implements AutoCloseable {
             server = new MongoServer(backend);
             server.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (Exception e) {
-            throw DataMessages.embeddedStoreFailed(e);
+            throw Messages.embeddedStoreFailed(e);
         }
         InetSocketAddress address = server.getLocalAddress();
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
@@ -80,12 +85,7 @@ public final class MongoStore implements AutoCloseable {
      *     does not answer within ten seconds
      */
     public static MongoStore remote(String uri) {
-        ConnectionString connection;
-        try {
-            connection = new ConnectionString(uri);
-        } catch (IllegalArgumentException e) {
-            throw DataMessages.invalidUri(e.getMessage());
-        }
+        ConnectionString connection = connectionString(uri);
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
@@ -95,14 +95,31 @@ public final class MongoStore implements AutoCloseable {
             client.getDatabase("admin").runCommand(new BsonDocument("ping", new BsonInt32(1)));
         } catch (MongoException e) {
             client.close();
-            throw DataMessages.storeUnreachable(redacted, e);
+            throw Messages.storeUnreachable(redacted, e);
         }
         return new MongoStore(client, Optional.empty(), redacted);
     }
 
+    /**
+     * Reads a connection string.
+     *
+     * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0512} naming what is wrong, without the
+     *     string's user information
+     */
+    public static ConnectionString connectionString(String uri) {
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            // the driver's message may quote the connection string, whose user information is a secret
+            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
+                    .replaceAll("//[^/@\\s]*@", "//…@"));
+        }
+    }
+
     /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */
     public MongoCollection<BsonDocument> collection(Namespace namespace) {
-        return client.getDatabase(namespace.database()).getCollection(namespace.collection(), BsonDocument.class);
+        return collections.computeIfAbsent(namespace, key -> client.getDatabase(key.database())
+                .getCollection(key.collection(), BsonDocument.class));
     }
 
     public MongoClient client() {

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
+import dev.appservices.emulator.internal.messages.Messages;
+
 /**
  * Applies a projection of 0/1 (or true/false) fields to a document in memory. Projections run here, not in the
  * store, because rules must see whole documents first and the {@code findOneAnd*} answers include documents that no
@@ -59,7 +61,7 @@ final class Projection {
         if (value.isNumber()) {
             return value.asNumber().doubleValue() != 0;
         }
-        throw DataException.invalidParameter(DataMessages.projectionOperator(
+        throw DataException.invalidParameter(Messages.projectionOperator(
                 value.isDocument() && !value.asDocument().isEmpty() ? value.asDocument().getFirstKey() : field));
     }
 

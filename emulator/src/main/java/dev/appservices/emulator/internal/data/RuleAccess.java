@@ -10,12 +10,13 @@ import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-import dev.appservices.emulator.internal.data.rules.Expressions;
 import dev.appservices.emulator.internal.data.rules.Expressions.Scope;
+import dev.appservices.emulator.internal.data.rules.Expressions;
 import dev.appservices.emulator.internal.data.rules.Rules.CollectionRules;
 import dev.appservices.emulator.internal.data.rules.Rules.FieldRule;
 import dev.appservices.emulator.internal.data.rules.Rules.Filter;
 import dev.appservices.emulator.internal.data.rules.Rules.Role;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A user's access to one namespace under its rules, as App Services decided it: the first role whose
@@ -185,7 +186,7 @@ final class RuleAccess implements Access {
         try {
             return Expressions.holds(expression, on);
         } catch (IllegalArgumentException e) {
-            throw DataException.invalidParameter(DataMessages.invalidRule(namespace, e.getMessage()));
+            throw DataException.invalidParameter(Messages.invalidRule(namespace.toString(), e.getMessage()));
         }
     }
 }

@@ -7,6 +7,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.internal.data.rules.QueryMatcher;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The argument of a {@code watch} call: {@code {database, collection, ids? | filter?}} (an old
@@ -25,7 +26,7 @@ public record WatchRequest(Namespace namespace, BsonDocument filter) {
      */
     public static WatchRequest parse(BsonArray arguments) {
         if (arguments.size() != 1 || !arguments.get(0).isDocument()) {
-            throw DataException.invalidParameter(DataMessages.noArguments("watch"));
+            throw DataException.invalidParameter(Messages.noArguments("watch"));
         }
         BsonDocument argument = arguments.get(0).asDocument();
         Arguments args = new Arguments(argument);
@@ -34,7 +35,7 @@ public record WatchRequest(Namespace namespace, BsonDocument filter) {
         BsonValue ids = argument.get("ids");
         if (ids != null && !ids.isNull()) {
             if (!ids.isArray()) {
-                throw DataException.invalidParameter(DataMessages.wrongType("ids", "an array"));
+                throw DataException.invalidParameter(Messages.wrongType("ids", "an array"));
             }
             BsonDocument byIds = new BsonDocument("documentKey._id", new BsonDocument("$in", ids.asArray()));
             filter = filter.isEmpty() ? byIds : new BsonDocument("$and", new BsonArray(List.of(filter, byIds)));
@@ -42,7 +43,7 @@ public record WatchRequest(Namespace namespace, BsonDocument filter) {
         try {
             QueryMatcher.matches(filter, new BsonDocument());
         } catch (IllegalArgumentException e) {
-            throw DataException.invalidParameter(DataMessages.invalidWatchRequest(e.getMessage()));
+            throw DataException.invalidParameter(Messages.invalidWatchRequest(e.getMessage()));
         }
         return new WatchRequest(namespace, filter);
     }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * All functions the emulator knows: the built-ins, those found through {@link ServiceLoader}, and those registered

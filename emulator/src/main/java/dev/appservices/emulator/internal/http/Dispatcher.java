@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import dev.appservices.emulator.internal.admin.Fault;
-import dev.appservices.emulator.internal.admin.FaultRegistry;
-import dev.appservices.emulator.internal.admin.RequestCounters;
+import dev.appservices.emulator.internal.control.Fault;
+import dev.appservices.emulator.internal.control.FaultRegistry;
+import dev.appservices.emulator.internal.control.RequestCounters;
 import dev.appservices.emulator.internal.data.DataException;
+import dev.appservices.emulator.internal.json.ErrorBody;
 
 /**
  * The single {@link HttpHandler} of the emulator: it counts the request, applies injected faults, enforces the body
@@ -79,21 +80,22 @@ public final class Dispatcher implements HttpHandler {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String origin = origin(exchange);
-        String[] appId = {null};
+        Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(), origin);
         Response response;
         try {
-            response = route(exchange, method, path, origin, appId);
+            response = route(exchange, request);
         } catch (ServiceError e) {
-            response = errorResponse(e, origin, appId[0]);
+            response = errorResponse(e, request);
         } catch (DataException e) {
-            response = errorResponse(ServiceError.of(e), origin, appId[0]);
+            response = errorResponse(ServiceError.of(e), request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (RuntimeException e) {
             String requestId = Long.toString(requestIds.incrementAndGet());
             LOG.log(Level.WARNING, "request " + requestId + " (" + method + " " + path + ") failed", e);
-            response = errorResponse(ServiceError.internal(requestId), origin, appId[0]);
+            response = errorResponse(ServiceError.internal(requestId), request);
         }
         if (response == null) {
             return false;
@@ -114,8 +116,10 @@ public final class Dispatcher implements HttpHandler {
     }
 
     /** Returns the response to write, or {@code null} when the connection is to be dropped without one. */
-    private Response route(HttpExchange exchange, String method, String path, String origin, String[] appId)
-            throws IOException, InterruptedException {
+    private Response route(HttpExchange exchange, Request request) throws IOException, InterruptedException {
+        String method = request.method();
+        String path = request.path();
+        boolean admin = path.startsWith(ADMIN_PREFIX);
         Optional<Router.Match> match;
         ServiceError routingError = null;
         try {
@@ -124,31 +128,20 @@ public final class Dispatcher implements HttpHandler {
             match = Optional.empty();
             routingError = e;
         }
-        Request.AppAttribution attribution = id -> {
-            appId[0] = id;
-        };
-        if (match.isPresent() && !path.startsWith(ADMIN_PREFIX)) {
-            String key = match.get().route().key();
-            String pathAppId = match.get().parameters().get("appId");
-            counters.count(key, pathAppId);
-            appId[0] = pathAppId;
-            attribution = id -> {
-                if (pathAppId == null) {
-                    counters.countForApp(key, id);
-                }
-                appId[0] = id;
-            };
-        }
-        if (!path.startsWith(ADMIN_PREFIX)) {
+        match.ifPresent(found -> request.routed(found.parameters()));
+        Optional<String> counted = match.filter(found -> !admin).map(found -> found.route().key());
+        counted.ifPresent(key -> counters.count(key, request.appId().orElse(null)));
+        if (!admin) {
             Optional<Fault> fault = faults.take(method, path);
             if (fault.isPresent()) {
                 fault.get().pause();
                 if (fault.get().dropsConnection()) {
                     return null;
                 }
-                Optional<Response> injected = fault.get().response();
+                Optional<Fault.Reply> injected = fault.get().reply();
                 if (injected.isPresent()) {
-                    return injected.get();
+                    Fault.Reply reply = injected.get();
+                    return new Response(reply.status(), reply.contentType(), reply.body(), reply.headers());
                 }
             }
         }
@@ -158,10 +151,16 @@ public final class Dispatcher implements HttpHandler {
         if (match.isEmpty()) {
             throw ServiceError.noSuchEndpoint(method, path);
         }
-        byte[] body = readBody(exchange);
-        Request request = new Request(method, path, match.get().parameters(), exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body, origin, attribution);
-        return match.get().route().endpoint().handle(request);
+        request.received(readBody(exchange));
+        boolean appInPath = request.appId().isPresent();
+        try {
+            return match.get().route().endpoint().handle(request);
+        } finally {
+            // routes without an app id in the path count for the app their token identified
+            if (!appInPath && counted.isPresent() && request.appId().isPresent()) {
+                counters.countForApp(counted.get(), request.appId().get());
+            }
+        }
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
@@ -196,9 +195,9 @@ public final class Dispatcher implements HttpHandler {
         }
     }
 
-    private static Response errorResponse(ServiceError error, String origin, String appId) {
-        String link = origin + "/emulator/v1/apps" + (appId == null ? "" : "/" + appId);
-        return Response.json(error.status(), new ErrorBody(error.getMessage(), error.errorCode(), link));
+    private static Response errorResponse(ServiceError error, Request request) {
+        String link = request.origin() + "/emulator/v1/apps" + request.appId().map(id -> "/" + id).orElse("");
+        return Response.json(error.status(), new ErrorBody(error.getMessage(), error.errorCode(), link).toDocument());
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {

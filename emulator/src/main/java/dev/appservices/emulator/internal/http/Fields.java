@@ -6,7 +6,7 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-import dev.appservices.emulator.internal.Messages;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Typed reads of request body fields that answer a wrong type with 400 {@code InvalidParameter} and a missing field

@@ -14,38 +14,40 @@ import com.sun.net.httpserver.Headers;
  * One request as an endpoint sees it: method, path parameters of the matched route, query, headers, the body
  * (already size-checked) and the origin the client used to reach the emulator.
  *
- * <p>Created per exchange by {@link Dispatcher}; not shared between threads. {@link #attributeTo(String)} lets
- * endpoints whose path carries no app id (profile, session, API keys) report the app their token belongs to, so that
- * per-app request counters see them.
+ * <p>Created per exchange by {@link Dispatcher}; not shared between threads. The request carries the id of the app
+ * it belongs to: the path's {@code {appId}}, or for endpoints whose path carries none (profile, session, API keys)
+ * the app their token belongs to, reported with {@link #attributeTo(String)}. The dispatcher uses it for per-app
+ * request counters and the error body's {@code link}.
  */
 public final class Request {
 
     private final String method;
     private final String path;
-    private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final Headers headers;
-    private final byte[] body;
     private final String origin;
-    private final AppAttribution attribution;
+    private Map<String, String> pathParameters = Map.of();
+    private byte[] body = new byte[0];
+    private String appId;
     private BsonDocument parsedBody;
 
-    Request(String method, String path, Map<String, String> pathParameters, String rawQuery, Headers headers,
-            byte[] body, String origin, AppAttribution attribution) {
+    Request(String method, String path, String rawQuery, Headers headers, String origin) {
         this.method = method;
         this.path = path;
-        this.pathParameters = Map.copyOf(pathParameters);
         this.query = parseQuery(rawQuery);
         this.headers = headers;
-        this.body = body;
         this.origin = origin;
-        this.attribution = attribution;
     }
 
-    /** Receives the app a request turned out to belong to. */
-    @FunctionalInterface
-    public interface AppAttribution {
-        void attribute(String appId);
+    /** Records the matched route's path parameters; the path's {@code {appId}}, if any, is the request's app. */
+    void routed(Map<String, String> parameters) {
+        this.pathParameters = Map.copyOf(parameters);
+        this.appId = parameters.get("appId");
+    }
+
+    /** Records the body, read and size-checked by the dispatcher. */
+    void received(byte[] content) {
+        this.body = content;
     }
 
     public String method() {
@@ -81,14 +83,10 @@ public final class Request {
                 .filter(token -> !token.isEmpty());
     }
 
-    public byte[] body() {
-        return body.clone();
-    }
-
     /** The body as an EJSON document (empty body: empty document), parsed once. */
     public BsonDocument jsonBody() {
         if (parsedBody == null) {
-            parsedBody = JsonSupport.parseBody(body);
+            parsedBody = BodyParser.parse(body);
         }
         return parsedBody;
     }
@@ -98,9 +96,14 @@ public final class Request {
         return origin;
     }
 
-    /** Reports that this request belongs to the given app (for per-app counters). */
-    public void attributeTo(String appId) {
-        attribution.attribute(appId);
+    /** Reports that this request belongs to the given app (for per-app counters and error links). */
+    public void attributeTo(String id) {
+        this.appId = id;
+    }
+
+    /** The app this request belongs to, if known yet. */
+    public Optional<String> appId() {
+        return Optional.ofNullable(appId);
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {

@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.bson.BsonValue;
+
+import dev.appservices.emulator.internal.json.JsonSupport;
+
 /**
  * An HTTP response produced by an endpoint, written by {@link Dispatcher}.
  *
@@ -43,12 +47,14 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         return new Response(200, contentType, null, Map.of("Cache-Control", "no-cache"), streaming);
     }
 
-    public static Response json(int status, String json) {
+    /** A JSON response whose body is already JSON text (EJSON the BSON library wrote, or a literal). */
+    public static Response jsonText(int status, String json) {
         return new Response(status, JSON, json.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    public static Response json(int status, Object value) {
-        return json(status, JsonSupport.toJson(value));
+    /** A JSON response with a protocol body (a document, or an array of documents). */
+    public static Response json(int status, BsonValue value) {
+        return jsonText(status, JsonSupport.toJson(value));
     }
 
     public static Response noContent() {

@@ -1,7 +1,7 @@
 package dev.appservices.emulator.internal.http;
 
-import dev.appservices.emulator.internal.Messages;
 import dev.appservices.emulator.internal.data.DataException;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A failure that the emulator answers with the service's error body {@code {"error","error_code","link"}}.
@@ -42,6 +42,11 @@ public final class ServiceError extends RuntimeException {
 
     public static ServiceError invalidSession(String detail) {
         return new ServiceError(401, "InvalidSession", "invalid session: " + detail);
+    }
+
+    /** A refresh token whose session no longer exists (user deleted, session revoked or logged out). */
+    public static ServiceError refreshTokenNotFound() {
+        return new ServiceError(401, "InvalidSession", "failed to find refresh token");
     }
 
     public static ServiceError authError(String detail) {

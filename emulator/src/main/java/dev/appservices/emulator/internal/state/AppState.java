@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.state;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,7 +13,6 @@ import java.util.function.Supplier;
 
 import org.bson.types.ObjectId;
 
-import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.state.Records.Account;
 import dev.appservices.emulator.internal.state.Records.ApiKey;
 import dev.appservices.emulator.internal.state.Records.AppSnapshot;
@@ -40,6 +40,7 @@ public final class AppState {
     private final byte[] signingSecret;
     private final String domainId;
     private final Runnable onChange;
+    private final Clock clock;
 
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, String> identityOwners = new HashMap<>();
@@ -48,22 +49,23 @@ public final class AppState {
     private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
 
-    private AppState(byte[] signingSecret, String domainId, Runnable onChange) {
+    private AppState(byte[] signingSecret, String domainId, Runnable onChange, Clock clock) {
         this.signingSecret = signingSecret.clone();
         this.domainId = domainId;
         this.onChange = onChange;
+        this.clock = clock;
     }
 
-    /** A new, empty app state with a fresh signing secret. */
-    public static AppState create(Runnable onChange) {
+    /** A new, empty app state with a fresh signing secret; {@code clock} decides when sessions expire. */
+    public static AppState create(Runnable onChange, Clock clock) {
         return new AppState(Base64.getUrlDecoder().decode(PasswordHasher.randomSecret(32)),
-                new ObjectId().toHexString(), onChange);
+                new ObjectId().toHexString(), onChange, clock);
     }
 
     /** The state stored in a snapshot. */
-    public static AppState restore(AppSnapshot snapshot, Runnable onChange) {
+    public static AppState restore(AppSnapshot snapshot, Runnable onChange, Clock clock) {
         AppState state = new AppState(Base64.getDecoder().decode(snapshot.signingSecret()), snapshot.domainId(),
-                onChange);
+                onChange, clock);
         snapshot.users().forEach(state::putUser);
         snapshot.accounts().forEach(account -> state.accounts.put(account.email(), account));
         state.emailTokens.addAll(snapshot.emailTokens());
@@ -73,7 +75,7 @@ public final class AppState {
     }
 
     public synchronized AppSnapshot snapshot() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         sessions.values().removeIf(session -> session.expiresAt() <= now);
         return new AppSnapshot(Base64.getEncoder().encodeToString(signingSecret), domainId,
                 new ArrayList<>(users.values()), new ArrayList<>(accounts.values()), emailTokens,
@@ -106,7 +108,7 @@ public final class AppState {
                 return users.get(owner);
             }
             User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null,
-                    System.currentTimeMillis());
+                    clock.millis());
             putUser(user);
             return user;
         });
@@ -115,20 +117,21 @@ public final class AppState {
     /**
      * Adds an identity to a user.
      *
-     * @throws ServiceError 401 {@code AuthError} when the identity belongs to another user
+     * @return the user with the identity; empty when the user does not exist or the identity belongs to another
+     *     user
      */
-    public User linkIdentity(String userId, Identity identity) {
+    public Optional<User> linkIdentity(String userId, Identity identity) {
         return change(() -> {
             String owner = identityOwners.get(identityKey(identity.providerType(), identity.id()));
             User user = users.get(userId);
             if (owner != null && !owner.equals(userId) || user == null) {
-                throw ServiceError.unauthorized();
+                return Optional.empty();
             }
             if (owner == null) {
                 user = user.withIdentity(identity);
                 putUser(user);
             }
-            return user;
+            return Optional.of(user);
         });
     }
 
@@ -196,16 +199,10 @@ public final class AppState {
     /**
      * Adds a new account.
      *
-     * @throws ServiceError 409 {@code AccountNameInUse} when the email is taken
+     * @return {@code false} (and nothing changes) when the email is taken
      */
-    public void addAccount(Account account) {
-        change(() -> {
-            if (accounts.containsKey(account.email())) {
-                throw ServiceError.accountNameInUse();
-            }
-            accounts.put(account.email(), account);
-            return null;
-        });
+    public boolean addAccount(Account account) {
+        return change(() -> accounts.putIfAbsent(account.email(), account) == null);
     }
 
     public void confirmAccount(String email) {
@@ -242,7 +239,7 @@ public final class AppState {
         return change(() -> {
             emailTokens.removeIf(token -> token.email().equals(email) && token.kind().equals(kind));
             EmailToken token = new EmailToken(kind, email, PasswordHasher.randomHex(32),
-                    new ObjectId().toHexString(), System.currentTimeMillis());
+                    new ObjectId().toHexString(), clock.millis());
             emailTokens.add(token);
             return token;
         });
@@ -271,18 +268,18 @@ public final class AppState {
     /**
      * Adds a user API key.
      *
-     * @throws ServiceError 409 {@code APIKeyAlreadyExists} when the user has a key of that name
+     * @return the new key; empty when the user already has a key of that name
      */
-    public ApiKey addApiKey(String userId, String name, String keyHash) {
+    public Optional<ApiKey> addApiKey(String userId, String name, String keyHash) {
         return change(() -> {
             boolean taken = apiKeys.values().stream()
                     .anyMatch(key -> key.userId().equals(userId) && key.name().equals(name));
             if (taken) {
-                throw ServiceError.apiKeyAlreadyExists(name);
+                return Optional.empty();
             }
             ApiKey key = new ApiKey(new ObjectId().toHexString(), name, keyHash, false, userId);
             apiKeys.put(key.id(), key);
-            return key;
+            return Optional.of(key);
         });
     }
 
@@ -321,7 +318,7 @@ public final class AppState {
     public Session createSession(String userId, String deviceId, Duration ttl) {
         return change(() -> {
             // Whole seconds, like the refresh token's exp claim, so the session ends exactly when the token does.
-            long expiresAt = (System.currentTimeMillis() + ttl.toMillis() + 999) / 1000 * 1000;
+            long expiresAt = (clock.millis() + ttl.toMillis() + 999) / 1000 * 1000;
             Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId, expiresAt);
             sessions.put(session.id(), session);
             return session;
@@ -331,7 +328,7 @@ public final class AppState {
     /** The live session with that id; an expired one is forgotten. */
     public synchronized Optional<Session> session(String sessionId) {
         Session session = sessions.get(sessionId);
-        if (session != null && session.expiresAt() <= System.currentTimeMillis()) {
+        if (session != null && session.expiresAt() <= clock.millis()) {
             sessions.remove(sessionId);
             return Optional.empty();
         }

@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import jakarta.json.bind.JsonbException;
+import org.bson.BsonDocument;
+import org.bson.BsonInvalidOperationException;
+import org.bson.json.JsonParseException;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.JsonSupport;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.Records.AppSnapshot;
 
 /**
@@ -33,17 +36,19 @@ public final class StateStore {
     private static final int FORMAT_VERSION = 1;
 
     private final Path file;
+    private final Clock clock;
     private final Map<String, AppSnapshot> stored;
     private final Map<String, AppState> states = new LinkedHashMap<>();
 
-    private StateStore(Path file, Map<String, AppSnapshot> stored) {
+    private StateStore(Path file, Map<String, AppSnapshot> stored, Clock clock) {
         this.file = file;
         this.stored = stored;
+        this.clock = clock;
     }
 
-    /** A store that keeps state in memory only. */
-    public static StateStore inMemory() {
-        return new StateStore(null, new LinkedHashMap<>());
+    /** A store that keeps state in memory only; {@code clock} is the apps' time. */
+    public static StateStore inMemory(Clock clock) {
+        return new StateStore(null, new LinkedHashMap<>(), clock);
     }
 
     /**
@@ -51,38 +56,28 @@ public final class StateStore {
      *
      * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0520} if the file cannot be read
      */
-    public static StateStore open(Path directory) {
+    public static StateStore open(Path directory, Clock clock) {
         Path file = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);
             if (!Files.exists(file)) {
-                return new StateStore(file, new LinkedHashMap<>());
+                return new StateStore(file, new LinkedHashMap<>(), clock);
             }
-            PersistedState state = JsonSupport.fromJson(Files.readString(file, StandardCharsets.UTF_8),
-                    PersistedState.class);
-            if (state == null || state.version() != FORMAT_VERSION || state.apps() == null) {
+            BsonDocument content = JsonSupport.parseDocument(Files.readString(file, StandardCharsets.UTF_8));
+            if (StateCodec.version(content) != FORMAT_VERSION) {
                 throw new IOException("unsupported format (expected version " + FORMAT_VERSION + ")");
             }
-            return new StateStore(file, new LinkedHashMap<>(state.apps()));
-        } catch (IOException | JsonbException e) {
+            return new StateStore(file, new LinkedHashMap<>(StateCodec.apps(content)), clock);
+        } catch (IOException | JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
             throw Messages.dataUnreadable(file, e);
         }
-    }
-
-    /**
-     * The file's content.
-     *
-     * @param version the format version
-     * @param apps the apps' state by app id
-     */
-    public record PersistedState(int version, Map<String, AppSnapshot> apps) {
     }
 
     /** The state of an app: restored from the data file when it holds the app, otherwise new. */
     public synchronized AppState stateFor(String appId) {
         AppState state = Optional.ofNullable(stored.get(appId))
-                .map(snapshot -> AppState.restore(snapshot, this::save))
-                .orElseGet(() -> AppState.create(this::save));
+                .map(snapshot -> AppState.restore(snapshot, this::save, clock))
+                .orElseGet(() -> AppState.create(this::save, clock));
         states.put(appId, state);
         return state;
     }
@@ -96,7 +91,7 @@ public final class StateStore {
         states.forEach((appId, state) -> apps.put(appId, state.snapshot()));
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
         try {
-            Files.writeString(temporary, JsonSupport.toJson(new PersistedState(FORMAT_VERSION, apps)),
+            Files.writeString(temporary, JsonSupport.toJson(StateCodec.write(FORMAT_VERSION, apps)),
                     StandardCharsets.UTF_8);
             restrictToOwner(temporary);
             try {

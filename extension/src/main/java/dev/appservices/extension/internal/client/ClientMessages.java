@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.appservices.AppServicesConfigException;
 import dev.appservices.AppServicesException;
@@ -115,11 +117,14 @@ public final class ClientMessages {
      * @return the text, empty if {@code refusal} is not such a message or the server sent none
      */
     public static Optional<String> serverMessage(ServiceException refusal) {
-        String message = refusal.getMessage();
-        int end = message.startsWith("APPSVC0207: ") ? message.indexOf("): ") : -1;
-        String text = end < 0 ? "" : message.substring(end + 3);
+        Matcher rejected = REJECTED.matcher(refusal.getMessage());
+        String text = rejected.matches() ? rejected.group(1) : "";
         return text.isEmpty() || text.equals("no error message") ? Optional.empty() : Optional.of(text);
     }
+
+    /** The text {@link #rejected} writes, with the server's own text as the group. */
+    private static final Pattern REJECTED = Pattern.compile(
+            "APPSVC\\d{4}: App '[^']*': the server refused the request \\(HTTP \\d+, [^)]*\\): (.*)", Pattern.DOTALL);
 
     /** An error status without an App Services error body (a proxy page, a plain-text error…). */
     public static ServiceException httpError(String appId, int status, String reason) {

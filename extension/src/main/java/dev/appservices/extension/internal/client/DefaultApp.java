@@ -26,6 +26,7 @@ import org.bson.Document;
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AuthEvent;
+import dev.appservices.BaseUrls;
 import dev.appservices.Credentials;
 import dev.appservices.EmailPasswordAuth;
 import dev.appservices.ListenerRegistration;
@@ -130,8 +131,8 @@ public final class DefaultApp implements App {
     public void updateBaseUrl(URI url) {
         requireOpen();
         URI target = url == null ? configuration.baseUrl().orElse(AppConfiguration.DEFAULT_BASE_URL)
-                // the configuration's validation and normalisation (trailing slashes) apply to updates too
-                : AppConfiguration.builder(id()).baseUrl(url).build().baseUrl().orElseThrow();
+                // the configuration's rule and normalisation (trailing slashes) apply to updates too
+                : BaseUrls.normalize(url);
         URI host = requests.verify(target);
         override(url == null ? null : target);
         requests.use(target, host);

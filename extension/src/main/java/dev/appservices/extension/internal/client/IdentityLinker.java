@@ -75,7 +75,7 @@ final class IdentityLinker {
     private String freshAccessToken(StoredUser user) {
         String token = user.accessToken().orElseThrow(
                 () -> ClientMessages.userNotLoggedIn(app.id(), user.id(), "linkCredentials"));
-        boolean expiring = Jwt.parse(token).map(SessionManager::expiresSoon).orElse(false);
+        boolean expiring = Jwt.parse(token).map(app.sessions()::expiresSoon).orElse(false);
         return expiring ? app.sessions().refresh(user.id()) : token;
     }
 }

@@ -224,8 +224,7 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public CompletionStage<UpdateResult> updateOneAsync(Bson filter, Bson update, UpdateOptions options) {
-        BsonDocument argument = updateArgument(filter, update, options);
-        return async(() -> updateResult("updateOne", argument));
+        return updateAsync("updateOne", updateArgument(filter, update, options));
     }
 
     @Override
@@ -235,8 +234,11 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public CompletionStage<UpdateResult> updateManyAsync(Bson filter, Bson update, UpdateOptions options) {
-        BsonDocument argument = updateArgument(filter, update, options);
-        return async(() -> updateResult("updateMany", argument));
+        return updateAsync("updateMany", updateArgument(filter, update, options));
+    }
+
+    private CompletionStage<UpdateResult> updateAsync(String operation, BsonDocument argument) {
+        return async(() -> updateResult(operation, argument));
     }
 
     private BsonDocument updateArgument(Bson filter, Bson update, UpdateOptions options) {
@@ -266,8 +268,7 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public CompletionStage<DeleteResult> deleteOneAsync(Bson filter) {
-        BsonDocument argument = deleteArgument(filter);
-        return async(() -> deleteResult("deleteOne", argument));
+        return deleteAsync("deleteOne", deleteArgument(filter));
     }
 
     @Override
@@ -277,8 +278,11 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public CompletionStage<DeleteResult> deleteManyAsync(Bson filter) {
-        BsonDocument argument = deleteArgument(filter);
-        return async(() -> deleteResult("deleteMany", argument));
+        return deleteAsync("deleteMany", deleteArgument(filter));
+    }
+
+    private CompletionStage<DeleteResult> deleteAsync(String operation, BsonDocument argument) {
+        return async(() -> deleteResult(operation, argument));
     }
 
     private BsonDocument deleteArgument(Bson filter) {
@@ -293,29 +297,24 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public Optional<T> findOneAndUpdate(Bson filter, Bson update, FindOneAndModifyOptions options) {
-        return modified("findOneAndUpdate", modifyArgument(filter,
-                codec.bson(Objects.requireNonNull(update, "update")), options));
+        return modified("findOneAndUpdate", updateAndFilter(filter, update, options));
     }
 
     @Override
     public CompletionStage<Optional<T>> findOneAndUpdateAsync(Bson filter, Bson update,
             FindOneAndModifyOptions options) {
-        BsonDocument argument = modifyArgument(filter, codec.bson(Objects.requireNonNull(update, "update")), options);
-        return async(() -> modified("findOneAndUpdate", argument));
+        return modifiedAsync("findOneAndUpdate", updateAndFilter(filter, update, options));
     }
 
     @Override
     public Optional<T> findOneAndReplace(Bson filter, T replacement, FindOneAndModifyOptions options) {
-        return modified("findOneAndReplace", modifyArgument(filter,
-                codec.encode(Objects.requireNonNull(replacement, "replacement")), options));
+        return modified("findOneAndReplace", replacementAndFilter(filter, replacement, options));
     }
 
     @Override
     public CompletionStage<Optional<T>> findOneAndReplaceAsync(Bson filter, T replacement,
             FindOneAndModifyOptions options) {
-        BsonDocument argument = modifyArgument(filter,
-                codec.encode(Objects.requireNonNull(replacement, "replacement")), options);
-        return async(() -> modified("findOneAndReplace", argument));
+        return modifiedAsync("findOneAndReplace", replacementAndFilter(filter, replacement, options));
     }
 
     @Override
@@ -325,8 +324,20 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public CompletionStage<Optional<T>> findOneAndDeleteAsync(Bson filter, FindOneAndModifyOptions options) {
-        BsonDocument argument = modifyArgument(filter, null, options);
-        return async(() -> modified("findOneAndDelete", argument));
+        return modifiedAsync("findOneAndDelete", modifyArgument(filter, null, options));
+    }
+
+    private BsonDocument updateAndFilter(Bson filter, Bson update, FindOneAndModifyOptions options) {
+        return modifyArgument(filter, codec.bson(Objects.requireNonNull(update, "update")), options);
+    }
+
+    /** The replacement travels under {@code update}, as in the SDKs. */
+    private BsonDocument replacementAndFilter(Bson filter, T replacement, FindOneAndModifyOptions options) {
+        return modifyArgument(filter, codec.encode(Objects.requireNonNull(replacement, "replacement")), options);
+    }
+
+    private CompletionStage<Optional<T>> modifiedAsync(String operation, BsonDocument argument) {
+        return async(() -> modified(operation, argument));
     }
 
     /** The argument of a {@code findOneAnd*}: like core, false flags are left out; delete takes no flags. */

@@ -1,9 +1,5 @@
 package dev.appservices.extension.internal.client;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -24,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import org.junit.jupiter.api.Test;
 
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The endpoint table against the Rest Client interface it names: same methods, paths, placeholders and queries. */
 class EndpointTest {

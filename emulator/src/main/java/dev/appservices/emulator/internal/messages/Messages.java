@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal;
+package dev.appservices.emulator.internal.messages;
 
 import java.nio.file.Path;
 
@@ -7,7 +7,7 @@ import dev.appservices.emulator.EmulatorException;
 /**
  * The emulator's only message factory: every message the emulator itself invents starts with a stable code from the
  * range {@code APPSVC0500}–{@code APPSVC0599}. Wire messages that imitate the real service's text (for example
- * {@code "invalid session"}) are not produced here; they live in {@link dev.appservices.emulator.internal.http.ServiceErrors}.
+ * {@code "invalid session"}) are not produced here; they live in {@link dev.appservices.emulator.internal.http.ServiceError}.
  *
  * <p>Codes are never reused. Messages never contain a token, password or key.
  */
@@ -65,7 +65,26 @@ public final class Messages {
                 + "' is not on the class path");
     }
 
-    // 0520-0529: data directory
+    public static EmulatorException embeddedStoreFailed(Exception cause) {
+        return new EmulatorException("APPSVC0510: the embedded MongoDB store could not start: " + cause.getMessage(),
+                cause);
+    }
+
+    public static EmulatorException storeUnreachable(String redactedUri, Exception cause) {
+        return new EmulatorException("APPSVC0511: the MongoDB deployment " + redactedUri + " cannot be reached: "
+                + cause.getMessage(), cause);
+    }
+
+    public static EmulatorException invalidUri(String problem) {
+        return new EmulatorException("APPSVC0512: invalid MongoDB connection string: " + problem);
+    }
+
+    /** A rules or custom user data setting that cannot work, named by its configuration key. */
+    public static EmulatorException invalidSetting(String key, String problem) {
+        return new EmulatorException("APPSVC0513: invalid value for " + key + ": " + problem);
+    }
+
+    // 0520-0529: data directory and data store
 
     public static EmulatorException dataUnreadable(Path file, Exception cause) {
         return new EmulatorException("APPSVC0520: the emulator data file " + file
@@ -75,6 +94,11 @@ public final class Messages {
     public static EmulatorException dataUnwritable(Path file, Exception cause) {
         return new EmulatorException("APPSVC0521: the emulator data file " + file + " cannot be written: "
                 + cause.getMessage(), cause);
+    }
+
+    public static String embeddedStoreLacks(String feature) {
+        return "APPSVC0522: the embedded data store cannot run " + feature
+                + "; start the emulator with --mongodb-uri to use a real MongoDB deployment";
     }
 
     // 0530-0559: request handling (these texts go into error bodies on the wire)
@@ -123,6 +147,10 @@ public final class Messages {
         return "APPSVC0541: app '" + appId + "' has no user with id '" + userId + "'";
     }
 
+    public static String noMongoService(String appId) {
+        return "APPSVC0564: app '" + appId + "' declares no MongoDB service ('mongodb' in its configuration)";
+    }
+
     public static String invalidFault(String problem) {
         return "APPSVC0542: invalid fault specification: " + problem;
     }
@@ -143,6 +171,61 @@ public final class Messages {
 
     public static String customTokenRejected(String reason) {
         return "APPSVC0546: the custom JWT was rejected: " + reason;
+    }
+
+    public static String invalidClockAdvance(long maxSeconds) {
+        return "APPSVC0547: 'seconds' must be a number from 0 to " + maxSeconds
+                + " (the emulator's clock only moves forward)";
+    }
+
+    public static String invalidExtendedJson(String field, String expected) {
+        return "APPSVC0548: '" + field + "' is not valid Extended JSON: " + expected;
+    }
+
+    public static String noArguments(String operation) {
+        return "APPSVC0549: " + operation + " takes one argument, a document with 'database' and 'collection'";
+    }
+
+    public static String replacementWithOperators(String field) {
+        return "APPSVC0551: '" + field + "' is a replacement document and may not contain update operators";
+    }
+
+    public static String updateWithoutOperators(String field) {
+        return "APPSVC0552: '" + field + "' must be an update document of operators ($set, $inc, …) or a pipeline";
+    }
+
+    public static String projectionOperator(String field) {
+        return "APPSVC0553: projection operators such as '" + field + "' are not supported; project fields with 0 or 1";
+    }
+
+    public static String aggregateHiddenFields(String namespace) {
+        return "APPSVC0554: aggregate is not permitted on namespace '" + namespace
+                + "' for a role that hides fields; use find or run the pipeline in a function as system";
+    }
+
+    public static String aggregateOutput(String stage) {
+        return "APPSVC0555: the stage " + stage + " is not permitted for users; run it in a function as system";
+    }
+
+    public static String invalidWatchRequest(String problem) {
+        return "APPSVC0556: invalid watch request: " + problem;
+    }
+
+    public static String invalidRule(String namespace, String problem) {
+        return "APPSVC0557: a rule of namespace '" + namespace + "' cannot be evaluated: " + problem;
+    }
+
+    public static String invalidArgument(String problem) {
+        return "APPSVC0558: invalid argument: " + problem;
+    }
+
+    public static String watchSessionEnded() {
+        return "APPSVC0559: the watch stream ended because the user's session ended";
+    }
+
+    public static String watchFailed(String failure) {
+        return "APPSVC0523: the watch stream ended because an event could not be prepared (" + failure
+                + "); see the emulator's log";
     }
 
     // 0560-0579: admin client
@@ -169,8 +252,8 @@ public final class Messages {
 
     // 0580-0589: command line and test support
 
-    public static EmulatorException usage(String problem) {
-        return new EmulatorException("APPSVC0580: " + problem + System.lineSeparator()
+    public static UsageException usage(String problem) {
+        return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
                 + " [--data-dir DIR] [--mongodb-uri URI]");
     }

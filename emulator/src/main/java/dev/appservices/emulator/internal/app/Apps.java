@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal;
+package dev.appservices.emulator.internal.app;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal.admin;
+package dev.appservices.emulator.internal.control;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -8,10 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.appservices.emulator.internal.Messages;
-import dev.appservices.emulator.internal.http.ErrorBody;
-import dev.appservices.emulator.internal.http.Response;
-import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.json.ErrorBody;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * One injected fault: which requests it matches, how many more it applies to, and what it does to them.
@@ -45,6 +44,9 @@ public final class Fault {
     /** A delay longer than this is refused: it would hold a worker thread for no useful test. */
     private static final long MAX_DELAY_MS = 600_000;
 
+    /** The protocol's only JSON content type. */
+    private static final String JSON = "application/json";
+
     /** A JSON body cut off in the middle: what a truncated response looks like to a client. */
     private static final String MALFORMED_JSON = "{\"access_token\":\"eyJhbGciOiJIUzI1NiJ9.";
 
@@ -67,7 +69,7 @@ public final class Fault {
     /**
      * Validates a definition and creates the fault.
      *
-     * @throws ServiceError 400 {@code InvalidParameter} naming the first problem
+     * @throws InvalidFaultException naming the first problem
      */
     static Fault of(String id, FaultDefinition definition) {
         if ((definition.path() == null) == (definition.pathRegex() == null)) {
@@ -166,23 +168,37 @@ public final class Fault {
         return action == Action.DROP;
     }
 
-    /** The injected response, or empty when the request is to be handled normally (after the delay). */
-    public Optional<Response> response() {
+    /**
+     * What an injected fault answers instead of the endpoint.
+     *
+     * @param status the HTTP status
+     * @param contentType the {@code Content-Type}, or {@code null} without a body
+     * @param body the body bytes (empty for none)
+     * @param headers further response headers
+     */
+    public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+    }
+
+    /** The injected reply, or empty when the request is to be handled normally (after the delay). */
+    public Optional<Reply> reply() {
         FaultDefinition d = definition;
         return switch (action) {
-            case STATUS -> Optional.of(Response.json(d.status(), new ErrorBody(
+            case STATUS -> Optional.of(new Reply(d.status(), JSON, utf8(JsonSupport.toJson(new ErrorBody(
                     d.message() == null ? "injected fault" : d.message(),
-                    d.errorCode() == null ? "InternalServerError" : d.errorCode(), "")));
-            case REDIRECT -> Optional.of(new Response(d.status(), null, null, Map.of("Location", d.location())));
-            case BODY -> Optional.of(new Response(d.status() == null ? 200 : d.status(),
-                    d.contentType() == null ? "text/html" : d.contentType(),
-                    d.body().getBytes(StandardCharsets.UTF_8), Map.of()));
-            case MALFORMED_JSON -> Optional.of(Response.json(200, MALFORMED_JSON));
+                    d.errorCode() == null ? "InternalServerError" : d.errorCode(), "").toDocument())), Map.of()));
+            case REDIRECT -> Optional.of(new Reply(d.status(), null, new byte[0], Map.of("Location", d.location())));
+            case BODY -> Optional.of(new Reply(d.status() == null ? 200 : d.status(),
+                    d.contentType() == null ? "text/html" : d.contentType(), utf8(d.body()), Map.of()));
+            case MALFORMED_JSON -> Optional.of(new Reply(200, JSON, utf8(MALFORMED_JSON), Map.of()));
             case NONE, DROP -> Optional.empty();
         };
     }
 
-    private static ServiceError invalid(String problem) {
-        return ServiceError.invalidParameter(Messages.invalidFault(problem));
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static InvalidFaultException invalid(String problem) {
+        return new InvalidFaultException(Messages.invalidFault(problem));
     }
 }

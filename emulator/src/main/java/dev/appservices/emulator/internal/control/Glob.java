@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal.admin;
+package dev.appservices.emulator.internal.control;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.appservices.emulator.internal.admin;
+package dev.appservices.emulator.internal.control;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,11 @@ public final class FaultRegistry {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** Validates and adds a fault; returns its id. */
+    /**
+     * Validates and adds a fault; returns its id.
+     *
+     * @throws InvalidFaultException naming the first problem of the definition
+     */
     public String add(FaultDefinition definition) {
         Fault fault = Fault.of("fault-" + ids.incrementAndGet(), definition);
         faults.add(fault);

@@ -1,0 +1,2 @@
+/** Internal implementation of the emulator; may change without notice. */
+package dev.appservices.emulator.internal.app;

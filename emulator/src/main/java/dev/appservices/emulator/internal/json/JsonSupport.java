@@ -1,0 +1,67 @@
+package dev.appservices.emulator.internal.json;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * The emulator's one JSON library is {@code org.mongodb:bson}: it reads request bodies (plain JSON, relaxed and
+ * canonical Extended JSON alike: realm-web sends {@code deviceId} as {@code {"$oid":…}}, function arguments come in
+ * either EJSON mode) and writes protocol bodies, function results, custom user data and the data file.
+ *
+ * <p>Protocol bodies are written in relaxed mode, which writes strings, booleans, numbers, arrays and documents as
+ * plain JSON. Stateless and thread-safe.
+ */
+public final class JsonSupport {
+
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
+            .build();
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
+            .build();
+
+    /** The key of the wrapper document used to write a bare value. */
+    private static final String VALUE_KEY = "v";
+
+    private JsonSupport() {
+    }
+
+    /** Writes a protocol body (a document or an array of plain values) as JSON. */
+    public static String toJson(BsonValue value) {
+        return writeBare(value, RELAXED);
+    }
+
+    /** Writes any BSON value (document, array or scalar) as canonical Extended JSON. */
+    public static String toCanonicalEjson(BsonValue value) {
+        return writeBare(value, CANONICAL);
+    }
+
+    /** Writes a document as relaxed Extended JSON (used for the {@code user_data} claim). */
+    public static String toRelaxedEjson(BsonDocument document) {
+        return document.toJson(RELAXED);
+    }
+
+    /**
+     * Parses a JSON or EJSON document.
+     *
+     * @throws org.bson.json.JsonParseException if the text is not JSON
+     * @throws org.bson.BsonInvalidOperationException if it is not an object or holds an invalid EJSON value
+     */
+    public static BsonDocument parseDocument(String json) {
+        return BsonDocument.parse(json);
+    }
+
+    private static String writeBare(BsonValue value, JsonWriterSettings settings) {
+        if (value.isDocument()) {
+            return value.asDocument().toJson(settings);
+        }
+        // The BSON JSON writer only writes documents. A bare value is written inside a one-key wrapper, whose
+        // fixed frame {"v": …} is then cut off, so the library still produces every byte of the value's form.
+        String wrapped = new BsonDocument(VALUE_KEY, value).toJson(settings);
+        String prefix = "{\"" + VALUE_KEY + "\": ";
+        if (!wrapped.startsWith(prefix) || !wrapped.endsWith("}")) {
+            throw new IllegalStateException("unexpected JSON writer output");
+        }
+        return wrapped.substring(prefix.length(), wrapped.length() - 1);
+    }
+}
