@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -63,6 +64,7 @@ final class DefaultSyncSession implements SyncSession {
     static final String SERVICE = "mongodb-atlas";
     private static final Logger LOG = Logger.getLogger(DefaultSyncSession.class.getName());
     private static final int PAGE = 1000;
+    private static final int INSERT_BATCH = 500;
 
     private record UploadState(long acknowledged, NavigableMap<Long, BsonDocument> pending) {
     }
@@ -252,11 +254,14 @@ final class DefaultSyncSession implements SyncSession {
         failWaits(error);
         closeStreams();
         wake();
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread() != thread) {
+            // a request in flight ends within the App timeout at the latest
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         setConnectionState(ConnectionState.DISCONNECTED);
     }
@@ -488,12 +493,13 @@ final class DefaultSyncSession implements SyncSession {
                                 new BsonDocument("_id", new BsonDocument("$gt", last)))));
                 List<BsonDocument> page = remote.find(filter).sort(new BsonDocument("_id", new BsonInt32(1)))
                         .limit(PAGE).toList();
+                Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
                 for (BsonDocument document : page) {
-                    BsonValue id = document.get("_id");
-                    ids.add(id);
-                    data.applyServer(namespace, id, document);
-                    last = id;
+                    last = document.get("_id");
+                    states.put(last, document);
                 }
+                ids.addAll(states.keySet());
+                data.applyServer(namespace, states);
                 if (page.size() < PAGE) {
                     break;
                 }
@@ -502,11 +508,13 @@ final class DefaultSyncSession implements SyncSession {
         }
         for (Namespace namespace : data.store().namespaces()) {
             Set<BsonValue> ids = seen.getOrDefault(namespace, Set.of());
+            Map<BsonValue, BsonDocument> gone = new HashMap<>();
             for (BsonValue id : data.localIds(namespace)) {
                 if (!ids.contains(id) && !touchedDuringPass.contains(id)) {
-                    data.applyServer(namespace, id, null);
+                    gone.put(id, null);
                 }
             }
+            data.applyServer(namespace, gone);
         }
         downloadApplied.accumulateAndGet(generation, Math::max);
         downloadWaits.reached(downloadApplied.get());
@@ -520,24 +528,58 @@ final class DefaultSyncSession implements SyncSession {
     // --- upload ---------------------------------------------------------------------------------------------------
 
     private void upload() {
-        for (Map.Entry<Long, BsonDocument> pending : data.store().pending().entrySet()) {
-            if (!active() || streamFailure != null) {
-                return;
+        List<Map.Entry<Long, BsonDocument>> entries = new ArrayList<>(data.store().pending().entrySet());
+        int next = 0;
+        while (next < entries.size() && active() && streamFailure == null) {
+            int end = next + 1;
+            Namespace namespace = SyncedData.namespaceOf(entries.get(next).getValue());
+            while (end < entries.size() && end - next < INSERT_BATCH && isInsert(entries.get(end - 1).getValue())
+                    && isInsert(entries.get(end).getValue())
+                    && SyncedData.namespaceOf(entries.get(end).getValue()).equals(namespace)) {
+                end++;
             }
-            long sequence = pending.getKey();
-            BsonDocument entry = pending.getValue();
-            Namespace namespace = SyncedData.namespaceOf(entry);
-            BsonValue id = entry.get("id");
-            try {
-                String refused = send(namespace, entry);
-                acknowledge(sequence);
-                if (refused != null) {
-                    compensate(namespace, id, refused, null);
-                }
-            } catch (OperationNotPermittedException e) {
-                acknowledge(sequence);
-                compensate(namespace, id, "not permitted by the server's rules", e);
+            if (end - next > 1 && insertBatch(namespace, entries.subList(next, end))) {
+                next = end;
+            } else {
+                uploadOne(entries.get(next));
+                next++;
             }
+        }
+    }
+
+    private static boolean isInsert(BsonDocument entry) {
+        return SyncedData.INSERT.equals(entry.getString("op").getValue());
+    }
+
+    /**
+     * Uploads consecutive inserts of one collection with one {@code insertMany}; {@code false} when the server
+     * refused one of them (a replay's duplicate key, the rules), so that they go one by one and each gets its own
+     * outcome (the call is not atomic: those that went in are duplicates then, which counts as done).
+     */
+    private boolean insertBatch(Namespace namespace, List<Map.Entry<Long, BsonDocument>> batch) {
+        try {
+            remote(namespace).insertMany(batch.stream().map(entry -> entry.getValue().getDocument("doc")).toList());
+        } catch (DuplicateKeyException | OperationNotPermittedException e) {
+            return false;
+        }
+        acknowledge(batch.stream().map(Map.Entry::getKey).toList());
+        return true;
+    }
+
+    private void uploadOne(Map.Entry<Long, BsonDocument> pending) {
+        long sequence = pending.getKey();
+        BsonDocument entry = pending.getValue();
+        Namespace namespace = SyncedData.namespaceOf(entry);
+        BsonValue id = entry.get("id");
+        try {
+            String refused = send(namespace, entry);
+            acknowledge(List.of(sequence));
+            if (refused != null) {
+                compensate(namespace, id, refused, null);
+            }
+        } catch (OperationNotPermittedException e) {
+            acknowledge(List.of(sequence));
+            compensate(namespace, id, "not permitted by the server's rules", e);
         }
     }
 
@@ -575,14 +617,14 @@ final class DefaultSyncSession implements SyncSession {
         }
     }
 
-    private void acknowledge(long sequence) {
+    private void acknowledge(List<Long> sequences) {
         data.store().write(() -> {
-            data.store().acknowledge(sequence);
+            sequences.forEach(data.store()::acknowledge);
             return null;
         });
         UploadState state;
         synchronized (this) {
-            acknowledged++;
+            acknowledged += sequences.size();
             state = new UploadState(acknowledged, data.store().pending());
         }
         uploadProgress.changed(state);

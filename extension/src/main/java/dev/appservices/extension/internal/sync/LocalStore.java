@@ -3,6 +3,7 @@ package dev.appservices.extension.internal.sync;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -58,6 +59,8 @@ final class LocalStore implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     // the engine keeps per-connection state by channel; an embedded channel has no socket and does no I/O
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    /** The decoded outbox, kept between its changes: server state is merged with it for every document. */
+    private NavigableMap<Long, BsonDocument> pendingCache;
 
     private LocalStore(MVStore mvStore) {
         this.mvStore = mvStore;
@@ -99,6 +102,7 @@ final class LocalStore implements AutoCloseable {
                 result = work.get();
             } catch (RuntimeException | Error e) {
                 mvStore.rollback();
+                pendingCache = null;
                 throw e;
             }
             mvStore.commit();
@@ -206,23 +210,28 @@ final class LocalStore implements AutoCloseable {
         Long last = outbox.lastKey();
         long sequence = last == null ? lastAcknowledged() + 1 : last + 1;
         outbox.put(sequence, bytes(entry));
+        pendingCache = null;
         return sequence;
     }
 
     /** The entries not yet acknowledged, by sequence number. */
     NavigableMap<Long, BsonDocument> pending() {
         return read(() -> {
-            NavigableMap<Long, BsonDocument> entries = new TreeMap<>();
-            for (Map.Entry<Long, byte[]> entry : outbox.entrySet()) {
-                entries.put(entry.getKey(), decode(entry.getValue()));
+            if (pendingCache == null) {
+                NavigableMap<Long, BsonDocument> entries = new TreeMap<>();
+                for (Map.Entry<Long, byte[]> entry : outbox.entrySet()) {
+                    entries.put(entry.getKey(), decode(entry.getValue()));
+                }
+                pendingCache = Collections.unmodifiableNavigableMap(entries);
             }
-            return entries;
+            return pendingCache;
         });
     }
 
     /** Removes an acknowledged entry; call inside {@link #write}. */
     void acknowledge(long sequence) {
         outbox.remove(sequence);
+        pendingCache = null;
         meta.put("acknowledged", bytes(new BsonDocument("sequence", new BsonInt64(
                 Math.max(sequence, lastAcknowledged())))));
     }

@@ -1,6 +1,7 @@
 package dev.appservices.extension.internal.sync;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -199,23 +200,32 @@ final class SyncedData {
      * @param server the server's document, or {@code null} if it is absent
      */
     void applyServer(Namespace namespace, BsonValue id, BsonDocument server) {
-        Change change = store.write(() -> {
-            BsonDocument base = server != null && inSubscriptions(namespace, server) ? server : null;
-            BsonDocument desired = withPending(namespace, id, base);
-            BsonDocument current = store.byId(namespace, id).orElse(null);
-            if (Objects.equals(current, desired)) {
-                return null;
+        applyServer(namespace, Collections.singletonMap(id, server));
+    }
+
+    /** {@link #applyServer(Namespace, BsonValue, BsonDocument)} for many documents, in one local transaction. */
+    void applyServer(Namespace namespace, Map<BsonValue, BsonDocument> states) {
+        List<Change> changes = store.write(() -> {
+            List<Change> done = new ArrayList<>();
+            for (Map.Entry<BsonValue, BsonDocument> state : states.entrySet()) {
+                BsonValue id = state.getKey();
+                BsonDocument server = state.getValue();
+                BsonDocument base = server != null && inSubscriptions(namespace, server) ? server : null;
+                BsonDocument desired = withPending(namespace, id, base);
+                BsonDocument current = store.byId(namespace, id).orElse(null);
+                if (Objects.equals(current, desired)) {
+                    continue;
+                }
+                if (desired == null) {
+                    store.delete(namespace, id);
+                } else {
+                    store.put(namespace, desired);
+                }
+                done.add(new Change(namespace, current, desired));
             }
-            if (desired == null) {
-                store.delete(namespace, id);
-            } else {
-                store.put(namespace, desired);
-            }
-            return new Change(namespace, current, desired);
+            return done;
         });
-        if (change != null) {
-            listeners.fire(change);
-        }
+        changes.forEach(listeners::fire);
     }
 
     private BsonDocument withPending(Namespace namespace, BsonValue id, BsonDocument base) {

@@ -29,6 +29,7 @@ import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.internal.client.AppPerTest;
 import dev.appservices.extension.internal.mongo.MongoTestBackend;
 import dev.appservices.mongo.RemoteMongoCollection;
+import dev.appservices.sync.ConnectionState;
 import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncSession;
 import dev.appservices.sync.SyncedCollection;
@@ -154,5 +155,27 @@ class SyncTest {
             SyncSession session = local.session();
             assertTrue(session.uploadAllLocalChanges(WAIT), "nothing was queued");
         }
+    }
+
+    @Test
+    void closingStopsTheSessionsThreads() {
+        User user = testApp.get().logIn(Credentials.anonymous(false));
+        SyncedDatabase local = open(user);
+        SyncSession session = local.session();
+        await().atMost(WAIT).until(() -> session.connectionState() == ConnectionState.CONNECTED);
+        assertFalse(syncThreads().isEmpty());
+
+        local.close();
+
+        assertTrue(local.isClosed());
+        await().atMost(WAIT).until(() -> syncThreads().isEmpty());
+        assertEquals(ConnectionState.DISCONNECTED, session.connectionState());
+        assertEquals(SyncSession.State.INACTIVE, session.state());
+        assertThrows(IllegalStateException.class, () -> local.collection(MongoTestBackend.DATABASE, collection));
+    }
+
+    private static List<String> syncThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("appservices-sync-" + APP_ID)).toList();
     }
 }
