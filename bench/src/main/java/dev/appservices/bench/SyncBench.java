@@ -95,7 +95,7 @@ final class SyncBench {
                     + "`downloadAllServerChanges()` completes, against one remote `find()` of the same documents. "
                     + "Upload: " + UPLOADS + " local inserts (one local `insertMany`) until `uploadAllLocalChanges()` "
                     + "completes, against one remote `insertMany` of " + UPLOADS + " documents. Query: " + QUERIES
-                    + " `find(eq(\"n\", …))` on the synced collection against the same on the remote one (no index on "
+                    + " `find({n: …})` on the synced collection against the same on the remote one (no index on "
                     + "either side). Load before: " + Machine.load() + ".");
             report.table("3,2,1", List.of("figure", "ratio (mean ± sd, min–max)", "goal"), List.of(
                     List.of("bootstrap of " + DOCUMENTS + " / remote find", Spread.of(bootstrap).format(2), "≤ 1.5"),

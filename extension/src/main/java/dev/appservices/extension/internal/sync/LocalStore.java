@@ -126,7 +126,7 @@ final class LocalStore implements AutoCloseable {
 
     List<BsonDocument> find(Namespace namespace, BsonDocument filter, BsonDocument sort, BsonDocument projection,
             int limit) {
-        BsonDocument command = new BsonDocument("find", new BsonString(namespace.collection()))
+        BsonDocument command = command("find", namespace)
                 .append("filter", filter)
                 .append("batchSize", new BsonInt32(Integer.MAX_VALUE));
         if (sort != null) {
@@ -149,14 +149,17 @@ final class LocalStore implements AutoCloseable {
     }
 
     long count(Namespace namespace, BsonDocument filter) {
-        BsonDocument answer = run(namespace, "count", new BsonDocument("count", new BsonString(namespace.collection()))
+        BsonDocument answer = run(namespace, "count", command("count", namespace)
                 .append("query", filter));
         return answer.get("n").asNumber().longValue();
     }
 
-    void insert(Namespace namespace, BsonDocument document) {
-        BsonDocument answer = run(namespace, "insert", new BsonDocument("insert", new BsonString(namespace.collection()))
-                .append("documents", new BsonArray(List.of(document))));
+    void insert(Namespace namespace, List<BsonDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        BsonDocument answer = run(namespace, "insert", command("insert", namespace)
+                .append("documents", new BsonArray(documents)));
         requireNoWriteErrors(answer);
     }
 
@@ -171,25 +174,29 @@ final class LocalStore implements AutoCloseable {
     }
 
     void delete(Namespace namespace, BsonValue id) {
-        BsonDocument answer = run(namespace, "delete", new BsonDocument("delete", new BsonString(namespace.collection()))
+        BsonDocument answer = run(namespace, "delete", command("delete", namespace)
                 .append("deletes", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
                         .append("limit", new BsonInt32(1))))));
         requireNoWriteErrors(answer);
     }
 
     private void updateCommand(Namespace namespace, BsonValue id, BsonDocument update, boolean upsert) {
-        BsonDocument answer = run(namespace, "update", new BsonDocument("update", new BsonString(namespace.collection()))
+        BsonDocument answer = run(namespace, "update", command("update", namespace)
                 .append("updates", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
                         .append("u", update).append("upsert", BsonBoolean.valueOf(upsert))))));
         requireNoWriteErrors(answer);
+    }
+
+    private static BsonDocument command(String name, Namespace namespace) {
+        return new BsonDocument(name, new BsonString(namespace.collection()));
     }
 
     private BsonDocument run(Namespace namespace, String name, BsonDocument command) {
         command.append("$db", new BsonString(namespace.database()));
         try {
             MongoDatabase database = backend.resolveDatabase(namespace.database());
-            Document answer = database.handleCommand(channel, name, BsonBridge.toEngine(command), backend::resolveDatabase,
-                    NoopOplog.get());
+            Document answer = database.handleCommand(channel, name, BsonBridge.toEngine(command),
+                    backend::resolveDatabase, NoopOplog.get());
             return BsonBridge.toBson(answer);
         } catch (MongoServerException e) {
             throw SyncMessages.localOperationFailed(namespace, name, e.getMessageWithoutErrorCode());

@@ -2,6 +2,7 @@ package dev.appservices.extension.internal.sync;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,7 +84,11 @@ final class SyncedData {
     }
 
     boolean inSubscriptions(Namespace namespace, BsonDocument document) {
-        return subscriptionsOf(namespace).stream().anyMatch(s -> Matcher.matches(document, s.filter()));
+        return subscriptionMatcher(namespace).matches(document);
+    }
+
+    private Matcher subscriptionMatcher(Namespace namespace) {
+        return Matcher.anyOf(subscriptionsOf(namespace).stream().map(Subscription::filter).toList());
     }
 
     // --- local writes ---------------------------------------------------------------------------------------------
@@ -100,7 +105,7 @@ final class SyncedData {
                 }
                 BsonValue id = document.get("_id");
                 requireSubscribed(namespace, document);
-                store.insert(namespace, document);
+                store.insert(namespace, List.of(document));
                 store.enqueue(entry(namespace, INSERT, id).append("doc", document));
                 ids.add(id);
                 done.add(new Change(namespace, null, document));
@@ -205,24 +210,36 @@ final class SyncedData {
 
     /** {@link #applyServer(Namespace, BsonValue, BsonDocument)} for many documents, in one local transaction. */
     void applyServer(Namespace namespace, Map<BsonValue, BsonDocument> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        Matcher subscribed = subscriptionMatcher(namespace);
         List<Change> changes = store.write(() -> {
+            Map<BsonValue, BsonDocument> local = new HashMap<>();
+            store.find(namespace, new BsonDocument("_id", new BsonDocument("$in", new BsonArray(
+                    new ArrayList<>(states.keySet())))), null, null, 0)
+                    .forEach(document -> local.put(document.get("_id"), document));
             List<Change> done = new ArrayList<>();
+            List<BsonDocument> inserts = new ArrayList<>();
             for (Map.Entry<BsonValue, BsonDocument> state : states.entrySet()) {
                 BsonValue id = state.getKey();
                 BsonDocument server = state.getValue();
-                BsonDocument base = server != null && inSubscriptions(namespace, server) ? server : null;
+                BsonDocument base = server != null && subscribed.matches(server) ? server : null;
                 BsonDocument desired = withPending(namespace, id, base);
-                BsonDocument current = store.byId(namespace, id).orElse(null);
+                BsonDocument current = local.get(id);
                 if (Objects.equals(current, desired)) {
                     continue;
                 }
                 if (desired == null) {
                     store.delete(namespace, id);
+                } else if (current == null) {
+                    inserts.add(desired);
                 } else {
                     store.put(namespace, desired);
                 }
                 done.add(new Change(namespace, current, desired));
             }
+            store.insert(namespace, inserts);
             return done;
         });
         changes.forEach(listeners::fire);

@@ -32,11 +32,12 @@ class LocalStoreTest {
     void open() {
         store = LocalStore.open(directory.resolve("test.mv.db"), null);
         store.write(() -> {
-            store.insert(ORDERS, BsonDocument.parse("{_id: 1, status: 'open', total: 10, tags: ['a', 'b'],"
-                    + " lines: [{sku: 'x', qty: 2}], customer: {name: 'Ana'}}"));
-            store.insert(ORDERS, BsonDocument.parse("{_id: 2, status: 'done', total: 25, tags: ['b'],"
-                    + " lines: [{sku: 'y', qty: 1}], customer: {name: 'Bob'}}"));
-            store.insert(ORDERS, BsonDocument.parse("{_id: 3, status: 'open', total: 40, tags: [], note: null}"));
+            store.insert(ORDERS, List.of(BsonDocument.parse("{_id: 1, status: 'open', total: 10, tags: ['a', 'b'],"
+                    + " lines: [{sku: 'x', qty: 2}], customer: {name: 'Ana'}}")));
+            store.insert(ORDERS, List.of(BsonDocument.parse("{_id: 2, status: 'done', total: 25, tags: ['b'],"
+                    + " lines: [{sku: 'y', qty: 1}], customer: {name: 'Bob'}}")));
+            store.insert(ORDERS, List.of(BsonDocument.parse(
+                    "{_id: 3, status: 'open', total: 40, tags: [], note: null}")));
             return null;
         });
     }
@@ -105,7 +106,7 @@ class LocalStoreTest {
         assertThrows(IllegalArgumentException.class, () -> store.write(() -> {
             store.delete(ORDERS, new BsonInt32(2));
             store.enqueue(new BsonDocument("op", new BsonString("delete")));
-            store.insert(ORDERS, BsonDocument.parse("{_id: 1}"));
+            store.insert(ORDERS, List.of(BsonDocument.parse("{_id: 1}")));
             return null;
         }));
         assertEquals(3, store.count(ORDERS, new BsonDocument()));
