@@ -74,7 +74,8 @@ const notes = {
         }
         const source = new EventSource('api/notes/events');
         notes.source = source;
-        $('notes-live').textContent = 'live';
+        $('notes-live').textContent = 'connecting…';
+        source.addEventListener('open', () => { $('notes-live').textContent = 'live'; });
         source.addEventListener('note', () => notes.load());
         source.addEventListener('end', (event) => {
             notes.stopFollowing(event.data);

@@ -16,8 +16,8 @@ import org.bson.conversions.Bson;
  * {@link Bson} values, so the driver's {@code Filters}, {@code Updates}, {@code Sorts}, {@code Projections} and
  * {@code Aggregates} work, and so does a {@link org.bson.Document}.
  *
- * <p>Every operation is one request (data-and-sync.md of the project: a call of the service's function of the same
- * name); an expired access token is refreshed once and the request retried. Failures: a
+ * <p>Every operation is one request, a call of the data service's function of the same name as the Realm SDKs make
+ * it; an expired access token is refreshed once and the request retried. Failures: a
  * {@link MongoOperationException} (or its subtypes {@link DuplicateKeyException} and
  * {@link OperationNotPermittedException}) when the data service refuses the operation,
  * {@link dev.appservices.SessionExpiredException} when the user's session has ended,

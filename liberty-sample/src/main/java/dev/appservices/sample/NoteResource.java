@@ -1,13 +1,11 @@
 package dev.appservices.sample;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Sorts.ascending;
-import static com.mongodb.client.model.Updates.set;
-
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +27,10 @@ import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.User;
 import dev.appservices.mongo.UpdateResult;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Updates.set;
 
 /**
  * The notes of App {@code sample}, read and written as the current user through remote MongoDB access:
@@ -57,10 +59,9 @@ public class NoteResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(NoteRequest request) {
-        String operation = "add a note";
-        String text = Requests.required(request == null ? null : request.text(), "text", operation);
-        User user = currentUser(operation);
+    public Response add(@NotNull(message = SampleMessages.BODY_REQUIRED) @Valid NoteRequest request) {
+        String text = request.text();
+        User user = currentUser("add a note");
         Document note = new Document("_id", new ObjectId()).append(Notes.OWNER_ID, user.id()).append(Notes.TEXT, text);
         Notes.of(user).insertOne(note);
         return Response.status(Response.Status.CREATED).entity(NoteView.of(note, user.id())).build();
@@ -69,10 +70,10 @@ public class NoteResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public NoteView edit(@PathParam("id") String id, NoteRequest request) {
-        String operation = "change a note";
-        String text = Requests.required(request == null ? null : request.text(), "text", operation);
-        User user = currentUser(operation);
+    public NoteView edit(@PathParam("id") String id,
+            @NotNull(message = SampleMessages.BODY_REQUIRED) @Valid NoteRequest request) {
+        String text = request.text();
+        User user = currentUser("change a note");
         UpdateResult result = Notes.of(user).updateOne(eq("_id", Notes.id(id)), set(Notes.TEXT, text));
         if (result.matchedCount() == 0) {
             throw SampleMessages.noteNotWritable(id);
@@ -91,12 +92,15 @@ public class NoteResource {
         return Response.noContent().build();
     }
 
-    /** Follows the collection as the current user until the page goes away, the user logs out or the stream ends. */
+    /**
+     * Follows the collection as the current user until the page goes away, the user logs out or the stream ends. The
+     * change stream is open before the first event, {@code open}, is sent.
+     */
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SseEventSink sink, @Context Sse sse) {
-        Notes.of(currentUser("follow the notes")).watchPublisher().subscribe(new NoteEventForwarder(sink, sse));
+        NoteEventPump.start(Notes.of(currentUser("follow the notes")).watch(), sink, sse);
     }
 
     private User currentUser(String operation) {

@@ -1,8 +1,5 @@
 package dev.appservices.extension.cdi;
 
-import static com.mongodb.client.model.Filters.eq;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -24,6 +21,9 @@ import dev.appservices.extension.internal.mongo.MongoTestBackend;
 import dev.appservices.mongo.ChangeStream;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The user of an injected App reaches the data service as any other: CRUD and watch. */
 @AppServicesTest

@@ -1,7 +1,5 @@
 package dev.appservices.it.mongo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -34,6 +32,8 @@ import dev.appservices.it.Deployments;
 import dev.appservices.mongo.ChangeStream;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Remote MongoDB access from inside the server: a request-scoped resource inserts and reads through the injected

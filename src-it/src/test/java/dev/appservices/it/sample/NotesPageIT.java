@@ -1,9 +1,5 @@
 package dev.appservices.it.sample;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.appservices.it.Deployments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample's notes on Open Liberty, over HTTP as the page uses them: two pages following the notes' events both
@@ -64,6 +64,9 @@ class NotesPageIT {
         assumeTrue(onLiberty(), "the sample runs on Open Liberty");
         send(base, "POST", "api/login/anonymous", null, 200);
         List<BlockingQueue<String>> pages = List.of(follow(base), follow(base));
+        for (BlockingQueue<String> page : pages) {
+            assertEquals("event: open", nextEvent(page), "the page is told once its change stream is open");
+        }
 
         send(base, "POST", "api/notes", "{\"text\": \"live from one page\"}", 201);
 

@@ -82,14 +82,16 @@ public final class MongoStore implements AutoCloseable {
      * Connects to a MongoDB deployment and checks that it answers.
      *
      * @throws dev.appservices.emulator.EmulatorException for an invalid connection string or a deployment that
-     *     does not answer within ten seconds
+     *     does not answer within its {@code serverSelectionTimeoutMS}, ten seconds unless the string sets it
      */
     public static MongoStore remote(String uri) {
         ConnectionString connection = connectionString(uri);
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        Optional.ofNullable(connection.getServerSelectionTimeout()).orElse(10_000),
+                        TimeUnit.MILLISECONDS))
                 .build());
         try {
             client.getDatabase("admin").runCommand(new BsonDocument("ping", new BsonInt32(1)));

@@ -69,7 +69,8 @@ public final class ServiceCalls {
      */
     public String call(String service, String operation, BsonDocument argument) {
         BsonDocument body = body(service, operation, argument);
-        return app.sessions().send(userId, Bearer.ACCESS_TOKEN, Endpoint.CALL_FUNCTION.describe(app.id()),
+        return app.sessions().send(userId, Bearer.ACCESS_TOKEN,
+                Endpoint.CALL_FUNCTION.request(app.id()).withFunction(service + "." + operation),
                 (api, authorization) -> api.callFunction(app.id(), authorization, body));
     }
 
@@ -86,7 +87,7 @@ public final class ServiceCalls {
         // percent-encodes it as a query value
         String request = Base64.getEncoder().encodeToString(body(service, operation, argument).toJson(CANONICAL)
                 .getBytes(StandardCharsets.UTF_8));
-        String endpoint = Endpoint.WATCH.describe(app.id(), "...");
+        Request endpoint = Endpoint.WATCH.request(app.id(), "...").withFunction(service + "." + operation);
         CompletableFuture<StreamResponse> opening = app.async(() -> app.sessions().sendStreaming(userId, endpoint,
                 (api, authorization) -> new StreamResponse(api.watch(app.id(), request, authorization), api,
                         app.requests()))).toCompletableFuture();
@@ -95,16 +96,16 @@ public final class ServiceCalls {
             return opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             opening.thenAccept(StreamResponse::close);
-            throw ClientMessages.timedOut(app.id(), endpoint, app.baseUrl(), timeout, e);
+            throw ClientMessages.timedOut(app.id(), endpoint.description(), app.baseUrl(), timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             opening.thenAccept(StreamResponse::close);
-            throw ClientMessages.timedOut(app.id(), endpoint, app.baseUrl(), timeout, e);
+            throw ClientMessages.timedOut(app.id(), endpoint.description(), app.baseUrl(), timeout, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw ClientMessages.requestFailed(app.id(), endpoint, app.baseUrl(), e.getCause());
+            throw ClientMessages.requestFailed(app.id(), endpoint.description(), app.baseUrl(), e.getCause());
         }
     }
 

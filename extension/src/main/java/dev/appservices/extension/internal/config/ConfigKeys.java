@@ -81,6 +81,15 @@ public final class ConfigKeys {
     /** Suffix: what to do with a metadata store that cannot be read, {@code fail} or {@code reset}. */
     public static final String METADATA_ON_INVALID = "metadata.on-invalid";
 
+    /** Suffix: where a persisted metadata store keeps its users, {@code file} or {@code jdbc}. */
+    public static final String METADATA_STORE = "metadata.store";
+
+    /** Suffix: the JNDI name of the data source of a {@code jdbc} metadata store. */
+    public static final String METADATA_DATASOURCE = "metadata.datasource";
+
+    /** Suffix: whether the App has MicroProfile Health checks, {@code true} (the default) or {@code false}. */
+    public static final String HEALTH_ENABLED = "health.enabled";
+
     /** Suffix: the default of a sync configuration's {@code cancelWaitsOnNonFatalError} (boolean). */
     public static final String SYNC_CANCEL_WAITS_ON_NON_FATAL_ERROR = "sync.cancel-waits-on-non-fatal-error";
 

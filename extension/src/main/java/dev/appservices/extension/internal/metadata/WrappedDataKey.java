@@ -44,7 +44,7 @@ public final class WrappedDataKey {
             }
             return create(key, file);
         } catch (GeneralSecurityException e) {
-            throw MetadataMessages.authenticationFailed(file, e);
+            throw MetadataMessages.authenticationFailed(StoredItem.file(file), e);
         }
     }
 
@@ -55,9 +55,9 @@ public final class WrappedDataKey {
         } catch (IOException e) {
             throw MetadataMessages.cannotRead(file, e);
         }
-        Envelope envelope = Envelope.parse(content, file);
+        Envelope envelope = Envelope.parse(content, StoredItem.file(file));
         if (envelope.wrapAlgorithm() != key.algorithm() || !envelope.keyId().equals(key.id())) {
-            throw MetadataMessages.unknownKey(file, WrappingKey.describe(envelope.wrapAlgorithm(), envelope.keyId()),
+            throw MetadataMessages.unknownKey(StoredItem.file(file), WrappingKey.describe(envelope.wrapAlgorithm(), envelope.keyId()),
                     key.describe());
         }
         SecretKey dataKey = key.unwrap(envelope.wrappedKey());

@@ -2,6 +2,7 @@ package dev.appservices.extension.internal.mongo;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
@@ -63,6 +64,12 @@ final class WatchSubscription<T> implements Flow.Subscription {
             request.async(() -> {
                 read();
                 return null;
+            }).whenComplete((ignored, failure) -> {
+                // read() signals its own failures; a failure here means it never ran (the App has closed)
+                if (failure != null) {
+                    signal(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
             });
         }
     }

@@ -1,11 +1,5 @@
 package dev.appservices.extension.internal.mongo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,6 +19,12 @@ import dev.appservices.mongo.ChangeStreamEndedException;
 import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How long a stream lives: the App timeout bounds only its opening, and a server that goes away ends it visibly.

@@ -1,14 +1,5 @@
 package dev.appservices.extension.internal.mongo;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.set;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +33,15 @@ import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.MongoOperationException;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code watch} against the emulator's streams over HTTP: events, filters, ends, the publisher. */
 class ChangeStreamTest {

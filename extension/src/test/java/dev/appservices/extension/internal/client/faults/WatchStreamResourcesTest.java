@@ -1,12 +1,5 @@
 package dev.appservices.extension.internal.client.faults;
 
-import static com.mongodb.client.model.Filters.eq;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +22,13 @@ import dev.appservices.mongo.ChangeStream;
 import dev.appservices.mongo.ChangeStreamEndedException;
 import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.RemoteMongoCollection;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What change streams hold, counted from outside the client: a closed or ended stream leaves no connection to the
