@@ -86,7 +86,9 @@ final class DefaultSyncSession implements SyncSession {
     private final ProgressListeners<DownloadState> downloadProgress = new ProgressListeners<>();
     private final List<ConnectionStateListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final List<ChangeStream<BsonDocument>> streams = new CopyOnWriteArrayList<>();
+    /** The ids events changed while a catch-up pass runs: the pass must not remove what it did not see. */
     private final Set<BsonValue> touchedDuringPass = ConcurrentHashMap.newKeySet();
+    private volatile boolean passRunning;
     private final Thread thread;
     private volatile ConnectionState connectionState = ConnectionState.DISCONNECTED;
     private volatile boolean paused;
@@ -449,7 +451,9 @@ final class DefaultSyncSession implements SyncSession {
 
     private void apply(Namespace namespace, ChangeEvent<BsonDocument> event) {
         BsonValue id = event.documentKey().get("_id");
-        touchedDuringPass.add(id);
+        if (passRunning) {
+            touchedDuringPass.add(id);
+        }
         switch (event.operationType()) {
             case INSERT, UPDATE, REPLACE -> {
                 if (event.fullDocument().isPresent()) {
@@ -477,6 +481,16 @@ final class DefaultSyncSession implements SyncSession {
     private void catchUp() {
         long generation = downloadRequested.get();
         touchedDuringPass.clear();
+        passRunning = true;
+        try {
+            readSubscriptions(generation);
+        } finally {
+            passRunning = false;
+            touchedDuringPass.clear();
+        }
+    }
+
+    private void readSubscriptions(long generation) {
         List<Subscription> subscriptions = data.subscriptions();
         long total = subscriptions.size();
         long done = 0;
