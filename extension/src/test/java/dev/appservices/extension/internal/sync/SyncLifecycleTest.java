@@ -119,6 +119,35 @@ class SyncLifecycleTest {
     }
 
     @Test
+    void deletingTheUserClosesTheDatabaseAndDeletesItsLocalData() {
+        User user = testApp.get().logIn(Credentials.anonymous(false));
+        SyncedDatabase local = open(user, collection, new Document());
+        Path userDirectory = DIRECTORY.resolve(user.id());
+        assertTrue(Files.exists(userDirectory));
+
+        testApp.get().deleteUser(user);
+
+        assertTrue(local.isClosed());
+        assertFalse(Files.exists(userDirectory));
+    }
+
+    @Test
+    void aRevokedSessionIsFatalAndFailsPendingWaitsWithoutTheFlag() {
+        User user = testApp.get().logIn(Credentials.anonymous(false));
+        try (SyncedDatabase local = open(user, collection, new Document())) {
+            assertTrue(local.session().downloadAllServerChanges(WAIT));
+            EMULATOR.admin().logoutUser(APP_ID, user.id());
+            local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
+
+            SyncException error = assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
+
+            assertTrue(error.isFatal(), error.getMessage());
+            assertEquals(SyncSession.State.INACTIVE, local.session().state());
+            assertFalse(user.isLoggedIn(), "a 401 after a failed refresh logs the user out");
+        }
+    }
+
+    @Test
     void changingSubscriptionsAddsAndRemovesLocalDocuments() {
         User user = testApp.get().logIn(Credentials.anonymous(false));
         remote(user, collection).insertMany(List.of(new Document("status", "open"), new Document("status", "done")));
