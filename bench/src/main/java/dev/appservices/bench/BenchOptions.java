@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 record BenchOptions(boolean quick, Set<String> only, Path report) {
 
     static final Set<String> BENCHMARKS = Set.of("functions", "telemetry", "data", "sync", "login", "refresh",
-            "startup", "memory");
+            "startup", "memory", "javascript");
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;

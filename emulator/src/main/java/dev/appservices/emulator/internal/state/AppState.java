@@ -100,6 +100,11 @@ public final class AppState {
         return new ArrayList<>(users.values());
     }
 
+    /** Whether a user owns the identity already. */
+    public synchronized boolean hasIdentity(Identity identity) {
+        return identityOwners.containsKey(identityKey(identity.providerType(), identity.id()));
+    }
+
     /** Returns the user that owns the identity, creating the user when the identity is new. */
     public User loginIdentity(Identity identity, String userType) {
         return change(() -> {

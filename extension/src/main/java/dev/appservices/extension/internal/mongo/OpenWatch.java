@@ -30,6 +30,7 @@ final class OpenWatch<T> {
     private SseParser parser;
     /** Guarded by {@code this}, as is {@link #response}. */
     private Reason endReason;
+    private volatile Runnable endListener = () -> { };
 
     private OpenWatch(ServiceCalls calls, String service, ChangeEventDecoder<T> decoder) {
         this.calls = calls;
@@ -114,8 +115,10 @@ final class OpenWatch<T> {
     Reason end(Reason reason) {
         StreamResponse open;
         Reason first;
+        boolean now;
         synchronized (this) {
-            if (endReason == null) {
+            now = endReason == null;
+            if (now) {
                 endReason = reason;
             }
             first = endReason;
@@ -128,7 +131,20 @@ final class OpenWatch<T> {
         if (open != null) {
             open.close();
         }
+        if (now) {
+            endListener.run();
+        }
         return first;
+    }
+
+    /** Whether the stream has ended (a reader still gets the events it received before). */
+    synchronized boolean ended() {
+        return endReason != null;
+    }
+
+    /** Tells {@code listener} when the stream ends, from the thread that ends it; one listener. */
+    void onEnd(Runnable listener) {
+        endListener = listener;
     }
 
     /** A read failed: the stream was ended on purpose (closed, logout, App closed), or the connection broke. */

@@ -92,6 +92,8 @@ final class WatchSubscription<T> implements Flow.Subscription {
         OpenWatch<T> stream = null;
         try {
             stream = opener.get();
+            // a logout or server end while the subscriber asks for nothing is signalled at once, not at its next request
+            stream.onEnd(this::wake);
             synchronized (this) {
                 open = stream;
                 if (cancelled) {
@@ -126,10 +128,14 @@ final class WatchSubscription<T> implements Flow.Subscription {
         }
     }
 
-    /** Waits until the subscriber wants an event; false when it cancelled. */
+    private synchronized void wake() {
+        notifyAll();
+    }
+
+    /** Waits until the subscriber wants an event or the stream has ended; false when the subscriber cancelled. */
     private boolean awaitDemand() throws InterruptedException {
         synchronized (this) {
-            while (demand == 0 && !cancelled && invalidRequest == null) {
+            while (demand == 0 && !cancelled && invalidRequest == null && !open.ended()) {
                 wait();
             }
             if (invalidRequest != null && !cancelled) {

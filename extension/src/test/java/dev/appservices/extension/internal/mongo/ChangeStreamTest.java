@@ -275,6 +275,23 @@ class ChangeStreamTest {
     }
 
     @Test
+    void aSubscriberThatAsksForNothingLearnsOfTheLogoutAtOnce() throws InterruptedException {
+        RecordingSubscriber subscriber = new RecordingSubscriber();
+        notes.watchPublisher().subscribe(subscriber);
+        long streams = streamRequests();
+        subscriber.subscription.poll(5, TimeUnit.SECONDS).request(1);
+        awaitOpened(streams);
+        notes.insertOne(new Document("_id", 1));
+        assertInstanceOf(ChangeEvent.class, subscriber.signals.poll(10, TimeUnit.SECONDS));
+
+        user.logOut();
+
+        ChangeStreamEndedException ended = assertInstanceOf(ChangeStreamEndedException.class,
+                subscriber.signals.poll(10, TimeUnit.SECONDS), "no further request was needed");
+        assertEquals(Reason.USER_LOGGED_OUT, ended.reason());
+    }
+
+    @Test
     void thePublisherSignalsTheEndAndBadRequests() throws InterruptedException {
         RecordingSubscriber refused = new RecordingSubscriber();
         user.mongoClient("no-such").database("db").collection("c").watchPublisher().subscribe(refused);
