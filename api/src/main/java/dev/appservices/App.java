@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
+import dev.appservices.sync.SyncManager;
+
 /**
  * A client of one App Services app: logs users in, keeps their sessions and gives access to functions and
  * authentication providers.
@@ -255,6 +257,13 @@ public interface App extends AutoCloseable {
      *
      * <p>Under CDI the container closes the App when the application stops; do not close an injected App yourself.
      */
+    /**
+     * The sync management of this App: offline-first synced databases of its users and their sessions.
+     *
+     * @return the App's sync manager, the same instance at every call
+     */
+    SyncManager sync();
+
     @Override
     void close();
 }

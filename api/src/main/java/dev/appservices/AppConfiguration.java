@@ -1,6 +1,7 @@
 package dev.appservices;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,6 +66,8 @@ public final class AppConfiguration {
     private final boolean skipLocation;
     private final Map<String, String> headers;
     private final String authorizationHeaderName;
+    private final Path syncDirectory;
+    private final boolean cancelWaitsOnNonFatalError;
 
     private AppConfiguration(Builder builder) {
         this.id = builder.id;
@@ -76,6 +79,8 @@ public final class AppConfiguration {
         this.skipLocation = builder.skipLocation;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.authorizationHeaderName = builder.authorizationHeaderName;
+        this.syncDirectory = builder.syncDirectory;
+        this.cancelWaitsOnNonFatalError = builder.cancelWaitsOnNonFatalError;
     }
 
     /**
@@ -109,6 +114,8 @@ public final class AppConfiguration {
         builder.skipLocation = existing.skipLocation;
         builder.headers.putAll(existing.headers);
         builder.authorizationHeaderName = existing.authorizationHeaderName;
+        builder.syncDirectory = existing.syncDirectory;
+        builder.cancelWaitsOnNonFatalError = existing.cancelWaitsOnNonFatalError;
         return builder;
     }
 
@@ -207,6 +214,25 @@ public final class AppConfiguration {
     }
 
     /**
+     * Returns the directory of the App's synced databases, one sub-directory per user.
+     *
+     * @return the directory; empty for the default, {@code <metadata directory>/<id>/sync}
+     */
+    public Optional<Path> syncDirectory() {
+        return Optional.ofNullable(syncDirectory);
+    }
+
+    /**
+     * Tells whether sync waits fail at the first non-fatal error when a
+     * {@link dev.appservices.sync.SyncConfiguration} does not say.
+     *
+     * @return the default of {@code cancelWaitsOnNonFatalError}; {@code false} by default
+     */
+    public boolean cancelWaitsOnNonFatalError() {
+        return cancelWaitsOnNonFatalError;
+    }
+
+    /**
      * Compares every setting.
      *
      * @param other the object to compare with
@@ -229,7 +255,9 @@ public final class AppConfiguration {
                 && Objects.equals(appVersion, that.appVersion)
                 && skipLocation == that.skipLocation
                 && headers.equals(that.headers)
-                && authorizationHeaderName.equals(that.authorizationHeaderName);
+                && authorizationHeaderName.equals(that.authorizationHeaderName)
+                && Objects.equals(syncDirectory, that.syncDirectory)
+                && cancelWaitsOnNonFatalError == that.cancelWaitsOnNonFatalError;
     }
 
     /**
@@ -240,7 +268,7 @@ public final class AppConfiguration {
     @Override
     public int hashCode() {
         return Objects.hash(id, baseUrl, timeout, metadata, appName, appVersion, skipLocation, headers,
-                authorizationHeaderName);
+                authorizationHeaderName, syncDirectory, cancelWaitsOnNonFatalError);
     }
 
     /**
@@ -259,7 +287,9 @@ public final class AppConfiguration {
                 + ", appVersion=" + (appVersion == null ? "(none)" : appVersion)
                 + ", skipLocation=" + skipLocation
                 + ", headers=" + headers.keySet()
-                + ", authorizationHeaderName=" + authorizationHeaderName + "]";
+                + ", authorizationHeaderName=" + authorizationHeaderName
+                + ", syncDirectory=" + (syncDirectory == null ? "(default)" : syncDirectory)
+                + ", cancelWaitsOnNonFatalError=" + cancelWaitsOnNonFatalError + "]";
     }
 
     /**
@@ -306,6 +336,8 @@ public final class AppConfiguration {
         private String appName;
         private String appVersion;
         private boolean skipLocation;
+        private Path syncDirectory;
+        private boolean cancelWaitsOnNonFatalError;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String authorizationHeaderName = DEFAULT_AUTHORIZATION_HEADER_NAME;
 
@@ -419,6 +451,28 @@ public final class AppConfiguration {
          */
         public Builder authorizationHeaderName(String name) {
             this.authorizationHeaderName = checkHeaderName("authorization header name", name);
+            return this;
+        }
+
+        /**
+         * Sets the directory of the App's synced databases.
+         *
+         * @param directory the directory, or {@code null} for {@code <metadata directory>/<id>/sync}
+         * @return this builder
+         */
+        public Builder syncDirectory(Path directory) {
+            this.syncDirectory = directory;
+            return this;
+        }
+
+        /**
+         * Sets whether sync waits fail at the first non-fatal error when a sync configuration does not say.
+         *
+         * @param cancel {@code true} to fail them
+         * @return this builder
+         */
+        public Builder cancelWaitsOnNonFatalError(boolean cancel) {
+            this.cancelWaitsOnNonFatalError = cancel;
             return this;
         }
 

@@ -31,6 +31,9 @@ public final class BenchMain {
             if (options.runs("data")) {
                 DataBench.run(emulator, options, report);
             }
+            if (options.runs("sync")) {
+                SyncBench.run(emulator, options, report, work);
+            }
             if (options.runs("login")) {
                 LoginBench.run(emulator, options, report, work);
             }

@@ -17,6 +17,7 @@ import dev.appservices.AppConfiguration;
 import dev.appservices.extension.internal.client.ClientMessages;
 import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.mongo.DefaultRemoteMongoClient;
+import dev.appservices.extension.internal.sync.DefaultSyncManager;
 import dev.appservices.extension.internal.config.ExternalConfiguration;
 
 /**
@@ -149,7 +150,8 @@ public final class AppRegistry {
     }
 
     private DefaultApp open(AppConfiguration configuration) {
-        DefaultApp app = new DefaultApp(configuration, external, this::closed, DefaultRemoteMongoClient::new);
+        DefaultApp app = new DefaultApp(configuration, external, this::closed, DefaultRemoteMongoClient::new,
+                DefaultSyncManager::new);
         apps.put(configuration.id(), app);
         return app;
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.bson.BsonDocument;
@@ -39,6 +40,7 @@ import dev.appservices.extension.internal.metadata.MetadataStore;
 import dev.appservices.extension.internal.metadata.MetadataStores;
 import dev.appservices.extension.internal.metadata.StoredUser;
 import dev.appservices.extension.internal.telemetry.Telemetry;
+import dev.appservices.sync.SyncManager;
 
 /**
  * The {@link App} implementation: one per app id per application, created and cached by
@@ -74,6 +76,7 @@ public final class DefaultApp implements App {
     private final SessionManager sessions;
     private final BsonDocument device;
     private final DataServices dataServices;
+    private final AppSync sync;
     private volatile MetadataResetEvent metadataReset;
     private volatile Telemetry telemetry;
     /** Reports the number of logged-in users to {@link #telemetry}; replaced with it. */
@@ -87,10 +90,11 @@ public final class DefaultApp implements App {
      * @param external      the external configuration of its application (the dynamic base URL)
      * @param onClose       told once when the App closes (the cache drops it)
      * @param dataServices  makes the clients of the app's data services for its users
+     * @param syncFactory   makes the App's sync management
      * @throws dev.appservices.MetadataStoreException if the metadata store cannot be opened
      */
     public DefaultApp(AppConfiguration configuration, ExternalConfiguration external, Consumer<DefaultApp> onClose,
-            DataServices dataServices) {
+            DataServices dataServices, Function<App, AppSync> syncFactory) {
         this.configuration = configuration;
         this.external = external;
         this.onClose = onClose;
@@ -105,6 +109,7 @@ public final class DefaultApp implements App {
         useTelemetry(Telemetry.global());
         this.device = DeviceInfo.of(configuration);
         this.dataServices = dataServices;
+        this.sync = syncFactory.apply(this);
     }
 
     @Override
@@ -250,6 +255,12 @@ public final class DefaultApp implements App {
         return events.add(listener);
     }
 
+    @Override
+    public SyncManager sync() {
+        requireOpen();
+        return sync;
+    }
+
     /**
      * The metadata store's report that it replaced an unreadable store with an empty one while this App opened it,
      * for the CDI extension to fire as an event after creation.
@@ -304,6 +315,7 @@ public final class DefaultApp implements App {
                 external.overrideBaseUrl(id(), null);
             }
         } finally {
+            sync.close();
             clients.close();
             executor.shutdownNow();
             store.close();

@@ -90,6 +90,12 @@ public final class ConfigKeys {
     /** Suffix: whether the App has MicroProfile Health checks, {@code true} (the default) or {@code false}. */
     public static final String HEALTH_ENABLED = "health.enabled";
 
+    /** Suffix: the default of a sync configuration's {@code cancelWaitsOnNonFatalError} (boolean). */
+    public static final String SYNC_CANCEL_WAITS_ON_NON_FATAL_ERROR = "sync.cancel-waits-on-non-fatal-error";
+
+    /** Suffix: the directory of the App's synced databases (default {@code <metadata.directory>/<id>/sync}). */
+    public static final String SYNC_DIRECTORY = "sync.directory";
+
     private ConfigKeys() {
     }
 

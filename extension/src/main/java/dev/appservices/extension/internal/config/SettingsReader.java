@@ -209,6 +209,9 @@ public final class SettingsReader {
             reading.apply(() -> header(builder, header, appId));
         }
         metadata(reading).ifPresent(builder::metadata);
+        reading.value(ConfigKeys.SYNC_CANCEL_WAITS_ON_NON_FATAL_ERROR, setting -> bool(setting, appId))
+                .ifPresent(builder::cancelWaitsOnNonFatalError);
+        reading.value(ConfigKeys.SYNC_DIRECTORY, setting -> path(setting, appId)).ifPresent(builder::syncDirectory);
         // not part of the App's configuration, but checked with it (the CDI extension reads it)
         reading.value(ConfigKeys.HEALTH_ENABLED, setting -> bool(setting, appId));
         return builder.build();

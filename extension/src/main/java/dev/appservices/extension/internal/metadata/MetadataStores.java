@@ -68,9 +68,14 @@ public final class MetadataStores {
         return (DataSource) found;
     }
 
-    private static SealedCodec sealedCodec(MetadataConfiguration configuration) {
-        WrappingKey key = configuration.keyStore().map(WrappingKeys::load)
+    /** The configured key of the {@code ENCRYPTION} mode: a key-store entry or a key derived from a raw key. */
+    static WrappingKey wrappingKey(MetadataConfiguration configuration) {
+        return configuration.keyStore().map(WrappingKeys::load)
                 .orElseGet(() -> WrappingKeys.derive(configuration.encryptionKey().orElseThrow()));
+    }
+
+    private static SealedCodec sealedCodec(MetadataConfiguration configuration) {
+        WrappingKey key = wrappingKey(configuration);
         Optional<Supplier<WrappingKey>> previous = configuration.previousKeyStore()
                 .<Supplier<WrappingKey>>map(keyStore -> () -> WrappingKeys.load(keyStore))
                 .or(() -> configuration.previousEncryptionKey().map(raw -> () -> WrappingKeys.derive(raw)));

@@ -27,7 +27,7 @@ final class SealedCodec implements StoreCodec {
 
     static final String FILE_NAME = "metadata.sealed";
 
-    private static final String CONTENT_CIPHER = "AES/GCM/NoPadding";
+    static final String CONTENT_CIPHER = "AES/GCM/NoPadding";
     private static final int DATA_KEY_BITS = 256;
 
     private final WrappingKey key;

@@ -23,7 +23,7 @@ import dev.appservices.mongo.Namespace;
  * filters and updates ({@link Bson#toBsonDocument}), documents to write, answers (Extended JSON, canonical or
  * relaxed, parsed by the BSON library) and documents to return. Immutable and thread-safe.
  */
-final class CollectionCodec {
+public final class CollectionCodec {
 
     private static final EncoderContext ENCODER_CONTEXT = EncoderContext.builder().build();
     private static final DecoderContext DECODER_CONTEXT = DecoderContext.builder().build();
@@ -32,17 +32,17 @@ final class CollectionCodec {
     private final Namespace namespace;
     private final CodecRegistry registry;
 
-    CollectionCodec(Namespace namespace, CodecRegistry registry) {
+    public CollectionCodec(Namespace namespace, CodecRegistry registry) {
         this.namespace = namespace;
         this.registry = registry;
     }
 
-    CodecRegistry registry() {
+    public CodecRegistry registry() {
         return registry;
     }
 
     /** A filter, update, sort, projection or stage as a document; the driver's builders render themselves here. */
-    BsonDocument bson(Bson value) {
+    public BsonDocument bson(Bson value) {
         return value.toBsonDocument(BsonDocument.class, registry);
     }
 
@@ -52,7 +52,7 @@ final class CollectionCodec {
      * @throws CodecConfigurationException if the registry has no codec for it
      */
     @SuppressWarnings("unchecked") // the codec was looked up by the value's own class
-    <D> BsonDocument encode(D document) {
+    public <D> BsonDocument encode(D document) {
         if (document instanceof Bson bson) {
             return bson(bson);
         }
@@ -63,7 +63,7 @@ final class CollectionCodec {
     }
 
     /** Decodes a document of an answer or an event into {@code type}. */
-    <R> R decode(BsonValue document, Class<R> type, String operation) {
+    public <R> R decode(BsonValue document, Class<R> type, String operation) {
         if (!document.isDocument()) {
             throw MongoMessages.undecodable(namespace, operation, document.getBsonType(), type, null);
         }

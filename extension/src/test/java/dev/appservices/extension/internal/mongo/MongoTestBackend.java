@@ -41,7 +41,8 @@ public final class MongoTestBackend {
                 + " \"document_filters\": {\"read\": true, \"write\": {\"owner_id\": \"%%user.id\"}},"
                 + " \"read\": true, \"write\": {\"owner_id\": \"%%user.id\"},"
                 + " \"insert\": true, \"delete\": true, \"search\": true}], \"filters\": []}");
-        return AppDefinition.builder(appId).anonymousAuth().mongodb(SERVICE, List.of(owned), everyone).build();
+        return AppDefinition.builder(appId).anonymousAuth().emailPasswordAuth(true)
+                .mongodb(SERVICE, List.of(owned), everyone).build();
     }
 
     /** An order as a record, with its id mapped to {@code _id}. */

@@ -1,0 +1,168 @@
+package dev.appservices.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.bson.Document;
+
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.User;
+import dev.appservices.mongo.RemoteMongoCollection;
+import dev.appservices.sync.SyncConfiguration;
+import dev.appservices.sync.SyncedCollection;
+import dev.appservices.sync.SyncedDatabase;
+
+/**
+ * Sync management against the remote requests it is built on, in one run: bootstrapping 10,000 documents against a
+ * remote {@code find} of them, uploading 1,000 local inserts against a remote {@code insertMany} of them, a local
+ * {@code find} against the same remote {@code find}, and the time from a local write of one user to its arrival in
+ * another user's synced collection. Each figure alternates the two sides over several rounds; ratios are per round.
+ */
+final class SyncBench {
+
+    private static final int DOCUMENTS = 10_000;
+    private static final int UPLOADS = 1_000;
+    private static final int QUERIES = 200;
+    private static final int ARRIVALS = 200;
+    private static final Duration WAIT = Duration.ofMinutes(5);
+    private static final String DATABASE = "bench";
+
+    private SyncBench() {
+    }
+
+    static void run(EmulatorProcess emulator, BenchOptions options, Report report, Path work) throws Exception {
+        Path directory = Files.createDirectories(work.resolve("sync"));
+        try (App app = App.create(BenchApps.configuration(BenchApps.APP, emulator.baseUrl())
+                .syncDirectory(directory).build())) {
+            User ana = app.logIn(Credentials.anonymous(false));
+            User bob = app.logIn(Credentials.anonymous(false));
+            String seeded = "sync-seeded";
+            RemoteMongoCollection<Document> remote = remote(ana, seeded);
+            for (int chunk = 0; chunk < DOCUMENTS / 1000; chunk++) {
+                List<Document> documents = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    documents.add(new Document("n", chunk * 1000 + i).append("text", "document " + i));
+                }
+                remote.insertMany(documents);
+            }
+            int rounds = options.rounds();
+            List<Double> bootstrap = new ArrayList<>();
+            List<Double> upload = new ArrayList<>();
+            List<Double> query = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                long remoteFind = time(() -> remote.find().toList());
+                long[] local = new long[1];
+                try (SyncedDatabase synced = open(app, ana, "bootstrap" + round, seeded)) {
+                    local[0] = time(() -> synced.session().downloadAllServerChanges(WAIT));
+                    SyncedCollection<Document> collection = synced.collection(DATABASE, seeded);
+                    long localQueries = time(() -> {
+                        for (int i = 0; i < QUERIES; i++) {
+                            collection.find(new Document("n", i * 37 % DOCUMENTS)).toList();
+                        }
+                    });
+                    long remoteQueries = time(() -> {
+                        for (int i = 0; i < QUERIES; i++) {
+                            remote.find(new Document("n", i * 37 % DOCUMENTS)).toList();
+                        }
+                    });
+                    query.add((double) remoteQueries / localQueries);
+                }
+                bootstrap.add((double) local[0] / remoteFind);
+
+                String uploads = "sync-uploads-" + round;
+                long remoteInsert = time(() -> remote(ana, uploads + "-remote").insertMany(numbered(UPLOADS)));
+                try (SyncedDatabase synced = open(app, ana, "upload" + round, uploads)) {
+                    synced.session().downloadAllServerChanges(WAIT);
+                    long localUpload = time(() -> {
+                        synced.collection(DATABASE, uploads).insertMany(numbered(UPLOADS));
+                        synced.session().uploadAllLocalChanges(WAIT);
+                    });
+                    upload.add((double) localUpload / remoteInsert);
+                }
+            }
+            List<Long> arrivals = arrivals(app, ana, bob);
+
+            report.section("Sync management against the requests it is built on");
+            report.paragraph(rounds + " rounds; in each, both sides once, in the same JVM against the same emulator. "
+                    + "Bootstrap: opening a synced database subscribed to " + DOCUMENTS + " documents until its first "
+                    + "`downloadAllServerChanges()` completes, against one remote `find()` of the same documents. "
+                    + "Upload: " + UPLOADS + " local inserts (one local `insertMany`) until `uploadAllLocalChanges()` "
+                    + "completes, against one remote `insertMany` of " + UPLOADS + " documents. Query: " + QUERIES
+                    + " `find({n: …})` on the synced collection against the same on the remote one (no index on "
+                    + "either side). Load before: " + Machine.load() + ".");
+            report.table("3,2,1", List.of("figure", "ratio (mean ± sd, min–max)", "goal"), List.of(
+                    List.of("bootstrap of " + DOCUMENTS + " / remote find", Spread.of(bootstrap).format(2), "≤ 1.5"),
+                    List.of("upload of " + UPLOADS + " inserts / remote insertMany", Spread.of(upload).format(2),
+                            "≤ 2"),
+                    List.of("remote find / local find (how many times faster)", Spread.of(query).format(1),
+                            "≥ 10")));
+            report.paragraph("From a local insert of one user to its arrival in another user's synced collection "
+                    + "(change listener), " + ARRIVALS + " writes one after the other: p50 "
+                    + percentile(arrivals, 50) + " ms, p99 " + percentile(arrivals, 99) + " ms. Load after: "
+                    + Machine.load() + ".");
+        }
+    }
+
+    private static List<Long> arrivals(App app, User writer, User reader) throws InterruptedException {
+        String collection = "sync-arrivals";
+        List<Long> millis = new ArrayList<>();
+        try (SyncedDatabase from = open(app, writer, "arrivals-from", collection);
+                SyncedDatabase to = open(app, reader, "arrivals-to", collection)) {
+            from.session().downloadAllServerChanges(WAIT);
+            to.session().downloadAllServerChanges(WAIT);
+            AtomicReference<CountDownLatch> arrived = new AtomicReference<>();
+            to.collection(DATABASE, collection).addChangeListener(new Document(), event -> {
+                CountDownLatch latch = arrived.get();
+                if (latch != null) {
+                    latch.countDown();
+                }
+            });
+            for (int i = 0; i < ARRIVALS; i++) {
+                CountDownLatch latch = new CountDownLatch(1);
+                arrived.set(latch);
+                long start = System.nanoTime();
+                from.collection(DATABASE, collection).insertOne(new Document("i", i));
+                if (!latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("write " + i + " did not arrive");
+                }
+                millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            }
+        }
+        return millis;
+    }
+
+    private static SyncedDatabase open(App app, User user, String name, String collection) {
+        return app.sync().open(SyncConfiguration.builder(user).name(name)
+                .subscription("all", DATABASE, collection, new Document()).build());
+    }
+
+    private static RemoteMongoCollection<Document> remote(User user, String collection) {
+        return user.mongoClient("mongodb-atlas").database(DATABASE).collection(collection);
+    }
+
+    private static List<Document> numbered(int count) {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            documents.add(new Document("n", i));
+        }
+        return documents;
+    }
+
+    private static long time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long percentile(List<Long> values, int percent) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+}

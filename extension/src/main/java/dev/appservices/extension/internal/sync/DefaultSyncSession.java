@@ -1,0 +1,669 @@
+package dev.appservices.extension.internal.sync;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+import dev.appservices.ListenerRegistration;
+import dev.appservices.SessionExpiredException;
+import dev.appservices.User;
+import dev.appservices.mongo.ChangeEvent;
+import dev.appservices.mongo.ChangeStream;
+import dev.appservices.mongo.ChangeStreamEndedException;
+import dev.appservices.mongo.DuplicateKeyException;
+import dev.appservices.mongo.Namespace;
+import dev.appservices.mongo.OperationNotPermittedException;
+import dev.appservices.mongo.RemoteMongoCollection;
+import dev.appservices.mongo.UpdateResult;
+import dev.appservices.sync.ConnectionState;
+import dev.appservices.sync.ConnectionStateListener;
+import dev.appservices.sync.Progress;
+import dev.appservices.sync.ProgressDirection;
+import dev.appservices.sync.ProgressMode;
+import dev.appservices.sync.Subscription;
+import dev.appservices.sync.SyncConfiguration;
+import dev.appservices.sync.SyncException;
+import dev.appservices.sync.SyncSession;
+
+/**
+ * The session of one synced database, run by one thread of its own: connect (open a change stream per subscribed
+ * collection, then a catch-up pass that reads every subscription, paged), upload the outbox in order, run the catch-up
+ * passes that waits ask for, and after any failure back off and start again. Every request goes through the user's
+ * data service client, so the App's timeout bounds it (for streams: until the response headers).
+ *
+ * <p>Errors: a 401 after a failed refresh ({@link SessionExpiredException}) and a stream ended by a logout are fatal;
+ * everything else the backend or the network does is non-fatal and retried. Waits fail at fatal errors, at
+ * {@link #pause()}, and at non-fatal errors when {@code cancelWaitsOnNonFatalError} is set.
+ */
+final class DefaultSyncSession implements SyncSession {
+
+    static final String SERVICE = "mongodb-atlas";
+    private static final Logger LOG = Logger.getLogger(DefaultSyncSession.class.getName());
+    private static final int PAGE = 1000;
+    private static final int INSERT_BATCH = 500;
+
+    private record UploadState(long acknowledged, NavigableMap<Long, BsonDocument> pending) {
+    }
+
+    private record DownloadState(long done, long total) {
+    }
+
+    private final User user;
+    private final SyncConfiguration configuration;
+    private final SyncedData data;
+    private final boolean cancelWaitsOnNonFatalError;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private final Waits uploadWaits;
+    private final Waits downloadWaits;
+    private final AtomicLong downloadRequested = new AtomicLong();
+    private final AtomicLong downloadApplied = new AtomicLong();
+    private final ProgressListeners<UploadState> uploadProgress = new ProgressListeners<>();
+    private final ProgressListeners<DownloadState> downloadProgress = new ProgressListeners<>();
+    private final List<ConnectionStateListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final List<ChangeStream<BsonDocument>> streams = new CopyOnWriteArrayList<>();
+    /** The ids events changed while a catch-up pass runs: the pass must not remove what it did not see. */
+    private final Set<BsonValue> touchedDuringPass = ConcurrentHashMap.newKeySet();
+    private volatile boolean passRunning;
+    private final Thread thread;
+    private volatile ConnectionState connectionState = ConnectionState.DISCONNECTED;
+    private volatile boolean paused;
+    private volatile boolean loggedOut;
+    private volatile boolean closed;
+    private volatile boolean wakeUp;
+    private volatile boolean resubscribe;
+    private volatile RuntimeException streamFailure;
+    private volatile DownloadState lastDownload = new DownloadState(0, 0);
+    private long acknowledged;
+
+    DefaultSyncSession(User user, SyncConfiguration configuration, SyncedData data, boolean cancelDefault,
+            String threadName) {
+        this.user = user;
+        this.configuration = configuration;
+        this.data = data;
+        this.cancelWaitsOnNonFatalError = configuration.cancelWaitsOnNonFatalError().orElse(cancelDefault);
+        this.uploadWaits = new Waits(data.name());
+        this.downloadWaits = new Waits(data.name());
+        this.thread = new Thread(this::run, threadName);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Override
+    public User user() {
+        return user;
+    }
+
+    @Override
+    public SyncConfiguration configuration() {
+        return configuration;
+    }
+
+    @Override
+    public State state() {
+        return active() ? State.ACTIVE : State.INACTIVE;
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        return connectionState;
+    }
+
+    private boolean active() {
+        return !paused && !loggedOut && !closed;
+    }
+
+    // --- waits ----------------------------------------------------------------------------------------------------
+
+    private CompletableFuture<Void> uploadWait() {
+        requireNotClosed();
+        long target = data.store().lastSequence();
+        NavigableMap<Long, BsonDocument> pending = data.store().pending();
+        long reached = pending.isEmpty() ? target : pending.firstKey() - 1;
+        return uploadWaits.register(target, reached);
+    }
+
+    CompletableFuture<Void> downloadWait() {
+        requireNotClosed();
+        long generation = downloadRequested.incrementAndGet();
+        CompletableFuture<Void> done = downloadWaits.register(generation, downloadApplied.get());
+        wake();
+        return done;
+    }
+
+    private void requireNotClosed() {
+        if (closed) {
+            throw SyncMessages.sessionClosed(data.name());
+        }
+    }
+
+    @Override
+    public void uploadAllLocalChanges() {
+        uploadWaits.await(uploadWait());
+    }
+
+    @Override
+    public boolean uploadAllLocalChanges(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return uploadWaits.await(uploadWait(), timeout);
+    }
+
+    @Override
+    public CompletionStage<Void> uploadAllLocalChangesAsync() {
+        return Waits.stage(uploadWait());
+    }
+
+    @Override
+    public void downloadAllServerChanges() {
+        downloadWaits.await(downloadWait());
+    }
+
+    @Override
+    public boolean downloadAllServerChanges(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return downloadWaits.await(downloadWait(), timeout);
+    }
+
+    @Override
+    public CompletionStage<Void> downloadAllServerChangesAsync() {
+        return Waits.stage(downloadWait());
+    }
+
+    Waits downloadWaits() {
+        return downloadWaits;
+    }
+
+    private void failWaits(SyncException error) {
+        uploadWaits.failAll(error);
+        downloadWaits.failAll(error);
+    }
+
+    // --- control --------------------------------------------------------------------------------------------------
+
+    @Override
+    public void pause() {
+        requireNotClosed();
+        paused = true;
+        failWaits(SyncMessages.inactive(data.name()));
+        closeStreams();
+        wake();
+    }
+
+    @Override
+    public void resume() {
+        requireNotClosed();
+        paused = false;
+        wake();
+    }
+
+    @Override
+    public void reconnect() {
+        wake();
+    }
+
+    void loggedOut() {
+        loggedOut = true;
+        failWaits(SyncMessages.userLoggedOut(data.name(), user.id()));
+        closeStreams();
+        wake();
+    }
+
+    void loggedIn() {
+        loggedOut = false;
+        wake();
+    }
+
+    void localChanged() {
+        wake();
+    }
+
+    void subscriptionsChanged() {
+        resubscribe = true;
+        closeStreams();
+        wake();
+    }
+
+    /** Stops the thread and its streams; pending waits fail with {@code error}. */
+    void stop(SyncException error) {
+        closed = true;
+        failWaits(error);
+        closeStreams();
+        wake();
+        if (Thread.currentThread() != thread) {
+            // a request in flight ends within the App timeout at the latest
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        setConnectionState(ConnectionState.DISCONNECTED);
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            wakeUp = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for a wake-up or the time to pass; {@code false} if interrupted. */
+    private void sleep(Duration time) {
+        lock.lock();
+        try {
+            long nanos = time.toNanos();
+            while (!wakeUp && nanos > 0 && !closed) {
+                nanos = signal.awaitNanos(nanos);
+            }
+            wakeUp = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- listeners ------------------------------------------------------------------------------------------------
+
+    @Override
+    public ListenerRegistration addProgressListener(ProgressDirection direction, ProgressMode mode,
+            Consumer<Progress> listener) {
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(listener, "listener");
+        boolean current = mode == ProgressMode.CURRENT_CHANGES;
+        if (direction == ProgressDirection.UPLOAD) {
+            UploadState now = uploadState();
+            long target = data.store().lastSequence();
+            long initial = now.pending().headMap(target, true).size();
+            return uploadProgress.add(current
+                    ? state -> new Progress(initial - state.pending().headMap(target, true).size(), initial)
+                    : state -> new Progress(state.acknowledged(), state.acknowledged() + state.pending().size()),
+                    listener, current, now);
+        }
+        return downloadProgress.add(state -> new Progress(state.done(), state.total()), listener, current,
+                lastDownload);
+    }
+
+    @Override
+    public ListenerRegistration addConnectionStateListener(ConnectionStateListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        connectionListeners.add(listener);
+        return () -> connectionListeners.remove(listener);
+    }
+
+    private void setConnectionState(ConnectionState state) {
+        ConnectionState old = connectionState;
+        if (old == state) {
+            return;
+        }
+        connectionState = state;
+        for (ConnectionStateListener listener : connectionListeners) {
+            try {
+                listener.onChange(state, old);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a connection state listener of '" + data.name() + "' failed", e);
+            }
+        }
+    }
+
+    private synchronized UploadState uploadState() {
+        return new UploadState(acknowledged, data.store().pending());
+    }
+
+    // --- the session's thread -------------------------------------------------------------------------------------
+
+    private void run() {
+        BackOff backOff = new BackOff();
+        while (!closed) {
+            if (!active()) {
+                setConnectionState(ConnectionState.DISCONNECTED);
+                sleep(Duration.ofSeconds(1));
+                continue;
+            }
+            try {
+                connectAndSync(backOff);
+            } catch (RuntimeException e) {
+                closeStreams();
+                setConnectionState(ConnectionState.DISCONNECTED);
+                if (closed || !active()) {
+                    continue;
+                }
+                if (isFatal(e)) {
+                    SyncException error = SyncMessages.fatal(data.name(), e);
+                    report(error);
+                    loggedOut = true;
+                    failWaits(error);
+                    continue;
+                }
+                SyncException error = SyncMessages.nonFatal(data.name(), e);
+                report(error);
+                if (cancelWaitsOnNonFatalError) {
+                    failWaits(error);
+                }
+                sleep(backOff.next());
+            }
+        }
+        closeStreams();
+    }
+
+    private void connectAndSync(BackOff backOff) {
+        setConnectionState(ConnectionState.CONNECTING);
+        resubscribe = false;
+        streamFailure = null;
+        openStreams();
+        catchUp();
+        setConnectionState(ConnectionState.CONNECTED);
+        backOff.reset();
+        while (active() && !resubscribe) {
+            if (streamFailure != null) {
+                throw streamFailure;
+            }
+            upload();
+            if (downloadRequested.get() > downloadApplied.get()) {
+                catchUp();
+            }
+            if (data.store().pending().isEmpty() && downloadRequested.get() <= downloadApplied.get()) {
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+        closeStreams();
+    }
+
+    private static boolean isFatal(RuntimeException e) {
+        return e instanceof SessionExpiredException
+                || e instanceof ChangeStreamEndedException ended
+                        && ended.reason() == ChangeStreamEndedException.Reason.USER_LOGGED_OUT;
+    }
+
+    private void report(SyncException error) {
+        Consumer<SyncException> handler = configuration.errorHandler()
+                .<Consumer<SyncException>>map(h -> e -> h.onError(this, e))
+                .orElse(e -> LOG.log(Level.WARNING, e.getMessage()));
+        try {
+            handler.accept(error);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the sync error handler of '" + data.name() + "' failed", e);
+        }
+    }
+
+    private RemoteMongoCollection<BsonDocument> remote(Namespace namespace) {
+        return user.mongoClient(SERVICE).database(namespace.database())
+                .collection(namespace.collection(), BsonDocument.class);
+    }
+
+    // --- download -------------------------------------------------------------------------------------------------
+
+    private void openStreams() {
+        for (Namespace namespace : data.subscribedNamespaces()) {
+            ChangeStream<BsonDocument> stream = remote(namespace).watch();
+            streams.add(stream);
+            Thread reader = new Thread(() -> read(namespace, stream), thread.getName() + "-watch");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private void read(Namespace namespace, ChangeStream<BsonDocument> stream) {
+        try {
+            while (!closed) {
+                apply(namespace, stream.next());
+            }
+        } catch (RuntimeException e) {
+            if (streams.remove(stream)) {
+                // the stream ended on its own (the server, the network, a logout): reconnect with a catch-up pass
+                streamFailure = e;
+                wake();
+            }
+        }
+    }
+
+    private void apply(Namespace namespace, ChangeEvent<BsonDocument> event) {
+        BsonValue id = event.documentKey().get("_id");
+        if (passRunning) {
+            touchedDuringPass.add(id);
+        }
+        switch (event.operationType()) {
+            case INSERT, UPDATE, REPLACE -> {
+                if (event.fullDocument().isPresent()) {
+                    data.applyServer(namespace, id, event.fullDocument().get());
+                } else {
+                    downloadRequested.incrementAndGet();
+                    wake();
+                }
+            }
+            case DELETE -> data.applyServer(namespace, id, null);
+            default -> {
+                downloadRequested.incrementAndGet();
+                wake();
+            }
+        }
+    }
+
+    private void closeStreams() {
+        List<ChangeStream<BsonDocument>> open = new ArrayList<>(streams);
+        streams.clear();
+        open.forEach(ChangeStream::close);
+    }
+
+    /** Reads every subscription again, applies it, and removes local documents no subscription holds any more. */
+    private void catchUp() {
+        long generation = downloadRequested.get();
+        touchedDuringPass.clear();
+        passRunning = true;
+        try {
+            readSubscriptions(generation);
+        } finally {
+            passRunning = false;
+            touchedDuringPass.clear();
+        }
+    }
+
+    private void readSubscriptions(long generation) {
+        List<Subscription> subscriptions = data.subscriptions();
+        long total = subscriptions.size();
+        long done = 0;
+        publishDownload(new DownloadState(done, total));
+        Map<Namespace, Set<BsonValue>> seen = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            Namespace namespace = new Namespace(subscription.database(), subscription.collection());
+            Set<BsonValue> ids = seen.computeIfAbsent(namespace, n -> new HashSet<>());
+            RemoteMongoCollection<BsonDocument> remote = remote(namespace);
+            BsonValue last = null;
+            while (true) {
+                BsonDocument filter = last == null ? subscription.filter()
+                        : new BsonDocument("$and", new BsonArray(List.of(subscription.filter(),
+                                new BsonDocument("_id", new BsonDocument("$gt", last)))));
+                List<BsonDocument> page = remote.find(filter).sort(new BsonDocument("_id", new BsonInt32(1)))
+                        .limit(PAGE).toList();
+                Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
+                for (BsonDocument document : page) {
+                    last = document.get("_id");
+                    states.put(last, document);
+                }
+                ids.addAll(states.keySet());
+                data.applyServer(namespace, states);
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
+            publishDownload(new DownloadState(++done, total));
+        }
+        for (Namespace namespace : data.store().namespaces()) {
+            Set<BsonValue> ids = seen.getOrDefault(namespace, Set.of());
+            Map<BsonValue, BsonDocument> gone = new HashMap<>();
+            for (BsonValue id : data.localIds(namespace)) {
+                if (!ids.contains(id) && !touchedDuringPass.contains(id)) {
+                    gone.put(id, null);
+                }
+            }
+            data.applyServer(namespace, gone);
+        }
+        downloadApplied.accumulateAndGet(generation, Math::max);
+        downloadWaits.reached(downloadApplied.get());
+    }
+
+    private void publishDownload(DownloadState state) {
+        lastDownload = state;
+        downloadProgress.changed(state);
+    }
+
+    // --- upload ---------------------------------------------------------------------------------------------------
+
+    private void upload() {
+        List<Map.Entry<Long, BsonDocument>> entries = new ArrayList<>(data.store().pending().entrySet());
+        int next = 0;
+        while (next < entries.size() && active() && streamFailure == null) {
+            int end = next + 1;
+            Namespace namespace = SyncedData.namespaceOf(entries.get(next).getValue());
+            while (end < entries.size() && end - next < INSERT_BATCH && isInsert(entries.get(end - 1).getValue())
+                    && isInsert(entries.get(end).getValue())
+                    && SyncedData.namespaceOf(entries.get(end).getValue()).equals(namespace)) {
+                end++;
+            }
+            if (end - next > 1 && insertBatch(namespace, entries.subList(next, end))) {
+                next = end;
+            } else {
+                uploadOne(entries.get(next));
+                next++;
+            }
+        }
+    }
+
+    private static boolean isInsert(BsonDocument entry) {
+        return SyncedData.INSERT.equals(entry.getString("op").getValue());
+    }
+
+    /**
+     * Uploads consecutive inserts of one collection with one {@code insertMany}; {@code false} when the server
+     * refused one of them (a replay's duplicate key, the rules), so that they go one by one and each gets its own
+     * outcome (the call is not atomic: those that went in are duplicates then, which counts as done).
+     */
+    private boolean insertBatch(Namespace namespace, List<Map.Entry<Long, BsonDocument>> batch) {
+        try {
+            remote(namespace).insertMany(batch.stream().map(entry -> entry.getValue().getDocument("doc")).toList());
+        } catch (DuplicateKeyException | OperationNotPermittedException e) {
+            return false;
+        }
+        acknowledge(batch.stream().map(Map.Entry::getKey).toList());
+        return true;
+    }
+
+    private void uploadOne(Map.Entry<Long, BsonDocument> pending) {
+        long sequence = pending.getKey();
+        BsonDocument entry = pending.getValue();
+        Namespace namespace = SyncedData.namespaceOf(entry);
+        BsonValue id = entry.get("id");
+        try {
+            String refused = send(namespace, entry);
+            acknowledge(List.of(sequence));
+            if (refused != null) {
+                compensate(namespace, id, refused, null);
+            }
+        } catch (OperationNotPermittedException e) {
+            acknowledge(List.of(sequence));
+            compensate(namespace, id, "not permitted by the server's rules", e);
+        }
+    }
+
+    /** Sends one outbox entry; returns why the server dropped it, or {@code null} when it applied it. */
+    private String send(Namespace namespace, BsonDocument entry) {
+        RemoteMongoCollection<BsonDocument> remote = remote(namespace);
+        BsonDocument byId = new BsonDocument("_id", entry.get("id"));
+        switch (entry.getString("op").getValue()) {
+            case SyncedData.INSERT -> {
+                try {
+                    remote.insertOne(entry.getDocument("doc"));
+                } catch (DuplicateKeyException e) {
+                    // a replay after a crash: the insert reached the server before
+                }
+                return null;
+            }
+            case SyncedData.UPDATE -> {
+                BsonDocument update = new BsonDocument();
+                if (!entry.getDocument("set").isEmpty()) {
+                    update.append("$set", entry.getDocument("set"));
+                }
+                if (!entry.getArray("unset").isEmpty()) {
+                    BsonDocument unset = new BsonDocument();
+                    entry.getArray("unset").forEach(key -> unset.append(key.asString().getValue(),
+                            new BsonString("")));
+                    update.append("$unset", unset);
+                }
+                UpdateResult result = remote.updateOne(byId, update);
+                return result.matchedCount() == 0 ? "the document does not exist on the server (deletes win)" : null;
+            }
+            default -> {
+                remote.deleteOne(byId);
+                return null;
+            }
+        }
+    }
+
+    private void acknowledge(List<Long> sequences) {
+        data.store().write(() -> {
+            sequences.forEach(data.store()::acknowledge);
+            return null;
+        });
+        UploadState state;
+        synchronized (this) {
+            acknowledged += sequences.size();
+            state = new UploadState(acknowledged, data.store().pending());
+        }
+        uploadProgress.changed(state);
+        uploadWaits.reached(state.pending().isEmpty() ? Long.MAX_VALUE : state.pending().firstKey() - 1);
+    }
+
+    /** Undoes a refused write: the server's state of the document becomes the local one, and the handler hears. */
+    private void compensate(Namespace namespace, BsonValue id, String reason, Throwable cause) {
+        BsonDocument server;
+        try {
+            server = remote(namespace).find(new BsonDocument("_id", id)).first().orElse(null);
+        } catch (OperationNotPermittedException e) {
+            server = null;
+        }
+        data.applyServer(namespace, id, server);
+        SyncException error = SyncMessages.compensatingWrite(namespace, id, reason, cause);
+        report(error);
+        if (cancelWaitsOnNonFatalError) {
+            failWaits(error);
+        }
+    }
+
+    /** Names the store and the user. */
+    @Override
+    public String toString() {
+        return "SyncSession[" + data.name() + ", user=" + user.id() + ", " + state() + ", " + connectionState + "]";
+    }
+}

@@ -1,0 +1,322 @@
+package dev.appservices.extension.internal.sync;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.bson.BsonArray;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+import dev.appservices.mongo.Namespace;
+
+/**
+ * The local store of one synced database: one H2 MVStore file holding the documents (in mongo-java-server's H2
+ * backend, which answers MongoDB queries and updates in-process, without a socket), the outbox of changes to upload
+ * and the subscriptions.
+ *
+ * <p>Transactions: auto-commit is off, every {@link #write} runs under one lock and ends with one MVStore commit, so
+ * the documents and the outbox change together or not at all; MVStore keeps the last complete commit after a crash.
+ * A failed write is rolled back to that commit. Reads take the same lock (they are in-memory and short).
+ */
+final class LocalStore implements AutoCloseable {
+
+    private static final String OUTBOX = "$sync.outbox";
+    private static final String META = "$sync.meta";
+    private static final String SUBSCRIPTIONS = "subscriptions";
+    private static final String NAMESPACES = "namespaces";
+
+    private final MVStore mvStore;
+    private final H2Backend backend;
+    private final MVMap<Long, byte[]> outbox;
+    private final MVMap<String, byte[]> meta;
+    private final ReentrantLock lock = new ReentrantLock();
+    // the engine keeps per-connection state by channel; an embedded channel has no socket and does no I/O
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    /** The decoded outbox, kept between its changes: server state is merged with it for every document. */
+    private NavigableMap<Long, BsonDocument> pendingCache;
+
+    private LocalStore(MVStore mvStore) {
+        this.mvStore = mvStore;
+        this.backend = new H2Backend(mvStore);
+        this.outbox = mvStore.openMap(OUTBOX);
+        this.meta = mvStore.openMap(META);
+    }
+
+    /**
+     * Opens (or creates) a store file.
+     *
+     * @param file the file
+     * @param key  the file encryption key, or {@code null} for none
+     */
+    static LocalStore open(Path file, char[] key) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled();
+        if (key != null) {
+            // H2's file encryption (AES in XTS mode)
+            builder.encryptionKey(key);
+        }
+        LocalStore store;
+        try {
+            store = new LocalStore(builder.open());
+        } finally {
+            if (key != null) {
+                Arrays.fill(key, '\0');
+            }
+        }
+        store.mvStore.commit();
+        return store;
+    }
+
+    /** Runs reads and writes as one local transaction. */
+    <T> T write(Supplier<T> work) {
+        lock.lock();
+        try {
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                mvStore.rollback();
+                pendingCache = null;
+                throw e;
+            }
+            mvStore.commit();
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs reads under the store's lock. */
+    <T> T read(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- documents ------------------------------------------------------------------------------------------------
+
+    List<BsonDocument> find(Namespace namespace, BsonDocument filter, BsonDocument sort, BsonDocument projection,
+            int limit) {
+        BsonDocument command = command("find", namespace)
+                .append("filter", filter)
+                .append("batchSize", new BsonInt32(Integer.MAX_VALUE));
+        if (sort != null) {
+            command.append("sort", sort);
+        }
+        if (projection != null) {
+            command.append("projection", projection);
+        }
+        if (limit > 0) {
+            command.append("limit", new BsonInt32(limit));
+        }
+        BsonDocument answer = run(namespace, "find", command);
+        List<BsonDocument> documents = new ArrayList<>();
+        answer.getDocument("cursor").getArray("firstBatch").forEach(value -> documents.add(value.asDocument()));
+        return documents;
+    }
+
+    Optional<BsonDocument> byId(Namespace namespace, BsonValue id) {
+        return find(namespace, new BsonDocument("_id", id), null, null, 1).stream().findFirst();
+    }
+
+    long count(Namespace namespace, BsonDocument filter) {
+        BsonDocument answer = run(namespace, "count", command("count", namespace)
+                .append("query", filter));
+        return answer.get("n").asNumber().longValue();
+    }
+
+    void insert(Namespace namespace, List<BsonDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        BsonDocument answer = run(namespace, "insert", command("insert", namespace)
+                .append("documents", new BsonArray(documents)));
+        requireNoWriteErrors(answer);
+    }
+
+    /** Applies update operators to the document of an id. */
+    void update(Namespace namespace, BsonValue id, BsonDocument update) {
+        updateCommand(namespace, id, update, false);
+    }
+
+    /** Stores a whole document, replacing the one of its id. */
+    void put(Namespace namespace, BsonDocument document) {
+        updateCommand(namespace, document.get("_id"), document, true);
+    }
+
+    void delete(Namespace namespace, BsonValue id) {
+        BsonDocument answer = run(namespace, "delete", command("delete", namespace)
+                .append("deletes", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
+                        .append("limit", new BsonInt32(1))))));
+        requireNoWriteErrors(answer);
+    }
+
+    private void updateCommand(Namespace namespace, BsonValue id, BsonDocument update, boolean upsert) {
+        BsonDocument answer = run(namespace, "update", command("update", namespace)
+                .append("updates", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
+                        .append("u", update).append("upsert", BsonBoolean.valueOf(upsert))))));
+        requireNoWriteErrors(answer);
+    }
+
+    private static BsonDocument command(String name, Namespace namespace) {
+        return new BsonDocument(name, new BsonString(namespace.collection()));
+    }
+
+    private BsonDocument run(Namespace namespace, String name, BsonDocument command) {
+        command.append("$db", new BsonString(namespace.database()));
+        try {
+            MongoDatabase database = backend.resolveDatabase(namespace.database());
+            Document answer = database.handleCommand(channel, name, BsonBridge.toEngine(command),
+                    backend::resolveDatabase, NoopOplog.get());
+            return BsonBridge.toBson(answer);
+        } catch (MongoServerException e) {
+            throw SyncMessages.localOperationFailed(namespace, name, e.getMessageWithoutErrorCode());
+        }
+    }
+
+    private static void requireNoWriteErrors(BsonDocument answer) {
+        if (answer.containsKey("writeErrors")) {
+            BsonDocument first = answer.getArray("writeErrors").get(0).asDocument();
+            throw SyncMessages.localWriteFailed(first.getString("errmsg", new BsonString("")).getValue());
+        }
+    }
+
+    // --- outbox ---------------------------------------------------------------------------------------------------
+
+    /** Appends an entry; call inside {@link #write}. */
+    long enqueue(BsonDocument entry) {
+        Long last = outbox.lastKey();
+        long sequence = last == null ? lastAcknowledged() + 1 : last + 1;
+        outbox.put(sequence, bytes(entry));
+        pendingCache = null;
+        return sequence;
+    }
+
+    /** The entries not yet acknowledged, by sequence number. */
+    NavigableMap<Long, BsonDocument> pending() {
+        return read(() -> {
+            if (pendingCache == null) {
+                NavigableMap<Long, BsonDocument> entries = new TreeMap<>();
+                for (Map.Entry<Long, byte[]> entry : outbox.entrySet()) {
+                    entries.put(entry.getKey(), decode(entry.getValue()));
+                }
+                pendingCache = Collections.unmodifiableNavigableMap(entries);
+            }
+            return pendingCache;
+        });
+    }
+
+    /** Removes an acknowledged entry; call inside {@link #write}. */
+    void acknowledge(long sequence) {
+        outbox.remove(sequence);
+        pendingCache = null;
+        meta.put("acknowledged", bytes(new BsonDocument("sequence", new BsonInt64(
+                Math.max(sequence, lastAcknowledged())))));
+    }
+
+    /** The highest sequence number handed out so far. */
+    long lastSequence() {
+        return read(() -> {
+            Long last = outbox.lastKey();
+            return last == null ? lastAcknowledged() : last;
+        });
+    }
+
+    private long lastAcknowledged() {
+        byte[] stored = meta.get("acknowledged");
+        return stored == null ? 0 : new RawBsonDocument(stored).getInt64("sequence").getValue();
+    }
+
+    // --- subscriptions --------------------------------------------------------------------------------------------
+
+    Optional<BsonArray> subscriptions() {
+        return read(() -> Optional.ofNullable(meta.get(SUBSCRIPTIONS))
+                .map(stored -> decode(stored).getArray("list")));
+    }
+
+    /** Stores the subscriptions; call inside {@link #write}. */
+    void storeSubscriptions(BsonArray list) {
+        meta.put(SUBSCRIPTIONS, bytes(new BsonDocument("list", list)));
+    }
+
+    /** The namespaces any subscription ever named: where local documents may be. */
+    List<Namespace> namespaces() {
+        return read(() -> {
+            List<Namespace> namespaces = new ArrayList<>();
+            byte[] stored = meta.get(NAMESPACES);
+            if (stored != null) {
+                for (BsonValue value : decode(stored).getArray("list")) {
+                    BsonDocument namespace = value.asDocument();
+                    namespaces.add(new Namespace(namespace.getString("db").getValue(),
+                            namespace.getString("coll").getValue()));
+                }
+            }
+            return namespaces;
+        });
+    }
+
+    /** Remembers a namespace; call inside {@link #write}. */
+    void rememberNamespace(Namespace namespace) {
+        if (namespaces().contains(namespace)) {
+            return;
+        }
+        byte[] stored = meta.get(NAMESPACES);
+        BsonArray list = stored == null ? new BsonArray() : decode(stored).getArray("list");
+        list.add(new BsonDocument("db", new BsonString(namespace.database()))
+                .append("coll", new BsonString(namespace.collection())));
+        meta.put(NAMESPACES, bytes(new BsonDocument("list", list)));
+    }
+
+    private static BsonDocument decode(byte[] stored) {
+        return new RawBsonDocument(stored).decode(new BsonDocumentCodec());
+    }
+
+    private static byte[] bytes(BsonDocument document) {
+        BasicOutputBuffer buffer = new BasicOutputBuffer();
+        new BsonDocumentCodec().encode(new BsonBinaryWriter(buffer), document, EncoderContext.builder().build());
+        return buffer.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            backend.close();
+            channel.close();
+            if (!mvStore.isClosed()) {
+                mvStore.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.appservices.extension.internal.sync;
+
+import java.util.List;
+
+import org.bson.BsonDocument;
+
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * Whether documents match any of some MongoDB filters, with the local engine's matcher (the same operators as
+ * queries). The filters are converted once; an instance is for one thread.
+ */
+final class Matcher {
+
+    private final List<Document> filters;
+    private final DefaultQueryMatcher matcher = new DefaultQueryMatcher();
+
+    private Matcher(List<Document> filters) {
+        this.filters = filters;
+    }
+
+    static Matcher anyOf(List<BsonDocument> filters) {
+        return new Matcher(filters.stream().map(BsonBridge::toEngine).toList());
+    }
+
+    static boolean matches(BsonDocument document, BsonDocument filter) {
+        return anyOf(List.of(filter)).matches(document);
+    }
+
+    boolean matches(BsonDocument document) {
+        if (filters.isEmpty()) {
+            return false;
+        }
+        Document converted = BsonBridge.toEngine(document);
+        return filters.stream().anyMatch(filter -> matcher.matches(converted, filter));
+    }
+}

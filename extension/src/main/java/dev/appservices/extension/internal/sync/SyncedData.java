@@ -1,0 +1,298 @@
+package dev.appservices.extension.internal.sync;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.types.ObjectId;
+
+import dev.appservices.extension.internal.sync.ChangeListeners.Change;
+import dev.appservices.mongo.Namespace;
+import dev.appservices.sync.Subscription;
+
+/**
+ * The data of one open synced database: the local store, the subscriptions, the change listeners, and the two ways
+ * documents change: local writes (recorded in the outbox in the same transaction) and server state (with the pending
+ * local changes of the document re-applied on top). Thread-safe.
+ */
+final class SyncedData {
+
+    static final String INSERT = "insert";
+    static final String UPDATE = "update";
+    static final String DELETE = "delete";
+
+    private final String name;
+    private final LocalStore store;
+    private final ChangeListeners listeners = new ChangeListeners();
+    private final Runnable localChanged;
+    private volatile List<Subscription> subscriptions;
+
+    SyncedData(String name, LocalStore store, List<Subscription> initial, Runnable localChanged) {
+        this.name = name;
+        this.store = store;
+        this.localChanged = localChanged;
+        this.subscriptions = store.subscriptions().map(SyncedData::fromBson).orElse(List.copyOf(initial));
+        store.write(() -> {
+            storeSubscriptions(subscriptions);
+            return null;
+        });
+    }
+
+    String name() {
+        return name;
+    }
+
+    LocalStore store() {
+        return store;
+    }
+
+    ChangeListeners listeners() {
+        return listeners;
+    }
+
+    List<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    void replaceSubscriptions(List<Subscription> changed) {
+        store.write(() -> {
+            storeSubscriptions(changed);
+            return null;
+        });
+        subscriptions = List.copyOf(changed);
+    }
+
+    /** The namespaces of the current subscriptions. */
+    List<Namespace> subscribedNamespaces() {
+        return subscriptions.stream().map(s -> new Namespace(s.database(), s.collection())).distinct().toList();
+    }
+
+    List<Subscription> subscriptionsOf(Namespace namespace) {
+        return subscriptions.stream()
+                .filter(s -> s.database().equals(namespace.database()) && s.collection().equals(namespace.collection()))
+                .toList();
+    }
+
+    boolean inSubscriptions(Namespace namespace, BsonDocument document) {
+        return subscriptionMatcher(namespace).matches(document);
+    }
+
+    private Matcher subscriptionMatcher(Namespace namespace) {
+        return Matcher.anyOf(subscriptionsOf(namespace).stream().map(Subscription::filter).toList());
+    }
+
+    // --- local writes ---------------------------------------------------------------------------------------------
+
+    List<BsonValue> insert(Namespace namespace, List<BsonDocument> documents) {
+        List<BsonValue> ids = new ArrayList<>();
+        List<Change> changes = commit(() -> {
+            List<Change> done = new ArrayList<>();
+            for (BsonDocument document : documents) {
+                if (!document.containsKey("_id")) {
+                    BsonDocument withId = new BsonDocument("_id", new BsonObjectId(new ObjectId()));
+                    withId.putAll(document);
+                    document = withId;
+                }
+                BsonValue id = document.get("_id");
+                requireSubscribed(namespace, document);
+                store.insert(namespace, List.of(document));
+                store.enqueue(entry(namespace, INSERT, id).append("doc", document));
+                ids.add(id);
+                done.add(new Change(namespace, null, document));
+            }
+            return done;
+        });
+        return changes.isEmpty() ? List.of() : ids;
+    }
+
+    /** Applies update operators locally; the outbox gets the top-level fields they changed. */
+    long[] update(Namespace namespace, BsonDocument filter, BsonDocument update, boolean many) {
+        long[] counts = new long[2];
+        commit(() -> {
+            List<Change> done = new ArrayList<>();
+            for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
+                counts[0]++;
+                BsonValue id = before.get("_id");
+                store.update(namespace, id, update);
+                BsonDocument after = store.byId(namespace, id).orElseThrow();
+                BsonDocument set = changedFields(before, after);
+                BsonArray unset = new BsonArray();
+                removedFields(before, after).forEach(key -> unset.add(new BsonString(key)));
+                if (set.isEmpty() && unset.isEmpty()) {
+                    continue;
+                }
+                requireSubscribed(namespace, after);
+                store.enqueue(entry(namespace, UPDATE, id).append("set", set).append("unset", unset));
+                counts[1]++;
+                done.add(new Change(namespace, before, after));
+            }
+            return done;
+        });
+        return counts;
+    }
+
+    long delete(Namespace namespace, BsonDocument filter, boolean many) {
+        return commit(() -> {
+            List<Change> done = new ArrayList<>();
+            for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
+                BsonValue id = before.get("_id");
+                store.delete(namespace, id);
+                store.enqueue(entry(namespace, DELETE, id));
+                done.add(new Change(namespace, before, null));
+            }
+            return done;
+        }).size();
+    }
+
+    /** The top-level fields an update set (added or changed), with their new values. */
+    static BsonDocument changedFields(BsonDocument before, BsonDocument after) {
+        BsonDocument changed = new BsonDocument();
+        for (Map.Entry<String, BsonValue> field : after.entrySet()) {
+            if (!field.getValue().equals(before.get(field.getKey()))) {
+                changed.append(field.getKey(), field.getValue());
+            }
+        }
+        return changed;
+    }
+
+    /** The top-level fields an update removed. */
+    static List<String> removedFields(BsonDocument before, BsonDocument after) {
+        return before.keySet().stream().filter(key -> !after.containsKey(key)).toList();
+    }
+
+    private List<Change> commit(Supplier<List<Change>> write) {
+        List<Change> changes = store.write(write);
+        changes.forEach(listeners::fire);
+        if (!changes.isEmpty()) {
+            localChanged.run();
+        }
+        return changes;
+    }
+
+    private void requireSubscribed(Namespace namespace, BsonDocument document) {
+        if (!inSubscriptions(namespace, document)) {
+            throw SyncMessages.outsideSubscriptions(namespace, document.get("_id"));
+        }
+    }
+
+    private static BsonDocument entry(Namespace namespace, String operation, BsonValue id) {
+        return new BsonDocument("db", new BsonString(namespace.database()))
+                .append("coll", new BsonString(namespace.collection()))
+                .append("op", new BsonString(operation))
+                .append("id", id);
+    }
+
+    static Namespace namespaceOf(BsonDocument entry) {
+        return new Namespace(entry.getString("db").getValue(), entry.getString("coll").getValue());
+    }
+
+    // --- server state ---------------------------------------------------------------------------------------------
+
+    /**
+     * Makes the server's state of a document the local one, with the document's pending local changes re-applied on
+     * top; a document outside the subscriptions counts as absent.
+     *
+     * @param server the server's document, or {@code null} if it is absent
+     */
+    void applyServer(Namespace namespace, BsonValue id, BsonDocument server) {
+        applyServer(namespace, Collections.singletonMap(id, server));
+    }
+
+    /** {@link #applyServer(Namespace, BsonValue, BsonDocument)} for many documents, in one local transaction. */
+    void applyServer(Namespace namespace, Map<BsonValue, BsonDocument> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        Matcher subscribed = subscriptionMatcher(namespace);
+        List<Change> changes = store.write(() -> {
+            Map<BsonValue, BsonDocument> local = new HashMap<>();
+            store.find(namespace, new BsonDocument("_id", new BsonDocument("$in", new BsonArray(
+                    new ArrayList<>(states.keySet())))), null, null, 0)
+                    .forEach(document -> local.put(document.get("_id"), document));
+            List<Change> done = new ArrayList<>();
+            List<BsonDocument> inserts = new ArrayList<>();
+            for (Map.Entry<BsonValue, BsonDocument> state : states.entrySet()) {
+                BsonValue id = state.getKey();
+                BsonDocument server = state.getValue();
+                BsonDocument base = server != null && subscribed.matches(server) ? server : null;
+                BsonDocument desired = withPending(namespace, id, base);
+                BsonDocument current = local.get(id);
+                if (Objects.equals(current, desired)) {
+                    continue;
+                }
+                if (desired == null) {
+                    store.delete(namespace, id);
+                } else if (current == null) {
+                    inserts.add(desired);
+                } else {
+                    store.put(namespace, desired);
+                }
+                done.add(new Change(namespace, current, desired));
+            }
+            store.insert(namespace, inserts);
+            return done;
+        });
+        changes.forEach(listeners::fire);
+    }
+
+    private BsonDocument withPending(Namespace namespace, BsonValue id, BsonDocument base) {
+        BsonDocument result = base == null ? null : base.clone();
+        for (BsonDocument entry : store.pending().values()) {
+            if (!entry.get("id").equals(id) || !namespaceOf(entry).equals(namespace)) {
+                continue;
+            }
+            switch (entry.getString("op").getValue()) {
+                case INSERT -> result = result == null ? entry.getDocument("doc").clone() : result;
+                case UPDATE -> {
+                    if (result != null) {
+                        result.putAll(entry.getDocument("set"));
+                        for (BsonValue key : entry.getArray("unset")) {
+                            result.remove(key.asString().getValue());
+                        }
+                    }
+                }
+                default -> result = null;
+            }
+        }
+        return result;
+    }
+
+    /** The ids of the local documents of a namespace. */
+    List<BsonValue> localIds(Namespace namespace) {
+        return store.read(() -> store.find(namespace, new BsonDocument(), null,
+                new BsonDocument("_id", new BsonInt32(1)), 0).stream().map(d -> d.get("_id")).toList());
+    }
+
+    private void storeSubscriptions(List<Subscription> list) {
+        BsonArray stored = new BsonArray();
+        for (Subscription subscription : list) {
+            stored.add(new BsonDocument("name", new BsonString(subscription.name()))
+                    .append("db", new BsonString(subscription.database()))
+                    .append("coll", new BsonString(subscription.collection()))
+                    .append("filter", subscription.filter()));
+            store.rememberNamespace(new Namespace(subscription.database(), subscription.collection()));
+        }
+        store.storeSubscriptions(stored);
+    }
+
+    private static List<Subscription> fromBson(BsonArray stored) {
+        List<Subscription> list = new ArrayList<>();
+        for (BsonValue value : stored) {
+            BsonDocument subscription = value.asDocument();
+            list.add(new Subscription(subscription.getString("name").getValue(),
+                    subscription.getString("db").getValue(), subscription.getString("coll").getValue(),
+                    subscription.getDocument("filter")));
+        }
+        return List.copyOf(list);
+    }
+}
