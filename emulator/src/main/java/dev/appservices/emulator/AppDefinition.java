@@ -91,6 +91,8 @@ public final class AppDefinition {
         private final Map<String, BsonDocument> customDataByUserId = new LinkedHashMap<>();
         private final Map<String, BsonDocument> customDataByEmail = new LinkedHashMap<>();
         private BsonDocument defaultCustomData;
+        private AppSettings.CustomDataCollection customDataCollection;
+        private AppSettings.MongoDb mongodb;
         private boolean anonymous;
         private Boolean autoConfirm;
         private String confirmationFunction;
@@ -348,6 +350,54 @@ public final class AppDefinition {
         }
 
         /**
+         * Reads custom user data from a collection, as App Services' {@code custom_user_data.json} does: the
+         * document whose {@code userIdField} equals the user's id. It wins over the other custom data settings.
+         *
+         * @param service the MongoDB service (declared with {@link #mongodb})
+         * @param database the database
+         * @param collection the collection
+         * @param userIdField the field that holds the user id
+         * @return this builder
+         */
+        public Builder customUserDataCollection(String service, String database, String collection,
+                String userIdField) {
+            this.customDataCollection = new AppSettings.CustomDataCollection(Objects.requireNonNull(service,
+                    "service"), Objects.requireNonNull(database, "database"),
+                    Objects.requireNonNull(collection, "collection"), Objects.requireNonNull(userIdField,
+                            "userIdField"));
+            return this;
+        }
+
+        /**
+         * Declares the app's MongoDB service with its rules in App Services' export format.
+         *
+         * @param service the service name clients ask for, e.g. {@code mongodb-atlas}
+         * @param rules {@code rules.json} documents {@code {database, collection, roles, filters}} (copied)
+         * @param defaultRule the {@code default_rule.json} document {@code {roles, filters}} for collections
+         *     without rules, or {@code null}: such collections are denied
+         * @return this builder
+         */
+        public Builder mongodb(String service, List<BsonDocument> rules, BsonDocument defaultRule) {
+            return mongodb(service, rules, defaultRule, new BsonDocument());
+        }
+
+        /**
+         * Declares the app's MongoDB service with its rules and the values their {@code %%values} expansions read.
+         *
+         * @param service the service name clients ask for
+         * @param rules {@code rules.json} documents (copied)
+         * @param defaultRule the {@code default_rule.json} document, or {@code null}
+         * @param values the values by name (copied)
+         * @return this builder
+         */
+        public Builder mongodb(String service, List<BsonDocument> rules, BsonDocument defaultRule,
+                BsonDocument values) {
+            this.mongodb = new AppSettings.MongoDb(Objects.requireNonNull(service, "service"), rules,
+                    Optional.ofNullable(defaultRule), Objects.requireNonNull(values, "values"));
+            return this;
+        }
+
+        /**
          * Validates and builds the definition.
          *
          * @return the definition
@@ -356,6 +406,11 @@ public final class AppDefinition {
         public AppDefinition build() {
             if (!APP_ID.matcher(id).matches()) {
                 throw invalid("id", "'" + id + "' is not a valid app id ([A-Za-z0-9][A-Za-z0-9._-]*)");
+            }
+            if (customDataCollection != null
+                    && (mongodb == null || !mongodb.service().equals(customDataCollection.service()))) {
+                throw invalid("customUserData.mongo_service_name", "no MongoDB service '"
+                        + customDataCollection.service() + "' is declared in 'mongodb'");
             }
             requirePositive("accessTokenTtl", accessTokenTtl);
             requirePositive("refreshTokenTtl", refreshTokenTtl);
@@ -394,8 +449,8 @@ public final class AppDefinition {
             return new AppDefinition(new AppSettings(id, deploymentModel, location, accessTokenTtl, refreshTokenTtl,
                     Optional.ofNullable(functions),
                     new AppSettings.CustomData(customDataByUserId, customDataByEmail,
-                            Optional.ofNullable(defaultCustomData)),
-                    providers));
+                            Optional.ofNullable(defaultCustomData), Optional.ofNullable(customDataCollection)),
+                    providers, Optional.ofNullable(mongodb)));
         }
 
         private AppSettings.CustomToken customToken() {

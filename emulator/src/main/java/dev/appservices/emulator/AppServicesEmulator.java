@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,9 @@ public final class AppServicesEmulator implements AutoCloseable {
 
     /** The default listen address: the loopback interface only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** The default interval of heartbeat comments on watch streams, as the real service sent them. */
+    public static final Duration DEFAULT_WATCH_HEARTBEAT = Duration.ofSeconds(10);
 
     /** The class-path resource of the bundled demo configuration (apps {@code sample} and {@code sample-auto}). */
     public static final String DEMO_CONFIG_RESOURCE = "demo-apps.json";
@@ -115,6 +119,8 @@ public final class AppServicesEmulator implements AutoCloseable {
         private final Map<String, Map<String, EmulatorFunction>> functions = new LinkedHashMap<>();
         private Path dataDirectory;
         private ClassLoader classLoader;
+        private String mongodbUri;
+        private Duration watchHeartbeat = DEFAULT_WATCH_HEARTBEAT;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -212,14 +218,41 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
-         * Persists users, identities, email accounts, API keys, pending tokens and sessions in a directory, so that
-         * a restarted emulator with the same directory keeps them (tokens issued before stay valid).
+         * Persists users, identities, email accounts, API keys, pending tokens, sessions and the apps' data (in the
+         * embedded store's file) in a directory, so that a restarted emulator with the same directory keeps them
+         * (tokens issued before stay valid).
          *
          * @param directory the data directory (created if missing)
          * @return this builder
          */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Keeps the apps' data in a MongoDB deployment (a replica set or a sharded cluster) instead of the embedded
+         * store. The emulator checks at start that it answers.
+         *
+         * @param uri a MongoDB connection string, e.g. {@code mongodb://db1,db2/?replicaSet=rs0}
+         * @return this builder
+         */
+        public Builder mongodbUri(String uri) {
+            this.mongodbUri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        /**
+         * Sets the interval of the heartbeat comments on watch streams (default ten seconds).
+         *
+         * @param interval a positive interval
+         * @return this builder
+         */
+        public Builder watchHeartbeat(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the watch heartbeat interval must be positive: " + interval);
+            }
+            this.watchHeartbeat = interval;
             return this;
         }
 
@@ -262,7 +295,8 @@ public final class AppServicesEmulator implements AutoCloseable {
                     .orElse(AppServicesEmulator.class.getClassLoader());
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port,
                     apps.stream().map(AppDefinition::settings).toList(), functions,
-                    Optional.ofNullable(dataDirectory), loader, clock)));
+                    Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
+                    watchHeartbeat)));
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
+import org.bson.BsonValue;
 import org.bson.json.JsonParseException;
 
 import dev.appservices.emulator.internal.json.DocumentReader;
@@ -197,6 +198,66 @@ public final class EmulatorAdmin {
      */
     public void clearCustomData(String appId, String userId) {
         send("DELETE", user(appId, userId) + "/custom_data", null);
+    }
+
+    /**
+     * Every document of a collection, read as system: {@code GET /emulator/v1/apps/{appId}/data/{db}/{coll}}.
+     *
+     * @param appId the app (it must declare a MongoDB service)
+     * @param database the database
+     * @param collection the collection
+     * @return the documents in natural order
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or an app without MongoDB service,
+     *     {@code APPSVC0561} if unreachable
+     */
+    public List<BsonDocument> documents(String appId, String database, String collection) {
+        return list(data(appId, database) + "/" + encode(collection), Function.identity());
+    }
+
+    /**
+     * Inserts documents as system (watchers see the inserts):
+     * {@code POST /emulator/v1/apps/{appId}/data/{db}/{coll}} with {@code {"documents": [...]}}.
+     *
+     * @param appId the app
+     * @param database the database
+     * @param collection the collection
+     * @param documents the documents; those without {@code _id} get an ObjectId
+     * @return the ids of the inserted documents, in order
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app, a duplicate id or an app without MongoDB
+     *     service, {@code APPSVC0561} if unreachable
+     */
+    public List<BsonValue> insertDocuments(String appId, String database, String collection,
+            List<BsonDocument> documents) {
+        BsonDocument body = new BsonDocument("documents", new BsonArray(List.copyOf(documents)));
+        String route = data(appId, database) + "/" + encode(collection);
+        String answer = send("POST", route, body.toJson());
+        return read(route, () -> BsonDocument.parse(answer).getArray("insertedIds").getValues());
+    }
+
+    /**
+     * Deletes every document of a collection as system: {@code DELETE /emulator/v1/apps/{appId}/data/{db}/{coll}}.
+     *
+     * @param appId the app
+     * @param database the database
+     * @param collection the collection
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or an app without MongoDB service,
+     *     {@code APPSVC0561} if unreachable
+     */
+    public void clearCollection(String appId, String database, String collection) {
+        send("DELETE", data(appId, database) + "/" + encode(collection), null);
+    }
+
+    /**
+     * Deletes every document of every collection of a database as system:
+     * {@code DELETE /emulator/v1/apps/{appId}/data/{db}}.
+     *
+     * @param appId the app
+     * @param database the database
+     * @throws EmulatorException {@code APPSVC0560} for an unknown app or an app without MongoDB service,
+     *     {@code APPSVC0561} if unreachable
+     */
+    public void clearDatabase(String appId, String database) {
+        send("DELETE", data(appId, database), null);
     }
 
     /**
@@ -384,6 +445,10 @@ public final class EmulatorAdmin {
 
     private static String app(String appId) {
         return "/emulator/v1/apps/" + encode(Objects.requireNonNull(appId, "appId"));
+    }
+
+    private static String data(String appId, String database) {
+        return app(appId) + "/data/" + encode(Objects.requireNonNull(database, "database"));
     }
 
     private static String user(String appId, String userId) {

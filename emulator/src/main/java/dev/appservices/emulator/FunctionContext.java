@@ -1,6 +1,7 @@
 package dev.appservices.emulator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ public final class FunctionContext {
 
     private final String appId;
     private final CallingUser user;
+    private final Map<String, FunctionMongoService> services;
 
     /**
      * Creates a context.
@@ -25,8 +27,31 @@ public final class FunctionContext {
      *     confirmation and reset functions)
      */
     public FunctionContext(String appId, CallingUser user) {
+        this(appId, user, Map.of());
+    }
+
+    /**
+     * Creates a context whose function reaches MongoDB services.
+     *
+     * @param appId the app's client app id
+     * @param user the calling user, or {@code null} for calls the emulator makes itself
+     * @param services the app's MongoDB services by name, acting as the calling user (as system without one)
+     */
+    public FunctionContext(String appId, CallingUser user, Map<String, FunctionMongoService> services) {
         this.appId = Objects.requireNonNull(appId, "appId");
         this.user = user;
+        this.services = Map.copyOf(services);
+    }
+
+    /**
+     * The app's MongoDB service of that name (e.g. {@code mongodb-atlas}), acting as the calling user so that rules
+     * apply; {@link FunctionMongoService#asSystem()} bypasses them.
+     *
+     * @param name the service name
+     * @return the service, or empty if the app declares none of that name
+     */
+    public Optional<FunctionMongoService> mongoService(String name) {
+        return Optional.ofNullable(services.get(name));
     }
 
     /**

@@ -11,7 +11,8 @@ import dev.appservices.emulator.internal.messages.UsageException;
 
 /**
  * The runnable jar's main class:
- * {@code java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE] [--data-dir DIR]}.
+ * {@code java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE] [--data-dir DIR]
+ * [--mongodb-uri URI]}.
  *
  * <p>Without {@code --config} the bundled demo configuration is served. Once listening it prints exactly
  * {@code App Services emulator listening on http://<host>:<port>}; it runs until the JVM is asked to stop (Ctrl-C,
@@ -70,6 +71,7 @@ public final class EmulatorMain {
                     configured = true;
                 }
                 case "--data-dir" -> builder.dataDirectory(Path.of(value));
+                case "--mongodb-uri" -> builder.mongodbUri(value);
                 default -> throw Messages.usage("unknown option '" + option + "'");
             }
         }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +23,10 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.admin.AdminEndpoints;
+import dev.appservices.emulator.internal.admin.DataAdminEndpoints;
 import dev.appservices.emulator.internal.api.FunctionEndpoint;
 import dev.appservices.emulator.internal.api.LocationEndpoint;
+import dev.appservices.emulator.internal.api.WatchEndpoint;
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
@@ -35,6 +38,8 @@ import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.control.EmulatorClock;
 import dev.appservices.emulator.internal.control.FaultRegistry;
 import dev.appservices.emulator.internal.control.RequestCounters;
+import dev.appservices.emulator.internal.data.DataLayer;
+import dev.appservices.emulator.internal.data.watch.WatchStreams;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.Dispatcher;
 import dev.appservices.emulator.internal.http.Router;
@@ -64,11 +69,17 @@ public final class EmulatorServer implements AutoCloseable {
     private final String host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host) {
+    private final WatchStreams watches;
+    private final DataLayer data;
+
+    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host,
+            WatchStreams watches, DataLayer data) {
         this.server = server;
         this.workers = workers;
         this.dispatcher = dispatcher;
         this.host = host;
+        this.watches = watches;
+        this.data = data;
     }
 
     /**
@@ -81,10 +92,12 @@ public final class EmulatorServer implements AutoCloseable {
      * @param dataDirectory where state is persisted, or empty to keep it in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
      * @param clock the emulator's time, which the admin API can move forward
+     * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
+     * @param watchHeartbeat the interval of heartbeat comments on watch streams
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader, Clock clock) {
+            ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat) {
     }
 
     /**
@@ -99,21 +112,33 @@ public final class EmulatorServer implements AutoCloseable {
         EmulatorClock clock = new EmulatorClock(options.clock());
         StateStore store = options.dataDirectory().map(directory -> StateStore.open(directory, clock))
                 .orElseGet(() -> StateStore.inMemory(clock));
-        List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
-            emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions));
         }
+        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock);
+        List<EmulatedApp> emulated = new ArrayList<>();
+        try {
+            for (AppSettings settings : options.apps()) {
+                emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
+                        data.forApp(settings)));
+            }
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+        WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
         Apps apps = new Apps(emulated);
         RequestCounters counters = new RequestCounters();
         FaultRegistry faults = new FaultRegistry();
-        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, clock), counters, faults);
+        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, clock, watches), counters, faults);
 
         answerWithoutDelayedAck();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         } catch (IOException | RuntimeException e) {
+            watches.close();
+            data.close();
             throw Messages.cannotBind(options.host(), options.port(), e);
         }
         ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
@@ -122,7 +147,7 @@ public final class EmulatorServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", dispatcher);
         server.start();
-        return new EmulatorServer(server, workers, dispatcher, options.host());
+        return new EmulatorServer(server, workers, dispatcher, options.host(), watches, data);
     }
 
     /** The bound port. */
@@ -145,6 +170,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        watches.close();
         long deadline = System.currentTimeMillis() + CLOSE_GRACE_MILLIS;
         while (dispatcher.inFlight() > 0 && System.currentTimeMillis() < deadline) {
             try {
@@ -161,9 +187,11 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        data.close();
     }
 
-    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock) {
+    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock,
+            WatchStreams watches) {
         TokenService tokens = new TokenService(apps, clock);
         SessionEndpoints sessions = new SessionEndpoints(tokens);
         EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
@@ -189,8 +217,10 @@ public final class EmulatorServer implements AutoCloseable {
                 .add("DELETE", CLIENT + "/auth/api_keys/{keyId}", apiKeys::delete)
                 .add("PUT", CLIENT + "/auth/api_keys/{keyId}/enable", apiKeys::enable)
                 .add("PUT", CLIENT + "/auth/api_keys/{keyId}/disable", apiKeys::disable)
-                .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens));
+                .add("POST", APP + "/functions/call", new FunctionEndpoint(apps, tokens))
+                .add("GET", APP + "/functions/call", new WatchEndpoint(apps, tokens, watches));
         admin.register(router, ADMIN);
+        new DataAdminEndpoints(apps).register(router, ADMIN);
         return router;
     }
 

@@ -1,5 +1,7 @@
 package dev.appservices.emulator.internal.api;
 
+import java.util.Optional;
+
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -18,8 +20,8 @@ import dev.appservices.emulator.internal.json.JsonSupport;
 /**
  * {@code POST /api/client/v2.0/app/{appId}/functions/call} (protocol.md §8): body
  * {@code {"arguments":[…],"name":…[,"service":…]}} in canonical or relaxed EJSON; answers the result as canonical
- * EJSON. Service functions (MongoDB access) are not emulated: a {@code service} gets 404 {@code ServiceNotFound}.
- * Thread-safe.
+ * EJSON. With a {@code service}, the call is an operation of the app's MongoDB service (data-and-sync.md §1), run
+ * as the calling user under the app's rules. Thread-safe.
  */
 public final class FunctionEndpoint implements Endpoint {
 
@@ -41,12 +43,16 @@ public final class FunctionEndpoint implements Endpoint {
         BsonDocument body = request.jsonBody();
         String name = Fields.requiredString(body, "name");
         BsonArray arguments = Fields.optionalArray(body, "arguments").orElseGet(BsonArray::new);
-        Fields.optionalString(body, "service").ifPresent(service -> {
-            throw ServiceError.serviceNotFound(service);
-        });
-        EmulatorFunction function = app.functions().callable(app.settings(), name)
-                .orElseThrow(() -> ServiceError.functionNotFound(name));
-        BsonValue result = app.invoke(function, app.callingUser(caller.user()), arguments);
+        Optional<String> service = Fields.optionalString(body, "service");
+        BsonValue result;
+        if (service.isPresent()) {
+            result = app.data().service(service.get()).call(name, arguments, app.dataCaller(caller.user()));
+        } else {
+            EmulatorFunction function = app.functions().callable(app.settings(), name)
+                    .orElseThrow(() -> ServiceError.functionNotFound(name));
+            result = app.invoke(function, app.callingUser(caller.user()), app.dataCaller(caller.user()),
+                    arguments);
+        }
         return Response.jsonText(200, JsonSupport.toCanonicalEjson(result));
     }
 }

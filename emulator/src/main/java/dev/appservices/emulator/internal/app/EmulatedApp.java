@@ -1,23 +1,30 @@
 package dev.appservices.emulator.internal.app;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.FunctionContext.CallingUser;
 import dev.appservices.emulator.FunctionContext;
+import dev.appservices.emulator.FunctionContext.CallingUser;
+import dev.appservices.emulator.FunctionMongoService;
 import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.data.AppData;
+import dev.appservices.emulator.internal.data.Caller;
+import dev.appservices.emulator.internal.data.FunctionServiceAdapter;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
+import dev.appservices.emulator.internal.state.Records.Identity;
 import dev.appservices.emulator.internal.state.Records.User;
 
 /**
@@ -31,11 +38,13 @@ public final class EmulatedApp {
     private final AppSettings settings;
     private final AppState state;
     private final FunctionRegistry functions;
+    private final AppData data;
 
-    public EmulatedApp(AppSettings settings, AppState state, FunctionRegistry functions) {
+    public EmulatedApp(AppSettings settings, AppState state, FunctionRegistry functions, AppData data) {
         this.settings = settings;
         this.state = state;
         this.functions = functions;
+        this.data = data;
     }
 
     public String id() {
@@ -54,6 +63,10 @@ public final class EmulatedApp {
         return functions;
     }
 
+    public AppData data() {
+        return data;
+    }
+
     /**
      * The id of the app's configuration of a provider, stable across restarts (the service shows one per provider
      * in profiles as {@code provider_id}).
@@ -62,16 +75,39 @@ public final class EmulatedApp {
         return PasswordHasher.keyHash(id() + "/" + providerType).substring(0, 24);
     }
 
-    /** The user's custom user data: set through the admin API, else from the configuration; empty if none. */
+    /**
+     * The user's custom user data: set through the admin API, else the user's document of the custom user data
+     * collection, else from the configuration; empty if none.
+     */
     public Optional<BsonDocument> customData(User user) {
         if (user.customData() != null) {
             return Optional.of(JsonSupport.parseDocument(user.customData()));
+        }
+        Optional<BsonDocument> stored = data.customUserData(user.id());
+        if (stored.isPresent()) {
+            return stored;
         }
         List<String> emails = user.identities().stream()
                 .map(identity -> identity.data().get("email"))
                 .filter(email -> email != null)
                 .toList();
         return settings.customData().lookup(user.id(), emails);
+    }
+
+    /** The user as rules see it: the {@code %%user} expansion. */
+    public Caller dataCaller(User user) {
+        BsonDocument profile = new BsonDocument();
+        BsonArray identities = new BsonArray();
+        for (Identity identity : user.identities()) {
+            identity.data().forEach((key, value) -> profile.putIfAbsent(key, new BsonString(value)));
+            identities.add(new BsonDocument("id", new BsonString(identity.id()))
+                    .append("provider_type", new BsonString(identity.providerType())));
+        }
+        return Caller.user(new BsonDocument("id", new BsonString(user.id()))
+                .append("type", new BsonString(user.type()))
+                .append("data", profile)
+                .append("custom_data", customData(user).orElseGet(BsonDocument::new))
+                .append("identities", identities));
     }
 
     /** The user as functions see it. */
@@ -91,8 +127,23 @@ public final class EmulatedApp {
      * @throws ServiceError 400 {@code FunctionExecutionError} with the exception's message if the function throws
      */
     public BsonValue invoke(EmulatorFunction function, CallingUser user, BsonArray arguments) {
+        return invoke(function, user, Caller.systemCaller(), arguments);
+    }
+
+    /**
+     * Runs a function whose MongoDB service acts as the given caller.
+     *
+     * @param user the calling user, or {@code null} for hooks
+     * @param dataCaller whom rules see when the function uses the MongoDB service
+     * @throws ServiceError 400 {@code FunctionExecutionError} with the exception's message if the function throws
+     */
+    public BsonValue invoke(EmulatorFunction function, CallingUser user, Caller dataCaller, BsonArray arguments) {
+        Map<String, FunctionMongoService> services = data.service()
+                .<Map<String, FunctionMongoService>>map(service -> Map.of(service.name(),
+                        new FunctionServiceAdapter(service, dataCaller)))
+                .orElse(Map.of());
         try {
-            BsonValue result = function.call(new FunctionContext(id(), user), arguments);
+            BsonValue result = function.call(new FunctionContext(id(), user, services), arguments);
             return result == null ? BsonNull.VALUE : result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

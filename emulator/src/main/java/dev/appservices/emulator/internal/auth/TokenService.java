@@ -77,7 +77,16 @@ public final class TokenService {
      *     malformed, foreign, expired or revoked token or one of the wrong type
      */
     public Verified verify(Request request, String type) {
-        String token = request.bearerToken().orElseThrow(ServiceError::missingAuthorization);
+        return verify(request, request.bearerToken().orElseThrow(ServiceError::missingAuthorization), type);
+    }
+
+    /**
+     * Verifies a token the request carries elsewhere than in its {@code Authorization} header (the
+     * {@code baas_at} query parameter of streaming calls) and attributes the request to the token's app.
+     *
+     * @throws ServiceError 401 {@code InvalidSession} as {@link #verify(Request, String)}
+     */
+    public Verified verify(Request request, String token, String type) {
         Verified verified = verify(token, type);
         request.attributeTo(verified.app().id());
         return verified;

@@ -22,6 +22,7 @@ import org.bson.BsonDocument;
  * @param functions the names of callable functions, or empty for "every registered function"
  * @param customData custom user data sources
  * @param providers the enabled auth providers by type
+ * @param mongodb the app's MongoDB service, or empty if it has none
  */
 public record AppSettings(
         String id,
@@ -31,7 +32,8 @@ public record AppSettings(
         Duration refreshTokenTtl,
         Optional<Set<String>> functions,
         CustomData customData,
-        Map<String, Provider> providers) {
+        Map<String, Provider> providers,
+        Optional<MongoDb> mongodb) {
 
     public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofMinutes(30);
     public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofDays(60);
@@ -45,6 +47,37 @@ public record AppSettings(
         functions = functions.map(Set::copyOf);
         Objects.requireNonNull(customData, "customData");
         providers = Map.copyOf(providers);
+        Objects.requireNonNull(mongodb, "mongodb");
+    }
+
+    /**
+     * The app's MongoDB service in App Services' export format.
+     *
+     * @param service the service name clients ask for, e.g. {@code mongodb-atlas}
+     * @param rules {@code rules.json} documents {@code {database, collection, roles, filters}}
+     * @param defaultRule the {@code default_rule.json} document {@code {roles, filters}}, or empty
+     * @param values the values {@code %%values} expands to
+     */
+    public record MongoDb(String service, List<BsonDocument> rules, Optional<BsonDocument> defaultRule,
+            BsonDocument values) {
+
+        public MongoDb {
+            Objects.requireNonNull(service, "service");
+            rules = rules.stream().map(BsonDocument::clone).toList();
+            defaultRule = defaultRule.map(BsonDocument::clone);
+            values = values.clone();
+        }
+    }
+
+    /**
+     * Custom user data read from a collection ({@code custom_user_data.json}).
+     *
+     * @param service the MongoDB service that holds it
+     * @param database the database
+     * @param collection the collection
+     * @param userIdField the field that holds the user id
+     */
+    public record CustomDataCollection(String service, String database, String collection, String userIdField) {
     }
 
     /** The settings of an enabled provider of the given kind. */
@@ -181,9 +214,10 @@ public record AppSettings(
      * @param byUserId documents by user id
      * @param byEmail documents by the email of any of the user's identities
      * @param defaultData the document of every other user, or empty for none
+     * @param collection the collection that holds users' documents, which wins over the other sources
      */
     public record CustomData(Map<String, BsonDocument> byUserId, Map<String, BsonDocument> byEmail,
-            Optional<BsonDocument> defaultData) {
+            Optional<BsonDocument> defaultData, Optional<CustomDataCollection> collection) {
 
         public CustomData {
             byUserId = copy(byUserId);
@@ -192,7 +226,7 @@ public record AppSettings(
         }
 
         public static CustomData none() {
-            return new CustomData(Map.of(), Map.of(), Optional.empty());
+            return new CustomData(Map.of(), Map.of(), Optional.empty(), Optional.empty());
         }
 
         /** The configured document for a user, as a copy. */

@@ -28,7 +28,7 @@ import dev.appservices.emulator.internal.messages.Messages;
 public final class ConfigFileReader {
 
     private static final Set<String> APP_KEYS = Set.of("id", "deploymentModel", "location", "accessTokenTtl",
-            "refreshTokenTtl", "functions", "customUserData", "providers");
+            "refreshTokenTtl", "functions", "customUserData", "providers", "mongodb");
     private static final Set<String> OAUTH = Set.of("oauth2-google", "oauth2-facebook", "oauth2-apple");
 
     private ConfigFileReader() {
@@ -82,13 +82,32 @@ public final class ConfigFileReader {
         if (node.has("functions")) {
             app.functions(node.strings("functions").toArray(String[]::new));
         }
+        node.optionalObject("mongodb").ifPresent(mongodb -> mongodb(mongodb, app));
         node.optionalObject("customUserData").ifPresent(customData -> customData(customData, app));
         node.optionalObject("providers").ifPresent(providers -> providers(providers, app));
         return app.build();
     }
 
+    private static void mongodb(ConfigNode node, AppDefinition.Builder app) {
+        node.allowOnly(Set.of("service", "rules", "defaultRule", "values"));
+        List<BsonDocument> rules = node.objects("rules").stream().map(ConfigNode::document).toList();
+        app.mongodb(node.optionalString("service").orElse("mongodb-atlas"), rules,
+                node.optionalDocument("defaultRule").orElse(null),
+                node.optionalDocument("values").orElseGet(BsonDocument::new));
+    }
+
+    /**
+     * {@code custom_user_data.json}'s keys (a collection) and the emulator's own (documents in the file, used for
+     * users without a document in the collection).
+     */
     private static void customData(ConfigNode node, AppDefinition.Builder app) {
-        node.allowOnly(Set.of("default", "byEmail", "byUserId"));
+        node.allowOnly(Set.of("enabled", "mongo_service_name", "database_name", "collection_name", "user_id_field",
+                "on_user_creation_function_name", "default", "byEmail", "byUserId"));
+        if (node.has("collection_name") && node.optionalBoolean("enabled").orElse(true)) {
+            app.customUserDataCollection(node.optionalString("mongo_service_name").orElse("mongodb-atlas"),
+                    node.requiredString("database_name"), node.requiredString("collection_name"),
+                    node.requiredString("user_id_field"));
+        }
         node.optionalDocument("default").ifPresent(app::defaultCustomData);
         documents(node, "byEmail").forEach(app::customDataForEmail);
         documents(node, "byUserId").forEach(app::customDataForUser);

@@ -29,6 +29,11 @@ final class ConfigNode {
         this.document = document;
     }
 
+    /** The object itself, e.g. a rules document passed on whole. */
+    BsonDocument document() {
+        return document;
+    }
+
     String path(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

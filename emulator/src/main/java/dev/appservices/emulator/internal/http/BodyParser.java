@@ -20,7 +20,7 @@ import dev.appservices.emulator.internal.messages.Messages;
  * 400 that names the failing field in the emulator's words: {@code 'arguments[0]' is not valid Extended JSON …}
  * rather than the library's "Exception converting value 'x' to type java.lang.Long". Stateless.
  */
-final class BodyParser {
+public final class BodyParser {
 
     /**
      * The BSON reader reports a malformed {@code $number…} wrapper only in this text, naming the Java type it tried:
@@ -45,7 +45,7 @@ final class BodyParser {
      * @throws ServiceError 400 {@code BadRequest} when the body is not a JSON object or holds an invalid Extended
      *     JSON value
      */
-    static BsonDocument parse(byte[] body) {
+    public static BsonDocument parse(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
             return new BsonDocument();

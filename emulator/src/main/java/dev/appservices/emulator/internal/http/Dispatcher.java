@@ -18,6 +18,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.appservices.emulator.internal.control.Fault;
 import dev.appservices.emulator.internal.control.FaultRegistry;
 import dev.appservices.emulator.internal.control.RequestCounters;
+import dev.appservices.emulator.internal.data.DataException;
 import dev.appservices.emulator.internal.json.ErrorBody;
 
 /**
@@ -58,10 +59,14 @@ public final class Dispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         inFlight.incrementAndGet();
-        try (exchange) {
-            serve(exchange);
+        boolean streaming = false;
+        try {
+            streaming = serve(exchange);
         } finally {
             inFlight.decrementAndGet();
+            if (!streaming) {
+                exchange.close();
+            }
         }
     }
 
@@ -70,7 +75,8 @@ public final class Dispatcher implements HttpHandler {
         return inFlight.get();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    /** Serves a request; returns whether a streaming response took over the exchange (which then stays open). */
+    private boolean serve(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String origin = origin(exchange);
@@ -81,17 +87,32 @@ public final class Dispatcher implements HttpHandler {
             response = route(exchange, request);
         } catch (ServiceError e) {
             response = errorResponse(e, request);
+        } catch (DataException e) {
+            response = errorResponse(ServiceError.of(e), request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         } catch (RuntimeException e) {
             String requestId = Long.toString(requestIds.incrementAndGet());
             LOG.log(Level.WARNING, "request " + requestId + " (" + method + " " + path + ") failed", e);
             response = errorResponse(ServiceError.internal(requestId), request);
         }
-        if (response != null) {
-            write(exchange, response);
+        if (response == null) {
+            return false;
         }
+        if (response.streaming() != null) {
+            return startStream(exchange, response);
+        }
+        write(exchange, response);
+        return false;
+    }
+
+    private static boolean startStream(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(response.status(), 0);
+        response.streaming().start(exchange.getResponseBody(), exchange::close);
+        return true;
     }
 
     /** Returns the response to write, or {@code null} when the connection is to be dropped without one. */

@@ -1,5 +1,7 @@
 package dev.appservices.emulator.internal.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -14,8 +16,10 @@ import dev.appservices.emulator.internal.json.JsonSupport;
  * @param contentType the exact {@code Content-Type} header value, or {@code null} for no body
  * @param body the body bytes (empty for no body)
  * @param headers additional response headers
+ * @param streaming for a streaming response, what takes over its body once the headers are sent; else {@code null}
  */
-public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers,
+        Streaming streaming) {
 
     /** The only content type the emulator uses for JSON: SDKs parse error bodies only when it is exactly this. */
     public static final String JSON = "application/json";
@@ -23,6 +27,24 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
     public Response {
         body = body == null ? new byte[0] : body;
         headers = Map.copyOf(headers);
+    }
+
+    public Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body, headers, null);
+    }
+
+    /**
+     * A streaming body: called on the request's worker thread once the headers are sent; it keeps the stream and
+     * the way to close the exchange and returns at once, so that no worker thread waits on an open stream.
+     */
+    public interface Streaming {
+
+        void start(OutputStream body, Runnable close) throws IOException;
+    }
+
+    /** A 200 response of unknown length whose body is written later by {@code streaming}. */
+    public static Response stream(String contentType, Streaming streaming) {
+        return new Response(200, contentType, null, Map.of("Cache-Control", "no-cache"), streaming);
     }
 
     /** A JSON response whose body is already JSON text (EJSON the BSON library wrote, or a literal). */

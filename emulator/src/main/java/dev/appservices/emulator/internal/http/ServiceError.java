@@ -1,6 +1,7 @@
 package dev.appservices.emulator.internal.http;
 
 import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.data.DataException;
 
 /**
  * A failure that the emulator answers with the service's error body {@code {"error","error_code","link"}}.
@@ -108,8 +109,14 @@ public final class ServiceError extends RuntimeException {
         return new ServiceError(400, "FunctionExecutionError", message);
     }
 
-    public static ServiceError serviceNotFound(String service) {
-        return new ServiceError(404, "ServiceNotFound", Messages.unsupportedService(service));
+    /** A data service failure, with the status its kind stands for. */
+    public static ServiceError of(DataException failure) {
+        int status = switch (failure.kind()) {
+            case BAD_REQUEST -> 400;
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+        };
+        return new ServiceError(status, failure.errorCode(), failure.getMessage());
     }
 
     public static ServiceError noSuchEndpoint(String method, String path) {

@@ -65,6 +65,25 @@ public final class Messages {
                 + "' is not on the class path");
     }
 
+    public static EmulatorException embeddedStoreFailed(Exception cause) {
+        return new EmulatorException("APPSVC0510: the embedded MongoDB store could not start: " + cause.getMessage(),
+                cause);
+    }
+
+    public static EmulatorException storeUnreachable(String redactedUri, Exception cause) {
+        return new EmulatorException("APPSVC0511: the MongoDB deployment " + redactedUri + " cannot be reached: "
+                + cause.getMessage(), cause);
+    }
+
+    public static EmulatorException invalidUri(String problem) {
+        return new EmulatorException("APPSVC0512: invalid MongoDB connection string: " + problem);
+    }
+
+    /** A rules or custom user data setting that cannot work, named by its configuration key. */
+    public static EmulatorException invalidSetting(String key, String problem) {
+        return new EmulatorException("APPSVC0513: invalid value for " + key + ": " + problem);
+    }
+
     // 0520-0529: data directory
 
     public static EmulatorException dataUnreadable(Path file, Exception cause) {
@@ -107,10 +126,6 @@ public final class Messages {
         return "APPSVC0536: the request body exceeds the limit of " + limit + " bytes";
     }
 
-    public static String unsupportedService(String service) {
-        return "APPSVC0537: service functions are not emulated (service '" + service + "')";
-    }
-
     public static String internalError(String requestId) {
         return "APPSVC0538: the emulator failed to process the request (id " + requestId + "); see its log";
     }
@@ -125,6 +140,10 @@ public final class Messages {
 
     public static String unknownAdminUser(String appId, String userId) {
         return "APPSVC0541: app '" + appId + "' has no user with id '" + userId + "'";
+    }
+
+    public static String noMongoService(String appId) {
+        return "APPSVC0564: app '" + appId + "' declares no MongoDB service ('mongodb' in its configuration)";
     }
 
     public static String invalidFault(String problem) {
@@ -158,6 +177,52 @@ public final class Messages {
         return "APPSVC0548: '" + field + "' is not valid Extended JSON: " + expected;
     }
 
+    public static String noArguments(String operation) {
+        return "APPSVC0549: " + operation + " takes one argument, a document with 'database' and 'collection'";
+    }
+
+    public static String replacementMissing() {
+        return "APPSVC0550: findOneAndReplace needs the replacement document in 'update'; to delete, call"
+                + " findOneAndDelete";
+    }
+
+    public static String replacementWithOperators(String field) {
+        return "APPSVC0551: '" + field + "' is a replacement document and may not contain update operators";
+    }
+
+    public static String updateWithoutOperators(String field) {
+        return "APPSVC0552: '" + field + "' must be an update document of operators ($set, $inc, …) or a pipeline";
+    }
+
+    public static String projectionOperator(String field) {
+        return "APPSVC0553: projection operators such as '" + field + "' are not supported; project fields with 0 or 1";
+    }
+
+    public static String aggregateHiddenFields(String namespace) {
+        return "APPSVC0554: aggregate is not permitted on namespace '" + namespace
+                + "' for a role that hides fields; use find or run the pipeline in a function as system";
+    }
+
+    public static String aggregateOutput(String stage) {
+        return "APPSVC0555: the stage " + stage + " is not permitted for users; run it in a function as system";
+    }
+
+    public static String invalidWatchRequest(String problem) {
+        return "APPSVC0556: invalid watch request: " + problem;
+    }
+
+    public static String invalidRule(String namespace, String problem) {
+        return "APPSVC0557: a rule of namespace '" + namespace + "' cannot be evaluated: " + problem;
+    }
+
+    public static String invalidArgument(String problem) {
+        return "APPSVC0558: invalid argument: " + problem;
+    }
+
+    public static String watchSessionEnded() {
+        return "APPSVC0559: the watch stream ended because the user's session ended";
+    }
+
     // 0560-0579: admin client
 
     public static EmulatorException adminCallFailed(String method, String route, int status, String body) {
@@ -185,7 +250,7 @@ public final class Messages {
     public static UsageException usage(String problem) {
         return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR]");
+                + " [--data-dir DIR] [--mongodb-uri URI]");
     }
 
     public static EmulatorException extensionMisplaced() {

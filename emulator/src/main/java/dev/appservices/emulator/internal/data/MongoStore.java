@@ -1,0 +1,134 @@
+package dev.appservices.emulator.internal.data;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import dev.appservices.emulator.internal.messages.Messages;
+
+/**
+ * Where the data lives, always reached through the official driver: an embedded MongoDB-compatible server
+ * (mongo-java-server, in memory or in an H2 file under the data directory) bound to 127.0.0.1 on a free port and
+ * never exposed, or a real MongoDB deployment given by its connection string.
+ *
+ * <p>Thread-safe (the driver's client is). {@link #close()} closes the client, then the embedded server.
+ */
+public final class MongoStore implements AutoCloseable {
+
+    /** The H2 file the embedded store keeps under the data directory. */
+    public static final String DATA_FILE = "emulator-data.mv";
+
+    private final MongoClient client;
+    private final Optional<MongoServer> embedded;
+    private final String description;
+
+    private MongoStore(MongoClient client, Optional<MongoServer> embedded, String description) {
+        this.client = client;
+        this.embedded = embedded;
+        this.description = description;
+    }
+
+    /**
+     * Starts the embedded store: in memory, or persistent in {@value #DATA_FILE} under the data directory.
+     *
+     * @throws dev.appservices.emulator.EmulatorException if it cannot start (e.g. the file is locked by another
+     *     process)
+     */
+    public static MongoStore embedded(Optional<Path> dataDirectory) {
+        MongoServer server;
+        try {
+            MongoBackend backend;
+            if (dataDirectory.isPresent()) {
+                Files.createDirectories(dataDirectory.get());
+                backend = new H2Backend(dataDirectory.get().resolve(DATA_FILE).toString());
+            } else {
+                backend = new MemoryBackend();
+            }
+            server = new MongoServer(backend);
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+        } catch (Exception e) {
+            throw Messages.embeddedStoreFailed(e);
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(
+                        "mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true"))
+                .build());
+        return new MongoStore(client, Optional.of(server),
+                dataDirectory.map(dir -> "embedded, " + dir.resolve(DATA_FILE)).orElse("embedded, in memory"));
+    }
+
+    /**
+     * Connects to a MongoDB deployment and checks that it answers.
+     *
+     * @throws dev.appservices.emulator.EmulatorException for an invalid connection string or a deployment that
+     *     does not answer within ten seconds
+     */
+    public static MongoStore remote(String uri) {
+        ConnectionString connection;
+        try {
+            connection = new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw Messages.invalidUri(e.getMessage());
+        }
+        String redacted = redact(connection);
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .build());
+        try {
+            client.getDatabase("admin").runCommand(new BsonDocument("ping", new BsonInt32(1)));
+        } catch (MongoException e) {
+            client.close();
+            throw Messages.storeUnreachable(redacted, e);
+        }
+        return new MongoStore(client, Optional.empty(), redacted);
+    }
+
+    /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */
+    public MongoCollection<BsonDocument> collection(Namespace namespace) {
+        return client.getDatabase(namespace.database()).getCollection(namespace.collection(), BsonDocument.class);
+    }
+
+    public MongoClient client() {
+        return client;
+    }
+
+    /** Whether this is the embedded store, which lacks some operators and stages of a real MongoDB. */
+    public boolean isEmbedded() {
+        return embedded.isPresent();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        embedded.ifPresent(MongoServer::shutdownNow);
+    }
+
+    /** The hosts of a connection string, without user name and password. */
+    private static String redact(ConnectionString connection) {
+        return "mongodb://" + String.join(",", connection.getHosts());
+    }
+}
