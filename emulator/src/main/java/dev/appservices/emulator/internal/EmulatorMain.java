@@ -12,7 +12,7 @@ import dev.appservices.emulator.internal.messages.UsageException;
 /**
  * The runnable jar's main class:
  * {@code java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE] [--data-dir DIR]
- * [--mongodb-uri URI]}.
+ * [--mongodb-uri URI] [--state-database NAME]}.
  *
  * <p>Without {@code --config} the bundled demo configuration is served. Once listening it prints exactly
  * {@code App Services emulator listening on http://<host>:<port>}; it runs until the JVM is asked to stop (Ctrl-C,
@@ -72,6 +72,7 @@ public final class EmulatorMain {
                 }
                 case "--data-dir" -> builder.dataDirectory(Path.of(value));
                 case "--mongodb-uri" -> builder.mongodbUri(value);
+                case "--state-database" -> builder.stateDatabase(value);
                 default -> throw Messages.usage("unknown option '" + option + "'");
             }
         }

@@ -89,15 +89,18 @@ public final class EmulatorServer implements AutoCloseable {
      * @param port the port, 0 for any free one
      * @param apps the apps
      * @param functions functions registered in code, by app id and name
-     * @param dataDirectory where state is persisted, or empty to keep it in memory
+     * @param dataDirectory where the embedded store keeps its file and an earlier emulator's data file is migrated
+     *     from, or empty to keep the embedded store in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
      * @param clock the emulator's time, which the admin API can move forward
      * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
      * @param watchHeartbeat the interval of heartbeat comments on watch streams
+     * @param stateDatabase the database of the store that keeps users, sessions, keys, tokens and signing secrets
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat) {
+            ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat,
+            String stateDatabase) {
     }
 
     /**
@@ -110,14 +113,14 @@ public final class EmulatorServer implements AutoCloseable {
         validateAppIds(options);
         FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions());
         EmulatorClock clock = new EmulatorClock(options.clock());
-        StateStore store = options.dataDirectory().map(directory -> StateStore.open(directory, clock))
-                .orElseGet(() -> StateStore.inMemory(clock));
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
         }
         DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock);
         List<EmulatedApp> emulated = new ArrayList<>();
         try {
+            StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()), clock);
+            options.dataDirectory().ifPresent(store::migrate);
             for (AppSettings settings : options.apps()) {
                 emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
                         data.forApp(settings)));

@@ -250,7 +250,7 @@ public final class Messages {
     public static UsageException usage(String problem) {
         return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR] [--mongodb-uri URI]");
+                + " [--data-dir DIR] [--mongodb-uri URI] [--state-database NAME]");
     }
 
     public static EmulatorException extensionMisplaced() {
