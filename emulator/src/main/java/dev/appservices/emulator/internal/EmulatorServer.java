@@ -119,7 +119,8 @@ public final class EmulatorServer implements AutoCloseable {
         DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock);
         List<EmulatedApp> emulated = new ArrayList<>();
         try {
-            StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()), clock);
+            StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()),
+                    data.store().isEmbedded(), clock);
             options.dataDirectory().ifPresent(store::migrate);
             for (AppSettings settings : options.apps()) {
                 emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,

@@ -24,6 +24,7 @@ import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.state.Records.Session;
+import dev.appservices.emulator.internal.state.Records.SignedIn;
 import dev.appservices.emulator.internal.state.Records.User;
 
 /**
@@ -96,8 +97,9 @@ public final class TokenService {
     /**
      * Checks what needs no store first, with the app's signing secret read at start (the token's
      * {@code baas_domain_id} names the app): signature, type and expiry, so a forged, foreign or expired token never
-     * reaches the store. Then one lookup of the session and one of the user, both by id, so that a logout, a
-     * disabled or a deleted user on any emulator process sharing the store ends the token at its next request.
+     * reaches the store. Then the session check: with a shared store one lookup of the session and one of its user,
+     * both by id, so that a logout, a disabled or a deleted user on any emulator sharing the store ends the token at
+     * its next request; with the embedded store, which only this emulator changes, from memory.
      */
     Verified verify(String token, String type) {
         SignedJWT jwt;
@@ -129,18 +131,19 @@ public final class TokenService {
         if (expiry == null || expiry.getTime() <= clock.millis()) {
             throw ServiceError.invalidSession(type + " token expired");
         }
-        Session session = app.state().session(stringClaim(claims, SESSION_CLAIM))
+        SignedIn signedIn = app.state().signedIn(stringClaim(claims, SESSION_CLAIM))
                 // The service's text for a refresh token of a deleted user or an ended session; realm-web's
                 // app.deleteUser() logs out after deleting and ignores exactly this message.
                 .orElseThrow(() -> REFRESH.equals(type) ? ServiceError.refreshTokenNotFound()
                         : ServiceError.invalidSession("the session has ended"));
-        User user = app.state().user(session.userId())
-                .filter(candidate -> candidate.id().equals(claims.getSubject()))
-                .orElseThrow(() -> ServiceError.invalidSession("the user no longer exists"));
+        User user = signedIn.user();
+        if (!user.id().equals(claims.getSubject())) {
+            throw ServiceError.invalidSession("the token's subject is not the session's user");
+        }
         if (user.disabled()) {
             throw ServiceError.invalidSession("the user is disabled");
         }
-        return new Verified(app, session, user);
+        return new Verified(app, signedIn.session(), user);
     }
 
     private JWTClaimsSet.Builder claims(EmulatedApp app, User user, Session session, String type,

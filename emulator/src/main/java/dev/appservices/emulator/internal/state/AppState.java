@@ -25,6 +25,7 @@ import dev.appservices.emulator.internal.state.Records.ApiKey;
 import dev.appservices.emulator.internal.state.Records.EmailToken;
 import dev.appservices.emulator.internal.state.Records.Identity;
 import dev.appservices.emulator.internal.state.Records.Session;
+import dev.appservices.emulator.internal.state.Records.SignedIn;
 import dev.appservices.emulator.internal.state.Records.User;
 
 import static dev.appservices.emulator.internal.state.StateDocuments.APP;
@@ -37,9 +38,9 @@ import static dev.appservices.emulator.internal.state.StateDocuments.IDENTITY_KE
  * email tokens, API keys and sessions, plus the app's token signing secret and domain id (read once, they never
  * change).
  *
- * <p>Every emulator process on the same database sees the same state: there is no cache, and each operation is one
- * atomic MongoDB operation on one document, or a sequence that stays correct if the process dies between its steps
- * (see {@link #deleteUser}). Races between processes are settled by the database: unique indexes make an email, an
+ * <p>Every emulator process on the same database sees the same state: each operation is one atomic MongoDB operation
+ * on one document, or a sequence that stays correct if the process dies between its steps (see {@link #deleteUser}),
+ * and only an emulator that owns its store keeps the sessions it checked in memory (see {@link SessionCache}). Races between processes are settled by the database: unique indexes make an email, an
  * identity and an API key name per user taken once, and single-use tokens are consumed by one
  * {@code findOneAndDelete}. Thread-safe.
  */
@@ -58,13 +59,16 @@ public final class AppState {
     private final byte[] signingSecret;
     private final String domainId;
     private final StateCollections store;
+    private final SessionCache cache;
     private final Clock clock;
 
-    AppState(String appId, String signingSecret, String domainId, StateCollections store, Clock clock) {
+    AppState(String appId, String signingSecret, String domainId, StateCollections store, SessionCache cache,
+            Clock clock) {
         this.appId = appId;
         this.signingSecret = Base64.getDecoder().decode(signingSecret);
         this.domainId = domainId;
         this.store = store;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -104,6 +108,7 @@ public final class AppState {
             }
             if (owner != null) {
                 store.finishDeletion(owner);
+                cache.forgetUser(owner.getString(ID).getValue());
                 continue;
             }
             User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null,
@@ -133,9 +138,11 @@ public final class AppState {
         BsonDocument push = new BsonDocument("$push", new BsonDocument("identities", StateDocuments.write(identity))
                 .append(IDENTITY_KEYS, key));
         try {
-            return live(store.users().findOneAndUpdate(ofApp(userId), push,
+            Optional<User> linked = live(store.users().findOneAndUpdate(ofApp(userId), push,
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                     .map(StateDocuments::user);
+            cache.forgetUser(userId);
+            return linked;
         } catch (MongoException e) {
             if (isDuplicateKey(e)) {
                 return Optional.empty();
@@ -152,6 +159,7 @@ public final class AppState {
         if (found && disabled) {
             store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
         }
+        cache.forgetUser(userId);
         return found;
     }
 
@@ -159,7 +167,9 @@ public final class AppState {
         BsonDocument change = canonicalEjson == null
                 ? new BsonDocument("$unset", new BsonDocument("customData", new BsonString("")))
                 : new BsonDocument("$set", new BsonDocument("customData", new BsonString(canonicalEjson)));
-        return store.users().updateOne(ofApp(userId), change).getMatchedCount() > 0;
+        boolean found = store.users().updateOne(ofApp(userId), change).getMatchedCount() > 0;
+        cache.forgetUser(userId);
+        return found;
     }
 
     /**
@@ -175,6 +185,7 @@ public final class AppState {
         if (marked == null) {
             return false;
         }
+        cache.forgetUser(userId);
         store.finishDeletion(marked);
         return true;
     }
@@ -182,6 +193,7 @@ public final class AppState {
     /** Forgets all users, accounts, tokens, keys and sessions of the app; the signing secret stays. */
     public void reset() {
         store.recordCollections().forEach(collection -> collection.deleteMany(ofApp()));
+        cache.forgetAll();
     }
 
     // email/password accounts
@@ -303,12 +315,29 @@ public final class AppState {
         return session;
     }
 
+    /**
+     * The live session with that id and its user, as a token's session check needs them: read from the store, or
+     * from memory when this emulator owns its store (see {@link SessionCache}).
+     */
+    public Optional<SignedIn> signedIn(String sessionId) {
+        Optional<SignedIn> found = cache.get(sessionId, () -> session(sessionId)
+                .flatMap(session -> user(session.userId()).map(user -> new SignedIn(session, user))));
+        if (found.isPresent() && found.get().session().expiresAt() <= clock.millis()) {
+            revokeSession(sessionId);
+            return Optional.empty();
+        }
+        return found;
+    }
+
     public boolean revokeSession(String sessionId) {
-        return store.sessions().deleteOne(byId(sessionId)).getDeletedCount() > 0;
+        boolean found = store.sessions().deleteOne(byId(sessionId)).getDeletedCount() > 0;
+        cache.forgetSession(sessionId);
+        return found;
     }
 
     public boolean revokeSessions(String userId) {
         store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
+        cache.forgetUser(userId);
         return user(userId).isPresent();
     }
 

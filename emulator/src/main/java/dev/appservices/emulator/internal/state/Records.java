@@ -130,6 +130,15 @@ public final class Records {
     }
 
     /**
+     * A live session with its user, what a token's session check finds.
+     *
+     * @param session the session
+     * @param user the session's user
+     */
+    public record SignedIn(Session session, User user) {
+    }
+
+    /**
      * Everything stored for one app.
      *
      * @param signingSecret the HS256 secret of the app's tokens, base64

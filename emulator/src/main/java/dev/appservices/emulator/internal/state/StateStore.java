@@ -45,19 +45,27 @@ public final class StateStore {
     private static final int FORMAT_VERSION = 1;
 
     private final StateCollections collections;
+    private final boolean owned;
     private final Clock clock;
 
-    private StateStore(StateCollections collections, Clock clock) {
+    private StateStore(StateCollections collections, boolean owned, Clock clock) {
         this.collections = collections;
+        this.owned = owned;
         this.clock = clock;
     }
 
-    /** Opens the state kept in a database; {@code clock} is the apps' time. */
-    public static StateStore open(MongoDatabase database, Clock clock) {
+    /**
+     * Opens the state kept in a database.
+     *
+     * @param owned whether no other process uses the store (the embedded one), so that this emulator may keep the
+     *     sessions it checked in memory
+     * @param clock the apps' time
+     */
+    public static StateStore open(MongoDatabase database, boolean owned, Clock clock) {
         StateCollections collections = StateCollections.in(database);
         collections.createIndexes();
         collections.finishInterruptedDeletions();
-        return new StateStore(collections, clock);
+        return new StateStore(collections, owned, clock);
     }
 
     /**
@@ -82,7 +90,7 @@ public final class StateStore {
             app = collections.apps().find(byId).first();
         }
         return new AppState(appId, app.getString("signingSecret").getValue(), app.getString("domainId").getValue(),
-                collections, clock);
+                collections, owned ? SessionCache.owned() : SessionCache.none(), clock);
     }
 
     /**
