@@ -20,7 +20,7 @@ final class ApiMessages {
     }
 
     static IllegalArgumentException blankAppId() {
-        return new IllegalArgumentException("APPSVC0100: app id must not be blank");
+        return new IllegalArgumentException("APPSVC0114: app id must not be blank");
     }
 
     static IllegalArgumentException reservedAppId(String id) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -263,7 +262,16 @@ public final class AppConfiguration {
                 + ", authorizationHeaderName=" + authorizationHeaderName + "]";
     }
 
-    private static String checkId(String id) {
+    /**
+     * Checks that {@code id} may name an app, as {@link #isValidId(String)} tells, with the reason when it may not.
+     *
+     * @param id the candidate id
+     * @return {@code id}
+     * @throws NullPointerException if {@code id} is null
+     * @throws IllegalArgumentException if {@code id} is malformed ({@code APPSVC0100}) or reserved
+     *         ({@code APPSVC0101})
+     */
+    public static String checkId(String id) {
         ApiMessages.requireNonNull(id, "id");
         if (RESERVED_ID.equals(id)) {
             throw ApiMessages.reservedAppId(id);
@@ -272,28 +280,6 @@ public final class AppConfiguration {
             throw ApiMessages.malformedAppId(id);
         }
         return id;
-    }
-
-    private static URI normalizeBaseUrl(URI url) {
-        String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {
-            throw ApiMessages.invalidBaseUrl(url, "it must be an absolute http or https URL");
-        }
-        if (url.getHost() == null) {
-            throw ApiMessages.invalidBaseUrl(url, "it has no host");
-        }
-        if (url.getRawUserInfo() != null) {
-            throw ApiMessages.invalidBaseUrl(url, "it must not contain user info");
-        }
-        if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw ApiMessages.invalidBaseUrl(url, "it must not have a query or a fragment");
-        }
-        String text = url.toString();
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == '/') {
-            end--;
-        }
-        return end == text.length() ? url : URI.create(text.substring(0, end));
     }
 
     private static String checkHeaderName(String what, String name) {
@@ -336,7 +322,7 @@ public final class AppConfiguration {
          * @throws IllegalArgumentException if the URL is not acceptable ({@code APPSVC0102})
          */
         public Builder baseUrl(URI url) {
-            this.baseUrl = url == null ? null : normalizeBaseUrl(url);
+            this.baseUrl = url == null ? null : BaseUrls.normalize(url);
             return this;
         }
 

@@ -34,7 +34,7 @@ class AppServicesLiteralTest {
     void rejectsNullAndBlankIds() {
         assertEquals("APPSVC0109: 'id' must not be null",
                 assertThrows(NullPointerException.class, () -> AppServices.Literal.of(null)).getMessage());
-        assertEquals("APPSVC0100: app id must not be blank",
+        assertEquals("APPSVC0114: app id must not be blank",
                 assertThrows(IllegalArgumentException.class, () -> AppServices.Literal.of(" ")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> AppServices.Literal.of(""));
     }

@@ -23,6 +23,7 @@ import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
 import org.bson.json.JsonParseException;
 
+import dev.appservices.BaseUrls;
 import dev.appservices.emulator.internal.json.DocumentReader;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
@@ -44,8 +45,7 @@ public final class EmulatorAdmin {
     private final HttpClient http;
 
     private EmulatorAdmin(URI baseUrl) {
-        String text = baseUrl.toString();
-        this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.baseUrl = BaseUrls.normalize(baseUrl);
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -55,6 +55,8 @@ public final class EmulatorAdmin {
      *
      * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}
      * @return the admin client
+     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL with a host
+     *         ({@code APPSVC0102}; the rule of {@link BaseUrls})
      */
     public static EmulatorAdmin connect(URI baseUrl) {
         return new EmulatorAdmin(Objects.requireNonNull(baseUrl, "baseUrl"));

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,7 +37,6 @@ import dev.appservices.AppServicesConfigException;
 import dev.appservices.extension.internal.cdi.AppBeans;
 import dev.appservices.extension.internal.cdi.CdiMessages;
 import dev.appservices.extension.internal.cdi.InjectionPoints;
-import dev.appservices.extension.internal.config.ConfigKeys;
 import dev.appservices.extension.internal.config.SettingsReader;
 
 /**
@@ -159,17 +157,17 @@ public class AppServicesExtension implements Extension {
         Map<String, List<String>> usages = new TreeMap<>();
         injectionPointsById.forEach((id, places) -> {
             if (!id.equals(DEFAULT_ID)) {
-                places.forEach(place -> usage(usages, id, "injected " + place));
+                places.forEach(place -> usage(usages, id, CdiMessages.injected(place)));
             }
         });
         validateDefaultAppId(event, settings, usages);
         settings.listedIds(problem -> event.addDeploymentProblem(
-                CdiMessages.invalidConfiguration("the Apps listed in " + ConfigKeys.IDS, problem)))
-                .forEach(id -> usage(usages, id, "listed in " + ConfigKeys.IDS));
-        configuredDefaultAppId(settings).ifPresent(id -> usage(usages, id, "named by " + ConfigKeys.APP_ID));
+                CdiMessages.invalidConfiguration(CdiMessages.listedApps(), problem)))
+                .forEach(id -> usage(usages, id, CdiMessages.listed()));
+        configuredDefaultAppId(settings).ifPresent(id -> usage(usages, id, CdiMessages.namedAsDefault()));
 
         for (String id : beanIds) {
-            String subject = "App '" + id + "' (" + String.join("; ", usages.getOrDefault(id, List.of())) + ")";
+            String subject = CdiMessages.app(id, usages.getOrDefault(id, List.of()));
             settings.validate(id).forEach(problem -> event.addDeploymentProblem(
                     CdiMessages.invalidConfiguration(subject, problem)));
         }
@@ -198,12 +196,9 @@ public class AppServicesExtension implements Extension {
         Set<String> places = injected ? injectionPointsById.get(DEFAULT_ID) : Set.of();
         try {
             Optional<String> id = injected ? Optional.of(settings.requireDefaultAppId()) : settings.defaultAppId();
-            id.ifPresent(appId -> places.forEach(place -> usage(usages, appId, "injected as default App " + place)));
+            id.ifPresent(appId -> places.forEach(place -> usage(usages, appId, CdiMessages.injectedAsDefault(place))));
         } catch (AppServicesConfigException problem) {
-            String subject = places.isEmpty() ? "the default App"
-                    : "the default App (" + places.stream().map(place -> "injected " + place)
-                            .collect(Collectors.joining("; ")) + ")";
-            event.addDeploymentProblem(CdiMessages.invalidConfiguration(subject, problem));
+            event.addDeploymentProblem(CdiMessages.invalidConfiguration(CdiMessages.defaultApp(places), problem));
         }
     }
 

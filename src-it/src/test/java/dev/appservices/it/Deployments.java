@@ -102,6 +102,21 @@ public final class Deployments {
     }
 
     /**
+     * Adds to {@code war}'s {@code WEB-INF/lib} the jars of the given classes, taken from the test class path: for
+     * test libraries that an in-container test itself uses, such as Awaitility.
+     *
+     * @param war   the archive
+     * @param types one class of each jar to add
+     * @return {@code war}
+     */
+    public static WebArchive withLibrariesOf(WebArchive war, Class<?>... types) {
+        for (Class<?> type : types) {
+            war.addAsLibrary(jarOf(type));
+        }
+        return war;
+    }
+
+    /**
      * The jar a class was loaded from. A directory (the module's {@code target/classes} when the reactor has not
      * packaged it) is turned into a jar, with its {@code META-INF/services} files, which the servers need to find
      * the extension and its ConfigSource.

@@ -59,7 +59,7 @@ public final class AppRegistry {
      */
     public static DefaultApp create(AppConfiguration configuration) {
         Objects.requireNonNull(configuration, "configuration");
-        return inCurrent(registry -> registry.createOrReuse(configuration));
+        return in(contextClassLoader(), registry -> registry.createOrReuse(configuration));
     }
 
     /**
@@ -67,8 +67,17 @@ public final class AppRegistry {
      * configuration, or from the defaults when nothing is configured.
      */
     public static DefaultApp create(String id) {
-        String valid = validId(id);
-        return inCurrent(registry -> registry.cachedOrOpen(valid, () -> registry.external.loadOrDefaults(valid)));
+        return create(contextClassLoader(), id);
+    }
+
+    /**
+     * The App of {@code id} in the application of {@code applicationClassLoader}, as {@link #create(String)} in it:
+     * the path of CDI beans, which may be created on a thread whose context class loader is another one.
+     */
+    public static DefaultApp create(ClassLoader applicationClassLoader, String id) {
+        String valid = AppConfiguration.checkId(id);
+        return in(applicationClassLoader,
+                registry -> registry.cachedOrOpen(valid, () -> registry.external.loadOrDefaults(valid)));
     }
 
     /**
@@ -78,8 +87,8 @@ public final class AppRegistry {
      * @throws dev.appservices.AppServicesConfigException {@code APPSVC0200} if neither knows the id
      */
     public static DefaultApp get(String id) {
-        String valid = validId(id);
-        return inCurrent(registry -> registry.cachedOrOpen(valid, () -> registry.external.load(valid)
+        String valid = AppConfiguration.checkId(id);
+        return in(contextClassLoader(), registry -> registry.cachedOrOpen(valid, () -> registry.external.load(valid)
                 .orElseThrow(() -> ClientMessages.unknownApp(valid))));
     }
 
@@ -98,9 +107,13 @@ public final class AppRegistry {
         }
     }
 
-    private static DefaultApp inCurrent(Function<AppRegistry, DefaultApp> operation) {
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+    /** The calling application's class loader: the thread's context class loader. */
+    private static ClassLoader contextClassLoader() {
+        return Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(AppRegistry.class.getClassLoader());
+    }
+
+    private static DefaultApp in(ClassLoader loader, Function<AppRegistry, DefaultApp> operation) {
         synchronized (REGISTRIES) {
             AppRegistry registry = REGISTRIES.computeIfAbsent(loader, AppRegistry::new);
             try {
@@ -153,11 +166,6 @@ public final class AppRegistry {
             // removed by value: the key is the application's class loader, which this object does not hold
             REGISTRIES.values().remove(this);
         }
-    }
-
-    /** Validates an id with the API's own rule and messages. */
-    private static String validId(String id) {
-        return AppConfiguration.builder(id).build().id();
     }
 
     /** The names of the settings other than id and base URL in which two configurations differ. */

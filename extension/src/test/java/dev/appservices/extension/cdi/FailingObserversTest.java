@@ -27,9 +27,9 @@ import dev.appservices.ListenerRegistration;
 import dev.appservices.User;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
-import dev.appservices.extension.cdi.support.CapturedLog;
 import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
+import dev.appservices.extension.testing.LogCapture;
 
 /** Observers that throw are logged with a code and never break the App. */
 @AppServicesTest
@@ -52,7 +52,7 @@ class FailingObserversTest {
     @Test
     void observerExceptionsAreLoggedAndNeverReachTheClient() throws InterruptedException {
         List<AuthEvent> listened = new CopyOnWriteArrayList<>();
-        try (CapturedLog log = CapturedLog.of("dev.appservices.extension.internal.cdi.EventBridge");
+        try (LogCapture log = LogCapture.of("dev.appservices.extension.internal.cdi.EventBridge");
                 ListenerRegistration registration = orders.addListener(listened::add)) {
             User user = orders.logIn(Credentials.anonymous());
 

@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -30,8 +31,8 @@ import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.TestConfigSource;
-import dev.appservices.extension.internal.client.LogCapture;
 import dev.appservices.extension.internal.client.TestBackend;
+import dev.appservices.extension.testing.LogCapture;
 
 /** The App cache (design.md §4) through the API's static factories, against the emulator. */
 class AppRegistryTest {
@@ -79,7 +80,7 @@ class AppRegistryTest {
             assertSame(app, App.create(differing));
             App.create(app.configuration());
 
-            List<String> warnings = log.records().stream().filter(r -> r.contains("APPSVC0201")).toList();
+            List<String> warnings = log.lines().stream().filter(r -> r.contains("APPSVC0201")).toList();
             assertEquals(1, warnings.size(), log.all());
             String warning = warnings.get(0);
             assertTrue(warning.contains("timeout") && warning.contains("headers") && warning.contains("appName"),
@@ -173,11 +174,8 @@ class AppRegistryTest {
 
         app.close();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (appThreads("cache") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(0, appThreads("cache"));
+        await("the App's threads end").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> appThreads("cache") == 0);
     }
 
     @Test
@@ -198,6 +196,26 @@ class AppRegistryTest {
             thread.setContextClassLoader(previous);
         }
         assertSame(outer, App.getApp("cache"));
+    }
+
+    @Test
+    void anApplicationsAppIsFoundByItsClassLoaderWhateverTheContextClassLoader() throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader application = new URLClassLoader(new URL[0], previous)) {
+            thread.setContextClassLoader(application);
+            App inner = App.create(configuration("cache").build());
+            thread.setContextClassLoader(previous);
+            try {
+                assertSame(inner, AppRegistry.create(application, "cache"));
+                assertEquals(List.of(inner), AppRegistry.appsOf(application));
+                assertTrue(AppRegistry.appsOf(previous).isEmpty());
+            } finally {
+                inner.close();
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static long appThreads(String appId) {

@@ -1,18 +1,20 @@
 package dev.appservices.it.events;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -52,10 +54,11 @@ class AuthEventsIT {
     @Deployment
     static WebArchive deployment() {
         URI backend = Backends.start("events", Backends.app("watched"), Backends.app("unwatched"));
-        return Deployments.appWar("auth-events", Map.of(
+        WebArchive war = Deployments.appWar("auth-events", Map.of(
                 "appservices.watched.base-url", backend.toString(),
                 "appservices.unwatched.base-url", backend.toString()),
                 AuthEventLog.class, Seen.class);
+        return Deployments.withLibrariesOf(war, Awaitility.class, Matcher.class);
     }
 
     @Test
@@ -106,17 +109,9 @@ class AuthEventsIT {
 
     /** Waits, within a bound, until the condition holds; for asynchronous delivery, whose moment is not defined. */
     private static void awaitTrue(Supplier<Boolean> condition, Supplier<?> state) {
-        Instant deadline = Instant.now().plus(ASYNC_DELIVERY);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not delivered within " + ASYNC_DELIVERY + ": " + state.get());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting", e);
-            }
-        }
+        await().atMost(ASYNC_DELIVERY)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertTrue(condition.get(), () -> "not delivered within " + ASYNC_DELIVERY + ": "
+                        + state.get()));
     }
 }

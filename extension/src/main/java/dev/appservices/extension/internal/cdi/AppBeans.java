@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -18,12 +17,14 @@ import dev.appservices.extension.internal.config.SettingsReader;
 
 /**
  * Creates and destroys the {@code @ApplicationScoped} App beans of one CDI container. The bean of id {@code x} is the
- * instance {@code App.getApp("x")} returns: it is taken from the App cache of the application ({@code App.create(id)},
- * which creates it from the configuration when the cache has none yet). Each App gets one {@link EventBridge}, also
- * when two beans (the default App and its id) hold the same instance; it also fires the metadata reset that happened
- * when the App was created. Destroying a bean removes the bridge and closes the App. When the container stops, the
- * Apps the application created outside beans ({@code App.getApp} or {@code App.create} of an id without bean) are
- * closed too: nothing else would release their threads, HTTP clients and metadata file locks before a redeployment.
+ * instance {@code App.getApp("x")} returns: it is taken from the App cache of the deployment's class loader
+ * ({@link AppRegistry#create(ClassLoader, String)}, which creates it from the configuration when the cache has none
+ * yet), whatever the context class loader of the thread that creates the bean. Each App gets one
+ * {@link EventBridge}, also when two beans (the default App and its id) hold the same instance; it also fires the
+ * metadata reset that happened when the App was created. Destroying a bean removes the bridge and closes the App. When
+ * the container stops, the Apps the application created outside beans ({@code App.getApp} or {@code App.create} of an
+ * id without bean) are closed too: nothing else would release their threads, HTTP clients and metadata file locks
+ * before a redeployment.
  * <p>
  * Created by the extension when it adds the beans; lives as long as the container. Thread-safe.
  */
@@ -51,20 +52,18 @@ public final class AppBeans {
      * @return the App, shared with {@code App.getApp(appId)}
      */
     public App produce(String appId, Instance<Object> lookup) {
-        // Not App.getApp: that fails for an id that only an injection point names, which is valid (every setting
-        // then has its default). App.create(id) returns the cached instance just the same.
-        App app = inApplication(() -> App.create(appId));
-        bridges.computeIfAbsent(app, created -> bridge(created, lookup.select(BeanManager.class).get()));
+        // Not AppRegistry.get: that fails for an id that only an injection point names, which is valid (every
+        // setting then has its default). create returns the cached instance just the same.
+        DefaultApp app = AppRegistry.create(applicationClassLoader, appId);
+        bridges.computeIfAbsent(app, created -> bridge(app, lookup.select(BeanManager.class).get()));
         return app;
     }
 
-    private static ListenerRegistration bridge(App app, BeanManager beanManager) {
+    private static ListenerRegistration bridge(DefaultApp app, BeanManager beanManager) {
         EventBridge bridge = new EventBridge(beanManager, app.id());
         ListenerRegistration registration = app.addListener(bridge);
-        if (app instanceof DefaultApp) {
-            // The store was opened before any bean could observe it: the reset, if any, is fired now.
-            ((DefaultApp) app).metadataReset().ifPresent(bridge::metadataReset);
-        }
+        // The store was opened before any bean could observe it: the reset, if any, is fired now.
+        app.metadataReset().ifPresent(bridge::metadataReset);
         return registration;
     }
 
@@ -75,7 +74,7 @@ public final class AppBeans {
      * @return the App
      */
     public App produceDefault(Instance<Object> lookup) {
-        return produce(inApplication(() -> new SettingsReader(applicationClassLoader).requireDefaultAppId()), lookup);
+        return produce(new SettingsReader(applicationClassLoader).requireDefaultAppId(), lookup);
     }
 
     /**
@@ -107,21 +106,6 @@ public final class AppBeans {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, CdiMessages.shutdownCloseFailed(app.id()), e);
             }
-        }
-    }
-
-    /**
-     * Runs with the deployment's class loader as context class loader: the App cache and the configuration are
-     * those of the context class loader, and a bean may be created on a thread that has another one (an executor's).
-     */
-    private <T> T inApplication(Supplier<T> action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(applicationClassLoader);
-        try {
-            return action.get();
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 }

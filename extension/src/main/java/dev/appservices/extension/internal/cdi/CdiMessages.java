@@ -1,5 +1,9 @@
 package dev.appservices.extension.internal.cdi;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
@@ -75,6 +79,45 @@ public final class CdiMessages {
     public static DeploymentException invalidConfiguration(String subject, AppServicesConfigException cause) {
         return new DeploymentException("APPSVC0005: invalid configuration of " + subject + ": " + cause.getMessage(),
                 cause);
+    }
+
+    // --- fragments naming what a configuration is for and where it is used, for invalidConfiguration ---------
+
+    /** {@code injected <place>}. */
+    public static String injected(String place) {
+        return "injected " + place;
+    }
+
+    /** {@code injected as default App <place>}. */
+    public static String injectedAsDefault(String place) {
+        return "injected as default App " + place;
+    }
+
+    /** How an id listed in {@code appservices.ids} is used. */
+    public static String listed() {
+        return "listed in " + ConfigKeys.IDS;
+    }
+
+    /** How the id named by {@code appservices.app-id} is used. */
+    public static String namedAsDefault() {
+        return "named by " + ConfigKeys.APP_ID;
+    }
+
+    /** The subject of the problems of {@code appservices.ids} itself. */
+    public static String listedApps() {
+        return "the Apps listed in " + ConfigKeys.IDS;
+    }
+
+    /** An App and its uses: {@code App 'orders' (injected at …; listed in appservices.ids)}. */
+    public static String app(String id, List<String> usages) {
+        return "App '" + id + "' (" + String.join("; ", usages) + ")";
+    }
+
+    /** The default App and the places that inject it, if any. */
+    public static String defaultApp(Collection<String> places) {
+        return places.isEmpty() ? "the default App"
+                : "the default App (" + places.stream().map(CdiMessages::injected).collect(Collectors.joining("; "))
+                        + ")";
     }
 
     /**

@@ -3,8 +3,6 @@ package dev.appservices.extension.internal.client;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,6 +11,7 @@ import jakarta.json.bind.JsonbException;
 
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesException;
+import dev.appservices.BaseUrls;
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import dev.appservices.extension.internal.client.rest.LocationResponse;
 
@@ -55,7 +54,7 @@ final class BackendRequests {
         this.configuration = configuration;
         this.baseUrl = baseUrl;
         this.clients = clients;
-        this.locationEndpoint = "GET /api/client/v2.0/app/" + appId + "/location";
+        this.locationEndpoint = Endpoint.LOCATION.describe(appId);
     }
 
     /**
@@ -148,16 +147,7 @@ final class BackendRequests {
         if (location.hostname().isBlank()) {
             return server;
         }
-        try {
-            URI host = new URI(location.hostname().strip());
-            String scheme = host.getScheme() == null ? "" : host.getScheme().toLowerCase(Locale.ROOT);
-            if (!host.isAbsolute() || host.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw ClientMessages.invalidHostname(appId, server);
-            }
-            return Urls.withoutTrailingSlash(host);
-        } catch (URISyntaxException e) {
-            throw ClientMessages.invalidHostname(appId, server);
-        }
+        return BaseUrls.parse(location.hostname()).orElseThrow(() -> ClientMessages.invalidHostname(appId, server));
     }
 
     private <T> T invoke(URI server, String endpoint, Function<AppServicesApi, T> call) {

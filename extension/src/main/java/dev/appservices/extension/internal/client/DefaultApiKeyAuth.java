@@ -23,8 +23,6 @@ import dev.appservices.extension.internal.client.rest.AppServicesApi;
  */
 final class DefaultApiKeyAuth implements ApiKeyAuth {
 
-    private static final String PATH = "/api/client/v2.0/auth/api_keys";
-
     private final DefaultApp app;
     private final String userId;
 
@@ -36,7 +34,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     @Override
     public ApiKey create(String name) {
         ApiKeyNameBody body = new ApiKeyNameBody(Objects.requireNonNull(name, "name"));
-        String endpoint = "POST " + PATH;
+        String endpoint = Endpoint.CREATE_API_KEY.describe();
         ApiKeyResponse created = send(endpoint, (api, authorization) -> api.createApiKey(authorization, body));
         if (created != null && created.key() == null) {
             throw ClientMessages.missingJsonKey(app.id(), endpoint, "key");
@@ -53,7 +51,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     @Override
     public ApiKey fetch(String id) {
         String keyId = requireKeyId(id);
-        String endpoint = "GET " + PATH + "/" + keyId;
+        String endpoint = Endpoint.FETCH_API_KEY.describe(keyId);
         return toApiKey(send(endpoint, (api, authorization) -> api.fetchApiKey(authorization, keyId)), endpoint);
     }
 
@@ -65,7 +63,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
 
     @Override
     public List<ApiKey> fetchAll() {
-        String endpoint = "GET " + PATH;
+        String endpoint = Endpoint.FETCH_API_KEYS.describe();
         List<ApiKeyResponse> keys = send(endpoint, (api, authorization) -> api.fetchApiKeys(authorization));
         if (keys == null) {
             throw ClientMessages.missingJsonKey(app.id(), endpoint, "[]");
@@ -81,7 +79,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     @Override
     public void delete(String id) {
         String keyId = requireKeyId(id);
-        sendWithoutAnswer("DELETE " + PATH + "/" + keyId, keyId, AppServicesApi::deleteApiKey);
+        sendWithoutAnswer(Endpoint.DELETE_API_KEY, keyId, AppServicesApi::deleteApiKey);
     }
 
     @Override
@@ -93,7 +91,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     @Override
     public void enable(String id) {
         String keyId = requireKeyId(id);
-        sendWithoutAnswer("PUT " + PATH + "/" + keyId + "/enable", keyId, AppServicesApi::enableApiKey);
+        sendWithoutAnswer(Endpoint.ENABLE_API_KEY, keyId, AppServicesApi::enableApiKey);
     }
 
     @Override
@@ -105,7 +103,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     @Override
     public void disable(String id) {
         String keyId = requireKeyId(id);
-        sendWithoutAnswer("PUT " + PATH + "/" + keyId + "/disable", keyId, AppServicesApi::disableApiKey);
+        sendWithoutAnswer(Endpoint.DISABLE_API_KEY, keyId, AppServicesApi::disableApiKey);
     }
 
     @Override
@@ -131,8 +129,8 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     }
 
     /** Calls an endpoint that takes the key id and answers nothing of interest. */
-    private void sendWithoutAnswer(String endpoint, String keyId, TriConsumer call) {
-        send(endpoint, (api, authorization) -> {
+    private void sendWithoutAnswer(Endpoint endpoint, String keyId, TriConsumer call) {
+        send(endpoint.describe(keyId), (api, authorization) -> {
             call.accept(api, authorization, keyId);
             return null;
         });

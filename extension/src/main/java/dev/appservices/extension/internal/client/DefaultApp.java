@@ -25,6 +25,7 @@ import org.bson.Document;
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AuthEvent;
+import dev.appservices.BaseUrls;
 import dev.appservices.Credentials;
 import dev.appservices.EmailPasswordAuth;
 import dev.appservices.ListenerRegistration;
@@ -59,7 +60,7 @@ import dev.appservices.extension.internal.metadata.StoredUser;
  */
 public final class DefaultApp implements App {
 
-    private static final String PROFILE_ENDPOINT = "GET /api/client/v2.0/auth/profile";
+    private static final String PROFILE_ENDPOINT = Endpoint.PROFILE.describe();
     private static final String NO_DEVICE_ID = "000000000000000000000000";
 
     private final AppConfiguration configuration;
@@ -121,8 +122,8 @@ public final class DefaultApp implements App {
     public void updateBaseUrl(URI url) {
         requireOpen();
         URI target = url == null ? configuration.baseUrl().orElse(AppConfiguration.DEFAULT_BASE_URL)
-                // the configuration's validation and normalisation (trailing slashes) apply to updates too
-                : AppConfiguration.builder(id()).baseUrl(url).build().baseUrl().orElseThrow();
+                // the configuration's rule and normalisation (trailing slashes) apply to updates too
+                : BaseUrls.normalize(url);
         URI host = requests.verify(target);
         override(url == null ? null : target);
         requests.use(target, host);
@@ -154,7 +155,7 @@ public final class DefaultApp implements App {
             }
         }
         String provider = credentials.provider();
-        String endpoint = "POST /api/client/v2.0/app/" + id() + "/auth/providers/" + provider + "/login";
+        String endpoint = Endpoint.LOG_IN.describe(id(), provider);
         BsonDocument body = LoginBodies.of(credentials, device.clone());
         LoginResponse response = requests.send(endpoint, api -> api.logIn(id(), provider, body));
         requireLogin(response, endpoint);

@@ -25,16 +25,14 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
     private static final ExtendedJsonCodec CODEC = new ExtendedJsonCodec(ExtendedJsonCodec.DEFAULT_REGISTRY);
 
     private final DefaultApp app;
-    private final String path;
 
     DefaultEmailPasswordAuth(DefaultApp app) {
         this.app = app;
-        this.path = "POST /api/client/v2.0/app/" + app.id() + "/auth/providers/local-userpass/";
     }
 
     @Override
     public void registerUser(String email, String password) {
-        send("register", new EmailPasswordBody(Objects.requireNonNull(email, "email"),
+        send(Endpoint.REGISTER_USER, new EmailPasswordBody(Objects.requireNonNull(email, "email"),
                 Objects.requireNonNull(password, "password")), AppServicesApi::registerUser);
     }
 
@@ -47,7 +45,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void confirmUser(String token, String tokenId) {
-        send("confirm", new TokenPairBody(Objects.requireNonNull(token, "token"),
+        send(Endpoint.CONFIRM_USER, new TokenPairBody(Objects.requireNonNull(token, "token"),
                 Objects.requireNonNull(tokenId, "tokenId")), AppServicesApi::confirmUser);
     }
 
@@ -60,7 +58,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void resendConfirmationEmail(String email) {
-        send("confirm/send", emailBody(email), AppServicesApi::resendConfirmationEmail);
+        send(Endpoint.RESEND_CONFIRMATION, emailBody(email), AppServicesApi::resendConfirmationEmail);
     }
 
     @Override
@@ -70,7 +68,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void retryCustomConfirmation(String email) {
-        send("confirm/call", emailBody(email), AppServicesApi::retryCustomConfirmation);
+        send(Endpoint.RETRY_CONFIRMATION, emailBody(email), AppServicesApi::retryCustomConfirmation);
     }
 
     @Override
@@ -80,7 +78,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void sendResetPasswordEmail(String email) {
-        send("reset/send", emailBody(email), AppServicesApi::sendResetPasswordEmail);
+        send(Endpoint.SEND_RESET_EMAIL, emailBody(email), AppServicesApi::sendResetPasswordEmail);
     }
 
     @Override
@@ -90,7 +88,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void resetPassword(String token, String tokenId, String password) {
-        send("reset", new ResetPasswordBody(Objects.requireNonNull(password, "password"),
+        send(Endpoint.RESET_PASSWORD, new ResetPasswordBody(Objects.requireNonNull(password, "password"),
                 Objects.requireNonNull(token, "token"), Objects.requireNonNull(tokenId, "tokenId")),
                 AppServicesApi::resetPassword);
     }
@@ -108,7 +106,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
         BsonDocument body = new BsonDocument("email", new BsonString(Objects.requireNonNull(email, "email")))
                 .append("password", new BsonString(Objects.requireNonNull(password, "password")))
                 .append("arguments", CODEC.encodeArguments(Objects.requireNonNull(args, "args")));
-        send("reset/call", body, AppServicesApi::callResetPasswordFunction);
+        send(Endpoint.CALL_RESET_FUNCTION, body, AppServicesApi::callResetPasswordFunction);
     }
 
     @Override
@@ -124,10 +122,10 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
         return "EmailPasswordAuth[appId=" + app.id() + "]";
     }
 
-    /** Sends {@code body} to the endpoint {@code operation} of this app's email/password provider. */
-    private <B> void send(String operation, B body, Endpoint<B> endpoint) {
-        app.requests().send(path + operation, api -> {
-            endpoint.call(api, app.id(), body);
+    /** Sends {@code body} to an endpoint of this app's email/password provider. */
+    private <B> void send(Endpoint endpoint, B body, Call<B> call) {
+        app.requests().send(endpoint.describe(app.id()), api -> {
+            call.call(api, app.id(), body);
             return null;
         });
     }
@@ -151,7 +149,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     /** The shape every method of {@code EmailPasswordApi} has: the app id and a JSON body, no answer. */
     @FunctionalInterface
-    private interface Endpoint<B> {
+    private interface Call<B> {
         void call(AppServicesApi api, String appId, B body);
     }
 }

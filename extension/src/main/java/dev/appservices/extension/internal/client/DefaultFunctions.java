@@ -43,7 +43,7 @@ final class DefaultFunctions implements Functions {
         this.app = app;
         this.userId = userId;
         this.codec = codec;
-        this.endpoint = "POST /api/client/v2.0/app/" + app.id() + "/functions/call";
+        this.endpoint = Endpoint.CALL_FUNCTION.describe(app.id());
     }
 
     @Override

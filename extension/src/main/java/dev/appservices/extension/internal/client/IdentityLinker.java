@@ -38,7 +38,7 @@ final class IdentityLinker {
     void link(String userId, Credentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
         String provider = credentials.provider();
-        String endpoint = "POST /api/client/v2.0/app/" + app.id() + "/auth/providers/" + provider + "/login?link=true";
+        String endpoint = Endpoint.LINK.describe(app.id(), provider);
         StoredUser user = app.users().stored(userId).orElseThrow(() -> ClientMessages.userNotFound(app.id(), userId));
         if (user.state() != UserState.LOGGED_IN) {
             throw ClientMessages.userNotLoggedIn(app.id(), userId, "linkCredentials");
@@ -75,7 +75,7 @@ final class IdentityLinker {
     private String freshAccessToken(StoredUser user) {
         String token = user.accessToken().orElseThrow(
                 () -> ClientMessages.userNotLoggedIn(app.id(), user.id(), "linkCredentials"));
-        boolean expiring = Jwt.parse(token).map(SessionManager::expiresSoon).orElse(false);
+        boolean expiring = Jwt.parse(token).map(app.sessions()::expiresSoon).orElse(false);
         return expiring ? app.sessions().refresh(user.id()) : token;
     }
 }

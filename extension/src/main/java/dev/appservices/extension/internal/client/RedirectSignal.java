@@ -1,9 +1,9 @@
 package dev.appservices.extension.internal.client;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
+
+import dev.appservices.BaseUrls;
 
 /**
  * A 301 or 308 answer, raised by {@link ErrorResponseMapper} out of the Rest Client call and caught by
@@ -20,7 +20,7 @@ final class RedirectSignal extends RuntimeException {
     RedirectSignal(int status, String locationHeader) {
         super("redirect " + status, null, false, false);
         this.status = status;
-        this.location = parse(locationHeader);
+        this.location = BaseUrls.parse(locationHeader);
     }
 
     int status() {
@@ -30,21 +30,5 @@ final class RedirectSignal extends RuntimeException {
     /** The {@code Location} header as a base URL (trailing slashes removed), if it is an absolute http(s) URL. */
     Optional<URI> location() {
         return location;
-    }
-
-    private static Optional<URI> parse(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(header.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                return Optional.empty();
-            }
-            return Optional.of(Urls.withoutTrailingSlash(uri));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 }

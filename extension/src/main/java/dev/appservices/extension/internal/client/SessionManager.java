@@ -2,6 +2,7 @@ package dev.appservices.extension.internal.client;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,13 +45,13 @@ final class SessionManager {
 
     /**
      * The longest time before its {@code exp} at which an access token is refreshed proactively. The skew is at most
-     * a quarter of the token's lifetime ({@code exp - iat}), so that short-lived tokens (tests use 1–2 s) are still
-     * used for most of their life instead of being refreshed at every request.
+     * a quarter of the token's lifetime ({@code exp - iat}), so that short-lived tokens (an app may issue tokens of a
+     * few seconds) are still used for most of their life instead of being refreshed at every request.
      */
     static final Duration MAX_REFRESH_SKEW = Duration.ofSeconds(10);
 
-    static final String REFRESH_ENDPOINT = "POST /api/client/v2.0/auth/session";
-    static final String LOGOUT_ENDPOINT = "DELETE /api/client/v2.0/auth/session";
+    static final String REFRESH_ENDPOINT = Endpoint.REFRESH_SESSION.describe();
+    static final String LOGOUT_ENDPOINT = Endpoint.LOG_OUT.describe();
 
     private static final Logger LOG = System.getLogger(SessionManager.class.getName());
     private static final String BEARER = "Bearer ";
@@ -60,6 +61,9 @@ final class SessionManager {
     private final LocalUsers users;
     private final AuthEvents events;
     private final SingleFlight<String, String> refreshes = new SingleFlight<>();
+
+    /** What expiry and refresh times are compared with; tests move it instead of waiting for tokens to expire. */
+    private volatile Clock clock = Clock.systemUTC();
 
     /**
      * When each user's access token is due for a proactive refresh, kept with the token it was computed from: decoding
@@ -94,6 +98,16 @@ final class SessionManager {
     <T> T send(String userId, Bearer bearer, String endpoint, BiFunction<AppServicesApi, String, T> call) {
         return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call)
                 : withRefreshToken(userId, endpoint, call);
+    }
+
+    /** Judges token expiry by {@code clock} from now on (tests; the system clock otherwise). */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Whether the token is within the refresh skew of its expiry (or past it) by this App's clock. */
+    boolean expiresSoon(Jwt token) {
+        return expiresSoon(token, clock.instant());
     }
 
     /**
@@ -243,9 +257,9 @@ final class SessionManager {
         return e.httpStatus().orElse(0) == 401;
     }
 
-    /** Whether the token is within the refresh skew of its expiry (or past it). */
-    static boolean expiresSoon(Jwt token) {
-        return isPast(refreshTime(token));
+    /** Whether the token is within the refresh skew of its expiry (or past it) at {@code now}. */
+    static boolean expiresSoon(Jwt token, Instant now) {
+        return refreshTime(token).map(at -> !now.isBefore(at)).orElse(false);
     }
 
     /** The moment the token comes within the refresh skew of its expiry; empty if it has no expiry. */
@@ -253,8 +267,9 @@ final class SessionManager {
         return token.expiresAt().map(expiry -> expiry.minus(refreshSkew(token)));
     }
 
-    private static boolean isPast(Optional<Instant> moment) {
-        return moment.map(at -> !Instant.now().isBefore(at)).orElse(false);
+    private boolean isPast(Optional<Instant> moment) {
+        Instant now = clock.instant();
+        return moment.map(at -> !now.isBefore(at)).orElse(false);
     }
 
     /** {@link #MAX_REFRESH_SKEW}, or a quarter of the token's lifetime if that is shorter. */

@@ -13,8 +13,6 @@ import dev.appservices.extension.internal.metadata.StoredUser;
  */
 final class UserDeletion {
 
-    private static final String ENDPOINT = "DELETE /api/client/v2.0/auth/delete";
-
     private final DefaultApp app;
 
     UserDeletion(DefaultApp app) {
@@ -30,7 +28,7 @@ final class UserDeletion {
         if (user.state() != UserState.LOGGED_IN) {
             throw ClientMessages.userNotLoggedIn(app.id(), user.id(), "deleteUser");
         }
-        app.sessions().send(user.id(), Bearer.ACCESS_TOKEN, ENDPOINT, (api, authorization) -> {
+        app.sessions().send(user.id(), Bearer.ACCESS_TOKEN, Endpoint.DELETE_USER.describe(), (api, authorization) -> {
             api.deleteUser(authorization);
             return null;
         });

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesConfigException;
+import dev.appservices.BaseUrls;
 import dev.appservices.EncryptionKey;
 import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.KeyStoreKey;
@@ -287,8 +288,7 @@ public final class SettingsReader {
             throw ConfigMessages.unparsableBaseUrl(setting.key(), appId, e.getReason(), e.getIndex());
         }
         try {
-            // The builder owns the rules (absolute http(s), host, no user info...) and the normalization.
-            return AppConfiguration.builder(appId).baseUrl(url).build().baseUrl().orElseThrow();
+            return BaseUrls.normalize(url);
         } catch (IllegalArgumentException e) {
             throw ConfigMessages.unusableBaseUrl(setting.key(), appId, e);
         }

@@ -49,7 +49,8 @@ class JwtTest {
 
         assertEquals(new Document(), jwt.userData());
         assertEquals(Optional.empty(), jwt.expiresAt());
-        assertFalse(SessionManager.expiresSoon(jwt), "no expiry, no proactive refresh: the 401 path remains");
+        assertFalse(SessionManager.expiresSoon(jwt, Instant.now()),
+                "no expiry, no proactive refresh: the 401 path remains");
     }
 
     @Test
@@ -77,11 +78,12 @@ class JwtTest {
     void aTokenExpiresSoonWithinItsSkewOfExp() {
         Instant now = Instant.now();
 
-        assertFalse(SessionManager.expiresSoon(lived(now.plusSeconds(1), Duration.ofMinutes(30))), "fresh");
-        assertTrue(SessionManager.expiresSoon(lived(now.minusSeconds(1795), Duration.ofMinutes(30))),
+        assertFalse(SessionManager.expiresSoon(lived(now.plusSeconds(1), Duration.ofMinutes(30)), now), "fresh");
+        assertTrue(SessionManager.expiresSoon(lived(now.minusSeconds(1795), Duration.ofMinutes(30)), now),
                 "5 s left, within 10 s");
-        assertTrue(SessionManager.expiresSoon(lived(now.minusSeconds(3600), Duration.ofMinutes(30))), "expired");
-        assertFalse(SessionManager.expiresSoon(lived(now.minusMillis(500), Duration.ofSeconds(4))),
+        assertTrue(SessionManager.expiresSoon(lived(now.minusSeconds(3600), Duration.ofMinutes(30)), now),
+                "expired");
+        assertFalse(SessionManager.expiresSoon(lived(now.minusMillis(500), Duration.ofSeconds(4)), now),
                 "3.5 s of 4 left, more than a quarter");
     }
 

@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.client;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,10 +218,8 @@ class LocationTest {
         admin().injectFault(FaultSpec.onPath(PROFILE_ROUTE).times(1).delay(Duration.ofMillis(800)).delayOnly());
 
         CompletableFuture<UserProfile> slow = user.refreshProfileAsync().toCompletableFuture();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (count(admin(), "GET", PROFILE_ROUTE) < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await("the slow request reaches the server").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10)).until(() -> count(admin(), "GET", PROFILE_ROUTE) >= 2);
         testApp.get().updateBaseUrl(other.baseUrl());
 
         slow.get(10, TimeUnit.SECONDS);

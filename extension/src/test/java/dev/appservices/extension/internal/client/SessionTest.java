@@ -2,13 +2,11 @@ package dev.appservices.extension.internal.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,6 +43,7 @@ import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.emulator.EmulatorAdmin;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
+import dev.appservices.extension.testing.LogCapture;
 
 /**
  * Users and their sessions against the emulator: refresh (proactive, on 401, single-flight), session end, logout
@@ -52,7 +51,7 @@ import dev.appservices.emulator.FaultSpec;
  */
 class SessionTest {
 
-    /** Access tokens of this app live one second (two at most: the emulator rounds {@code exp} up). */
+    /** The App of this app judges token expiry by a clock the tests move. */
     private static final String SHORT = "short-lived";
     private static final String LONG = "long-lived";
     private static final String PROFILE_ROUTE = "/api/client/v2.0/auth/profile";
@@ -60,18 +59,19 @@ class SessionTest {
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(SHORT).anonymousAuth().emailPasswordAuth(true)
-                    .accessTokenTtl(Duration.ofSeconds(1)).build())
+            .app(AppDefinition.builder(SHORT).anonymousAuth().emailPasswordAuth(true).build())
             .app(AppDefinition.builder(LONG).anonymousAuth().emailPasswordAuth(true).build()));
 
     private final List<AuthEvent> events = new CopyOnWriteArrayList<>();
     private App shortLived;
+    private MovableClock clock;
     private App longLived;
 
     @BeforeEach
     void createApps() {
         admin().resetCounters();
         shortLived = App.create(TestBackend.configuration(SHORT, EMULATOR.baseUrl()).build());
+        clock = MovableClock.of(shortLived);
         longLived = App.create(TestBackend.configuration(LONG, EMULATOR.baseUrl()).build());
         shortLived.addListener(events::add);
         longLived.addListener(events::add);
@@ -85,14 +85,12 @@ class SessionTest {
     }
 
     @Test
-    void anExpiredAccessTokenIsRefreshedBeforeTheRequest() throws InterruptedException {
+    void anExpiredAccessTokenIsRefreshedBeforeTheRequest() {
         User user = shortLived.logIn(Credentials.anonymous());
-        String expired = user.accessToken().orElseThrow();
-        waitUntilExpired(user);
+        clock.passExpiryOf(user);
 
         user.refreshProfile();
 
-        assertNotEquals(expired, user.accessToken().orElseThrow());
         assertEquals(1, count("POST", SESSION_ROUTE));
         assertEquals(2, count("GET", PROFILE_ROUTE), "no request was refused");
         assertEquals(List.of(AuthEvent.Type.LOGGED_IN, AuthEvent.Type.TOKEN_REFRESHED), types());
@@ -196,9 +194,9 @@ class SessionTest {
     }
 
     @Test
-    void aRefreshThatCannotReachTheServerKeepsTheSession() throws InterruptedException {
+    void aRefreshThatCannotReachTheServerKeepsTheSession() {
         User user = shortLived.logIn(Credentials.anonymous());
-        waitUntilExpired(user);
+        clock.passExpiryOf(user);
         admin().injectFault(FaultSpec.onPath(SESSION_ROUTE).times(1).error(503, "InternalServerError", "busy"));
 
         assertThrows(AppServicesException.class, user::refreshProfile);
@@ -340,7 +338,7 @@ class SessionTest {
     }
 
     @Test
-    void noTokenEverReachesTheLogs() throws InterruptedException {
+    void noTokenEverReachesTheLogs() {
         TestBackend.registerEmailUser(EMULATOR.baseUrl(), SHORT, "logs@example.com", "s3cret-pass");
         List<String> tokens = new ArrayList<>();
         try (LogCapture log = new LogCapture()) {
@@ -350,8 +348,9 @@ class SessionTest {
             User user = shortLived.logIn(Credentials.emailPassword("logs@example.com", "s3cret-pass"));
             tokens.add(user.accessToken().orElseThrow());
             tokens.add(user.refreshToken().orElseThrow());
-            waitUntilExpired(user);
+            clock.passExpiryOf(user);
             user.refreshProfile();
+            clock.reset();
             tokens.add(user.accessToken().orElseThrow());
             admin().injectFault(FaultSpec.onPath(SESSION_ROUTE).method("DELETE").times(1)
                     .error(500, "InternalServerError", "cannot log out"));
@@ -418,13 +417,6 @@ class SessionTest {
             return calls;
         } finally {
             threads.shutdown();
-        }
-    }
-
-    private static void waitUntilExpired(User user) throws InterruptedException {
-        Instant expiry = user.accessTokenExpiresAt().orElseThrow();
-        while (!Instant.now().isAfter(expiry)) {
-            Thread.sleep(50);
         }
     }
 

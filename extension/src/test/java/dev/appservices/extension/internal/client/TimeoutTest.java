@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +45,7 @@ class TimeoutTest {
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().accessTokenTtl(Duration.ofSeconds(1)).build()));
+            .app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
 
     @RegisterExtension
     final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID, builder -> builder.timeout(TIMEOUT));
@@ -103,12 +102,9 @@ class TimeoutTest {
     }
 
     @Test
-    void aRefreshAnsweredTooLateFailsAfterTheTimeoutAndKeepsTheUser() throws InterruptedException {
+    void aRefreshAnsweredTooLateFailsAfterTheTimeoutAndKeepsTheUser() {
         User user = testApp.get().logIn(Credentials.anonymous());
-        Instant expiry = user.accessTokenExpiresAt().orElseThrow();
-        while (!Instant.now().isAfter(expiry)) {
-            Thread.sleep(50);
-        }
+        MovableClock.of(testApp.get()).passExpiryOf(user);
         delay("/api/client/v2.0/auth/session");
 
         failsInTime(user::refreshProfile);

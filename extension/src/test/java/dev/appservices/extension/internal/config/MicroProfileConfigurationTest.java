@@ -22,8 +22,8 @@ import io.smallrye.config.PropertiesConfigSource;
 
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesConfigException;
-import dev.appservices.extension.cdi.support.CapturedLog;
 import dev.appservices.extension.cdi.support.TestConfigSource;
+import dev.appservices.extension.testing.LogCapture;
 
 class MicroProfileConfigurationTest {
 
@@ -103,7 +103,7 @@ class MicroProfileConfigurationTest {
                 ExternalConfiguration isolated = ExternalConfiguration.forClassLoader(application);
                 assertEquals(Optional.of(URI.create("http://127.0.0.1:5")), isolated.baseUrl("orders"));
 
-                try (CapturedLog log = CapturedLog.of(MicroProfileConfiguration.class.getName())) {
+                try (LogCapture log = LogCapture.of(MicroProfileConfiguration.class.getName())) {
                     isolated.overrideBaseUrl("orders", URI.create("http://127.0.0.1:6"));
                     assertEquals("APPSVC0145: the ConfigSource appservices-dynamic is not part of the MicroProfile "
                             + "Config of this application, so the base URL of App 'orders' set at run time is kept "

@@ -52,6 +52,7 @@ import dev.appservices.MetadataIntegrityException;
 import dev.appservices.MetadataMode;
 import dev.appservices.MetadataResetEvent;
 import dev.appservices.MetadataStoreException;
+import dev.appservices.extension.testing.LogCapture;
 
 /**
  * The {@code ENCRYPTION} store: each key source, rotation, and every way the file or the key can be wrong. No test

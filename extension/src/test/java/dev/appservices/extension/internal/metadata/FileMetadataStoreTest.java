@@ -42,6 +42,7 @@ import dev.appservices.MetadataMode;
 import dev.appservices.MetadataResetEvent;
 import dev.appservices.MetadataStoreException;
 import dev.appservices.UserState;
+import dev.appservices.extension.testing.LogCapture;
 
 /** The {@code NO_ENCRYPTION} store: format, restart, durability, permissions, locking and damaged files. */
 class FileMetadataStoreTest {

@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.metadata;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -160,15 +162,14 @@ class MetadataStoreProcessTest {
             reader.join(TimeUnit.SECONDS.toMillis(30));
         }
 
-        void awaitCommitted(int generation) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (lastCommitted < generation) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new AssertionError("the child did not write generation " + generation + "; it printed "
-                            + lines);
+        void awaitCommitted(int generation) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the child died before writing generation " + generation
+                            + "; it printed " + lines);
                 }
-                Thread.sleep(1);
-            }
+                return lastCommitted >= generation;
+            });
         }
 
         /** The last generation the child reported as written. */

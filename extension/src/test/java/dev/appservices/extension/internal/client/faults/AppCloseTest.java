@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.client.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -192,12 +193,10 @@ class AppCloseTest {
         }
     }
 
-    private static void awaitServerRequests(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (admin().requestCount("POST", "/api/client/v2.0/app/{appId}/functions/call") < expected
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitServerRequests(int expected) {
+        await(expected + " function calls reach the server").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).pollInSameThread() // no thread of its own: leaks are counted
+                .until(() -> admin().requestCount("POST", "/api/client/v2.0/app/{appId}/functions/call") >= expected);
         assertEquals(expected, admin().requestCount("POST", "/api/client/v2.0/app/{appId}/functions/call"));
     }
 

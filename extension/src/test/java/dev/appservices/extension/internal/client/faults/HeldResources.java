@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.client.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -9,9 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionFactory;
 
 /**
  * What a client holds in this JVM beyond a baseline, counted from outside the client so that a leak cannot hide
@@ -77,10 +79,14 @@ final class HeldResources {
      * Asserts that every thread and connection added since the baseline is gone, waiting a few seconds for them:
      * threads and sockets end shortly after the call that ends them returns.
      */
-    void assertAllReleased() throws InterruptedException {
-        assertEquals(0, awaitAtMost(0, this::connectionsAdded), "connections to port " + port + " left open");
-        awaitAtMost(0, () -> threadsAdded().size());
-        assertEquals(List.of(), threadsAdded(), "threads left running");
+    void assertAllReleased() {
+        release().untilAsserted(() -> assertEquals(0, connectionsAdded(), "connections to port " + port + " left open"));
+        release().untilAsserted(() -> assertEquals(List.of(), threadsAdded(), "threads left running"));
+    }
+
+    /** Polls in the caller's thread: Awaitility's own polling thread would count as a thread left running. */
+    private static ConditionFactory release() {
+        return await().atMost(RELEASE_LIMIT).pollInterval(Duration.ofMillis(20)).pollInSameThread();
     }
 
     private static Set<Thread> liveThreads() {
@@ -108,13 +114,4 @@ final class HeldResources {
         return count;
     }
 
-    private static int awaitAtMost(int expected, IntSupplier count) throws InterruptedException {
-        long deadline = System.nanoTime() + RELEASE_LIMIT.toNanos();
-        int current = count.getAsInt();
-        while (current > expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            current = count.getAsInt();
-        }
-        return current;
-    }
 }
