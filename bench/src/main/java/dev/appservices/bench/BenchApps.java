@@ -40,11 +40,12 @@ final class BenchApps {
     /** Writes the emulator's configuration file into {@code directory}. */
     static Path writeEmulatorConfig(Path directory) throws IOException {
         List<String> apps = new ArrayList<>();
-        apps.add(app(APP, "\"local-userpass\": {\"autoConfirm\": true}, "));
+        apps.add(app(APP, "\"local-userpass\": {\"autoConfirm\": true}, ", ", \"mongodb\": {\"defaultRule\": "
+                + "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}]}}"));
         apps.add("{\"id\": \"" + SHORT_LIVED + "\", \"accessTokenTtl\": " + SHORT_TOKEN_SECONDS
                 + ", \"providers\": {\"anon-user\": {}}}");
         for (int i = 0; i < MEMORY_APPS; i++) {
-            apps.add(app(memoryApp(i), ""));
+            apps.add(app(memoryApp(i), "", ""));
         }
         Path file = directory.resolve("bench-apps.json");
         Files.writeString(file, "{\"apps\": [\n  " + String.join(",\n  ", apps) + "\n]}\n");
@@ -79,7 +80,7 @@ final class BenchApps {
         }
     }
 
-    private static String app(String id, String moreProviders) {
-        return "{\"id\": \"" + id + "\", \"providers\": {" + moreProviders + "\"anon-user\": {}}}";
+    private static String app(String id, String moreProviders, String moreSettings) {
+        return "{\"id\": \"" + id + "\", \"providers\": {" + moreProviders + "\"anon-user\": {}}" + moreSettings + "}";
     }
 }

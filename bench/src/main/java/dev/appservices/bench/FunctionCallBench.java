@@ -103,7 +103,12 @@ final class FunctionCallBench {
                 + "machine with its client.");
     }
 
-    private static Map<String, List<Round>> measure(EmulatorProcess emulator, BenchOptions options, int callers,
+    /**
+     * Warms up every client, then measures them in rounds of a rotating order.
+     *
+     * @return the rounds of each client, in the clients' order
+     */
+    static Map<String, List<Round>> measure(EmulatorProcess emulator, BenchOptions options, int callers,
             Map<String, ClosedLoop.Operation> clients) throws Exception {
         List<String> names = List.copyOf(clients.keySet());
         Map<String, List<Round>> rounds = new LinkedHashMap<>();
@@ -173,7 +178,7 @@ final class FunctionCallBench {
         return differences;
     }
 
-    private static List<String> row(int callers, String client, List<Round> rounds) {
+    static List<String> row(int callers, String client, List<Round> rounds) {
         return List.of(String.valueOf(callers), client, spread(rounds, Round::throughput).format(0),
                 spread(rounds, round -> round.percentileMicros(50)).format(0),
                 spread(rounds, round -> round.percentileMicros(99)).format(0),
@@ -182,7 +187,7 @@ final class FunctionCallBench {
                 spread(rounds, Round::callerAllocatedKibPerOperation).format(1));
     }
 
-    private static List<String> ratioRow(int callers, String name, List<Round> numerator, List<Round> denominator) {
+    static List<String> ratioRow(int callers, String name, List<Round> numerator, List<Round> denominator) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < numerator.size(); i++) {
             ratios.add(numerator.get(i).throughput() / denominator.get(i).throughput());

@@ -15,6 +15,10 @@ final class DataClient {
 
     static final String SERVICE = "mongodb-atlas";
 
+    /** A default rule that lets every user read and write every document. */
+    static final BsonDocument ALLOW_ALL = BsonDocument.parse(
+            "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}]}");
+
     private final WireClient client;
     private final String appId;
 

@@ -8,6 +8,7 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.appservices.emulator.DataClient.ALLOW_ALL;
 import static dev.appservices.emulator.DataClient.ns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code --data-dir}: data written through the service is there after the emulator restarts. */
 class DataPersistenceTest {
 
-    private static final BsonDocument ALLOW_ALL = BsonDocument.parse(
-            "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}]}");
 
     private static AppServicesEmulator start(Path dataDir) {
         return AppServicesEmulator.builder()

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.appservices.emulator.DataClient.ALLOW_ALL;
 import static dev.appservices.emulator.DataClient.ns;
 import static dev.appservices.emulator.DataClient.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MongoServiceConformanceTest {
 
-    private static final BsonDocument ALLOW_ALL = BsonDocument.parse(
-            "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}], \"filters\": []}");
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
@@ -50,7 +49,8 @@ class MongoServiceConformanceTest {
     @Test
     void insertOneAnswersTheIdWithItsType() {
         WireClient.Reply reply = data.send(token, "insertOne",
-                "{" + ns("db", "insert") + ",\"document\":{\"_id\":{\"$numberInt\":\"1\"},\"n\":{\"$numberInt\":\"5\"}}}");
+                "{" + ns("db", "insert")
+                        + ",\"document\":{\"_id\":{\"$numberInt\":\"1\"},\"n\":{\"$numberInt\":\"5\"}}}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals(new BsonDocument("insertedId", new BsonInt32(1)), value(reply.body()));
         assertTrue(reply.body().replace(" ", "").contains("{\"$numberInt\":\"1\"}"), reply.body());
@@ -85,7 +85,8 @@ class MongoServiceConformanceTest {
     void findTakesQueryProjectSortAndLimitInBothSdkForms() {
         seed("find", 5);
         // realm-web: limit as Int32, canonical numbers
-        BsonValue web = data.call(token, "find", "{" + ns("db", "find") + ",\"query\":{\"n\":{\"$gte\":{\"$numberInt\":\"2\"}}},"
+        BsonValue web = data.call(token, "find", "{" + ns("db", "find")
+                + ",\"query\":{\"n\":{\"$gte\":{\"$numberInt\":\"2\"}}},"
                 + "\"project\":{\"n\":{\"$numberInt\":\"1\"},\"_id\":{\"$numberInt\":\"0\"}},"
                 + "\"sort\":{\"n\":{\"$numberInt\":\"-1\"}},\"limit\":{\"$numberInt\":\"2\"}}");
         assertEquals(BsonArray.parse("[{\"n\": {\"$numberInt\": \"4\"}}, {\"n\": {\"$numberInt\": \"3\"}}]"), web);
@@ -117,14 +118,16 @@ class MongoServiceConformanceTest {
         WireClient.Reply one = data.send(token, "updateOne", "{" + ns("db", "update")
                 + ",\"query\":{\"n\":1},\"update\":{\"$set\":{\"seen\":true}},\"upsert\":false}");
         assertEquals(200, one.status(), one.body());
-        assertEquals(BsonDocument.parse("{\"matchedCount\": {\"$numberInt\": \"1\"}, \"modifiedCount\": {\"$numberInt\": \"1\"}}"),
+        assertEquals(BsonDocument.parse(
+                "{\"matchedCount\": {\"$numberInt\": \"1\"}, \"modifiedCount\": {\"$numberInt\": \"1\"}}"),
                 value(one.body()));
         assertFalse(one.body().contains("upsertedId"), one.body());
         assertEquals(BsonDocument.parse("{\"matchedCount\": 3, \"modifiedCount\": 2}"), data.call(token,
                 "updateMany", "{" + ns("db", "update") + ",\"query\":{},\"update\":{\"$set\":{\"seen\":true}}}"));
         BsonDocument upsert = data.call(token, "updateOne", "{" + ns("db", "update")
                 + ",\"query\":{\"_id\":\"new\"},\"update\":{\"$set\":{\"n\":7}},\"upsert\":true}").asDocument();
-        assertEquals(BsonDocument.parse("{\"matchedCount\": 0, \"modifiedCount\": 0, \"upsertedId\": \"new\"}"), upsert);
+        assertEquals(BsonDocument.parse("{\"matchedCount\": 0, \"modifiedCount\": 0, \"upsertedId\": \"new\"}"),
+                upsert);
         assertEquals(new BsonInt32(0), upsert.get("matchedCount"));
         BsonDocument arrays = data.call(token, "updateOne", "{" + ns("db", "update")
                 + ",\"query\":{\"_id\":\"new\"},\"update\":{\"$set\":{\"list\":[1,5,9]}}}").asDocument();
@@ -154,7 +157,8 @@ class MongoServiceConformanceTest {
         assertEquals(BsonNull.VALUE, data.call(token, "findOneAndUpdate", "{" + ns("db", "fau")
                 + ",\"filter\":{\"_id\":\"none\"},\"update\":{\"$set\":{\"n\":1}}}"));
         BsonValue upserted = data.call(token, "findOneAndUpdate", "{" + ns("db", "fau")
-                + ",\"filter\":{\"_id\":\"up\"},\"update\":{\"$set\":{\"n\":1}},\"upsert\":true,\"returnNewDocument\":true}");
+                + ",\"filter\":{\"_id\":\"up\"},\"update\":{\"$set\":{\"n\":1}},\"upsert\":true,"
+                + "\"returnNewDocument\":true}");
         assertEquals(BsonDocument.parse("{\"_id\": \"up\", \"n\": 1}"), upserted);
     }
 
@@ -164,11 +168,12 @@ class MongoServiceConformanceTest {
         BsonValue replaced = data.call(token, "findOneAndReplace", "{" + ns("db", "far")
                 + ",\"filter\":{\"_id\":\"far-0\"},\"update\":{\"name\":\"replaced\"},\"returnNewDocument\":true}");
         assertEquals(BsonDocument.parse("{\"_id\": \"far-0\", \"name\": \"replaced\"}"), replaced);
-        WireClient.Reply withoutUpdate = data.send(token, "findOneAndReplace", "{" + ns("db", "far")
+        BsonValue deletedByReplace = data.call(token, "findOneAndReplace", "{" + ns("db", "far")
                 + ",\"filter\":{\"_id\":\"far-1\"}}");
-        assertEquals("InvalidParameter", withoutUpdate.errorCode(400));
-        assertEquals(new BsonInt64(2), data.call(token, "count", "{" + ns("db", "far") + "}"),
-                "realm-web's findOneAndDelete as findOneAndReplace without update deletes nothing");
+        assertEquals(BsonDocument.parse("{\"_id\": \"far-1\", \"n\": 1}"), deletedByReplace,
+                "realm-web's findOneAndDelete (findOneAndReplace without update) deletes and answers the document");
+        assertEquals(new BsonInt64(1), data.call(token, "count", "{" + ns("db", "far") + "}"));
+        data.call(token, "insertOne", "{" + ns("db", "far") + ",\"document\":{\"_id\":\"far-1\",\"n\":1}}");
         WireClient.Reply operators = data.send(token, "findOneAndReplace", "{" + ns("db", "far")
                 + ",\"filter\":{},\"update\":{\"$set\":{\"x\":1}}}");
         assertEquals("InvalidParameter", operators.errorCode(400));
@@ -204,6 +209,10 @@ class MongoServiceConformanceTest {
         assertEquals("MongoDBError", unknownStage.errorCode(400));
         assertEquals("InvalidParameter", data.send(token, "find", "{" + ns("db", "bad")
                 + ",\"project\":{\"list\":{\"$slice\":1}}}").errorCode(400));
+        WireClient.Reply pipeline = data.send(token, "updateOne", "{" + ns("db", "bad")
+                + ",\"query\":{},\"update\":[{\"$set\":{\"a\":1}}]}");
+        assertEquals("InvalidParameter", pipeline.errorCode(400));
+        assertTrue(pipeline.body().contains("APPSVC0522"), pipeline.body());
     }
 
     @Test

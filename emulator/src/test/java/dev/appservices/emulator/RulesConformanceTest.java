@@ -43,12 +43,18 @@ class RulesConformanceTest {
                               "projection": {"secret": 0}}]}"""),
             BsonDocument.parse("""
                 {"database": "db", "collection": "oids", "roles": [{"name": "owner",
-                  "apply_when": {"owner": {"%stringToOid": "%%user.id"}}, "read": true, "write": true}]}"""));
+                  "apply_when": {"owner": {"%stringToOid": "%%user.id"}}, "read": true, "write": true}]}"""),
+            BsonDocument.parse("""
+                {"database": "db", "collection": "locks", "roles": [{"name": "unlocked",
+                  "apply_when": {"%%user.id": {"%oidToString": "%%root.owner"}}, "read": true,
+                  "write": {"%%prevRoot.locked": {"$ne": true}}}]}"""));
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
             .app(AppDefinition.builder(APP).anonymousAuth()
-                    .mongodb("mongodb-atlas", RULES, null, BsonDocument.parse("{\"region\": \"eu\"}")).build()));
+                    .mongodb("mongodb-atlas", RULES, null, BsonDocument.parse("{\"region\": \"eu\"}")).build())
+            .function(APP, "readAsCaller", (context, arguments) -> context.mongoService("mongodb-atlas")
+                    .orElseThrow().call("db", arguments.get(0).asString().getValue(), "count", new BsonDocument())));
 
     private static DataClient data;
     private static EmulatorAdmin admin;
@@ -165,6 +171,29 @@ class RulesConformanceTest {
         BsonValue mine = data.call(ana, "find", "{" + ns("db", "oids") + "}");
         assertEquals(1, mine.asArray().size());
         assertEquals(1, mine.asArray().get(0).asDocument().getInt32("_id").getValue());
+    }
+
+    @Test
+    void prevRootAndOidToStringDecideWrites() {
+        admin.insertDocuments(APP, "db", "locks", List.of(
+                BsonDocument.parse("{\"_id\": \"open\", \"owner\": {\"$oid\": \"" + anaId + "\"}}"),
+                BsonDocument.parse("{\"_id\": \"locked\", \"owner\": {\"$oid\": \"" + anaId
+                        + "\"}, \"locked\": true}")));
+        data.call(ana, "updateOne", "{" + ns("db", "locks")
+                + ",\"query\":{\"_id\":\"open\"},\"update\":{\"$set\":{\"locked\":true}}}");
+        assertEquals("NoMatchingRuleFound", data.send(ana, "updateOne", "{" + ns("db", "locks")
+                + ",\"query\":{\"_id\":\"locked\"},\"update\":{\"$set\":{\"locked\":false}}}").errorCode(403),
+                "%%prevRoot is the document before the update");
+        assertEquals(new BsonInt64(0), data.call(bob, "count", "{" + ns("db", "locks") + "}"),
+                "%oidToString compares the owner's ObjectId with another user's id");
+    }
+
+    @Test
+    void functionsActAsTheCallingUser() {
+        WireClient.Reply denied = data.wire().post(WireClient.CLIENT + "/app/" + APP + "/functions/call", ana,
+                "{\"name\":\"readAsCaller\",\"arguments\":[\"unruled\"]}");
+        assertEquals("FunctionExecutionError", denied.errorCode(400));
+        assertTrue(denied.body().contains("no rule exists for namespace 'db.unruled'"), denied.body());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.appservices.emulator.DataClient.ALLOW_ALL;
 import static dev.appservices.emulator.DataClient.ns;
 import static dev.appservices.emulator.WireClient.CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +36,6 @@ class WatchConformanceTest {
 
     private static final String APP = "watch";
     private static final Duration HEARTBEAT = Duration.ofMillis(200);
-    private static final BsonDocument ALLOW_ALL = BsonDocument.parse(
-            "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}]}");
     private static final List<BsonDocument> RULES = List.of(BsonDocument.parse("""
             {"database": "db", "collection": "private", "roles": [{"name": "owner", "apply_when": {},
               "document_filters": {"read": {"owner_id": "%%user.id"}, "write": {"owner_id": "%%user.id"}},
@@ -81,7 +80,8 @@ class WatchConformanceTest {
             assertEquals("insert", insert.getString("operationType").getValue());
             assertEquals(BsonDocument.parse("{\"db\": \"db\", \"coll\": \"kinds\"}"), insert.getDocument("ns"));
             assertEquals(new BsonDocument("_id", new BsonInt32(1)), insert.getDocument("documentKey"));
-            assertEquals(BsonDocument.parse("{\"_id\": 1, \"n\": 1, \"gone\": true}"), insert.getDocument("fullDocument"));
+            assertEquals(BsonDocument.parse("{\"_id\": 1, \"n\": 1, \"gone\": true}"),
+                    insert.getDocument("fullDocument"));
             assertTrue(insert.getDocument("_id").containsKey("_data"));
             assertTrue(insert.get("clusterTime").isTimestamp());
 
@@ -102,7 +102,8 @@ class WatchConformanceTest {
                     + ",\"filter\":{\"_id\":1},\"update\":{\"text\":\"replaced\"}}");
             BsonDocument replace = stream.nextEvent();
             assertEquals("replace", replace.getString("operationType").getValue());
-            assertEquals(BsonDocument.parse("{\"_id\": 1, \"text\": \"replaced\"}"), replace.getDocument("fullDocument"));
+            assertEquals(BsonDocument.parse("{\"_id\": 1, \"text\": \"replaced\"}"),
+                    replace.getDocument("fullDocument"));
             data.call(token, "findOneAndDelete", "{" + ns("db", "kinds") + ",\"filter\":{\"_id\":1}}");
             BsonDocument delete = stream.nextEvent();
             assertEquals("delete", delete.getString("operationType").getValue());
@@ -202,6 +203,34 @@ class WatchConformanceTest {
             BsonDocument body = BsonDocument.parse(error.data());
             assertEquals("InvalidSession", body.getString("error_code").getValue());
             assertTrue(stream.endsWithin(Duration.ofSeconds(5)), "the stream ends after the error");
+        }
+    }
+
+    @Test
+    void disablingTheUserEndsItsStreams() {
+        var disabled = data.wire().loginAnonymously(APP);
+        URI url = watch.url(APP, "{" + ns("db", "admin") + "}", disabled.getString("access_token"), true);
+        try (WatchClient.EventStream stream = watch.open(watch.request(url, null))) {
+            EMULATOR.admin().disableUser(APP, disabled.getString("user_id"));
+            assertEquals("error", stream.nextRawEvent().type());
+            assertTrue(stream.endsWithin(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void resettingTheAppEndsItsStreams() {
+        try (AppServicesEmulator own = AppServicesEmulator.builder()
+                .app(AppDefinition.builder("reset").anonymousAuth().mongodb("mongodb-atlas", List.of(), ALLOW_ALL)
+                        .build())
+                .start()) {
+            String ownToken = new WireClient(own.baseUrl()).loginAnonymously("reset").getString("access_token");
+            WatchClient ownWatch = new WatchClient(own.baseUrl());
+            try (WatchClient.EventStream stream = ownWatch.open(ownWatch.request(
+                    ownWatch.url("reset", "{" + ns("db", "c") + "}", ownToken, true), null))) {
+                own.admin().resetApp("reset");
+                assertEquals("error", stream.nextRawEvent().type());
+                assertTrue(stream.endsWithin(Duration.ofSeconds(5)));
+            }
         }
     }
 

@@ -9,14 +9,14 @@ import org.bson.BsonValue;
 
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
-import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.data.Caller;
 import dev.appservices.emulator.internal.data.MongoService;
-import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.Router;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The admin API's data routes under {@code /emulator/v1/apps/{appId}/data}: read a collection, insert documents,

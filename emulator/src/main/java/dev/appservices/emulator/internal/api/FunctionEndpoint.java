@@ -50,7 +50,7 @@ public final class FunctionEndpoint implements Endpoint {
         } else {
             EmulatorFunction function = app.functions().callable(app.settings(), name)
                     .orElseThrow(() -> ServiceError.functionNotFound(name));
-            result = app.invoke(function, app.callingUser(caller.user()), app.dataCaller(caller.user()),
+            result = app.invoke(function, app.callingUser(caller.user()), () -> app.dataCaller(caller.user()),
                     arguments);
         }
         return Response.jsonText(200, JsonSupport.toCanonicalEjson(result));

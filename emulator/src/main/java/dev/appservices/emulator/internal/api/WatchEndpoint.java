@@ -10,18 +10,18 @@ import org.bson.BsonDocument;
 
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
-import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.auth.TokenService;
 import dev.appservices.emulator.internal.data.Access;
 import dev.appservices.emulator.internal.data.WatchRequest;
 import dev.appservices.emulator.internal.data.watch.SseSink;
 import dev.appservices.emulator.internal.data.watch.WatchStreams;
+import dev.appservices.emulator.internal.http.BodyParser;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Fields;
-import dev.appservices.emulator.internal.http.BodyParser;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * {@code GET /api/client/v2.0/app/{appId}/functions/call?baas_request=…} (data-and-sync.md §2): the streaming

@@ -3,6 +3,7 @@ package dev.appservices.emulator.internal.app;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -11,8 +12,8 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.FunctionContext;
 import dev.appservices.emulator.FunctionContext.CallingUser;
+import dev.appservices.emulator.FunctionContext;
 import dev.appservices.emulator.FunctionMongoService;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.data.AppData;
@@ -127,17 +128,18 @@ public final class EmulatedApp {
      * @throws ServiceError 400 {@code FunctionExecutionError} with the exception's message if the function throws
      */
     public BsonValue invoke(EmulatorFunction function, CallingUser user, BsonArray arguments) {
-        return invoke(function, user, Caller.systemCaller(), arguments);
+        return invoke(function, user, Caller::systemCaller, arguments);
     }
 
     /**
      * Runs a function whose MongoDB service acts as the given caller.
      *
      * @param user the calling user, or {@code null} for hooks
-     * @param dataCaller whom rules see when the function uses the MongoDB service
+     * @param dataCaller whom rules see when the function uses the MongoDB service (asked only then)
      * @throws ServiceError 400 {@code FunctionExecutionError} with the exception's message if the function throws
      */
-    public BsonValue invoke(EmulatorFunction function, CallingUser user, Caller dataCaller, BsonArray arguments) {
+    public BsonValue invoke(EmulatorFunction function, CallingUser user, Supplier<Caller> dataCaller,
+            BsonArray arguments) {
         Map<String, FunctionMongoService> services = data.service()
                 .<Map<String, FunctionMongoService>>map(service -> Map.of(service.name(),
                         new FunctionServiceAdapter(service, dataCaller)))

@@ -90,8 +90,7 @@ final class Arguments {
 
     /** A replacement: a document without update operators. */
     BsonDocument replacement(String key) {
-        BsonDocument replacement = optionalDocument(key)
-                .orElseThrow(() -> DataException.invalidParameter(Messages.replacementMissing()));
+        BsonDocument replacement = document(key);
         if (replacement.keySet().stream().anyMatch(field -> field.startsWith("$"))) {
             throw DataException.invalidParameter(Messages.replacementWithOperators(key));
         }

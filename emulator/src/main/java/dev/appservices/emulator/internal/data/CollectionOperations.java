@@ -24,10 +24,11 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
@@ -84,7 +85,10 @@ public final class CollectionOperations {
             case "deleteOne", "deleteMany" -> new BsonDocument("deletedCount", new BsonInt32(delete(namespace,
                     collection, access, args.query("query"), operation.equals("deleteMany"))));
             case "findOneAndUpdate" -> findOneAndModify(namespace, collection, access, args, false);
-            case "findOneAndReplace" -> findOneAndModify(namespace, collection, access, args, true);
+            // realm-web 2.0.1's findOneAndDelete sends this name without 'update': it means a delete
+            case "findOneAndReplace" -> arguments.containsKey("update")
+                    ? findOneAndModify(namespace, collection, access, args, true)
+                    : findOneAndDelete(namespace, collection, access, args);
             case "findOneAndDelete" -> findOneAndDelete(namespace, collection, access, args);
             default -> throw DataException.operationNotFound(operation);
         });
@@ -117,13 +121,10 @@ public final class CollectionOperations {
             cursor.limit((int) Math.min(limit, Integer.MAX_VALUE));
         }
         List<BsonDocument> found = new ArrayList<>();
-        for (BsonDocument document : cursor) {
-            Optional<BsonDocument> shown = access.visible(document);
-            if (shown.isPresent()) {
-                found.add(shown.get());
-                if (limit > 0 && found.size() >= limit) {
-                    break;
-                }
+        // closed explicitly: leaving the loop early must not leave a cursor open in the store
+        try (MongoCursor<BsonDocument> documents = cursor.iterator()) {
+            while (documents.hasNext() && (limit == 0 || found.size() < limit)) {
+                access.visible(documents.next()).ifPresent(found::add);
             }
         }
         return found;
@@ -193,7 +194,7 @@ public final class CollectionOperations {
     private BsonValue update(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
             Arguments args, boolean many) {
         BsonDocument query = args.query("query");
-        BsonValue update = args.update("update");
+        BsonValue update = supported(args.update("update"));
         boolean upsert = args.optionalBoolean("upsert");
         Optional<List<BsonDocument>> arrayFilters = args.optionalDocuments("arrayFilters");
         synchronized (lock(namespace)) {
@@ -221,7 +222,7 @@ public final class CollectionOperations {
     private BsonValue findOneAndModify(Namespace namespace, MongoCollection<BsonDocument> collection,
             Access access, Arguments args, boolean replace) {
         BsonDocument filter = args.query("filter");
-        BsonValue update = replace ? args.replacement("update") : args.update("update");
+        BsonValue update = replace ? args.replacement("update") : supported(args.update("update"));
         Optional<BsonDocument> sort = args.optionalDocument("sort");
         Optional<BsonDocument> projection = args.optionalDocument("projection");
         boolean upsert = args.optionalBoolean("upsert");
@@ -300,11 +301,11 @@ public final class CollectionOperations {
             cursor.limit(1);
         }
         List<BsonDocument> targets = new ArrayList<>();
-        for (BsonDocument document : cursor) {
-            if (access.visible(document).isPresent()) {
-                targets.add(document);
-                if (!all) {
-                    break;
+        try (MongoCursor<BsonDocument> documents = cursor.iterator()) {
+            while (documents.hasNext() && (all || targets.isEmpty())) {
+                BsonDocument document = documents.next();
+                if (access.visible(document).isPresent()) {
+                    targets.add(document);
                 }
             }
         }
@@ -364,6 +365,14 @@ public final class CollectionOperations {
         return update.isArray()
                 ? collection.findOneAndUpdate(Filters.eq("_id", id), pipeline(update), options)
                 : collection.findOneAndUpdate(Filters.eq("_id", id), update.asDocument(), options);
+    }
+
+    /** The update, unless it is a pipeline, which the embedded store fails on with a cast error of its own. */
+    private BsonValue supported(BsonValue update) {
+        if (update.isArray() && store.isEmbedded()) {
+            throw DataException.invalidParameter(Messages.embeddedStoreLacks("update pipelines"));
+        }
+        return update;
     }
 
     private static FindOneAndUpdateOptions upsertAfter() {

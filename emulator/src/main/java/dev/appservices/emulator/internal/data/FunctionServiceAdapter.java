@@ -1,6 +1,7 @@
 package dev.appservices.emulator.internal.data;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -16,16 +17,17 @@ import dev.appservices.emulator.FunctionMongoService;
 public final class FunctionServiceAdapter implements FunctionMongoService {
 
     private final MongoService service;
-    private final Caller caller;
+    private final Supplier<Caller> caller;
 
-    public FunctionServiceAdapter(MongoService service, Caller caller) {
+    /** @param caller whom rules see; asked at each call, so a function that never uses the service costs nothing */
+    public FunctionServiceAdapter(MongoService service, Supplier<Caller> caller) {
         this.service = service;
         this.caller = caller;
     }
 
     @Override
     public FunctionMongoService asSystem() {
-        return new FunctionServiceAdapter(service, Caller.systemCaller());
+        return new FunctionServiceAdapter(service, Caller::systemCaller);
     }
 
     @Override
@@ -34,7 +36,7 @@ public final class FunctionServiceAdapter implements FunctionMongoService {
                 .append("collection", new BsonString(collection));
         arguments.forEach(argument::putIfAbsent);
         try {
-            return service.call(operation, new BsonArray(List.of(argument)), caller);
+            return service.call(operation, new BsonArray(List.of(argument)), caller.get());
         } catch (DataException e) {
             throw switch (e.kind()) {
                 case FORBIDDEN -> new SecurityException(e.getMessage());

@@ -3,7 +3,9 @@ package dev.appservices.emulator.internal.data;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
@@ -36,6 +38,7 @@ public final class MongoStore implements AutoCloseable {
     public static final String DATA_FILE = "emulator-data.mv";
 
     private final MongoClient client;
+    private final Map<Namespace, MongoCollection<BsonDocument>> collections = new ConcurrentHashMap<>();
     private final Optional<MongoServer> embedded;
     private final String description;
 
@@ -86,7 +89,9 @@ public final class MongoStore implements AutoCloseable {
         try {
             connection = new ConnectionString(uri);
         } catch (IllegalArgumentException e) {
-            throw Messages.invalidUri(e.getMessage());
+            // the driver's message may quote the connection string, whose user information is a secret
+            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
+                    .replaceAll("//[^/@\\s]*@", "//…@"));
         }
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
@@ -104,7 +109,8 @@ public final class MongoStore implements AutoCloseable {
 
     /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */
     public MongoCollection<BsonDocument> collection(Namespace namespace) {
-        return client.getDatabase(namespace.database()).getCollection(namespace.collection(), BsonDocument.class);
+        return collections.computeIfAbsent(namespace, key -> client.getDatabase(key.database())
+                .getCollection(key.collection(), BsonDocument.class));
     }
 
     public MongoClient client() {

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-import dev.appservices.emulator.internal.data.rules.Expressions;
 import dev.appservices.emulator.internal.data.rules.Expressions.Scope;
+import dev.appservices.emulator.internal.data.rules.Expressions;
 import dev.appservices.emulator.internal.data.rules.Rules.CollectionRules;
 import dev.appservices.emulator.internal.data.rules.Rules.FieldRule;
 import dev.appservices.emulator.internal.data.rules.Rules.Filter;

@@ -1,7 +1,7 @@
 package dev.appservices.emulator.internal.http;
 
-import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.data.DataException;
+import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A failure that the emulator answers with the service's error body {@code {"error","error_code","link"}}.

@@ -84,7 +84,7 @@ public final class Messages {
         return new EmulatorException("APPSVC0513: invalid value for " + key + ": " + problem);
     }
 
-    // 0520-0529: data directory
+    // 0520-0529: data directory and data store
 
     public static EmulatorException dataUnreadable(Path file, Exception cause) {
         return new EmulatorException("APPSVC0520: the emulator data file " + file
@@ -94,6 +94,11 @@ public final class Messages {
     public static EmulatorException dataUnwritable(Path file, Exception cause) {
         return new EmulatorException("APPSVC0521: the emulator data file " + file + " cannot be written: "
                 + cause.getMessage(), cause);
+    }
+
+    public static String embeddedStoreLacks(String feature) {
+        return "APPSVC0522: the embedded data store cannot run " + feature
+                + "; start the emulator with --mongodb-uri to use a real MongoDB deployment";
     }
 
     // 0530-0559: request handling (these texts go into error bodies on the wire)
@@ -181,11 +186,6 @@ public final class Messages {
         return "APPSVC0549: " + operation + " takes one argument, a document with 'database' and 'collection'";
     }
 
-    public static String replacementMissing() {
-        return "APPSVC0550: findOneAndReplace needs the replacement document in 'update'; to delete, call"
-                + " findOneAndDelete";
-    }
-
     public static String replacementWithOperators(String field) {
         return "APPSVC0551: '" + field + "' is a replacement document and may not contain update operators";
     }
@@ -221,6 +221,11 @@ public final class Messages {
 
     public static String watchSessionEnded() {
         return "APPSVC0559: the watch stream ended because the user's session ended";
+    }
+
+    public static String watchFailed(String failure) {
+        return "APPSVC0523: the watch stream ended because an event could not be prepared (" + failure
+                + "); see the emulator's log";
     }
 
     // 0560-0579: admin client

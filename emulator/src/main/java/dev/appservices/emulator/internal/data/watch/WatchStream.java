@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -106,7 +107,13 @@ public final class WatchStream {
 
     private void drain() {
         if (draining.compareAndSet(false, true)) {
-            writer.execute(this::writePending);
+            try {
+                writer.execute(this::writePending);
+            } catch (RejectedExecutionException e) {
+                // the emulator is stopping: its streams end without their last words
+                draining.set(false);
+                close();
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.appservices.emulator.internal.data.watch;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,7 @@ import org.bson.BsonDocument;
 import dev.appservices.emulator.internal.data.Access;
 import dev.appservices.emulator.internal.data.ChangeEvent;
 import dev.appservices.emulator.internal.data.ChangeEvents;
+import dev.appservices.emulator.internal.data.DataException;
 import dev.appservices.emulator.internal.data.Namespace;
 import dev.appservices.emulator.internal.messages.Messages;
 
@@ -28,6 +31,7 @@ public final class WatchStreams implements AutoCloseable {
 
     /** The interval of the liveness check: how soon a stream ends after its user logs out. */
     private static final long LIVENESS_MILLIS = 250;
+    private static final Logger LOG = System.getLogger(WatchStreams.class.getName());
 
     private final Set<WatchStream> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
@@ -63,9 +67,17 @@ public final class WatchStreams implements AutoCloseable {
         return streams.size();
     }
 
+    /** Runs on the writing thread: a stream that cannot take the event ends, the write goes on. */
     private void publish(ChangeEvent event) {
         for (WatchStream stream : streams) {
-            stream.offer(event);
+            try {
+                stream.offer(event);
+            } catch (DataException e) {
+                stream.fail(e.errorCode(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a watch stream could not take a change event", e);
+                stream.fail("InternalServerError", Messages.watchFailed(e.getClass().getSimpleName()));
+            }
         }
     }
 
