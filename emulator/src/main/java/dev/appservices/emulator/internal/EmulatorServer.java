@@ -116,7 +116,8 @@ public final class EmulatorServer implements AutoCloseable {
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
         }
-        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock);
+        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock,
+                options.stateDatabase());
         List<EmulatedApp> emulated = new ArrayList<>();
         try {
             StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()),

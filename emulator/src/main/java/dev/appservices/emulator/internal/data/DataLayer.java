@@ -18,21 +18,22 @@ public final class DataLayer implements AutoCloseable {
     private final ChangeEvents events;
     private final CollectionOperations operations;
 
-    private DataLayer(MongoStore store, Clock clock) {
+    private DataLayer(MongoStore store, Clock clock, String stateDatabase) {
         this.store = store;
         this.events = new ChangeEvents(clock);
-        this.operations = new CollectionOperations(store, events);
+        this.operations = new CollectionOperations(store, events, stateDatabase);
     }
 
     /**
      * Opens the store: the MongoDB deployment at {@code mongodbUri} if given, otherwise the embedded one, persistent
-     * under the data directory if given.
+     * under the data directory if given. The MongoDB service never reaches {@code stateDatabase}, the emulator's own.
      *
      * @throws dev.appservices.emulator.EmulatorException if it cannot be opened
      */
-    public static DataLayer open(Optional<String> mongodbUri, Optional<Path> dataDirectory, Clock clock) {
+    public static DataLayer open(Optional<String> mongodbUri, Optional<Path> dataDirectory, Clock clock,
+            String stateDatabase) {
         MongoStore store = mongodbUri.map(MongoStore::remote).orElseGet(() -> MongoStore.embedded(dataDirectory));
-        return new DataLayer(store, clock);
+        return new DataLayer(store, clock, stateDatabase);
     }
 
     /**

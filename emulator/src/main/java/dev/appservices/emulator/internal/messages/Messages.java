@@ -131,6 +131,11 @@ public final class Messages {
         return "APPSVC0536: the request body exceeds the limit of " + limit + " bytes";
     }
 
+    public static String stateDatabaseReserved(String database) {
+        return "APPSVC0537: the database '" + database + "' holds the emulator's own state; the MongoDB service"
+                + " cannot reach it";
+    }
+
     public static String internalError(String requestId) {
         return "APPSVC0538: the emulator failed to process the request (id " + requestId + "); see its log";
     }
