@@ -305,7 +305,7 @@ public final class AppState {
     }
 
     /** The live session with that id; an expired one is forgotten. */
-    public Optional<Session> session(String sessionId) {
+    private Optional<Session> session(String sessionId) {
         Optional<Session> session = ofThisApp(store.sessions().find(byId(sessionId)).first())
                 .map(StateDocuments::session);
         if (session.isPresent() && session.get().expiresAt() <= clock.millis()) {

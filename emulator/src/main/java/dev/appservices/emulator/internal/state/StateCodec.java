@@ -53,7 +53,14 @@ final class StateCodec {
     }
 
     private static <T> List<T> records(BsonDocument json, String key, Function<BsonDocument, T> reader) {
-        return documents(json, key).stream().map(StateCodec::withStoredId).map(reader).toList();
+        return documents(json, key).stream().map(record -> {
+            try {
+                return reader.apply(withStoredId(record));
+            } catch (IllegalArgumentException e) {
+                // name the field as the file has it
+                throw new IllegalArgumentException(e.getMessage().replace("'" + StateDocuments.ID + "'", "'id'"), e);
+            }
+        }).toList();
     }
 
     /** The file's {@code id} under the store's {@code _id}; records without one (email tokens) stay as they are. */

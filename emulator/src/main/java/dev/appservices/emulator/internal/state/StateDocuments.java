@@ -118,7 +118,7 @@ final class StateDocuments {
         return value == null ? 0 : value;
     }
 
-    static <T> List<T> read(BsonDocument json, String key, Function<BsonDocument, T> reader) {
+    private static <T> List<T> read(BsonDocument json, String key, Function<BsonDocument, T> reader) {
         return documents(json, key).stream().map(reader).toList();
     }
 }
