@@ -236,8 +236,11 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
-         * Keeps the apps' data in a MongoDB deployment (a replica set or a sharded cluster) instead of the embedded
-         * store. The emulator checks at start that it answers.
+         * Keeps the apps' data and the emulator's own state (see {@link #stateDatabase(String)}) in a MongoDB
+         * deployment (a replica set or a sharded cluster) instead of the embedded store. The emulator checks at start
+         * that it answers. Several emulators on one deployment serve the same apps as one: they share users,
+         * sessions, API keys, pending tokens and signing secrets, and each sees a change made through another at its
+         * next request.
          *
          * @param uri a MongoDB connection string, e.g. {@code mongodb://db1,db2/?replicaSet=rs0}
          * @return this builder
