@@ -2,8 +2,10 @@ package dev.appservices.emulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -55,8 +57,12 @@ class PersistenceTest {
             apiKey = client.post(CLIENT + "/auth/api_keys", refreshToken, "{\"name\":\"ci\"}").json()
                     .getString("key");
         }
-        String stored = new String(Files.readAllBytes(dataDir.resolve("emulator-data.mv")),
-                StandardCharsets.ISO_8859_1);
+        Path file = dataDir.resolve("emulator-data.mv");
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    "the store's file holds signing secrets: readable by its owner only");
+        }
+        String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         assertTrue(stored.contains("kept@example.com"), "the embedded store's file holds the accounts");
         assertFalse(stored.contains("password1"), "passwords are stored hashed");
         assertFalse(stored.contains(apiKey), "API keys are stored hashed");
