@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 /**
  * How an {@link App} stores its users, tokens, profiles and device ids (configuration keys
  * {@code appservices.<id>.metadata.*}).
@@ -16,9 +18,11 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * <p>The store of an app lives in {@code <directory>/<id>/}. In {@link MetadataMode#ENCRYPTION} mode exactly one
- * key source is required: a {@linkplain #keyStore() key store} or a {@linkplain #encryptionKey() raw key}; in the
- * other modes key sources are ignored. Building a configuration never touches the file system.
+ * <p>The store of an app lives in {@code <directory>/<id>/}, or, with {@link MetadataStoreKind#JDBC}, in the rows of
+ * its id in a database shared by the servers of a cluster ({@link #dataSource()} or {@link #dataSourceName()}). In
+ * {@link MetadataMode#ENCRYPTION} mode exactly one key source is required: a {@linkplain #keyStore() key store} or a
+ * {@linkplain #encryptionKey() raw key}; in the other modes key sources are ignored. Building a configuration never
+ * touches the file system or a database.
  *
  * <p>To rotate the key, configure the new key as the key source and the old one as the previous key source
  * ({@link #previousKeyStore()} or {@link #previousEncryptionKey()}): the store, found sealed with the previous key,
@@ -32,6 +36,9 @@ import java.util.Optional;
  */
 public final class MetadataConfiguration {
 
+    /** The JNDI name of the default data source of a Jakarta EE server, used by a {@code JDBC} store by default. */
+    public static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
+
     private final MetadataMode mode;
     private final Path directory;
     private final KeyStoreKey keyStore;
@@ -39,6 +46,9 @@ public final class MetadataConfiguration {
     private final InvalidMetadataPolicy onInvalid;
     private final KeyStoreKey previousKeyStore;
     private final EncryptionKey previousEncryptionKey;
+    private final MetadataStoreKind store;
+    private final String dataSourceName;
+    private final DataSource dataSource;
 
     private MetadataConfiguration(Builder builder) {
         this.mode = builder.mode;
@@ -48,6 +58,9 @@ public final class MetadataConfiguration {
         this.onInvalid = builder.onInvalid;
         this.previousKeyStore = builder.previousKeyStore;
         this.previousEncryptionKey = builder.previousEncryptionKey;
+        this.store = builder.store;
+        this.dataSourceName = builder.dataSourceName;
+        this.dataSource = builder.dataSource;
     }
 
     /**
@@ -76,6 +89,9 @@ public final class MetadataConfiguration {
         builder.encryptionKey = existing.encryptionKey;
         builder.onInvalid = existing.onInvalid;
         builder.previousKeyStore = existing.previousKeyStore;
+        builder.store = existing.store;
+        builder.dataSourceName = existing.dataSourceName;
+        builder.dataSource = existing.dataSource;
         builder.previousEncryptionKey = existing.previousEncryptionKey;
         return builder;
     }
@@ -168,6 +184,37 @@ public final class MetadataConfiguration {
     }
 
     /**
+     * Returns where a persisted store keeps its users (configuration key {@code appservices.<id>.metadata.store});
+     * unused in {@link MetadataMode#IN_MEMORY} mode.
+     *
+     * @return the kind of store, by default {@link MetadataStoreKind#FILE}
+     */
+    public MetadataStoreKind store() {
+        return store;
+    }
+
+    /**
+     * Returns the JNDI name of the {@link DataSource} of a {@link MetadataStoreKind#JDBC} store (configuration key
+     * {@code appservices.<id>.metadata.datasource}), looked up when the App opens its store unless a
+     * {@linkplain #dataSource() data source} is given.
+     *
+     * @return the JNDI name, by default {@value #DEFAULT_DATA_SOURCE}
+     */
+    public String dataSourceName() {
+        return dataSourceName;
+    }
+
+    /**
+     * Returns the {@link DataSource} given in code (Java SE) for a {@link MetadataStoreKind#JDBC} store; it takes
+     * precedence over {@link #dataSourceName()}.
+     *
+     * @return the data source, or empty if the store looks one up in JNDI
+     */
+    public Optional<DataSource> dataSource() {
+        return Optional.ofNullable(dataSource);
+    }
+
+    /**
      * Compares every setting.
      *
      * @param other the object to compare with
@@ -188,7 +235,10 @@ public final class MetadataConfiguration {
                 && Objects.equals(encryptionKey, that.encryptionKey)
                 && onInvalid == that.onInvalid
                 && Objects.equals(previousKeyStore, that.previousKeyStore)
-                && Objects.equals(previousEncryptionKey, that.previousEncryptionKey);
+                && Objects.equals(previousEncryptionKey, that.previousEncryptionKey)
+                && store == that.store
+                && dataSourceName.equals(that.dataSourceName)
+                && dataSource == that.dataSource;
     }
 
     /**
@@ -199,19 +249,21 @@ public final class MetadataConfiguration {
     @Override
     public int hashCode() {
         return Objects.hash(mode, directory, keyStore, encryptionKey, onInvalid, previousKeyStore,
-                previousEncryptionKey);
+                previousEncryptionKey, store, dataSourceName, System.identityHashCode(dataSource));
     }
 
     /**
      * Describes the configuration without secrets.
      *
-     * @return mode, directory, key sources (redacted) and policy
+     * @return mode, store, directory or data source, key sources (redacted) and policy
      */
     @Override
     public String toString() {
         String previous = previousKeyStore == null && previousEncryptionKey == null ? ""
                 : ", previousKey=" + describeKeySource(previousKeyStore, previousEncryptionKey);
-        return "MetadataConfiguration[mode=" + mode + ", directory=" + directory + ", key="
+        String where = store == MetadataStoreKind.FILE ? "directory=" + directory
+                : "dataSource=" + (dataSource != null ? "(given)" : dataSourceName);
+        return "MetadataConfiguration[mode=" + mode + ", store=" + store + ", " + where + ", key="
                 + describeKeySource(keyStore, encryptionKey) + previous + ", onInvalid=" + onInvalid + "]";
     }
 
@@ -235,6 +287,9 @@ public final class MetadataConfiguration {
         private InvalidMetadataPolicy onInvalid = InvalidMetadataPolicy.FAIL;
         private KeyStoreKey previousKeyStore;
         private EncryptionKey previousEncryptionKey;
+        private MetadataStoreKind store = MetadataStoreKind.FILE;
+        private String dataSourceName = DEFAULT_DATA_SOURCE;
+        private DataSource dataSource;
 
         private Builder() {
         }
@@ -248,6 +303,45 @@ public final class MetadataConfiguration {
          */
         public Builder mode(MetadataMode mode) {
             this.mode = ApiMessages.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets where a persisted store keeps its users.
+         *
+         * @param store the kind of store
+         * @return this builder
+         * @throws NullPointerException if {@code store} is null
+         */
+        public Builder store(MetadataStoreKind store) {
+            this.store = ApiMessages.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the JNDI name of the data source of a {@link MetadataStoreKind#JDBC} store.
+         *
+         * @param dataSourceName the JNDI name, for example {@code java:comp/env/jdbc/appservices}
+         * @return this builder
+         * @throws NullPointerException     if {@code dataSourceName} is null
+         * @throws IllegalArgumentException if it is blank
+         */
+        public Builder dataSourceName(String dataSourceName) {
+            this.dataSourceName = ApiMessages.requireNonBlank(dataSourceName, "dataSourceName");
+            return this;
+        }
+
+        /**
+         * Gives the data source of the store (Java SE, or a data source that is not in JNDI) and makes the store a
+         * {@link MetadataStoreKind#JDBC} one.
+         *
+         * @param dataSource the data source; the App never closes it
+         * @return this builder
+         * @throws NullPointerException if {@code dataSource} is null
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = ApiMessages.requireNonNull(dataSource, "dataSource");
+            this.store = MetadataStoreKind.JDBC;
             return this;
         }
 

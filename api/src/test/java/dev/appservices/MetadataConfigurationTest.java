@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +138,33 @@ class MetadataConfigurationTest {
         String config = MetadataConfiguration.builder().mode(MetadataMode.ENCRYPTION).encryptionKey(key).build()
                 .toString();
         assertTrue(config.contains("key=EncryptionKey[***]"), config);
+    }
+
+    @Test
+    void aJdbcStoreTakesADataSourceByJndiNameOrInCode() {
+        MetadataConfiguration defaults = MetadataConfiguration.builder().build();
+        assertEquals(MetadataStoreKind.FILE, defaults.store());
+        assertEquals("java:comp/DefaultDataSource", defaults.dataSourceName());
+        assertEquals(Optional.empty(), defaults.dataSource());
+
+        MetadataConfiguration named = MetadataConfiguration.builder().store(MetadataStoreKind.JDBC)
+                .dataSourceName("java:comp/env/jdbc/orders").build();
+        assertEquals(MetadataStoreKind.JDBC, named.store());
+        assertTrue(named.toString().contains("store=JDBC, dataSource=java:comp/env/jdbc/orders"), named.toString());
+        assertEquals(named, MetadataConfiguration.builder(named).build());
+        assertNotEquals(named, MetadataConfiguration.builder(named).dataSourceName("java:app/other").build());
+        assertThrows(IllegalArgumentException.class, () -> MetadataConfiguration.builder().dataSourceName(" "));
+
+        // a data source given in code makes the store a JDBC one; data sources compare by identity
+        DataSource dataSource = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        MetadataConfiguration given = MetadataConfiguration.builder().dataSource(dataSource).build();
+        assertEquals(MetadataStoreKind.JDBC, given.store());
+        assertEquals(Optional.of(dataSource), given.dataSource());
+        assertEquals(given, MetadataConfiguration.builder(given).build());
+        assertEquals(given.hashCode(), MetadataConfiguration.builder(given).build().hashCode());
+        assertTrue(given.toString().contains("dataSource=(given)"), given.toString());
     }
 }

@@ -25,6 +25,9 @@ public final class BenchMain {
             if (options.runs("functions")) {
                 FunctionCallBench.run(emulator, options, report);
             }
+            if (options.runs("telemetry")) {
+                TelemetryBench.run(emulator, options, report);
+            }
             if (options.runs("data")) {
                 DataBench.run(emulator, options, report);
             }

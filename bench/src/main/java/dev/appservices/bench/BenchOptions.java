@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  */
 record BenchOptions(boolean quick, Set<String> only, Path report) {
 
-    static final Set<String> BENCHMARKS = Set.of("functions", "data", "login", "refresh", "startup", "memory");
+    static final Set<String> BENCHMARKS = Set.of("functions", "telemetry", "data", "login", "refresh", "startup",
+            "memory");
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;

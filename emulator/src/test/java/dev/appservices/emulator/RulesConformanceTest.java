@@ -21,11 +21,14 @@ class RulesConformanceTest {
 
     private static final String APP = "rules";
 
+    private static final String OWNER_WRITES = """
+            "roles": [{"name": "ownerWrites", "apply_when": {},
+              "document_filters": {"read": true, "write": {"owner_id": "%%user.id"}},
+              "read": true, "write": {"owner_id": "%%user.id"}, "insert": true, "delete": true}]}""";
+
     private static final List<BsonDocument> RULES = List.of(
-            BsonDocument.parse("""
-                {"database": "db", "collection": "notes", "roles": [{"name": "ownerWrites", "apply_when": {},
-                  "document_filters": {"read": true, "write": {"owner_id": "%%user.id"}},
-                  "read": true, "write": {"owner_id": "%%user.id"}, "insert": true, "delete": true}]}"""),
+            BsonDocument.parse("{\"database\": \"db\", \"collection\": \"notes\"," + OWNER_WRITES),
+            BsonDocument.parse("{\"database\": \"db\", \"collection\": \"ordered\"," + OWNER_WRITES),
             BsonDocument.parse("""
                 {"database": "db", "collection": "profiles", "roles": [
                   {"name": "admin", "apply_when": {"%%user.custom_data.admin": true}, "read": true, "write": true},
@@ -106,6 +109,20 @@ class RulesConformanceTest {
                 + ",\"query\":{\"_id\":\"bob-1\"},\"update\":{\"$set\":{\"text\":\"edited\"}}}");
         assertEquals(BsonDocument.parse("{\"deletedCount\": 1}"), data.call(bob, "deleteOne", "{"
                 + ns("db", "notes") + ",\"query\":{\"_id\":\"bob-1\"}}"));
+    }
+
+    @Test
+    void aWriteRefusedHalfWayRestoresWhatItChanged() {
+        admin.insertDocuments(APP, "db", "ordered", List.of(
+                BsonDocument.parse("{\"_id\": 1, \"owner_id\": \"" + bobId + "\", \"n\": 1}"),
+                BsonDocument.parse("{\"_id\": 2, \"owner_id\": \"" + anaId + "\", \"n\": 2}")));
+        List<BsonDocument> before = admin.documents(APP, "db", "ordered");
+        assertEquals("NoMatchingRuleFound", data.send(bob, "updateMany", "{" + ns("db", "ordered")
+                + ",\"query\":{},\"update\":{\"$inc\":{\"n\":10}}}").errorCode(403));
+        assertEquals(before, admin.documents(APP, "db", "ordered"), "bob's own document, changed first, is restored");
+        assertEquals("NoMatchingRuleFound", data.send(bob, "deleteMany", "{" + ns("db", "ordered")
+                + ",\"query\":{}}").errorCode(403));
+        assertEquals(before, admin.documents(APP, "db", "ordered"), "a refused delete deletes nothing");
     }
 
     @Test

@@ -38,6 +38,7 @@ import dev.appservices.extension.internal.cdi.AppBeans;
 import dev.appservices.extension.internal.cdi.CdiMessages;
 import dev.appservices.extension.internal.cdi.InjectionPoints;
 import dev.appservices.extension.internal.config.SettingsReader;
+import dev.appservices.extension.internal.health.HealthChecks;
 
 /**
  * The portable CDI extension of App Services for Jakarta EE: makes {@code @Inject @AppServices(id = "orders") App}
@@ -50,7 +51,9 @@ import dev.appservices.extension.internal.config.SettingsReader;
  * application then (created with {@link App#getApp(String)} or {@code App.create} for an id without bean) is closed
  * too. A bare {@code @AppServices} selects the App named by {@code appservices.app-id}. Authentication events of
  * these Apps are also fired as CDI events qualified {@code @AppServices(id)}, to {@code @Observes} and
- * {@code @ObservesAsync} observers.
+ * {@code @ObservesAsync} observers. When the MicroProfile Health API is present, each of these Apps also gets a
+ * readiness and a startup check named {@code appservices-<id>} (unless {@code appservices.<id>.health.enabled} is
+ * {@code false}).
  *
  * <p>Problems are reported at deployment, all at once: malformed or reserved ids in qualifiers as definition errors,
  * invalid configuration values as deployment problems naming the full configuration key and the injection points.
@@ -143,8 +146,12 @@ public class AppServicesExtension implements Extension {
         defaultAppId.ifPresent(beanIds::add);
         beanIds.removeAll(applicationBeanIds);
 
+        boolean health = HealthChecks.apiPresent(AppServicesExtension.class.getClassLoader());
         for (String id : beanIds) {
             addBean(event, AppServices.Literal.of(id), id, lookup -> beans.produce(id, lookup), beans);
+            if (health && settings.healthEnabled(id)) {
+                HealthChecks.add(event, id, beans::app, settings::validate);
+            }
         }
         boolean defaultWanted = injectionPointsById.containsKey(DEFAULT_ID) || defaultAppId.isPresent();
         if (defaultWanted && !applicationBeanIds.contains(DEFAULT_ID)) {

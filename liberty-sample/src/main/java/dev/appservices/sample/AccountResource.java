@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,9 +39,8 @@ public class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(EmailPasswordRequest request) {
-        EmailPasswordRequest account = EmailPasswordRequest.checked(request, "register a user");
-        app.emailPasswordAuth().registerUser(account.email(), account.password());
+    public Response register(@NotNull(message = SampleMessages.BODY_REQUIRED) @Valid EmailPasswordRequest request) {
+        app.emailPasswordAuth().registerUser(request.email(), request.password());
         return Response.noContent().build();
     }
 
@@ -55,9 +56,8 @@ public class AccountResource {
     @POST
     @Path("confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response confirm(ConfirmationRequest request) {
-        ConfirmationRequest confirmation = ConfirmationRequest.checked(request);
-        app.emailPasswordAuth().confirmUser(confirmation.token(), confirmation.tokenId());
+    public Response confirm(@NotNull(message = SampleMessages.BODY_REQUIRED) @Valid ConfirmationRequest request) {
+        app.emailPasswordAuth().confirmUser(request.token(), request.tokenId());
         return Response.noContent().build();
     }
 }

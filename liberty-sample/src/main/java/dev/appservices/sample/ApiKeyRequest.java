@@ -1,10 +1,11 @@
 package dev.appservices.sample;
 
+import jakarta.validation.constraints.NotBlank;
+
 /**
- * The body of a request that creates an API key, or logs in with one the sample created.
+ * The body of a request that creates an API key.
  *
- * @param name  the name of the key to create
- * @param keyId the id of the key to log in with
+ * @param name the name of the key to create
  */
-public record ApiKeyRequest(String name, String keyId) {
+public record ApiKeyRequest(@NotBlank String name) {
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,10 +44,9 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApiKeyView create(ApiKeyRequest request) {
-        String operation = "create an API key";
-        String name = Requests.required(request == null ? null : request.name(), "name", operation);
-        ApiKey key = currentUser(operation).apiKeys().create(name);
+    public ApiKeyView create(@NotNull(message = SampleMessages.BODY_REQUIRED) @Valid ApiKeyRequest request) {
+        String name = request.name();
+        ApiKey key = currentUser("create an API key").apiKeys().create(name);
         createdKeys.remember(key.id(), key.key().orElseThrow(() -> SampleMessages.apiKeyWithoutSecret(name)));
         return ApiKeyView.of(key, true);
     }

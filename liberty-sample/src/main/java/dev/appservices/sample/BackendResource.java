@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,8 +46,8 @@ public class BackendResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public BackendView switchTo(BackendRequest request) {
-        String text = Requests.required(request == null ? null : request.baseUrl(), "baseUrl", "switch the backend");
+    public BackendView switchTo(@NotNull(message = SampleMessages.BODY_REQUIRED) @Valid BackendRequest request) {
+        String text = request.baseUrl();
         URI baseUrl;
         try {
             baseUrl = new URI(text.strip());

@@ -2,6 +2,8 @@ package dev.appservices.sample;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,9 +33,9 @@ public class LoginResource {
     @POST
     @Path("email-password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public UserView emailPassword(EmailPasswordRequest request) {
-        EmailPasswordRequest login = EmailPasswordRequest.checked(request, "log in with email and password");
-        return UserView.of(app.logIn(Credentials.emailPassword(login.email(), login.password())));
+    public UserView emailPassword(
+            @NotNull(message = SampleMessages.BODY_REQUIRED) @Valid EmailPasswordRequest request) {
+        return UserView.of(app.logIn(Credentials.emailPassword(request.email(), request.password())));
     }
 
     @POST
@@ -46,9 +48,8 @@ public class LoginResource {
     @POST
     @Path("api-key")
     @Consumes(MediaType.APPLICATION_JSON)
-    public UserView apiKey(ApiKeyRequest request) {
-        String keyId = Requests.required(request == null ? null : request.keyId(), "keyId",
-                "log in with an API key");
+    public UserView apiKey(@NotNull(message = SampleMessages.BODY_REQUIRED) @Valid ApiKeyLoginRequest request) {
+        String keyId = request.keyId();
         String secret = createdKeys.secret(keyId).orElseThrow(() -> SampleMessages.unknownApiKey(keyId));
         return UserView.of(app.logIn(Credentials.apiKey(secret)));
     }

@@ -2,7 +2,9 @@ package dev.appservices.it;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonString;
 
@@ -30,6 +32,12 @@ public final class Backends {
 
     private static final List<AppServicesEmulator> RUNNING = new ArrayList<>();
 
+    /** How each backend was started, by base URL, to start it again on the same port. */
+    private static final Map<URI, Started> STARTED = new HashMap<>();
+
+    private record Started(String name, List<AppDefinition> apps) {
+    }
+
     private Backends() {
     }
 
@@ -41,13 +49,39 @@ public final class Backends {
      * @return its base URL, {@code http://127.0.0.1:<port>}
      */
     public static synchronized URI start(String name, AppDefinition... apps) {
-        AppServicesEmulator.Builder builder = AppServicesEmulator.builder();
-        for (AppDefinition app : apps) {
-            builder.app(app)
-                    .function(app.id(), BackendProbe.NAME_FUNCTION, (context, arguments) -> new BsonString(name));
+        return launch(new Started(name, List.of(apps)), 0);
+    }
+
+    /**
+     * Stops a backend, as if its server went away; {@link #restart} brings it back.
+     *
+     * @param baseUrl the URL {@link #start} returned
+     */
+    public static synchronized void stop(URI baseUrl) {
+        AppServicesEmulator emulator = RUNNING.stream().filter(running -> running.baseUrl().equals(baseUrl))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no backend runs at " + baseUrl));
+        emulator.close();
+        RUNNING.remove(emulator);
+    }
+
+    /**
+     * Starts a stopped backend again, on the same port and with the same apps (their users are gone).
+     *
+     * @param baseUrl the URL {@link #start} returned
+     */
+    public static synchronized void restart(URI baseUrl) {
+        launch(STARTED.get(baseUrl), baseUrl.getPort());
+    }
+
+    private static URI launch(Started started, int port) {
+        AppServicesEmulator.Builder builder = AppServicesEmulator.builder().port(port);
+        for (AppDefinition app : started.apps()) {
+            builder.app(app).function(app.id(), BackendProbe.NAME_FUNCTION,
+                    (context, arguments) -> new BsonString(started.name()));
         }
         AppServicesEmulator emulator = builder.start();
         RUNNING.add(emulator);
+        STARTED.put(emulator.baseUrl(), started);
         return emulator.baseUrl();
     }
 
@@ -92,5 +126,6 @@ public final class Backends {
     static synchronized void closeAll() {
         RUNNING.forEach(AppServicesEmulator::close);
         RUNNING.clear();
+        STARTED.clear();
     }
 }

@@ -22,6 +22,7 @@ import dev.appservices.AppServices;
 import dev.appservices.AppServicesConfigException;
 import dev.appservices.AuthEvent;
 import dev.appservices.extension.cdi.support.DeploymentProblems;
+import dev.appservices.extension.cdi.support.JdkReasons;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 /**
@@ -130,8 +131,8 @@ class DeploymentValidationTest {
         TestConfigSource.set("appservices.defaults.base-url", "http://[::1");
 
         assertEquals(List.of("APPSVC0005: invalid configuration of App 'orders' (injected at " + ORDERS_USER
-                + ".app): APPSVC0131: appservices.defaults.base-url of App 'orders' is not a URI: Expected closing "
-                + "bracket for IPv6 address at index 11"), DeploymentProblems.messages(OrdersUser.class));
+                + ".app): APPSVC0131: appservices.defaults.base-url of App 'orders' is not a URI: "
+                + JdkReasons.notAUri("http://[::1")), DeploymentProblems.messages(OrdersUser.class));
     }
 
     @Test
@@ -182,7 +183,7 @@ class DeploymentValidationTest {
                 + ".setDefault(parameter 1); listed in appservices.ids; named by appservices.app-id)";
         List<String> expected = List.of("APPSVC0005: invalid configuration of App 'billing' (injected at "
                         + name(ManyUsers.class) + ".billing): APPSVC0131: appservices.billing.base-url of App "
-                        + "'billing' is not a URI: Expected authority at index 8",
+                        + "'billing' is not a URI: " + JdkReasons.notAUri("https://"),
                 "APPSVC0005: invalid configuration of " + where + ": APPSVC0134: appservices.orders.timeout = '0' of "
                         + "App 'orders' is not a positive duration",
                 "APPSVC0005: invalid configuration of " + where + ": APPSVC0137: "

@@ -42,9 +42,4 @@ public final class AppData {
     public Optional<BsonDocument> customUserData(String userId) {
         return customUserData.flatMap(source -> source.lookup(userId));
     }
-
-    /** Whether custom user data comes from a collection. */
-    public boolean readsCustomUserDataFromCollection() {
-        return customUserData.isPresent();
-    }
 }

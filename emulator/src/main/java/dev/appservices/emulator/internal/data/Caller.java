@@ -28,8 +28,4 @@ public record Caller(boolean asSystem, BsonDocument user) {
     public static Caller user(BsonDocument user) {
         return new Caller(false, user);
     }
-
-    public String userId() {
-        return user.getString("id", new BsonString("")).getValue();
-    }
 }

@@ -10,7 +10,8 @@ import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The emulator's data: one store shared by all apps (as apps linked to one cluster shared it), the change events
- * of its write path and the operations. {@link #close()} closes the store.
+ * of its write path and the operations. The store opens even when no app declares a MongoDB service, since it also
+ * holds the emulator's own state (users, sessions, keys, tokens, signing secrets). {@link #close()} closes it.
  */
 public final class DataLayer implements AutoCloseable {
 

@@ -86,21 +86,16 @@ public final class MongoStore implements AutoCloseable {
      * Connects to a MongoDB deployment and checks that it answers.
      *
      * @throws dev.appservices.emulator.EmulatorException for an invalid connection string or a deployment that
-     *     does not answer within ten seconds
+     *     does not answer within its {@code serverSelectionTimeoutMS}, ten seconds unless the string sets it
      */
     public static MongoStore remote(String uri) {
-        ConnectionString connection;
-        try {
-            connection = new ConnectionString(uri);
-        } catch (IllegalArgumentException e) {
-            // the driver's message may quote the connection string, whose user information is a secret
-            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
-                    .replaceAll("//[^/@\\s]*@", "//…@"));
-        }
+        ConnectionString connection = connectionString(uri);
         String redacted = redact(connection);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        Optional.ofNullable(connection.getServerSelectionTimeout()).orElse(10_000),
+                        TimeUnit.MILLISECONDS))
                 .build());
         try {
             client.getDatabase("admin").runCommand(new BsonDocument("ping", new BsonInt32(1)));
@@ -109,6 +104,22 @@ public final class MongoStore implements AutoCloseable {
             throw Messages.storeUnreachable(redacted, e);
         }
         return new MongoStore(client, Optional.empty(), redacted);
+    }
+
+    /**
+     * Reads a connection string.
+     *
+     * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0512} naming what is wrong, without the
+     *     string's user information
+     */
+    public static ConnectionString connectionString(String uri) {
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            // the driver's message may quote the connection string, whose user information is a secret
+            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
+                    .replaceAll("//[^/@\\s]*@", "//…@"));
+        }
     }
 
     /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */

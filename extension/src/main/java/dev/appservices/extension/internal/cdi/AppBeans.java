@@ -14,6 +14,7 @@ import dev.appservices.ListenerRegistration;
 import dev.appservices.extension.internal.AppRegistry;
 import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.config.SettingsReader;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * Creates and destroys the {@code @ApplicationScoped} App beans of one CDI container. The bean of id {@code x} is the
@@ -54,9 +55,23 @@ public final class AppBeans {
     public App produce(String appId, Instance<Object> lookup) {
         // Not AppRegistry.get: that fails for an id that only an injection point names, which is valid (every
         // setting then has its default). create returns the cached instance just the same.
-        DefaultApp app = AppRegistry.create(applicationClassLoader, appId);
-        bridges.computeIfAbsent(app, created -> bridge(app, lookup.select(BeanManager.class).get()));
+        DefaultApp app = app(appId);
+        bridges.computeIfAbsent(app, created -> {
+            // MicroProfile Telemetry's OpenTelemetry, configured by the server, rather than the global one
+            Telemetry.ofContainer(lookup).ifPresent(app::useTelemetry);
+            return bridge(app, lookup.select(BeanManager.class).get());
+        });
         return app;
+    }
+
+    /**
+     * The App of an id in the application, opened if needed: the instance its bean holds.
+     *
+     * @param appId the App id
+     * @return the App
+     */
+    public DefaultApp app(String appId) {
+        return AppRegistry.create(applicationClassLoader, appId);
     }
 
     private static ListenerRegistration bridge(DefaultApp app, BeanManager beanManager) {

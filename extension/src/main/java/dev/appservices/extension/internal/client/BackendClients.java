@@ -91,6 +91,7 @@ final class BackendClients implements AutoCloseable {
                 // RESTEasy's (Liberty, WildFly) wait for a pooled connection, which the App timeout bounds as well
                 .property(CHECKOUT_TIMEOUT, List.of(timeout, TimeUnit.MILLISECONDS))
                 .register(new ClientHeadersFilter(configuration))
+                .register(new TelemetryFilter())
                 .register(new ErrorResponseMapper(appId))
                 .register(new ExtendedJsonBodyWriter())
                 .register(jsonb)

@@ -3,6 +3,8 @@ package dev.appservices.extension.internal.client;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,8 +14,11 @@ import jakarta.json.bind.JsonbException;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesException;
 import dev.appservices.BaseUrls;
+import dev.appservices.ServiceException;
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import dev.appservices.extension.internal.client.rest.LocationResponse;
+import dev.appservices.extension.internal.telemetry.RequestTrace;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * The path of every request of an App to the server (protocol.md §1, §10, §11): it finds the host with the location
@@ -40,34 +45,40 @@ final class BackendRequests {
     private final AppConfiguration configuration;
     private final Supplier<URI> baseUrl;
     private final BackendClients clients;
-    private final String locationEndpoint;
+    private final Supplier<Telemetry> telemetry;
+    private final Request locationEndpoint;
     private final SingleFlight<URI, URI> discoveries = new SingleFlight<>();
     private volatile Route route;
+    /** When the server last answered a request with success; for the health check's data. */
+    private volatile Instant lastSuccess;
 
     /**
      * @param configuration the App's configuration (id, timeout, skip-location)
      * @param baseUrl       the base URL in use, read at every request (it is dynamic)
      * @param clients       the App's Rest Clients
+     * @param telemetry     where each request is traced and measured, read at every request
      */
-    BackendRequests(AppConfiguration configuration, Supplier<URI> baseUrl, BackendClients clients) {
+    BackendRequests(AppConfiguration configuration, Supplier<URI> baseUrl, BackendClients clients,
+            Supplier<Telemetry> telemetry) {
         this.appId = configuration.id();
         this.configuration = configuration;
         this.baseUrl = baseUrl;
         this.clients = clients;
-        this.locationEndpoint = Endpoint.LOCATION.describe(appId);
+        this.telemetry = telemetry;
+        this.locationEndpoint = Endpoint.LOCATION.request(appId);
     }
 
     /**
      * Sends a request to the App's host.
      *
-     * @param endpoint the request as messages name it, such as {@code "GET /api/client/v2.0/auth/profile"}
+     * @param endpoint the request, as messages and traces name it
      * @param call     the Rest Client call; it may run more than once (after a redirect)
      * @return what the call returned
      * @throws dev.appservices.ServiceException if the server refused the request or its answer is unreadable
      * @throws dev.appservices.ConnectionException if the server cannot be reached in time
      * @throws AppServicesException {@code CLIENT_APP_CLOSED} if the App is closed
      */
-    <T> T send(String endpoint, Function<AppServicesApi, T> call) {
+    <T> T send(Request endpoint, Function<AppServicesApi, T> call) {
         Redirects redirects = new Redirects(endpoint);
         URI host = host(redirects);
         while (true) {
@@ -91,6 +102,31 @@ final class BackendRequests {
     /** Makes {@code host} the host of {@code base}, as found by {@link #verify(URI)}. */
     void use(URI base, URI host) {
         route = new Route(base, host);
+    }
+
+    /**
+     * Checks that the backend of the base URL in use answers (the health check): the location request, whatever
+     * {@code skip-location} says. A server that needs no location request (a reverse proxy in front of the App's host)
+     * may not know the endpoint; for such an App any HTTP answer shows that the server is there.
+     *
+     * @return the host the location endpoint names, or the base URL
+     * @throws AppServicesException as {@link #send} does when the server cannot be reached or refuses the request
+     */
+    URI probe() {
+        URI base = baseUrl.get();
+        try {
+            return discover(base, new Redirects(locationEndpoint));
+        } catch (ServiceException e) {
+            if (configuration.skipLocation() && e.httpStatus().isPresent()) {
+                return base;
+            }
+            throw e;
+        }
+    }
+
+    /** When the server last answered a request with success, if it ever did. */
+    Optional<Instant> lastSuccess() {
+        return Optional.ofNullable(lastSuccess);
     }
 
     /** Forgets the host, so that the next request asks the location endpoint again. */
@@ -142,7 +178,7 @@ final class BackendRequests {
 
     private URI hostOf(LocationResponse location, URI server) {
         if (location == null || location.hostname() == null) {
-            throw ClientMessages.missingJsonKey(appId, locationEndpoint, "hostname");
+            throw ClientMessages.missingJsonKey(appId, locationEndpoint.description(), "hostname");
         }
         if (location.hostname().isBlank()) {
             return server;
@@ -150,14 +186,34 @@ final class BackendRequests {
         return BaseUrls.parse(location.hostname()).orElseThrow(() -> ClientMessages.invalidHostname(appId, server));
     }
 
-    private <T> T invoke(URI server, String endpoint, Function<AppServicesApi, T> call) {
+    /** One HTTP request, traced: its span is current while it runs, and ends with the request's outcome. */
+    private <T> T invoke(URI server, Request endpoint, Function<AppServicesApi, T> call) {
         AppServicesApi api = clients.forServer(server);
+        RequestTrace trace = telemetry.get().request(endpoint.endpoint().kind(), appId, server.getHost(),
+                endpoint.function());
+        TelemetryFilter.CURRENT.set(trace);
         try {
-            return call.apply(api);
-        } catch (AppServicesException | RedirectSignal e) {
+            T result = call.apply(api);
+            lastSuccess = Instant.now();
+            trace.succeeded();
+            return result;
+        } catch (RedirectSignal redirect) {
+            // the server answered as the protocol foresees; the request goes on elsewhere
+            trace.succeeded();
+            throw redirect;
+        } catch (AppServicesException e) {
+            trace.failed(e.errorCode().wireName());
             throw e;
         } catch (RuntimeException e) {
-            throw translate(endpoint, server, e);
+            RuntimeException failure = translate(endpoint.description(), server, e);
+            if (failure instanceof AppServicesException) {
+                trace.failed(((AppServicesException) failure).errorCode().wireName());
+            } else {
+                trace.succeeded();
+            }
+            throw failure;
+        } finally {
+            TelemetryFilter.CURRENT.remove();
         }
     }
 
@@ -189,8 +245,8 @@ final class BackendRequests {
         private final String endpoint;
         private int count;
 
-        Redirects(String endpoint) {
-            this.endpoint = endpoint;
+        Redirects(Request endpoint) {
+            this.endpoint = endpoint.description();
         }
 
         /** The new base URL of a redirect, if it is followed. */

@@ -34,10 +34,10 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     @Override
     public ApiKey create(String name) {
         ApiKeyNameBody body = new ApiKeyNameBody(Objects.requireNonNull(name, "name"));
-        String endpoint = Endpoint.CREATE_API_KEY.describe();
+        Request endpoint = Endpoint.CREATE_API_KEY.request();
         ApiKeyResponse created = send(endpoint, (api, authorization) -> api.createApiKey(authorization, body));
         if (created != null && created.key() == null) {
-            throw ClientMessages.missingJsonKey(app.id(), endpoint, "key");
+            throw ClientMessages.missingJsonKey(app.id(), endpoint.description(), "key");
         }
         return toApiKey(created, endpoint);
     }
@@ -51,7 +51,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     @Override
     public ApiKey fetch(String id) {
         String keyId = requireKeyId(id);
-        String endpoint = Endpoint.FETCH_API_KEY.describe(keyId);
+        Request endpoint = Endpoint.FETCH_API_KEY.request(keyId);
         return toApiKey(send(endpoint, (api, authorization) -> api.fetchApiKey(authorization, keyId)), endpoint);
     }
 
@@ -63,10 +63,10 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
 
     @Override
     public List<ApiKey> fetchAll() {
-        String endpoint = Endpoint.FETCH_API_KEYS.describe();
+        Request endpoint = Endpoint.FETCH_API_KEYS.request();
         List<ApiKeyResponse> keys = send(endpoint, (api, authorization) -> api.fetchApiKeys(authorization));
         if (keys == null) {
-            throw ClientMessages.missingJsonKey(app.id(), endpoint, "[]");
+            throw ClientMessages.missingJsonKey(app.id(), endpoint.description(), "[]");
         }
         return keys.stream().map(key -> toApiKey(key, endpoint)).toList();
     }
@@ -124,13 +124,13 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
         });
     }
 
-    private <T> T send(String endpoint, BiFunction<AppServicesApi, String, T> call) {
+    private <T> T send(Request endpoint, BiFunction<AppServicesApi, String, T> call) {
         return app.sessions().send(userId, Bearer.REFRESH_TOKEN, endpoint, call);
     }
 
     /** Calls an endpoint that takes the key id and answers nothing of interest. */
     private void sendWithoutAnswer(Endpoint endpoint, String keyId, TriConsumer call) {
-        send(endpoint.describe(keyId), (api, authorization) -> {
+        send(endpoint.request(keyId), (api, authorization) -> {
             call.accept(api, authorization, keyId);
             return null;
         });
@@ -143,7 +143,8 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
     }
 
     /** The API value of a server answer; the fields the protocol requires must be there. */
-    private ApiKey toApiKey(ApiKeyResponse response, String endpoint) {
+    private ApiKey toApiKey(ApiKeyResponse response, Request request) {
+        String endpoint = request.description();
         if (response == null || response.id() == null) {
             throw ClientMessages.missingJsonKey(app.id(), endpoint, "_id");
         }

@@ -1,9 +1,9 @@
 package dev.appservices.extension.internal.client;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +20,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.bson.BsonDocument;
-import org.bson.Document;
 
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
@@ -31,16 +30,15 @@ import dev.appservices.EmailPasswordAuth;
 import dev.appservices.ListenerRegistration;
 import dev.appservices.MetadataResetEvent;
 import dev.appservices.User;
-import dev.appservices.UserIdentity;
 import dev.appservices.UserProfile;
 import dev.appservices.UserState;
 import dev.appservices.extension.internal.client.SessionManager.Bearer;
 import dev.appservices.extension.internal.client.rest.LoginResponse;
-import dev.appservices.extension.internal.client.rest.ProfileResponse;
 import dev.appservices.extension.internal.config.ExternalConfiguration;
 import dev.appservices.extension.internal.metadata.MetadataStore;
 import dev.appservices.extension.internal.metadata.MetadataStores;
 import dev.appservices.extension.internal.metadata.StoredUser;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * The {@link App} implementation: one per app id per application, created and cached by
@@ -60,7 +58,7 @@ import dev.appservices.extension.internal.metadata.StoredUser;
  */
 public final class DefaultApp implements App {
 
-    private static final String PROFILE_ENDPOINT = Endpoint.PROFILE.describe();
+    static final Request PROFILE_ENDPOINT = Endpoint.PROFILE.request();
     private static final String NO_DEVICE_ID = "000000000000000000000000";
 
     private final AppConfiguration configuration;
@@ -76,6 +74,9 @@ public final class DefaultApp implements App {
     private final SessionManager sessions;
     private final BsonDocument device;
     private volatile MetadataResetEvent metadataReset;
+    private volatile Telemetry telemetry;
+    /** Reports the number of logged-in users to {@link #telemetry}; replaced with it. */
+    private AutoCloseable loggedInUsersGauge;
     private volatile boolean overridden;
 
     /**
@@ -94,10 +95,11 @@ public final class DefaultApp implements App {
                 event -> metadataReset = event);
         this.executor = newExecutor(configuration.id());
         this.clients = new BackendClients(configuration, executor);
-        this.requests = new BackendRequests(configuration, this::baseUrl, clients);
+        this.requests = new BackendRequests(configuration, this::baseUrl, clients, this::telemetry);
         this.users = new LocalUsers(this, store);
         this.events = new AuthEvents(configuration.id());
-        this.sessions = new SessionManager(configuration.id(), requests, users, events);
+        this.sessions = new SessionManager(configuration.id(), requests, users, events, this::telemetry);
+        useTelemetry(Telemetry.global());
         this.device = DeviceInfo.of(configuration);
     }
 
@@ -155,16 +157,24 @@ public final class DefaultApp implements App {
             }
         }
         String provider = credentials.provider();
-        String endpoint = Endpoint.LOG_IN.describe(id(), provider);
+        Request endpoint = Endpoint.LOG_IN.request(id(), provider);
         BsonDocument body = LoginBodies.of(credentials, device.clone());
         LoginResponse response = requests.send(endpoint, api -> api.logIn(id(), provider, body));
-        requireLogin(response, endpoint);
+        requireLogin(response, endpoint.description());
         String userId = response.userId();
-        users.loggedIn(userId, response.accessToken(), response.refreshToken(),
-                Optional.of(response.deviceId()).filter(deviceId -> !NO_DEVICE_ID.equals(deviceId)));
-        // As in the SDKs: if the profile cannot be fetched, the user stays logged in but does not become current.
-        fetchProfile(userId);
-        users.makeCurrent(userId);
+        Optional<String> deviceId = Optional.of(response.deviceId()).filter(id -> !NO_DEVICE_ID.equals(id));
+        // One store update per login: the profile is fetched with the new access token first, then the tokens, the
+        // profile and the new current user are stored together. As in the SDKs, if the profile cannot be fetched
+        // the user stays logged in but does not become current.
+        FetchedProfile profile;
+        try {
+            profile = FetchedProfile.of(id(), requests.send(PROFILE_ENDPOINT,
+                    api -> api.profile("Bearer " + response.accessToken())));
+        } catch (RuntimeException e) {
+            users.loggedIn(userId, response.accessToken(), response.refreshToken(), deviceId, Optional.empty());
+            throw e;
+        }
+        users.loggedIn(userId, response.accessToken(), response.refreshToken(), deviceId, Optional.of(profile));
         DefaultUser user = users.object(userId);
         events.fire(AuthEvent.Type.LOGGED_IN, user);
         return user;
@@ -246,6 +256,38 @@ public final class DefaultApp implements App {
         return Optional.ofNullable(metadataReset);
     }
 
+    /**
+     * Checks that the backend answers (a location request at the base URL in use) and that the metadata store can
+     * be read and written; for the health check.
+     *
+     * @throws dev.appservices.AppServicesException naming what failed
+     */
+    public void checkHealth() {
+        requireOpen();
+        requests.probe();
+        store.checkAccess();
+    }
+
+    /**
+     * Reports to another telemetry from now on: the CDI extension hands over MicroProfile Telemetry's
+     * {@code OpenTelemetry} bean, which the server configures, in place of the global instance.
+     */
+    public synchronized void useTelemetry(Telemetry replacement) {
+        closeLoggedInUsersGauge();
+        telemetry = replacement;
+        loggedInUsersGauge = replacement.observeLoggedInUsers(id(), this::loggedInUsers);
+    }
+
+    /** When the backend last answered a request with success, if it did since the App opened. */
+    public Optional<Instant> lastSuccessfulRequest() {
+        return requests.lastSuccess();
+    }
+
+    /** How many users are logged in (have tokens). */
+    public long loggedInUsers() {
+        return users.all().stream().filter(user -> user.state() == UserState.LOGGED_IN).count();
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -261,6 +303,9 @@ public final class DefaultApp implements App {
             clients.close();
             executor.shutdownNow();
             store.close();
+            synchronized (this) {
+                closeLoggedInUsersGauge();
+            }
         }
     }
 
@@ -281,6 +326,10 @@ public final class DefaultApp implements App {
         }
     }
 
+    Telemetry telemetry() {
+        return telemetry;
+    }
+
     LocalUsers users() {
         return users;
     }
@@ -299,22 +348,10 @@ public final class DefaultApp implements App {
 
     /** Fetches a user's profile and identities (access-token request) and stores them. */
     UserProfile fetchProfile(String userId) {
-        ProfileResponse response = sessions.send(userId, Bearer.ACCESS_TOKEN, PROFILE_ENDPOINT,
-                (api, authorization) -> api.profile(authorization));
-        if (response == null || response.identities() == null) {
-            throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT, "identities");
-        }
-        List<UserIdentity> identities = response.identities().stream()
-                .map(identity -> {
-                    if (identity == null || identity.id() == null || identity.providerType() == null) {
-                        throw ClientMessages.missingJsonKey(id(), PROFILE_ENDPOINT, "identities[].id/provider_type");
-                    }
-                    return new UserIdentity(identity.id(), identity.providerType());
-                })
-                .toList();
-        Document profile = response.data() == null ? new Document() : Document.parse(response.data().toString());
-        users.profileFetched(userId, profile, identities);
-        return UserProfile.of(profile);
+        FetchedProfile profile = FetchedProfile.of(id(), sessions.send(userId, Bearer.ACCESS_TOKEN, PROFILE_ENDPOINT,
+                (api, authorization) -> api.profile(authorization)));
+        users.profileFetched(userId, profile);
+        return UserProfile.of(profile.data());
     }
 
     /**
@@ -336,6 +373,17 @@ public final class DefaultApp implements App {
             operation.run();
             return null;
         });
+    }
+
+    private void closeLoggedInUsersGauge() {
+        try {
+            if (loggedInUsersGauge != null) {
+                loggedInUsersGauge.close();
+            }
+        } catch (Exception e) {
+            // an OpenTelemetry gauge's close() declares no exception; nothing else could go wrong here
+            throw new IllegalStateException(e);
+        }
     }
 
     private void override(URI url) {

@@ -124,7 +124,7 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     /** Sends {@code body} to an endpoint of this app's email/password provider. */
     private <B> void send(Endpoint endpoint, B body, Call<B> call) {
-        app.requests().send(endpoint.describe(app.id()), api -> {
+        app.requests().send(endpoint.request(app.id()), api -> {
             call.call(api, app.id(), body);
             return null;
         });

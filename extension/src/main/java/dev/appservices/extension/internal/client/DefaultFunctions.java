@@ -33,7 +33,7 @@ final class DefaultFunctions implements Functions {
     private final DefaultApp app;
     private final String userId;
     private final ExtendedJsonCodec codec;
-    private final String endpoint;
+    private final Request endpoint;
 
     DefaultFunctions(DefaultApp app, String userId) {
         this(app, userId, new ExtendedJsonCodec(ExtendedJsonCodec.DEFAULT_REGISTRY));
@@ -43,7 +43,7 @@ final class DefaultFunctions implements Functions {
         this.app = app;
         this.userId = userId;
         this.codec = codec;
-        this.endpoint = Endpoint.CALL_FUNCTION.describe(app.id());
+        this.endpoint = Endpoint.CALL_FUNCTION.request(app.id());
     }
 
     @Override
@@ -69,7 +69,7 @@ final class DefaultFunctions implements Functions {
                 .append("name", new BsonString(name));
         String result;
         try {
-            result = app.sessions().send(userId, Bearer.ACCESS_TOKEN, endpoint,
+            result = app.sessions().send(userId, Bearer.ACCESS_TOKEN, endpoint.withFunction(name),
                     (api, authorization) -> api.callFunction(app.id(), authorization, body));
         } catch (ServiceException e) {
             if (FUNCTION_ERRORS.contains(e.errorCode()) && e.httpStatus().isPresent()) {

@@ -2,8 +2,11 @@ package dev.appservices.extension.internal.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.appservices.extension.internal.telemetry.RequestKind;
 
 /**
  * Every endpoint of the client protocol, once: its HTTP method, its path template under {@value #PREFIX} (with the
@@ -44,6 +47,8 @@ public enum Endpoint {
     private final String method;
     private final String template;
     private final String restMethod;
+    /** What traces and metrics call requests of this endpoint. */
+    private final RequestKind kind;
     /** The template cut at its placeholders: literal, name, literal, name, …, literal. */
     private final List<String> parts = new ArrayList<>();
 
@@ -51,6 +56,19 @@ public enum Endpoint {
         this.method = method;
         this.template = template;
         this.restMethod = restMethod;
+        this.kind = new RequestKind("appservices " + shortName(template), method, PREFIX + withoutQuery(template));
+    }
+
+    /** The path after the App's part and without the query, such as {@code functions/call}. */
+    private static String shortName(String template) {
+        String path = withoutQuery(template);
+        String appPart = "/app/{appId}";
+        return (path.startsWith(appPart) ? path.substring(appPart.length()) : path).substring(1);
+    }
+
+    private static String withoutQuery(String template) {
+        int query = template.indexOf('?');
+        return query < 0 ? template : template.substring(0, query);
     }
 
     static {
@@ -81,6 +99,23 @@ public enum Endpoint {
     /** The method and template, such as {@code GET /api/client/v2.0/app/{appId}/location}; holds no ids. */
     public String label() {
         return method + " " + template();
+    }
+
+    /**
+     * What traces and metrics call a request of this endpoint: the span name {@code appservices <path>}, such as
+     * {@code appservices functions/call}, the method and the URL template without query; never an id.
+     */
+    public RequestKind kind() {
+        return kind;
+    }
+
+    /**
+     * A concrete request.
+     *
+     * @param values the values of the placeholders, as for {@link #describe(String...)}
+     */
+    Request request(String... values) {
+        return new Request(this, describe(values), Optional.empty());
     }
 
     /** The names of the template's placeholders, in order. */

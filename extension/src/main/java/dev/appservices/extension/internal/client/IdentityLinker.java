@@ -38,7 +38,7 @@ final class IdentityLinker {
     void link(String userId, Credentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
         String provider = credentials.provider();
-        String endpoint = Endpoint.LINK.describe(app.id(), provider);
+        Request endpoint = Endpoint.LINK.request(app.id(), provider);
         StoredUser user = app.users().stored(userId).orElseThrow(() -> ClientMessages.userNotFound(app.id(), userId));
         if (user.state() != UserState.LOGGED_IN) {
             throw ClientMessages.userNotLoggedIn(app.id(), userId, "linkCredentials");
@@ -59,10 +59,10 @@ final class IdentityLinker {
             throw e;
         }
         if (response == null || response.accessToken() == null) {
-            throw ClientMessages.missingJsonKey(app.id(), endpoint, "access_token");
+            throw ClientMessages.missingJsonKey(app.id(), endpoint.description(), "access_token");
         }
         if (Jwt.parse(response.accessToken()).isEmpty()) {
-            throw ClientMessages.badToken(app.id(), endpoint, "access token");
+            throw ClientMessages.badToken(app.id(), endpoint.description(), "access token");
         }
         if (!app.users().accessTokenRefreshed(userId, response.accessToken())) {
             throw ClientMessages.userNotLoggedIn(app.id(), userId, "linkCredentials");

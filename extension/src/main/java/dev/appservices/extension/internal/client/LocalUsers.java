@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,20 +64,28 @@ final class LocalUsers {
                 .findFirst();
     }
 
-    /** Stores the tokens of a login; a new user is added, a known one logged in again. */
-    void loggedIn(String userId, String accessToken, String refreshToken, Optional<String> deviceId) {
-        update(snapshot -> snapshot.withUser(snapshot.user(userId)
-                .map(known -> new StoredUser(userId, UserState.LOGGED_IN, Optional.of(accessToken),
-                        Optional.of(refreshToken), deviceId.or(known::deviceId), known.profile(),
-                        known.identities()))
-                .orElseGet(() -> new StoredUser(userId, UserState.LOGGED_IN, Optional.of(accessToken),
-                        Optional.of(refreshToken), deviceId, new Document(), List.of()))));
+    /**
+     * Stores a login in one update: a new user is added, a known one logged in again. With the profile fetched at
+     * login, the user also gets it and becomes current; without (its request failed), it keeps what it had.
+     */
+    void loggedIn(String userId, String accessToken, String refreshToken, Optional<String> deviceId,
+            Optional<FetchedProfile> profile) {
+        update(snapshot -> {
+            Optional<StoredUser> known = snapshot.user(userId);
+            StoredUser user = new StoredUser(userId, UserState.LOGGED_IN, Optional.of(accessToken),
+                    Optional.of(refreshToken), deviceId.or(() -> known.flatMap(StoredUser::deviceId)),
+                    profile.map(FetchedProfile::data).or(() -> known.map(StoredUser::profile)).orElseGet(Document::new),
+                    profile.map(FetchedProfile::identities).or(() -> known.map(StoredUser::identities))
+                            .orElse(List.of()));
+            MetadataSnapshot changed = snapshot.withUser(user);
+            return profile.isPresent() ? changed.withCurrentUser(userId) : changed;
+        });
     }
 
     /** Stores a fetched profile, if the user is still known. */
-    void profileFetched(String userId, Document profile, List<UserIdentity> identities) {
+    void profileFetched(String userId, FetchedProfile profile) {
         update(snapshot -> snapshot.user(userId)
-                .map(user -> snapshot.withUser(user.withProfile(profile, identities)))
+                .map(user -> snapshot.withUser(user.withProfile(profile.data(), profile.identities())))
                 .orElse(snapshot));
     }
 
@@ -142,7 +151,9 @@ final class LocalUsers {
 
     private void update(UnaryOperator<MetadataSnapshot> change) {
         app.requireOpen();
+        long start = System.nanoTime();
         store.update(change);
+        app.telemetry().metadataWritten(app.id(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** If the user that left was current, the first logged-in user becomes current (or none). */

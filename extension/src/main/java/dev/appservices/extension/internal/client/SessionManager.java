@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthEvent;
@@ -16,6 +17,7 @@ import dev.appservices.UserState;
 import dev.appservices.extension.internal.client.rest.AccessTokenResponse;
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import dev.appservices.extension.internal.metadata.StoredUser;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * The one path of every request made on behalf of a user (protocol.md §4, §5), with the access token or the refresh
@@ -50,8 +52,8 @@ final class SessionManager {
      */
     static final Duration MAX_REFRESH_SKEW = Duration.ofSeconds(10);
 
-    static final String REFRESH_ENDPOINT = Endpoint.REFRESH_SESSION.describe();
-    static final String LOGOUT_ENDPOINT = Endpoint.LOG_OUT.describe();
+    static final Request REFRESH_ENDPOINT = Endpoint.REFRESH_SESSION.request();
+    static final Request LOGOUT_ENDPOINT = Endpoint.LOG_OUT.request();
 
     private static final Logger LOG = System.getLogger(SessionManager.class.getName());
     private static final String BEARER = "Bearer ";
@@ -61,6 +63,7 @@ final class SessionManager {
     private final LocalUsers users;
     private final AuthEvents events;
     private final SingleFlight<String, String> refreshes = new SingleFlight<>();
+    private final Supplier<Telemetry> telemetry;
 
     /** What expiry and refresh times are compared with; tests move it instead of waiting for tokens to expire. */
     private volatile Clock clock = Clock.systemUTC();
@@ -76,8 +79,10 @@ final class SessionManager {
     private record RefreshDue(String token, Optional<Instant> at) {
     }
 
-    SessionManager(String appId, BackendRequests requests, LocalUsers users, AuthEvents events) {
+    SessionManager(String appId, BackendRequests requests, LocalUsers users, AuthEvents events,
+            Supplier<Telemetry> telemetry) {
         this.appId = appId;
+        this.telemetry = telemetry;
         this.requests = requests;
         this.users = users;
         this.events = events;
@@ -95,7 +100,7 @@ final class SessionManager {
      *         exception of {@link BackendRequests#send}
      * @throws dev.appservices.SessionExpiredException if a refresh found the session ended
      */
-    <T> T send(String userId, Bearer bearer, String endpoint, BiFunction<AppServicesApi, String, T> call) {
+    <T> T send(String userId, Bearer bearer, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
         return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call)
                 : withRefreshToken(userId, endpoint, call);
     }
@@ -116,7 +121,7 @@ final class SessionManager {
      * @return the new access token
      */
     String refresh(String userId) {
-        return refreshUnlessReplaced(userId, null, REFRESH_ENDPOINT);
+        return refreshUnlessReplaced(userId, null, REFRESH_ENDPOINT.description());
     }
 
     /**
@@ -157,10 +162,10 @@ final class SessionManager {
         }
     }
 
-    private <T> T withAccessToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
-        String token = token(userId, Bearer.ACCESS_TOKEN, endpoint);
+    private <T> T withAccessToken(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
+        String token = token(userId, Bearer.ACCESS_TOKEN, endpoint.description());
         if (isPast(refreshDue(userId, token).at())) {
-            token = refreshUnlessReplaced(userId, token, endpoint);
+            token = refreshUnlessReplaced(userId, token, endpoint.description());
         }
         String used = token;
         try {
@@ -169,18 +174,18 @@ final class SessionManager {
             if (!unauthorized(e)) {
                 throw e;
             }
-            String refreshed = refreshUnlessReplaced(userId, used, endpoint);
+            String refreshed = refreshUnlessReplaced(userId, used, endpoint.description());
             return requests.send(endpoint, api -> call.apply(api, BEARER + refreshed));
         }
     }
 
-    private <T> T withRefreshToken(String userId, String endpoint, BiFunction<AppServicesApi, String, T> call) {
-        String token = token(userId, Bearer.REFRESH_TOKEN, endpoint);
+    private <T> T withRefreshToken(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
+        String token = token(userId, Bearer.REFRESH_TOKEN, endpoint.description());
         try {
             return requests.send(endpoint, api -> call.apply(api, BEARER + token));
         } catch (AppServicesException e) {
             if (unauthorized(e)) {
-                LOG.log(Level.WARNING, ClientMessages.refreshTokenRefused(appId, userId, endpoint));
+                LOG.log(Level.WARNING, ClientMessages.refreshTokenRefused(appId, userId, endpoint.description()));
                 logOut(userId);
             }
             throw e;
@@ -216,14 +221,15 @@ final class SessionManager {
             throw e;
         }
         if (response == null || response.accessToken() == null) {
-            throw ClientMessages.missingJsonKey(appId, REFRESH_ENDPOINT, "access_token");
+            throw ClientMessages.missingJsonKey(appId, REFRESH_ENDPOINT.description(), "access_token");
         }
         if (Jwt.parse(response.accessToken()).isEmpty()) {
-            throw ClientMessages.badToken(appId, REFRESH_ENDPOINT, "access token");
+            throw ClientMessages.badToken(appId, REFRESH_ENDPOINT.description(), "access token");
         }
         if (!users.accessTokenRefreshed(userId, response.accessToken())) {
             throw ClientMessages.userNotLoggedIn(appId, userId, endpoint);
         }
+        telemetry.get().tokenRefreshed(appId);
         events.fire(AuthEvent.Type.TOKEN_REFRESHED, users.object(userId));
         return response.accessToken();
     }
@@ -240,6 +246,7 @@ final class SessionManager {
     private RuntimeException endSession(String userId, AppServicesException refusal) {
         refreshDue.remove(userId);
         if (users.logOut(userId).isPresent()) {
+            telemetry.get().sessionExpired(appId);
             events.fire(AuthEvent.Type.SESSION_EXPIRED, users.object(userId));
         }
         return ClientMessages.sessionExpired(appId, userId, refusal);

@@ -28,7 +28,7 @@ final class UserDeletion {
         if (user.state() != UserState.LOGGED_IN) {
             throw ClientMessages.userNotLoggedIn(app.id(), user.id(), "deleteUser");
         }
-        app.sessions().send(user.id(), Bearer.ACCESS_TOKEN, Endpoint.DELETE_USER.describe(), (api, authorization) -> {
+        app.sessions().send(user.id(), Bearer.ACCESS_TOKEN, Endpoint.DELETE_USER.request(), (api, authorization) -> {
             api.deleteUser(authorization);
             return null;
         });

@@ -81,6 +81,15 @@ public final class ConfigKeys {
     /** Suffix: what to do with a metadata store that cannot be read, {@code fail} or {@code reset}. */
     public static final String METADATA_ON_INVALID = "metadata.on-invalid";
 
+    /** Suffix: where a persisted metadata store keeps its users, {@code file} or {@code jdbc}. */
+    public static final String METADATA_STORE = "metadata.store";
+
+    /** Suffix: the JNDI name of the data source of a {@code jdbc} metadata store. */
+    public static final String METADATA_DATASOURCE = "metadata.datasource";
+
+    /** Suffix: whether the App has MicroProfile Health checks, {@code true} (the default) or {@code false}. */
+    public static final String HEALTH_ENABLED = "health.enabled";
+
     private ConfigKeys() {
     }
 

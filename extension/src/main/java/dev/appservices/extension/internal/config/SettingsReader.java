@@ -31,6 +31,7 @@ import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.KeyStoreKey;
 import dev.appservices.MetadataConfiguration;
 import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreKind;
 
 /**
  * Reads the settings of Apps from the MicroProfile Config of one application, through the portable Config API
@@ -175,6 +176,20 @@ public final class SettingsReader {
         return find(config(), appId, ConfigKeys.BASE_URL).map(setting -> baseUrl(setting, appId));
     }
 
+    /**
+     * Whether the App has health checks ({@code appservices.<id>.health.enabled}, default {@code true}).
+     *
+     * @param appId a valid App id
+     * @return the setting; {@code true} when it is not set or invalid (validation reports an invalid value)
+     */
+    public boolean healthEnabled(String appId) {
+        try {
+            return find(config(), appId, ConfigKeys.HEALTH_ENABLED).map(setting -> bool(setting, appId)).orElse(true);
+        } catch (AppServicesConfigException e) {
+            return true;
+        }
+    }
+
     private Config config() {
         return ConfigProvider.getConfig(classLoader);
     }
@@ -194,6 +209,8 @@ public final class SettingsReader {
             reading.apply(() -> header(builder, header, appId));
         }
         metadata(reading).ifPresent(builder::metadata);
+        // not part of the App's configuration, but checked with it (the CDI extension reads it)
+        reading.value(ConfigKeys.HEALTH_ENABLED, setting -> bool(setting, appId));
         return builder.build();
     }
 
@@ -207,6 +224,10 @@ public final class SettingsReader {
         reading.value(ConfigKeys.METADATA_DIRECTORY, setting -> path(setting, appId)).ifPresent(builder::directory);
         reading.value(ConfigKeys.METADATA_ON_INVALID,
                 setting -> enumValue(setting, appId, InvalidMetadataPolicy.values())).ifPresent(builder::onInvalid);
+        reading.value(ConfigKeys.METADATA_STORE, setting -> enumValue(setting, appId, MetadataStoreKind.values()))
+                .ifPresent(builder::store);
+        reading.value(ConfigKeys.METADATA_DATASOURCE, setting -> setting.value().strip())
+                .ifPresent(builder::dataSourceName);
         if (mode.orElse(null) == MetadataMode.ENCRYPTION) {
             // Key sources matter only in this mode: elsewhere they are ignored, so a key store configured under
             // appservices.defaults for some Apps does not trouble the others.

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -66,7 +65,7 @@ record Envelope(int wrapAlgorithm, String keyId, byte[] wrappedKey, byte[] iv, b
      * @throws dev.appservices.MetadataIntegrityException naming {@code file} if it is truncated, not a sealed
      *                                                     metadata file, or of an unsupported version or algorithm
      */
-    static Envelope parse(byte[] content, Path file) {
+    static Envelope parse(byte[] content, StoredItem file) {
         ByteBuffer in = ByteBuffer.wrap(content);
         try {
             byte[] magic = bytes(in, MAGIC.length);

@@ -6,35 +6,65 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.MetadataIntegrityException;
 import dev.appservices.MetadataResetEvent;
+import dev.appservices.MetadataStoreException;
 
 /**
  * The persisted metadata store of the {@code NO_ENCRYPTION} and {@code ENCRYPTION} modes: one file in the App's
  * {@link StoreDirectory}, in the format of its {@link StoreCodec}.
  * <p>
  * Lifecycle: {@link #open} locks the directory and reads the file once; from then on the content lives in memory,
- * and every {@link #update} writes the whole new content (atomically) before it becomes visible; {@link #close}
- * releases the lock. A file that cannot be trusted fails the open, or with {@link InvalidMetadataPolicy#RESET} is
- * moved aside and reported; it is never overwritten or deleted. Thread-safe: every method is synchronized.
+ * and every {@link #update} writes the whole new content (atomically) before it returns; {@link #close} releases the
+ * lock. A file that cannot be trusted fails the open, or with {@link InvalidMetadataPolicy#RESET} is moved aside and
+ * reported; it is never overwritten or deleted.
+ * <p>
+ * Group commit: updates are applied one after the other to the newest content, and every update that arrives while
+ * a write is in progress joins the next write. That write is made by one of the waiting writers (the first to find
+ * the device free) and covers all of them with one file and one {@code force}; each writer returns when the write
+ * that includes its change is durable. If that write fails, every change it carried, and every change made on top of
+ * them since, fails with it and the content goes back to what is on disk. Readers see only durable content.
+ * Thread-safe.
  */
 final class FileMetadataStore implements MetadataStore {
 
     private static final Logger LOGGER = System.getLogger(FileMetadataStore.class.getName());
 
+    /** The file {@link #checkAccess()} writes and deletes to show that the directory takes writes. */
+    private static final String ACCESS_PROBE = "access-probe";
+
     private final StoreDirectory directory;
     private final StoreCodec codec;
-    private MetadataSnapshot content;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition committed = lock.newCondition();
+    /** What is on disk: what readers see. */
+    private MetadataSnapshot durable;
+    /** The newest content, with the changes of {@link #next} (and of {@link #writing}) applied. */
+    private MetadataSnapshot newest;
+    /** The changes that wait for the next write; null while there are none. */
+    private Commit next;
+    /** The write in progress, made outside the lock; null while there is none. */
+    private Commit writing;
+    private long writes;
     private boolean closed;
+
+    /** One write and the changes it carries. */
+    private static final class Commit {
+        private boolean done;
+        private Throwable failure;
+    }
 
     private FileMetadataStore(StoreDirectory directory, StoreCodec codec, MetadataSnapshot content) {
         this.directory = directory;
         this.codec = codec;
-        this.content = content;
+        this.durable = content;
+        this.newest = content;
     }
 
     /**
@@ -57,28 +87,133 @@ final class FileMetadataStore implements MetadataStore {
     }
 
     @Override
-    public synchronized MetadataSnapshot read() {
-        requireOpen();
-        return content;
-    }
-
-    @Override
-    public synchronized MetadataSnapshot update(UnaryOperator<MetadataSnapshot> change) {
-        requireOpen();
-        MetadataSnapshot changed = Objects.requireNonNull(change.apply(content), "changed snapshot");
-        if (!changed.equals(content)) {
-            directory.write(codec.fileName(), codec.encode(changed, directory.file(codec.fileName())));
+    public MetadataSnapshot read() {
+        lock.lock();
+        try {
+            requireOpen();
+            return durable;
+        } finally {
+            lock.unlock();
         }
-        content = changed;
-        return changed;
+    }
+
+    /** Reads the store's file and writes (then deletes) a probe file beside it; the content stays as it is. */
+    @Override
+    public synchronized void checkAccess() {
+        requireOpen();
+        directory.read(codec.fileName());
+        directory.write(ACCESS_PROBE, new byte[0]);
+        directory.delete(ACCESS_PROBE);
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
+    public MetadataSnapshot update(UnaryOperator<MetadataSnapshot> change) {
+        lock.lock();
+        try {
+            requireOpen();
+            MetadataSnapshot changed = Objects.requireNonNull(change.apply(newest), "changed snapshot");
+            if (!changed.equals(newest)) {
+                newest = changed;
+                if (next == null) {
+                    next = new Commit();
+                }
+            }
+            // an unchanged content still waits for the writes of the changes it saw
+            Commit awaited = next != null ? next : writing;
+            if (awaited != null) {
+                awaitCommit(awaited);
+            }
+            return changed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until {@code commit} is durable, making the write itself when the device is free; under the lock. */
+    private void awaitCommit(Commit commit) {
+        while (!commit.done) {
+            if (writing == null) {
+                write();
+            } else {
+                committed.awaitUninterruptibly();
+            }
+        }
+        if (commit.failure instanceof MetadataStoreException) {
+            throw MetadataMessages.commitFailed((MetadataStoreException) commit.failure);
+        }
+        if (commit.failure instanceof RuntimeException) {
+            throw (RuntimeException) commit.failure;
+        }
+        if (commit.failure instanceof Error) {
+            throw (Error) commit.failure;
+        }
+    }
+
+    /** Writes {@link #next} with the newest content, outside the lock, then wakes its writers. */
+    private void write() {
+        Commit commit = next;
+        MetadataSnapshot content = newest;
+        next = null;
+        writing = commit;
+        lock.unlock();
+        Throwable failure = null;
+        try {
+            directory.write(codec.fileName(), codec.encode(content, directory.item(codec.fileName())));
+        } catch (RuntimeException | Error e) {
+            // whatever it is, every writer of the commit must learn it, or they would wait for ever
+            failure = e;
+        } finally {
+            lock.lock();
+        }
+        writing = null;
+        writes++;
+        if (failure == null) {
+            durable = content;
+        } else {
+            // the changes made since were made on top of the failed ones: they fail too
+            newest = durable;
+            if (next != null) {
+                next.failure = failure;
+                next.done = true;
+                next = null;
+            }
+        }
+        commit.failure = failure;
+        commit.done = true;
+        committed.signalAll();
+    }
+
+    /** How many writes the store made since it was opened (each one force of the file). */
+    long writes() {
+        lock.lock();
+        try {
+            return writes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
             closed = true;
-            content = MetadataSnapshot.EMPTY;
+            // the writers already waiting still get their write
+            while (next != null || writing != null) {
+                if (writing == null) {
+                    write();
+                } else {
+                    committed.awaitUninterruptibly();
+                }
+            }
+            durable = MetadataSnapshot.EMPTY;
+            newest = MetadataSnapshot.EMPTY;
             directory.close();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -122,7 +257,7 @@ final class FileMetadataStore implements MetadataStore {
             if (predecessorFile.isPresent()) {
                 removeTakenOver(predecessor.get(), predecessorFile.get(), snapshot);
             }
-            Optional<String> rewrite = codec.rewriteReason(directory.file(codec.fileName()));
+            Optional<String> rewrite = codec.rewriteReason(directory.item(codec.fileName()));
             if (rewrite.isPresent()) {
                 write(snapshot);
                 LOGGER.log(Level.INFO, rewrite.get());
@@ -146,16 +281,15 @@ final class FileMetadataStore implements MetadataStore {
          */
         private void removeTakenOver(StoreCodec predecessor, byte[] old, MetadataSnapshot snapshot) {
             Path oldFile = directory.file(predecessor.fileName());
-            if (!predecessor.decode(old, oldFile).equals(snapshot)) {
+            if (!predecessor.decode(old, directory.item(predecessor.fileName())).equals(snapshot)) {
                 throw MetadataMessages.twoStores(directory.file(codec.fileName()), oldFile);
             }
             directory.delete(predecessor.fileName());
         }
 
         private MetadataSnapshot decodeOrReset(StoreCodec format, byte[] bytes) {
-            Path file = directory.file(format.fileName());
             try {
-                return format.decode(bytes, file);
+                return format.decode(bytes, directory.item(format.fileName()));
             } catch (MetadataIntegrityException e) {
                 if (onInvalid != InvalidMetadataPolicy.RESET) {
                     throw e;
@@ -169,7 +303,7 @@ final class FileMetadataStore implements MetadataStore {
         }
 
         private void write(MetadataSnapshot snapshot) {
-            directory.write(codec.fileName(), codec.encode(snapshot, directory.file(codec.fileName())));
+            directory.write(codec.fileName(), codec.encode(snapshot, directory.item(codec.fileName())));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +76,7 @@ final class MetadataJson {
      * @throws dev.appservices.MetadataIntegrityException naming {@code file} if the content is not valid JSON of a
      *                                                     supported version of this format
      */
-    static MetadataSnapshot decode(byte[] content, Path file) {
+    static MetadataSnapshot decode(byte[] content, StoredItem file) {
         Document root = parse(content, file);
         Fields fields = new Fields(root, "", file);
         if (!FORMAT.equals(root.get("format"))) {
@@ -113,7 +112,7 @@ final class MetadataJson {
                 identities);
     }
 
-    private static Document parse(byte[] content, Path file) {
+    private static Document parse(byte[] content, StoredItem file) {
         String json;
         try {
             // strict decoding: a damaged byte must not be replaced by U+FFFD and accepted
@@ -135,9 +134,9 @@ final class MetadataJson {
 
         private final Document document;
         private final String prefix;
-        private final Path file;
+        private final StoredItem file;
 
-        Fields(Document document, String prefix, Path file) {
+        Fields(Document document, String prefix, StoredItem file) {
             this.document = document;
             this.prefix = prefix;
             this.file = file;

@@ -3,6 +3,9 @@ package dev.appservices.extension.internal.metadata;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.SQLException;
+
+import javax.naming.NamingException;
 
 import dev.appservices.MetadataIntegrityException;
 import dev.appservices.MetadataStoreException;
@@ -48,29 +51,29 @@ final class MetadataMessages {
      * The file is not a store of this format. {@code what} names a field or a part of the layout, never a value;
      * no cause is attached because parser messages quote the text they failed on, which may be a token.
      */
-    static MetadataIntegrityException malformed(Path file, String what) {
-        return new MetadataIntegrityException("APPSVC0305: metadata file " + file + " is damaged: " + what
+    static MetadataIntegrityException malformed(StoredItem item, String what) {
+        return new MetadataIntegrityException("APPSVC0305: " + item.name() + " is damaged: " + what
                 + "; it was left unchanged (restore a backup, move it away, or set metadata.on-invalid=reset)",
-                file);
+                item.path());
     }
 
-    static MetadataIntegrityException unsupportedVersion(Path file, String part, int found, int supported) {
-        return new MetadataIntegrityException("APPSVC0306: metadata file " + file + " has " + part + " version "
+    static MetadataIntegrityException unsupportedVersion(StoredItem item, String part, int found, int supported) {
+        return new MetadataIntegrityException("APPSVC0306: " + item.name() + " has " + part + " version "
                 + found + ", this library reads version " + supported
-                + "; it was left unchanged (use the library version that wrote it)", file);
+                + "; it was left unchanged (use the library version that wrote it)", item.path());
     }
 
-    static MetadataIntegrityException authenticationFailed(Path file, GeneralSecurityException cause) {
-        return new MetadataIntegrityException("APPSVC0307: metadata file " + file
+    static MetadataIntegrityException authenticationFailed(StoredItem item, GeneralSecurityException cause) {
+        return new MetadataIntegrityException("APPSVC0307: " + item.name()
                 + " failed authentication: it was changed or damaged after it was written, or the key is wrong; "
-                + "it was left unchanged", file, cause);
+                + "it was left unchanged", item.path(), cause);
     }
 
-    static MetadataIntegrityException unknownKey(Path file, String sealedWith, String configured) {
-        return new MetadataIntegrityException("APPSVC0308: metadata file " + file + " was sealed with " + sealedWith
+    static MetadataIntegrityException unknownKey(StoredItem item, String sealedWith, String configured) {
+        return new MetadataIntegrityException("APPSVC0308: " + item.name() + " was sealed with " + sealedWith
                 + ", but the configured key is " + configured + " and no matching previous key is configured "
                 + "(metadata.previous-key-store.* or metadata.previous-encryption-key); it was left unchanged",
-                file);
+                item.path());
     }
 
     static MetadataStoreException keyStoreUnreadable(Path keyStore, Exception cause) {
@@ -117,8 +120,8 @@ final class MetadataMessages {
                 file, cause);
     }
 
-    static String rewrapped(Path file, String previous, String current) {
-        return "APPSVC0317: metadata file " + file + " was sealed with the previous key (" + previous
+    static String rewrapped(StoredItem item, String previous, String current) {
+        return "APPSVC0317: " + item.name() + " was sealed with the previous key (" + previous
                 + ") and is now sealed with the configured key (" + current + "); the previous key is no longer "
                 + "needed";
     }
@@ -128,13 +131,13 @@ final class MetadataMessages {
                 + " and removed, because the App is now configured with mode ENCRYPTION";
     }
 
-    static IllegalStateException closed(Path directory) {
-        return new IllegalStateException("APPSVC0319: metadata store " + directory + " is closed");
+    static IllegalStateException closed(Object store) {
+        return new IllegalStateException("APPSVC0319: metadata store " + store + " is closed");
     }
 
-    static MetadataStoreException cannotSeal(Path file, GeneralSecurityException cause) {
-        return new MetadataStoreException("APPSVC0320: metadata file " + file + " cannot be encrypted: "
-                + cause.getClass().getSimpleName() + "; the previous content is kept", file, cause);
+    static MetadataStoreException cannotSeal(StoredItem item, GeneralSecurityException cause) {
+        return new MetadataStoreException("APPSVC0320: " + item.name() + " cannot be encrypted: "
+                + cause.getClass().getSimpleName() + "; the previous content is kept", item.path(), cause);
     }
 
     static MetadataStoreException cannotDelete(Path file, IOException cause) {
@@ -148,7 +151,49 @@ final class MetadataMessages {
                 file);
     }
 
-    /** The kind of I/O failure and the path it names; an I/O message never contains stored content. */
+    static MetadataStoreException databaseFailed(String action, String table, String appId, String dataSource,
+            SQLException cause) {
+        return new MetadataStoreException("APPSVC0323: metadata table " + table + " of App '" + appId
+                + "' cannot be " + action + " through data source " + dataSource + ": " + describe(cause)
+                + (cause.getSQLState() == null ? "" : " [SQLState " + cause.getSQLState() + "]")
+                + "; nothing was changed", null, cause);
+    }
+
+    static MetadataStoreException dataSourceNotFound(String name, NamingException cause) {
+        return new MetadataStoreException("APPSVC0324: metadata data source '" + name + "' cannot be looked up: "
+                + describe(cause) + "; set metadata.datasource to the JNDI name of a DataSource, or give the App "
+                + "one with MetadataConfiguration.Builder.dataSource", null, cause);
+    }
+
+    static MetadataStoreException notADataSource(String name, Object found) {
+        return new MetadataStoreException("APPSVC0325: metadata data source '" + name + "' names a "
+                + found.getClass().getName() + ", not a javax.sql.DataSource; check metadata.datasource", null);
+    }
+
+    static MetadataStoreException unsupportedTableVersion(String table, int found, int supported) {
+        return new MetadataStoreException("APPSVC0326: metadata table " + table + " has version " + found
+                + ", this library uses version " + supported + "; it was left unchanged (use the library version "
+                + "that created it)", null);
+    }
+
+    static MetadataStoreException tooManyConflicts(String table, String appId, int attempts) {
+        return new MetadataStoreException("APPSVC0327: the users of App '" + appId + "' in metadata table " + table
+                + " changed on other servers during each of " + attempts + " attempts of a change; the change "
+                + "was given up and nothing was changed", null);
+    }
+
+    /**
+     * The failure of a group write as each writer whose change it carried gets it: the write's message (one code,
+     * one text), with the writer's own stack trace and the write's failure as cause.
+     */
+    static MetadataStoreException commitFailed(MetadataStoreException failure) {
+        return new MetadataStoreException(failure.getMessage(), failure.path().orElse(null), failure);
+    }
+
+    /**
+     * The kind of failure and what it names (a path, a host, a table, a JNDI name); an I/O, JDBC or JNDI message
+     * never contains stored content, which the JDBC store sends only as statement parameters.
+     */
     private static String describe(Exception cause) {
         String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName()

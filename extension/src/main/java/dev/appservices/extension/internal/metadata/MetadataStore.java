@@ -24,6 +24,16 @@ public interface MetadataStore extends AutoCloseable {
      */
     MetadataSnapshot update(UnaryOperator<MetadataSnapshot> change);
 
+    /**
+     * Checks that the store can still be read and written (the health check), without changing its content.
+     * Stores without a medium of their own (in memory) have nothing to check beyond being open.
+     *
+     * @throws dev.appservices.MetadataStoreException if the store cannot be read or written
+     */
+    default void checkAccess() {
+        read();
+    }
+
     /** Releases files and locks; the store cannot be used afterwards. */
     @Override
     void close();

@@ -1,13 +1,18 @@
 package dev.appservices.extension.internal.metadata;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
 import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataMode;
 import dev.appservices.MetadataResetEvent;
 import dev.appservices.MetadataStoreException;
+import dev.appservices.MetadataStoreKind;
 
 /**
  * Opens the metadata store an App's configuration asks for.
@@ -21,26 +26,46 @@ public final class MetadataStores {
      * Opens the store of one App. For {@code ENCRYPTION} the configured key is loaded first (the key-store password
      * is read and cleared here), so that a key problem fails before the store's directory is touched.
      *
-     * @param appId         the App id (the store of a persisted mode lives in {@code <directory>/<appId>/})
+     * @param appId         the App id (a file store lives in {@code <directory>/<appId>/}, a JDBC store in the rows
+     *                      of this id)
      * @param configuration the metadata settings of the App
      * @param onReset       told when an unreadable store was replaced by an empty one (policy {@code RESET})
      * @return the open store
      * @throws dev.appservices.MetadataIntegrityException if the store or key store cannot be trusted (a tampered
      *                                                     or damaged file, a wrong key or password)
-     * @throws MetadataStoreException if a persisted store cannot be opened
+     * @throws MetadataStoreException if a persisted store cannot be opened (for a JDBC store also: its data source
+     *                                cannot be looked up or reached)
      */
     public static MetadataStore open(String appId, MetadataConfiguration configuration,
             Consumer<MetadataResetEvent> onReset) {
-        Path directory = configuration.directory().resolve(appId);
-        switch (configuration.mode()) {
-            case NO_ENCRYPTION:
-                return FileMetadataStore.open(appId, directory, new PlainCodec(), configuration.onInvalid(), onReset);
-            case ENCRYPTION:
-                return FileMetadataStore.open(appId, directory, sealedCodec(configuration), configuration.onInvalid(),
-                        onReset);
-            default:
-                return new InMemoryMetadataStore();
+        if (configuration.mode() == MetadataMode.IN_MEMORY) {
+            return new InMemoryMetadataStore();
         }
+        StoreCodec codec = configuration.mode() == MetadataMode.ENCRYPTION ? sealedCodec(configuration)
+                : new PlainCodec();
+        if (configuration.store() == MetadataStoreKind.JDBC) {
+            DataSource dataSource = configuration.dataSource()
+                    .orElseGet(() -> lookUp(configuration.dataSourceName()));
+            String name = configuration.dataSource().isPresent() ? "(given to the App)"
+                    : configuration.dataSourceName();
+            return JdbcMetadataStore.open(appId, dataSource, name, codec);
+        }
+        return FileMetadataStore.open(appId, configuration.directory().resolve(appId), codec,
+                configuration.onInvalid(), onReset);
+    }
+
+    /** The container's data source of that JNDI name, looked up on the calling (application) thread. */
+    private static DataSource lookUp(String name) {
+        Object found;
+        try {
+            found = new InitialContext().lookup(name);
+        } catch (NamingException e) {
+            throw MetadataMessages.dataSourceNotFound(name, e);
+        }
+        if (!(found instanceof DataSource)) {
+            throw MetadataMessages.notADataSource(name, found);
+        }
+        return (DataSource) found;
     }
 
     private static SealedCodec sealedCodec(MetadataConfiguration configuration) {

@@ -1,6 +1,5 @@
 package dev.appservices.extension.internal.metadata;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** The {@code NO_ENCRYPTION} format: the store file is the JSON of {@link MetadataJson}. Stateless. */
@@ -19,12 +18,12 @@ final class PlainCodec implements StoreCodec {
     }
 
     @Override
-    public MetadataSnapshot decode(byte[] content, Path file) {
+    public MetadataSnapshot decode(byte[] content, StoredItem file) {
         return MetadataJson.decode(content, file);
     }
 
     @Override
-    public byte[] encode(MetadataSnapshot snapshot, Path file) {
+    public byte[] encode(MetadataSnapshot snapshot, StoredItem file) {
         return MetadataJson.encode(snapshot);
     }
 }

@@ -1,6 +1,5 @@
 package dev.appservices.extension.internal.metadata;
 
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -57,7 +56,7 @@ final class SealedCodec implements StoreCodec {
     }
 
     @Override
-    public MetadataSnapshot decode(byte[] content, Path file) {
+    public MetadataSnapshot decode(byte[] content, StoredItem file) {
         Envelope envelope = Envelope.parse(content, file);
         WrappingKey sealedWith = keyOf(envelope, file);
         SecretKey fileKey;
@@ -83,7 +82,7 @@ final class SealedCodec implements StoreCodec {
     }
 
     /** The configured or previous key, whichever the header names (the header is authenticated only later). */
-    private WrappingKey keyOf(Envelope envelope, Path file) {
+    private WrappingKey keyOf(Envelope envelope, StoredItem file) {
         if (names(envelope, key)) {
             return key;
         }
@@ -97,13 +96,13 @@ final class SealedCodec implements StoreCodec {
     }
 
     @Override
-    public Optional<String> rewriteReason(Path file) {
+    public Optional<String> rewriteReason(StoredItem file) {
         return Optional.ofNullable(rotatedFrom)
                 .map(previous -> MetadataMessages.rewrapped(file, previous.describe(), key.describe()));
     }
 
     @Override
-    public byte[] encode(MetadataSnapshot snapshot, Path file) {
+    public byte[] encode(MetadataSnapshot snapshot, StoredItem file) {
         byte[] plaintext = MetadataJson.encode(snapshot);
         try {
             if (dataKey == null) {

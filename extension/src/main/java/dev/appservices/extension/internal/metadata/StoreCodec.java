@@ -1,6 +1,5 @@
 package dev.appservices.extension.internal.metadata;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,20 +23,20 @@ interface StoreCodec {
      *
      * @throws dev.appservices.MetadataIntegrityException naming {@code file} if the content cannot be trusted
      */
-    MetadataSnapshot decode(byte[] content, Path file);
+    MetadataSnapshot decode(byte[] content, StoredItem file);
 
     /**
      * Returns a file's content.
      *
      * @throws dev.appservices.MetadataStoreException naming {@code file} if the content cannot be produced
      */
-    byte[] encode(MetadataSnapshot snapshot, Path file);
+    byte[] encode(MetadataSnapshot snapshot, StoredItem file);
 
     /**
      * Whether the last {@link #decode} read the file in a form that must be written again in the current one (a
      * file sealed with the previous key), and how that is reported. Empty if nothing needs to be written.
      */
-    default Optional<String> rewriteReason(Path file) {
+    default Optional<String> rewriteReason(StoredItem file) {
         return Optional.empty();
     }
 }

@@ -152,6 +152,11 @@ final class StoreDirectory implements AutoCloseable {
         return path.resolve(name);
     }
 
+    /** A file of the directory as codecs and their messages name it. */
+    StoredItem item(String name) {
+        return StoredItem.file(file(name));
+    }
+
     /**
      * Reads a whole file.
      *

@@ -45,6 +45,7 @@ import dev.appservices.UserIdentity;
 import dev.appservices.UserState;
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.emulator.FaultSpec;
 
 /** Logging in with every provider against the emulator: what succeeds, and each failure the emulator produces. */
 class LoginTest {
@@ -126,6 +127,27 @@ class LoginTest {
         assertNotEquals(first.id(), second.id());
         assertEquals(Optional.of(second), testApp.get().currentUser());
         assertEquals(2, testApp.get().allUsers().size());
+    }
+
+    @Test
+    void aLoginWhoseProfileCannotBeFetchedKeepsTheUserLoggedInButNotCurrent() {
+        User first = testApp.get().logIn(Credentials.anonymous());
+        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/auth/profile").times(1)
+                .error(503, "InternalServerError", "profile unavailable"));
+
+        AppServicesException failure = assertThrows(AppServicesException.class,
+                () -> testApp.get().logIn(Credentials.anonymous(false)));
+
+        assertEquals(503, failure.httpStatus().orElse(0));
+        assertEquals(Optional.of(first), testApp.get().currentUser());
+        User second = testApp.get().allUsers().values().stream().filter(user -> !user.equals(first)).findFirst()
+                .orElseThrow();
+        assertEquals(UserState.LOGGED_IN, second.state());
+        assertTrue(second.refreshToken().isPresent());
+        // the profile comes with the next request for it
+        second.refreshProfile();
+        assertEquals(List.of(Credentials.ANONYMOUS),
+                second.identities().stream().map(UserIdentity::providerType).toList());
     }
 
     @Test

@@ -33,6 +33,8 @@ import dev.appservices.InvalidMetadataPolicy;
 import dev.appservices.KeyStoreKey;
 import dev.appservices.MetadataConfiguration;
 import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreKind;
+import dev.appservices.extension.cdi.support.JdkReasons;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 
 class SettingsReaderTest {
@@ -70,6 +72,8 @@ class SettingsReaderTest {
         set("orders", "metadata.mode", "in-memory");
         set("orders", "metadata.directory", directory.toString());
         set("orders", "metadata.on-invalid", "reset");
+        set("orders", "metadata.store", "JDBC");
+        set("orders", "metadata.datasource", "java:comp/env/jdbc/orders");
 
         AppConfiguration expected = AppConfiguration.builder("orders")
                 .baseUrl(URI.create("http://127.0.0.1:9090"))
@@ -80,7 +84,8 @@ class SettingsReaderTest {
                 .header("X-Tenant", "acme")
                 .authorizationHeaderName("X-Auth")
                 .metadata(MetadataConfiguration.builder().mode(MetadataMode.IN_MEMORY).directory(directory)
-                        .onInvalid(InvalidMetadataPolicy.RESET).build())
+                        .onInvalid(InvalidMetadataPolicy.RESET).store(MetadataStoreKind.JDBC)
+                        .dataSourceName("java:comp/env/jdbc/orders").build())
                 .build();
         assertEquals(expected, settings.read("orders"));
         assertEquals(Map.of("X-Tenant", "acme"), settings.read("orders").headers());
@@ -269,8 +274,6 @@ class SettingsReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "base-url | http://exa mple.com | APPSVC0131: appservices.orders.base-url of App 'orders' is not a URI: "
-                    + "Illegal character in authority at index 7",
             "base-url | ftp://example.com | APPSVC0132: appservices.orders.base-url of App 'orders' is not a usable "
                     + "base URL: APPSVC0102: base URL 'ftp://example.com' is invalid: it must be an absolute http "
                     + "or https URL",
@@ -294,12 +297,30 @@ class SettingsReaderTest {
                     + "is not one of no-encryption, encryption, in-memory",
             "metadata.on-invalid | wipe | APPSVC0137: appservices.orders.metadata.on-invalid = 'wipe' of App "
                     + "'orders' is not one of fail, reset",
-            "metadata.directory | bad\u0000dir | APPSVC0138: appservices.orders.metadata.directory = 'bad\u0000dir' "
-                    + "of App 'orders' is not a valid path: Nul character not allowed: bad\u0000dir",
+            "metadata.store | database | APPSVC0137: appservices.orders.metadata.store = 'database' of App "
+                    + "'orders' is not one of file, jdbc",
             "metadata.mode | encryption | APPSVC0139: appservices.orders.metadata.mode of App 'orders' is "
                     + "'encryption' but no key source is configured: set appservices.orders.metadata.key-store.path "
                     + "or appservices.orders.metadata.encryption-key (or their appservices.defaults.* fallbacks)"})
     void everyInvalidValueIsReportedWithItsCodeAndFullKey(String suffix, String value, String message) {
+        assertReported(suffix, value, message);
+    }
+
+    @Test
+    void anUnparsableBaseUrlIsReportedWithTheJdksReason() {
+        // the value is not repeated: a URL that cannot be parsed cannot have its user info (a password) masked
+        assertReported("base-url", "http://exa mple.com", "APPSVC0131: appservices.orders.base-url of App 'orders' "
+                + "is not a URI: " + JdkReasons.notAUri("http://exa mple.com"));
+    }
+
+    @Test
+    void anInvalidDirectoryIsReportedWithItsValueAndTheJdksReason() {
+        assertReported("metadata.directory", "bad\u0000dir", "APPSVC0138: appservices.orders.metadata.directory = "
+                + "'bad\u0000dir' of App 'orders' is not a valid path: " + JdkReasons.notAPath("bad\u0000dir"));
+    }
+
+    /** Sets one value of App 'orders' and checks the problem that reading the App reports. */
+    private void assertReported(String suffix, String value, String message) {
         set("orders", suffix, value);
 
         AppServicesConfigException problem = assertThrows(AppServicesConfigException.class,

@@ -135,7 +135,7 @@ class EncryptedMetadataStoreTest {
     }
 
     private Envelope envelope() {
-        return Envelope.parse(readBytes(sealed), sealed);
+        return Envelope.parse(readBytes(sealed), StoredItem.file(sealed));
     }
 
     @Test

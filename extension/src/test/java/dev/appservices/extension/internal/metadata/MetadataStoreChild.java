@@ -3,6 +3,7 @@ package dev.appservices.extension.internal.metadata;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,8 @@ import dev.appservices.UserState;
 
 /**
  * The other JVM of {@link MetadataStoreProcessTest}: {@code <directory> <plain|sealed> write} opens the store and
- * writes generation after generation until it is killed; {@code ... hold} opens the store and keeps it until its
+ * writes generation after generation until it is killed; {@code ... write-concurrently} does so from
+ * {@value #WRITERS} threads at once, each with its own user; {@code ... hold} opens the store and keeps it until its
  * standard input ends. Prints {@code ready}, {@code committed <generation>}, {@code closed} or {@code error
  * <message>}. Halts by itself after a minute, whatever happens to its parent.
  */
@@ -24,21 +26,13 @@ final class MetadataStoreChild {
 
     static final String APP_ID = "crash";
     static final int USERS = 8;
+    static final int WRITERS = 4;
 
     private MetadataStoreChild() {
     }
 
     public static void main(String[] args) throws IOException {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(2);
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ChildJvm.haltAfter(Duration.ofSeconds(60));
 
         PrintStream out = System.out;
         MetadataStore store;
@@ -62,6 +56,10 @@ final class MetadataStoreChild {
             out.flush();
             return;
         }
+        if (args[2].equals("write-concurrently")) {
+            writeConcurrently(store, out);
+            return;
+        }
         int generation = generationOf(store.read());
         out.println("ready " + generation);
         out.flush();
@@ -71,6 +69,35 @@ final class MetadataStoreChild {
             out.println("committed " + next);
             out.flush();
         }
+    }
+
+    /**
+     * {@value #WRITERS} threads, each updating its own user ({@code w<n>}) generation after generation; prints
+     * {@code committed w<n> <generation>} after each update returned.
+     */
+    private static void writeConcurrently(MetadataStore store, PrintStream out) {
+        MetadataSnapshot start = store.read();
+        out.println("ready");
+        out.flush();
+        for (int w = 0; w < WRITERS; w++) {
+            String id = "w" + w;
+            int first = start.user(id).map(user -> user.profile().getInteger("generation")).orElse(0);
+            new Thread(() -> {
+                for (int generation = first + 1; generation < first + 100_000; generation++) {
+                    StoredUser user = writerUser(id, generation);
+                    store.update(current -> current.withUser(user));
+                    // one println is one write of a whole line, whichever thread prints
+                    out.println("committed " + id + " " + user.profile().getInteger("generation"));
+                }
+            }, id).start();
+        }
+    }
+
+    /** A user of a concurrent writer: its tokens and its profile carry the generation. */
+    static StoredUser writerUser(String id, int generation) {
+        return new StoredUser(id, UserState.LOGGED_IN, Optional.of("eyJ.access-" + id + "-" + generation),
+                Optional.of("eyJ.refresh-" + id + "-" + generation), Optional.empty(),
+                new Document("generation", generation), List.of(new UserIdentity(id, "anon-user")));
     }
 
     static MetadataConfiguration configuration(Path directory, String mode) {

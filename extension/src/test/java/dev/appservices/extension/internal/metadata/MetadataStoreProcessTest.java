@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import dev.appservices.MetadataStoreException;
 class MetadataStoreProcessTest {
 
     private static final int KILLS_PER_MODE = 15;
+    private static final int CONCURRENT_KILLS_PER_MODE = 5;
 
     @TempDir
     Path root;
@@ -53,9 +55,49 @@ class MetadataStoreProcessTest {
                 writer.kill();
                 int committed = writer.lastCommitted();
                 found = openAndCheck(directory, mode, context);
-                // the kill may land after a write's rename but before the child printed "committed"
+                // never less than acknowledged; one more when the kill landed after a write's rename but before
+                // the child printed its "committed" line
                 assertTrue(found == committed || found == committed + 1,
                         context + ": committed " + committed + " but found " + found);
+            }
+        }
+    }
+
+    @Test
+    void aConcurrentWriterKilledRightAfterItsUpdateReturnedNeverLosesThatUpdate() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (String mode : List.of("plain", "sealed")) {
+            Path directory = root.resolve("concurrent-" + mode);
+            for (int kill = 0; kill < CONCURRENT_KILLS_PER_MODE; kill++) {
+                String context = mode + " kill " + kill + " (seed " + seed + ")";
+                Child writer = Child.start(directory, mode, "write-concurrently");
+                writer.awaitLine("ready");
+                writer.awaitLine("committed ");
+                Thread.sleep(random.nextInt(50));
+                writer.kill();
+                Map<String, Integer> acknowledged = new HashMap<>();
+                for (String line : writer.lines()) {
+                    String[] parts = line.split(" ");
+                    if (parts.length == 3 && parts[0].equals("committed")) {
+                        acknowledged.merge(parts[1], Integer.parseInt(parts[2]), Math::max);
+                    }
+                }
+                try (MetadataStore store = MetadataStores.open(MetadataStoreChild.APP_ID,
+                        MetadataStoreChild.configuration(directory, mode), event -> fail(context + ": reset"))) {
+                    MetadataSnapshot found = store.read();
+                    for (Map.Entry<String, Integer> writerAcknowledged : acknowledged.entrySet()) {
+                        String id = writerAcknowledged.getKey();
+                        StoredUser user = found.user(id).orElseThrow(() -> new AssertionError(context + ": " + id
+                                + " acknowledged generation " + writerAcknowledged.getValue() + " but is gone"));
+                        int generation = user.profile().getInteger("generation");
+                        // a writer has at most one update in flight: the one after its last acknowledged
+                        assertTrue(generation == writerAcknowledged.getValue()
+                                || generation == writerAcknowledged.getValue() + 1, context + ": " + id
+                                + " acknowledged " + writerAcknowledged.getValue() + " but found " + generation);
+                        assertEquals(MetadataStoreChild.writerUser(id, generation), user, context);
+                    }
+                }
             }
         }
     }
@@ -103,78 +145,69 @@ class MetadataStoreProcessTest {
         openAndCheck(directory, "plain", "after the holder");
     }
 
-    /** A child JVM running {@link MetadataStoreChild}, with its output read line by line. */
+    /**
+     * A child JVM running {@link MetadataStoreChild}. Its output goes to a file, not a pipe: after a kill the file
+     * holds every byte the child wrote, while a pipe's reader races with the JDK, which closes the pipe when it sees
+     * the process end (a reader then gets "Stream closed" and misses the last lines).
+     */
     private static final class Child {
 
-        private final Process process;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final List<String> other = new ArrayList<>();
-        private final Thread reader;
-        private volatile int lastCommitted = -1;
+        private static final AtomicInteger COUNT = new AtomicInteger();
 
-        private Child(Process process) {
+        private final Process process;
+        private final Path output;
+
+        private Child(Process process, Path output) {
             this.process = process;
-            this.reader = new Thread(this::read, "child-output");
-            reader.setDaemon(true);
-            reader.start();
+            this.output = output;
         }
 
         static Child start(Path directory, String mode, String action) throws IOException {
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            return new Child(new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xshare:auto", "-cp", classPath, MetadataStoreChild.class.getName(), directory.toString(), mode,
-                    action).redirectErrorStream(true).start());
+            Path output = directory.resolveSibling(directory.getFileName() + "-child-" + COUNT.incrementAndGet()
+                    + ".out");
+            return new Child(ChildJvm.command(MetadataStoreChild.class, directory.toString(), mode, action)
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
         }
 
-        private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("committed ")) {
-                        lastCommitted = Integer.parseInt(line.substring("committed ".length()));
-                    } else {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                lines.add("output failed: " + e);
-            }
+        /**
+         * The lines the child has printed so far. Only whole lines count: a line the kill cut short was not
+         * printed, so a cut "committed" line is not an acknowledgement.
+         */
+        List<String> lines() throws IOException {
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            lines.remove(lines.size() - 1);
+            return lines;
         }
 
-        String awaitLine(String prefix) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null && line.startsWith(prefix)) {
-                    return line;
-                }
-                if (line != null) {
-                    other.add(line);
-                }
-            }
-            throw new AssertionError("no line starting with '" + prefix + "' from the child; it printed " + other);
+        String awaitLine(String prefix) {
+            return await("a line starting with '" + prefix + "' from the child")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> lines().stream().filter(candidate -> candidate.startsWith(prefix)).findFirst(),
+                            Optional::isPresent)
+                    .get();
         }
 
         void kill() throws InterruptedException {
             process.destroyForcibly();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the child did not die");
-            reader.join(TimeUnit.SECONDS.toMillis(30));
         }
 
         void awaitCommitted(int generation) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).until(() -> {
-                if (!process.isAlive()) {
+                if (!process.isAlive() && lastCommitted() < generation) {
                     throw new AssertionError("the child died before writing generation " + generation
-                            + "; it printed " + lines);
+                            + "; it printed " + lines());
                 }
-                return lastCommitted >= generation;
+                return lastCommitted() >= generation;
             });
         }
 
-        /** The last generation the child reported as written. */
-        int lastCommitted() {
-            return lastCommitted;
+        /** The last generation the child reported as written, -1 for none. */
+        int lastCommitted() throws IOException {
+            return lines().stream().filter(line -> line.matches("committed \\d+"))
+                    .mapToInt(line -> Integer.parseInt(line.substring("committed ".length()))).max().orElse(-1);
         }
     }
 }

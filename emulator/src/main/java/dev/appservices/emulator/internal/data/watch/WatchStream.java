@@ -56,10 +56,6 @@ public final class WatchStream {
         return alive.getAsBoolean();
     }
 
-    boolean isClosed() {
-        return closed.get();
-    }
-
     /** Queues the event if it is of this namespace, the watcher may read the document and the filter matches. */
     void offer(ChangeEvent event) {
         if (!event.namespace().equals(namespace) || closing.get()) {

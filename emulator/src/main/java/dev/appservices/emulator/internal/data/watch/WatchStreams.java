@@ -62,11 +62,6 @@ public final class WatchStreams implements AutoCloseable {
         streams.add(self[0]);
     }
 
-    /** The number of open streams. */
-    public int size() {
-        return streams.size();
-    }
-
     /** Runs on the writing thread: a stream that cannot take the event ends, the write goes on. */
     private void publish(ChangeEvent event) {
         for (WatchStream stream : streams) {
