@@ -114,6 +114,7 @@ public final class AppState {
             User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null,
                     clock.millis());
             if (inserted(() -> store.users().insertOne(StateDocuments.write(appId, user)))) {
+                cache.created(user);
                 return user;
             }
         }
@@ -301,6 +302,7 @@ public final class AppState {
         long expiresAt = (clock.millis() + ttl.toMillis() + 999) / 1000 * 1000;
         Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId, expiresAt);
         store.sessions().insertOne(StateDocuments.write(appId, session));
+        cache.opened(session);
         return session;
     }
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.SignedIn;
+import dev.appservices.emulator.internal.state.Records.User;
 
 /**
  * Sessions with their users as this process last read them. Kept only when this process owns its store (the
@@ -23,6 +25,8 @@ final class SessionCache {
 
     private final boolean keeps;
     private final Map<String, SignedIn> bySession = new ConcurrentHashMap<>();
+    /** Users this emulator just created, until their first session opens: no one else knows their ids yet. */
+    private final Map<String, User> created = new ConcurrentHashMap<>();
     private long changes;
 
     private SessionCache(boolean keeps) {
@@ -54,6 +58,25 @@ final class SessionCache {
         return loaded;
     }
 
+    /** Notes a user this emulator has just created, so that its first session can be kept without a read. */
+    synchronized void created(User user) {
+        if (!keeps) {
+            return;
+        }
+        if (created.size() >= LIMIT) {
+            created.clear();
+        }
+        created.put(user.id(), user);
+    }
+
+    /** Keeps a session opened for a user created just before, unless a change to the user came in between. */
+    synchronized void opened(Session session) {
+        User user = created.remove(session.userId());
+        if (user != null) {
+            put(session.id(), new SignedIn(session, user));
+        }
+    }
+
     synchronized void forgetSession(String sessionId) {
         changes++;
         bySession.remove(sessionId);
@@ -61,11 +84,13 @@ final class SessionCache {
 
     synchronized void forgetUser(String userId) {
         changes++;
+        created.remove(userId);
         bySession.values().removeIf(entry -> entry.user().id().equals(userId));
     }
 
     synchronized void forgetAll() {
         changes++;
+        created.clear();
         bySession.clear();
     }
 
@@ -74,9 +99,12 @@ final class SessionCache {
     }
 
     private synchronized void keep(long before, String sessionId, SignedIn value) {
-        if (changes != before) {
-            return;
+        if (changes == before) {
+            put(sessionId, value);
         }
+    }
+
+    private void put(String sessionId, SignedIn value) {
         if (bySession.size() >= LIMIT) {
             bySession.clear();
         }
