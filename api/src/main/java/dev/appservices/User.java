@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionStage;
 
 import org.bson.Document;
 
+import dev.appservices.mongo.RemoteMongoClient;
+
 /**
  * A user of an {@link App}: its identity, session tokens, profile and custom data, and the entry point for
  * functions and API keys.
@@ -150,6 +152,21 @@ public interface User {
      * @return the functions client, never null
      */
     Functions functions();
+
+    /**
+     * Returns the app's data service as this user: remote MongoDB access with the app's rules applied to this user.
+     * No request is made; each operation of the returned client is one.
+     *
+     * <pre>{@code
+     * RemoteMongoCollection<Document> orders = user.mongoClient("mongodb-atlas").database("shop").collection("orders");
+     * }</pre>
+     *
+     * @param serviceName the name of the data service as the app declares it, usually {@code "mongodb-atlas"}
+     * @return the client, never null
+     * @throws NullPointerException if {@code serviceName} is null
+     * @throws IllegalArgumentException if {@code serviceName} is blank
+     */
+    RemoteMongoClient mongoClient(String serviceName);
 
     /**
      * Returns the client for managing this user's API keys.

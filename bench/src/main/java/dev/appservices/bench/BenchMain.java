@@ -43,6 +43,9 @@ public final class BenchMain {
             if (options.runs("memory")) {
                 MemoryBench.run(emulator, options, report);
             }
+            if (options.runs("javascript")) {
+                JavaScriptFunctionBench.run(options, report, work);
+            }
         } finally {
             deleteRecursively(work);
         }

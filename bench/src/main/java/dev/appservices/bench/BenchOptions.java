@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 record BenchOptions(boolean quick, Set<String> only, Path report) {
 
     static final Set<String> BENCHMARKS = Set.of("functions", "telemetry", "data", "login", "refresh", "startup",
-            "memory");
+            "memory", "javascript");
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;

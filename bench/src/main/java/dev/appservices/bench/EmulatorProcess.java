@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,11 +53,14 @@ final class EmulatorProcess implements AutoCloseable {
      *
      * @param config    its configuration file
      * @param heapLimit its {@code -Xmx}, e.g. {@code 512m}
+     * @param more      more command-line arguments, e.g. {@code --app DIR}
      */
-    static EmulatorProcess start(Path config, String heapLimit) throws IOException, InterruptedException {
-        List<String> command = List.of(ChildJvm.javaExecutable(), "-Xms" + heapLimit, "-Xmx" + heapLimit,
-                NO_DELAY, "-cp", System.getProperty("java.class.path"), MAIN_CLASS, "--port", "0", "--config",
-                config.toString());
+    static EmulatorProcess start(Path config, String heapLimit, String... more)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable(), "-Xms" + heapLimit,
+                "-Xmx" + heapLimit, NO_DELAY, "-cp", System.getProperty("java.class.path"), MAIN_CLASS, "--port", "0",
+                "--config", config.toString()));
+        command.addAll(List.of(more));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));

@@ -32,6 +32,9 @@ final class FunctionCallBench {
     private static final String APP = "App";
     private static final String REST_CLIENT = "MP Rest Client alone";
     private static final String RAW = "raw JDK HttpClient";
+    static final String COLUMNS = "1,3,3,2,2,2,2,2";
+    static final List<String> HEADER = List.of("callers", "client", "throughput (calls/s)", "p50 (µs)", "p99 (µs)",
+            "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)");
 
     private FunctionCallBench() {
     }
@@ -91,8 +94,7 @@ final class FunctionCallBench {
                 emulatorThroughput = spread(rounds.get(RAW), Round::throughput);
             }
         }
-        report.table("1,3,3,2,2,2,2,2", List.of("callers", "client", "throughput (calls/s)", "p50 (µs)", "p99 (µs)",
-                "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)"), rows);
+        report.table(COLUMNS, HEADER, rows);
         report.paragraph("Load after: " + Machine.load() + ".");
 
         report.section("The emulator's throughput");

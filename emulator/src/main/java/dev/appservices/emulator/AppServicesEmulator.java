@@ -3,25 +3,35 @@ package dev.appservices.emulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.appservices.emulator.internal.EmulatorServer;
+import dev.appservices.emulator.internal.appimport.ExportReader;
+import dev.appservices.emulator.internal.appimport.ImportedApp;
+import dev.appservices.emulator.internal.appimport.Secrets;
+import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.config.ConfigFileReader;
 import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * An App Services backend emulator running in this JVM: it serves the App Services client protocol (location,
  * login with every provider, profile, sessions, email/password, API keys, functions) and the emulator's admin API
- * under {@code /emulator/v1} over HTTP.
+ * under {@code /emulator/v1} over HTTP. Apps come from code, from configuration files, or from directories exported
+ * from App Services, whose JavaScript functions it runs.
  *
  * <pre>{@code
  * try (AppServicesEmulator emulator = AppServicesEmulator.builder()
@@ -50,6 +60,9 @@ public final class AppServicesEmulator implements AutoCloseable {
 
     /** The class-path resource of the bundled demo configuration (apps {@code sample} and {@code sample-auto}). */
     public static final String DEMO_CONFIG_RESOURCE = "demo-apps.json";
+
+    /** How long one JavaScript function call may run by default, as in App Services: 300 seconds. */
+    public static final Duration DEFAULT_FUNCTION_TIME_LIMIT = Duration.ofSeconds(300);
 
     private final EmulatorServer server;
     private final EmulatorAdmin admin;
@@ -122,6 +135,11 @@ public final class AppServicesEmulator implements AutoCloseable {
         private final Map<String, Map<String, EmulatorFunction>> functions = new LinkedHashMap<>();
         private Path dataDirectory;
         private ClassLoader classLoader;
+        private final List<AppImport> imports = new ArrayList<>();
+        private final List<Path> secretFiles = new ArrayList<>();
+        private final Map<String, String> secrets = new LinkedHashMap<>();
+        private final Set<String> httpHosts = new LinkedHashSet<>();
+        private Duration functionTimeLimit = DEFAULT_FUNCTION_TIME_LIMIT;
         private String mongodbUri;
         private Duration watchHeartbeat = DEFAULT_WATCH_HEARTBEAT;
         private Clock clock = Clock.systemUTC();
@@ -198,6 +216,116 @@ public final class AppServicesEmulator implements AutoCloseable {
          */
         public Builder app(AppDefinition app) {
             apps.add(Objects.requireNonNull(app, "app"));
+            return this;
+        }
+
+        /**
+         * Adds an app exported from App Services: the directory the App Services CLI ({@code appservices pull}) or
+         * realm-cli ({@code realm-cli pull}) wrote, with any of the root files {@code root_config.json} (with
+         * {@code .mdb/meta.json}), {@code realm_config.json}, {@code config.json} or {@code stitch.json}. The app is
+         * served under its client app id with its auth providers, JavaScript functions, values and environment
+         * (format and limits: {@code docs/emulator.adoc}). The directory is read by {@link #start()}, after every
+         * secret is known.
+         *
+         * @param directory the export directory
+         * @return this builder
+         */
+        public Builder importApp(Path directory) {
+            imports.add(new AppImport(Objects.requireNonNull(directory, "directory"), Optional.empty()));
+            return this;
+        }
+
+        /**
+         * Adds an app exported from App Services under another client app id than its own (see
+         * {@link #importApp(Path)}).
+         *
+         * @param directory the export directory
+         * @param appId the client app id to serve it under
+         * @return this builder
+         */
+        public Builder importApp(Path directory, String appId) {
+            imports.add(new AppImport(Objects.requireNonNull(directory, "directory"),
+                    Optional.of(Objects.requireNonNull(appId, "appId"))));
+            return this;
+        }
+
+        /**
+         * Adds an app exported from App Services from a class-path directory, e.g. a test resource (see
+         * {@link #importApp(Path)}).
+         *
+         * @param resource the directory's resource name, resolved by the context class loader (or this class's
+         *     loader); it must be a directory of the file system, not inside a jar
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0577} if inside a jar
+         */
+        public Builder importAppResource(String resource) {
+            return importApp(resourcePath(resource));
+        }
+
+        /**
+         * Reads the secrets imported apps need from a class-path resource (see {@link #secrets(Path)}).
+         *
+         * @param resource the secrets file's resource name, resolved like {@link #importAppResource(String)}
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0509} if missing, {@code APPSVC0577} if inside a jar
+         */
+        public Builder secretsResource(String resource) {
+            return secrets(resourcePath(resource));
+        }
+
+        /**
+         * Reads the secrets imported apps need from a JSON file {@code {"name": "value", …}}. Exports contain no
+         * secrets; a secret no file, {@link #secret} call or environment variable {@code APPSERVICES_SECRET_<NAME>}
+         * gives makes {@link #start()} fail naming it.
+         *
+         * @param file the secrets file, read by {@link #start()}
+         * @return this builder
+         */
+        public Builder secrets(Path file) {
+            secretFiles.add(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /**
+         * Gives one secret of the imported apps (it wins over files and environment variables).
+         *
+         * @param name the secret's name as the export uses it
+         * @param value its value (never logged)
+         * @return this builder
+         */
+        public Builder secret(String name, String value) {
+            secrets.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Lets JavaScript functions reach these hosts with {@code context.http}; requests to other hosts fail.
+         * None by default.
+         *
+         * @param hosts host names, e.g. {@code api.example.com}
+         * @return this builder
+         */
+        public Builder allowHttp(String... hosts) {
+            for (String host : hosts) {
+                httpHosts.add(Objects.requireNonNull(host, "host"));
+            }
+            return this;
+        }
+
+        /**
+         * Sets how long one JavaScript function call may run (default {@link #DEFAULT_FUNCTION_TIME_LIMIT}); a call
+         * that runs longer is stopped and answered with {@code FunctionExecutionError}.
+         *
+         * @param limit a positive duration
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0507} if not positive
+         */
+        public Builder functionTimeLimit(Duration limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.isNegative() || limit.isZero()) {
+                throw Messages.invalidArgument("functionTimeLimit", limit + " is not positive");
+            }
+            this.functionTimeLimit = limit;
             return this;
         }
 
@@ -315,16 +443,42 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @return the running emulator
          * @throws EmulatorException for duplicate app ids ({@code APPSVC0502}), unknown function names
          *     ({@code APPSVC0503}), invalid custom-token keys ({@code APPSVC0501}), an unreadable data directory
-         *     ({@code APPSVC0520}) or a port that cannot be bound ({@code APPSVC0506})
+         *     ({@code APPSVC0520}), a port that cannot be bound ({@code APPSVC0506}), or an export directory that
+         *     cannot be served ({@code APPSVC0565}–{@code APPSVC0575}: no root file, invalid JSON, a function
+         *     without code, a missing secret …)
          */
         public AppServicesEmulator start() {
             ClassLoader loader = Optional.ofNullable(classLoader)
                     .or(() -> Optional.ofNullable(Thread.currentThread().getContextClassLoader()))
                     .orElse(AppServicesEmulator.class.getClassLoader());
-            return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port,
-                    apps.stream().map(AppDefinition::settings).toList(), functions,
-                    Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
-                    watchHeartbeat, stateDatabase)));
+            Secrets known = Secrets.load(secretFiles, secrets, System::getenv);
+            List<ImportedApp> imported = imports.stream()
+                    .map(source -> ExportReader.read(source.directory(), source.appId(), known))
+                    .toList();
+            List<AppSettings> settings = new ArrayList<>();
+            apps.forEach(app -> settings.add(app.settings()));
+            imported.forEach(app -> settings.add(app.definition().settings()));
+            return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port, settings,
+                    functions, Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
+                    watchHeartbeat, imported, functionTimeLimit, Set.copyOf(httpHosts), stateDatabase)));
+        }
+
+        private static Path resourcePath(String resource) {
+            Objects.requireNonNull(resource, "resource");
+            URL url = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                    .orElse(AppServicesEmulator.class.getClassLoader()).getResource(resource);
+            if (url == null) {
+                throw Messages.configResourceMissing(resource);
+            }
+            try {
+                return Path.of(url.toURI());
+            } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+                throw Messages.resourceNotADirectory(resource, url.toString());
+            }
+        }
+
+        /** An export directory to read at start, with the app id it is served under if not its own. */
+        private record AppImport(Path directory, Optional<String> appId) {
         }
     }
 }

@@ -39,4 +39,21 @@ public @interface AppServicesEmulatorTest {
      * @return the resource name; by default the bundled demo configuration
      */
     String config() default AppServicesEmulator.DEMO_CONFIG_RESOURCE;
+
+    /**
+     * Class-path directories of apps exported from App Services to serve (see
+     * {@link AppServicesEmulator.Builder#importAppResource(String)}). When some are given and {@link #config()} is
+     * left at its default, the demo configuration is not served.
+     *
+     * @return the resource names of export directories; none by default
+     */
+    String[] apps() default {};
+
+    /**
+     * The class-path resource of the secrets file the exported apps need (see
+     * {@link AppServicesEmulator.Builder#secrets(java.nio.file.Path)}).
+     *
+     * @return the resource name; by default none (secrets then come from environment variables only)
+     */
+    String secrets() default "";
 }

@@ -2,6 +2,7 @@ package dev.appservices.emulator;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,6 +30,10 @@ import dev.appservices.emulator.internal.messages.Messages;
  * // a configuration resource (default: the bundled demo configuration)
  * @AppServicesEmulatorTest(config = "my-apps.json")
  * class MyTest { ... }
+ *
+ * // apps exported from App Services, from test resources, with their secrets
+ * @AppServicesEmulatorTest(apps = "exports/my-app", secrets = "exports/secrets.json")
+ * class MyExportTest { ... }
  * }</pre>
  *
  * <p>Tests of token expiry move the emulator's time instead of sleeping: {@code admin().advanceClock(…)}, or a
@@ -111,11 +116,19 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         if (setup != null) {
             setup.accept(builder);
         } else {
-            String resource = context.getTestClass()
-                    .flatMap(type -> AnnotationSupport.findAnnotation(type, AppServicesEmulatorTest.class))
-                    .map(AppServicesEmulatorTest::config)
+            Optional<AppServicesEmulatorTest> annotation = context.getTestClass()
+                    .flatMap(type -> AnnotationSupport.findAnnotation(type, AppServicesEmulatorTest.class));
+            String resource = annotation.map(AppServicesEmulatorTest::config)
                     .orElse(AppServicesEmulator.DEMO_CONFIG_RESOURCE);
-            builder.configResource(resource);
+            String[] apps = annotation.map(AppServicesEmulatorTest::apps).orElse(new String[0]);
+            if (apps.length == 0 || !resource.equals(AppServicesEmulator.DEMO_CONFIG_RESOURCE)) {
+                builder.configResource(resource);
+            }
+            for (String app : apps) {
+                builder.importAppResource(app);
+            }
+            annotation.map(AppServicesEmulatorTest::secrets).filter(secrets -> !secrets.isEmpty())
+                    .ifPresent(builder::secretsResource);
         }
         emulator = builder.start();
         owner = true;

@@ -84,7 +84,12 @@ final class WireClient {
 
     /** Sends a request with the headers core SDKs send: JSON content type (no space), Accept, Bearer token. */
     Reply send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(20))
+        return send(method, path, token, json, Duration.ofSeconds(20));
+    }
+
+    /** {@link #send(String, String, String, String)} with another timeout than 20 seconds. */
+    Reply send(String method, String path, String token, String json, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(timeout)
                 .header("Content-Type", "application/json;charset=utf-8")
                 .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The extension's message codes: one text per code, all within its ranges (0001–0099 definition, 0120–0199
- * configuration, 0200–0289 client, 0300–0399 metadata, 0400–0499 CDI at run time).
+ * configuration, 0200–0289 client, 0300–0399 metadata, 0400–0499 CDI at run time, 0700–0739 remote MongoDB access).
  */
 class ExtensionMessageCodesTest {
 
@@ -29,6 +29,6 @@ class ExtensionMessageCodesTest {
         assertTrue(codes.containsAll(Set.of("APPSVC0001", "APPSVC0130", "APPSVC0200", "APPSVC0250", "APPSVC0300",
                 "APPSVC0400")), codes::toString);
         assertEquals(List.of(), MessageCodes.problems(messages, List.of(new Range(1, 99), new Range(120, 199),
-                new Range(200, 289), new Range(300, 399), new Range(400, 499))));
+                new Range(200, 289), new Range(300, 399), new Range(400, 499), new Range(700, 739))));
     }
 }

@@ -97,4 +97,15 @@ final class SampleMessages {
         return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0628: the request to " + path + " is not valid: "
                 + String.join("; ", problems));
     }
+
+    // 0650-0659: notes
+
+    static WebApplicationException unknownNote(String id) {
+        return ErrorView.failure(Status.NOT_FOUND, "APPSVC0650: there is no note with id '" + id + "'");
+    }
+
+    static WebApplicationException noteNotWritable(String id) {
+        return ErrorView.failure(Status.FORBIDDEN, "APPSVC0651: note '" + id + "' was not changed: it does not exist "
+                + "or belongs to another user, and the app's rules let only its owner change it");
+    }
 }

@@ -2,6 +2,12 @@ package dev.appservices.emulator.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import dev.appservices.emulator.AppServicesEmulator;
@@ -12,9 +18,12 @@ import dev.appservices.emulator.internal.messages.UsageException;
 /**
  * The runnable jar's main class:
  * {@code java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE] [--data-dir DIR]
- * [--mongodb-uri URI] [--state-database NAME]}.
+ * [--mongodb-uri URI] [--state-database NAME] [--app DIR [--app-id ID]]... [--secrets FILE]
+ * [--allow-http HOST[,HOST...]] [--function-time-limit SECONDS]}.
  *
- * <p>Without {@code --config} the bundled demo configuration is served. Once listening it prints exactly
+ * <p>{@code --app} (repeatable) serves an app exported from App Services; {@code --app-id} right after it serves
+ * it under another client app id. Without {@code --config} and {@code --app} the bundled demo configuration is
+ * served. Once listening it prints exactly
  * {@code App Services emulator listening on http://<host>:<port>}; it runs until the JVM is asked to stop (Ctrl-C,
  * SIGTERM), then closes the emulator. A bad argument or a failed start prints the coded message and exits with 2 or
  * 1.
@@ -54,6 +63,8 @@ public final class EmulatorMain {
     public static AppServicesEmulator start(String[] args, PrintStream out) {
         AppServicesEmulator.Builder builder = AppServicesEmulator.builder();
         boolean configured = false;
+        List<String> appDirectories = new ArrayList<>();
+        Map<Integer, String> appIds = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if ("--help".equals(option) || "-h".equals(option)) {
@@ -64,16 +75,38 @@ public final class EmulatorMain {
             }
             String value = args[++i];
             switch (option) {
-                case "--port" -> builder.port(port(value));
+                case "--port" -> builder.port(number(option, value));
                 case "--host" -> builder.host(value);
                 case "--config" -> {
                     builder.config(Path.of(value));
                     configured = true;
                 }
                 case "--data-dir" -> builder.dataDirectory(Path.of(value));
+                case "--app" -> {
+                    appDirectories.add(value);
+                    configured = true;
+                }
+                case "--app-id" -> {
+                    if (appDirectories.isEmpty() || appIds.putIfAbsent(appDirectories.size() - 1, value) != null) {
+                        throw Messages.usage("--app-id must follow the --app it renames");
+                    }
+                }
+                case "--secrets" -> builder.secrets(Path.of(value));
+                case "--allow-http" -> builder.allowHttp(Arrays.stream(value.split(",")).map(String::strip)
+                        .filter(host -> !host.isEmpty()).toArray(String[]::new));
+                case "--function-time-limit" -> builder.functionTimeLimit(Duration.ofSeconds(number(option, value)));
                 case "--mongodb-uri" -> builder.mongodbUri(value);
                 case "--state-database" -> builder.stateDatabase(value);
                 default -> throw Messages.usage("unknown option '" + option + "'");
+            }
+        }
+        for (int i = 0; i < appDirectories.size(); i++) {
+            Path directory = Path.of(appDirectories.get(i));
+            String appId = appIds.get(i);
+            if (appId == null) {
+                builder.importApp(directory);
+            } else {
+                builder.importApp(directory, appId);
             }
         }
         if (!configured) {
@@ -85,11 +118,11 @@ public final class EmulatorMain {
         return emulator;
     }
 
-    private static int port(String value) {
+    private static int number(String option, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw Messages.usage("--port needs a number, not '" + value + "'");
+            throw Messages.usage(option + " needs a number, not '" + value + "'");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import dev.appservices.emulator.internal.api.LocationEndpoint;
 import dev.appservices.emulator.internal.api.WatchEndpoint;
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.auth.ApiKeyEndpoints;
 import dev.appservices.emulator.internal.auth.EmailPasswordEndpoints;
 import dev.appservices.emulator.internal.auth.LoginEndpoint;
@@ -38,6 +40,7 @@ import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.control.EmulatorClock;
 import dev.appservices.emulator.internal.control.FaultRegistry;
 import dev.appservices.emulator.internal.control.RequestCounters;
+import dev.appservices.emulator.internal.data.AppData;
 import dev.appservices.emulator.internal.data.DataLayer;
 import dev.appservices.emulator.internal.data.watch.WatchStreams;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
@@ -67,19 +70,21 @@ public final class EmulatorServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Dispatcher dispatcher;
     private final String host;
+    private final ImportedRuntimes runtimes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final WatchStreams watches;
     private final DataLayer data;
 
     private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host,
-            WatchStreams watches, DataLayer data) {
+            WatchStreams watches, DataLayer data, ImportedRuntimes runtimes) {
         this.server = server;
         this.workers = workers;
         this.dispatcher = dispatcher;
         this.host = host;
         this.watches = watches;
         this.data = data;
+        this.runtimes = runtimes;
     }
 
     /**
@@ -95,12 +100,15 @@ public final class EmulatorServer implements AutoCloseable {
      * @param clock the emulator's time, which the admin API can move forward
      * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
      * @param watchHeartbeat the interval of heartbeat comments on watch streams
+     * @param imports the exported apps (their settings are among {@code apps}) with their JavaScript functions
+     * @param functionTimeLimit how long one JavaScript function call may run
+     * @param httpHosts the hosts JavaScript functions may reach with {@code context.http}
      * @param stateDatabase the database of the store that keeps users, sessions, keys, tokens and signing secrets
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
             ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat,
-            String stateDatabase) {
+            List<ImportedApp> imports, Duration functionTimeLimit, Set<String> httpHosts, String stateDatabase) {
     }
 
     /**
@@ -111,25 +119,37 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
-        FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions());
         EmulatorClock clock = new EmulatorClock(options.clock());
-        for (AppSettings settings : options.apps()) {
-            HookValidation.check(settings, functions);
-        }
         DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock,
                 options.stateDatabase());
-        List<EmulatedApp> emulated = new ArrayList<>();
+        ImportedRuntimes runtimes = null;
         try {
-            StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()),
-                    data.store().isEmbedded(), clock);
-            options.dataDirectory().ifPresent(store::migrate);
-            for (AppSettings settings : options.apps()) {
-                emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
-                        data.forApp(settings)));
-            }
+            Map<String, AppData> appData = new HashMap<>();
+            options.apps().forEach(settings -> appData.put(settings.id(), data.forApp(settings)));
+            runtimes = ImportedRuntimes.start(options.imports(), appData, data.events(), options.functionTimeLimit(),
+                    options.httpHosts());
+            return start(options, clock, data, appData, runtimes);
         } catch (RuntimeException e) {
+            if (runtimes != null) {
+                runtimes.close();
+            }
             data.close();
             throw e;
+        }
+    }
+
+    private static EmulatorServer start(Options options, EmulatorClock clock, DataLayer data,
+            Map<String, AppData> appData, ImportedRuntimes runtimes) {
+        FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions(),
+                runtimes.functions());
+        StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()),
+                data.store().isEmbedded(), clock);
+        options.dataDirectory().ifPresent(store::migrate);
+        List<EmulatedApp> emulated = new ArrayList<>();
+        for (AppSettings settings : options.apps()) {
+            HookValidation.check(settings, functions);
+            emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
+                    appData.get(settings.id()), runtimes.userEvents(settings.id())));
         }
         WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
         Apps apps = new Apps(emulated);
@@ -143,7 +163,6 @@ public final class EmulatorServer implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         } catch (IOException | RuntimeException e) {
             watches.close();
-            data.close();
             throw Messages.cannotBind(options.host(), options.port(), e);
         }
         ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
@@ -152,7 +171,7 @@ public final class EmulatorServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", dispatcher);
         server.start();
-        return new EmulatorServer(server, workers, dispatcher, options.host(), watches, data);
+        return new EmulatorServer(server, workers, dispatcher, options.host(), watches, data, runtimes);
     }
 
     /** The bound port. */
@@ -192,6 +211,7 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        runtimes.close();
         data.close();
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import dev.appservices.AppConfiguration;
 import dev.appservices.extension.internal.client.ClientMessages;
 import dev.appservices.extension.internal.client.DefaultApp;
+import dev.appservices.extension.internal.mongo.DefaultRemoteMongoClient;
 import dev.appservices.extension.internal.config.ExternalConfiguration;
 
 /**
@@ -148,7 +149,7 @@ public final class AppRegistry {
     }
 
     private DefaultApp open(AppConfiguration configuration) {
-        DefaultApp app = new DefaultApp(configuration, external, this::closed);
+        DefaultApp app = new DefaultApp(configuration, external, this::closed, DefaultRemoteMongoClient::new);
         apps.put(configuration.id(), app);
         return app;
     }

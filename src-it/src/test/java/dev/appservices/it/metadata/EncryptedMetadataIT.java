@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
-
-import javax.crypto.KeyGenerator;
 
 import jakarta.inject.Inject;
 
@@ -39,7 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
-import dev.appservices.KeyStoreKey;
 import dev.appservices.User;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
@@ -73,32 +68,13 @@ class EncryptedMetadataIT {
 
     @Deployment(name = DEPLOYMENT, managed = false)
     static WebArchive deployment() throws IOException, GeneralSecurityException {
-        Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir")));
-        Path directory = Files.createTempDirectory(work, "encrypted-metadata-");
+        Path directory = EncryptedDeployments.newWorkDirectory("encrypted-metadata-");
         metadataDirectory = directory.resolve("store");
-        String keyStorePassword = UUID.randomUUID().toString();
-        Path keyStore = newKeyStore(directory.resolve("metadata-key.p12"), keyStorePassword.toCharArray());
         backend = Backends.start("vault", Backends.app("vault"));
-        return Deployments.appWar(DEPLOYMENT, Map.of(
-                "appservices.vault.base-url", backend.toString(),
-                "appservices.vault.metadata.mode", "encryption",
-                "appservices.vault.metadata.directory", metadataDirectory.toString(),
-                "appservices.vault.metadata.key-store.path", keyStore.toString(),
-                "appservices.vault.metadata.key-store.password", keyStorePassword));
-    }
-
-    /** A PKCS12 key store holding a new AES-256 key under the alias the extension reads by default. */
-    private static Path newKeyStore(Path file, char[] password) throws IOException, GeneralSecurityException {
-        KeyGenerator generator = KeyGenerator.getInstance("AES");
-        generator.init(256);
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, password);
-        store.setEntry(KeyStoreKey.DEFAULT_ALIAS, new KeyStore.SecretKeyEntry(generator.generateKey()),
-                new KeyStore.PasswordProtection(password));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, password);
-        }
-        return file;
+        Map<String, String> config = new HashMap<>(EncryptedDeployments.encryptionSettings("vault", directory));
+        config.put("appservices.vault.base-url", backend.toString());
+        config.put("appservices.vault.metadata.directory", metadataDirectory.toString());
+        return Deployments.appWar(DEPLOYMENT, config);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import dev.appservices.emulator.EmulatorFunction;
@@ -50,9 +51,26 @@ public final class FunctionEndpoint implements Endpoint {
         } else {
             EmulatorFunction function = app.functions().callable(app.settings(), name)
                     .orElseThrow(() -> ServiceError.functionNotFound(name));
-            result = app.invoke(function, app.callingUser(caller.user()), () -> app.dataCaller(caller.user()),
-                    arguments);
+            result = app.invokeForClient(function, caller.user(), arguments, requestDocument(request));
         }
         return Response.jsonText(200, JsonSupport.toCanonicalEjson(result));
+    }
+
+    /** {@code context.request} of JavaScript functions. */
+    private static BsonDocument requestDocument(Request request) {
+        BsonDocument headers = new BsonDocument();
+        request.headers().forEach((name, values) -> {
+            BsonArray array = new BsonArray();
+            values.forEach(value -> array.add(new BsonString(value)));
+            headers.append(name, array);
+        });
+        return new BsonDocument("remoteIPAddress", new BsonString(request.remoteAddress()))
+                .append("requestHeaders", headers)
+                .append("httpMethod", new BsonString(request.method()))
+                .append("rawQueryString", new BsonString(request.rawQuery()))
+                .append("httpReferrer", new BsonString(request.header("Referer").orElse("")))
+                .append("httpUserAgent", new BsonString(request.header("User-Agent").orElse("")))
+                .append("action", new BsonString("call"))
+                .append("service", new BsonString(""));
     }
 }

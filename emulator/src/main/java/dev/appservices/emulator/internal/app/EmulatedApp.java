@@ -21,6 +21,9 @@ import dev.appservices.emulator.internal.data.Caller;
 import dev.appservices.emulator.internal.data.FunctionServiceAdapter;
 import dev.appservices.emulator.internal.functions.FunctionRegistry;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.js.CallFrame;
+import dev.appservices.emulator.internal.js.FunctionFailure;
+import dev.appservices.emulator.internal.js.JsFunction;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
@@ -40,12 +43,20 @@ public final class EmulatedApp {
     private final AppState state;
     private final FunctionRegistry functions;
     private final AppData data;
+    private final UserEvents userEvents;
 
-    public EmulatedApp(AppSettings settings, AppState state, FunctionRegistry functions, AppData data) {
+    public EmulatedApp(AppSettings settings, AppState state, FunctionRegistry functions, AppData data,
+            UserEvents userEvents) {
         this.settings = settings;
         this.state = state;
         this.functions = functions;
         this.data = data;
+        this.userEvents = userEvents;
+    }
+
+    /** Tells the app's authentication triggers that a user logged in. */
+    public void loggedIn(User user, String providerType, boolean created) {
+        userEvents.loggedIn(this, user, providerType, created);
     }
 
     public String id() {
@@ -118,6 +129,25 @@ public final class EmulatedApp {
                         .map(identity -> new FunctionContext.Identity(identity.id(), identity.providerType()))
                         .toList(),
                 customData(user).orElseGet(BsonDocument::new));
+    }
+
+    /**
+     * Runs a function a client called; a JavaScript function also sees the user's type and profile and the request.
+     *
+     * @param request {@code context.request}
+     * @throws ServiceError 400 {@code FunctionExecutionError} with the function's message if it fails
+     */
+    public BsonValue invokeForClient(EmulatorFunction function, User user, BsonArray arguments,
+            BsonDocument request) {
+        if (function instanceof JsFunction script) {
+            try {
+                BsonValue result = script.call(new CallFrame(dataCaller(user).user(), request, false), arguments);
+                return result == null ? BsonNull.VALUE : result;
+            } catch (FunctionFailure e) {
+                throw ServiceError.functionExecution(e.getMessage());
+            }
+        }
+        return invoke(function, callingUser(user), () -> dataCaller(user), arguments);
     }
 
     /**

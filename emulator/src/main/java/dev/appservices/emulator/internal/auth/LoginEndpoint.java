@@ -53,12 +53,14 @@ public final class LoginEndpoint implements Endpoint {
         }
         BsonDocument body = request.jsonBody();
         Credential credential = authenticator.authenticate(app, body);
+        boolean created = credential.owner().isEmpty() && !app.state().hasIdentity(credential.identity());
         User user = credential.owner()
                 .flatMap(owner -> app.state().user(owner))
                 .orElseGet(() -> app.state().loginIdentity(credential.identity(), credential.userType()));
         if (user.disabled()) {
             throw ServiceError.userDisabled();
         }
+        app.loggedIn(user, provider, created);
         Session session = app.state().createSession(user.id(), deviceId(body),
                 app.settings().refreshTokenTtl());
         return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, session),

@@ -81,7 +81,7 @@ public final class Dispatcher implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         String origin = origin(exchange);
         Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), origin);
+                exchange.getRequestHeaders(), exchange.getRemoteAddress().getAddress().getHostAddress(), origin);
         Response response;
         try {
             response = route(exchange, request);

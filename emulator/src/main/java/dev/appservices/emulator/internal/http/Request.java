@@ -3,8 +3,10 @@ package dev.appservices.emulator.internal.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.bson.BsonDocument;
 
@@ -23,19 +25,23 @@ public final class Request {
 
     private final String method;
     private final String path;
+    private final String rawQuery;
     private final Map<String, String> query;
     private final Headers headers;
+    private final String remoteAddress;
     private final String origin;
     private Map<String, String> pathParameters = Map.of();
     private byte[] body = new byte[0];
     private String appId;
     private BsonDocument parsedBody;
 
-    Request(String method, String path, String rawQuery, Headers headers, String origin) {
+    Request(String method, String path, String rawQuery, Headers headers, String remoteAddress, String origin) {
         this.method = method;
         this.path = path;
+        this.rawQuery = rawQuery == null ? "" : rawQuery;
         this.query = parseQuery(rawQuery);
         this.headers = headers;
+        this.remoteAddress = remoteAddress;
         this.origin = origin;
     }
 
@@ -71,8 +77,25 @@ public final class Request {
         return Optional.ofNullable(query.get(name));
     }
 
+    /** The query string as sent, without {@code ?} ({@code ""} if none). */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.getFirst(name));
+    }
+
+    /** Every header with all its values (names as the JDK server normalises them). */
+    public Map<String, List<String>> headers() {
+        Map<String, List<String>> copy = new TreeMap<>();
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return copy;
+    }
+
+    /** The IP address the request came from. */
+    public String remoteAddress() {
+        return remoteAddress;
     }
 
     /** The bearer token of the {@code Authorization} header, if there is a non-empty one. */

@@ -1,6 +1,9 @@
 package dev.appservices.emulator.internal.messages;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.TreeSet;
 
 import dev.appservices.emulator.EmulatorException;
 
@@ -233,7 +236,7 @@ public final class Messages {
                 + "); see the emulator's log";
     }
 
-    // 0560-0579: admin client
+    // 0560-0564: admin client
 
     public static EmulatorException adminCallFailed(String method, String route, int status, String body) {
         return new EmulatorException("APPSVC0560: the emulator admin call " + method + " " + route
@@ -255,16 +258,131 @@ public final class Messages {
                 + " returned a body that cannot be read: " + cause.getMessage(), cause);
     }
 
-    // 0580-0589: command line and test support
+    // 0565-0579: apps exported from App Services (their directory, secrets and what is ignored)
+
+    public static EmulatorException notAnExport(Path directory) {
+        return new EmulatorException("APPSVC0565: " + directory + " is not an App Services export: it has none of"
+                + " root_config.json, realm_config.json, config.json, stitch.json");
+    }
+
+    public static EmulatorException invalidJson(Path file, int line, int column, String problem) {
+        return new EmulatorException("APPSVC0566: " + file + " is not valid JSON at line " + line + ", column "
+                + column + ": " + problem);
+    }
+
+    public static EmulatorException invalidContent(Path file, String key, String problem) {
+        return new EmulatorException("APPSVC0567: invalid exported app file " + file + " at '" + key + "': "
+                + problem);
+    }
+
+    public static EmulatorException functionFileMissing(Path directory, String function, Path expected) {
+        return new EmulatorException("APPSVC0568: the function '" + function + "' of the app in " + directory
+                + " has no code: " + expected + " is missing");
+    }
+
+    public static EmulatorException secretsMissing(Path directory, Collection<String> names) {
+        return new EmulatorException("APPSVC0569: the app in " + directory + " needs the secrets " + new TreeSet<>(names)
+                + ", which nobody gave: put them in the --secrets file or in environment variables"
+                + " APPSERVICES_SECRET_<NAME>");
+    }
+
+    public static EmulatorException secretsUnreadable(Path file, String problem) {
+        return new EmulatorException("APPSVC0570: cannot read the secrets file " + file + ": " + problem);
+    }
+
+    public static EmulatorException noAppId(Path directory) {
+        return new EmulatorException("APPSVC0571: the export in " + directory + " names no client app id"
+                + " (app_id, or client_app_id in .mdb/meta.json): give one with --app-id");
+    }
+
+    public static EmulatorException unknownFunction(Path file, String key, String function) {
+        return new EmulatorException("APPSVC0572: " + file + " at '" + key + "' names the function '" + function
+                + "', which functions/ does not define");
+    }
+
+    public static EmulatorException unknownExpansion(Path file, String expansion, String environment) {
+        return new EmulatorException("APPSVC0573: " + file + " uses " + expansion + ", which the environment '"
+                + environment + "' does not define");
+    }
+
+    public static EmulatorException unreadable(Path path, Exception cause) {
+        return new EmulatorException("APPSVC0574: cannot read the exported app file " + path + ": "
+                + cause.getMessage(), cause);
+    }
+
+    public static EmulatorException notADirectory(Path directory) {
+        return new EmulatorException("APPSVC0575: the app directory " + directory + " does not exist or is not a"
+                + " directory");
+    }
+
+    public static EmulatorException resourceNotADirectory(String resource, String url) {
+        return new EmulatorException("APPSVC0577: the class-path resource '" + resource + "' is not a file or"
+                + " directory of the file system (" + url + "); exported apps and secrets files are read from files");
+    }
+
+    public static String ignored(String part, String why) {
+        return "APPSVC0576: ignored " + part + ": " + why;
+    }
+
+    // 0580-0581: command line and test support
 
     public static UsageException usage(String problem) {
         return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR] [--mongodb-uri URI] [--state-database NAME]");
+                + " [--data-dir DIR] [--mongodb-uri URI] [--state-database NAME] [--app DIR [--app-id ID]]..."
+                + " [--secrets FILE]"
+                + " [--allow-http HOST[,HOST...]] [--function-time-limit SECONDS]");
     }
 
     public static EmulatorException extensionMisplaced() {
         return new EmulatorException("APPSVC0581: EmulatorExtension must be registered on a static field"
                 + " or through @ExtendWith/@AppServicesEmulatorTest (it starts one emulator per test class)");
+    }
+
+    // 0582-0598: JavaScript functions (these texts go to clients as FunctionExecutionError)
+
+    public static String requireUnsupported(String module) {
+        return "APPSVC0582: require('" + module + "') is not supported: the emulator runs functions without npm"
+                + " dependencies or Node.js modules";
+    }
+
+    public static String notAFunction(String function) {
+        return "APPSVC0583: the function '" + function + "' does not export a function"
+                + " (expected exports = function (...) { ... })";
+    }
+
+    public static String unknownService(String service, Collection<String> known) {
+        return "APPSVC0584: the app has no MongoDB data source named '" + service + "' (it has "
+                + new TreeSet<>(known) + ")";
+    }
+
+    public static String httpHostNotAllowed(String host) {
+        return "APPSVC0586: context.http may not reach host '" + host + "'; the emulator's operator allows hosts"
+                + " with --allow-http";
+    }
+
+    public static String httpFailed(String url, String problem) {
+        return "APPSVC0587: context.http request to " + url + " failed: " + problem;
+    }
+
+    public static String httpBadRequest(String problem) {
+        return "APPSVC0588: invalid context.http request: " + problem;
+    }
+
+    public static String neverSettled(String function) {
+        return "APPSVC0589: the function '" + function + "' returned a promise that never settled";
+    }
+
+    public static String resultNotEjson(String problem) {
+        return "APPSVC0590: the function's result cannot be written as Extended JSON: " + problem;
+    }
+
+    public static String timeLimit(Duration limit) {
+        return "APPSVC0592: execution time limit exceeded: the function ran longer than " + limit.toMillis()
+                + " ms and was stopped";
+    }
+
+    public static String internalFailure(String problem) {
+        return "APPSVC0591: the JavaScript runtime failed: " + problem;
     }
 }

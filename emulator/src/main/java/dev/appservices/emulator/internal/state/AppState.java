@@ -94,6 +94,12 @@ public final class AppState {
                 .toList();
     }
 
+    /** Whether a user owns the identity already. */
+    public boolean hasIdentity(Identity identity) {
+        return live(store.users().find(new BsonDocument(IDENTITY_KEYS,
+                new BsonString(StateDocuments.identityKey(appId, identity)))).first()).isPresent();
+    }
+
     /**
      * Returns the user that owns the identity, creating the user when the identity is new. The identity's unique
      * index decides which of several processes logging in the same new identity at once creates the user.

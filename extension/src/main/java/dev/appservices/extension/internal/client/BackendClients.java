@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,15 @@ import dev.appservices.extension.internal.client.rest.AppServicesApi;
  * {@link RestClientBuilder} on first use and kept until the App closes. A new one is built only when the App
  * reaches a new server; every handle of the App shares these, so all its requests to a server go through one HTTP
  * client and one connection pool. Clients of a server the App left are kept (requests in flight finish there) and
- * closed with the App. Thread-safe.
+ * closed with the App.
+ *
+ * <p>A stream (the server-sent events of {@code watch}) gets a client of its own, built the same way but without a
+ * read timeout, and closed with the stream: the App timeout as a read timeout would end every stream that stays
+ * quiet for that long, and neither JAX-RS nor the Rest Client can lift it for one request; and closing an unfinished
+ * response makes Apache HttpClient (RESTEasy's engine) read the body to its end, which a change stream never
+ * reaches, while closing a client drops its connections at once. {@code ServiceCalls} bounds the wait for a stream's
+ * response headers by the App timeout. Stream clients still open when the App closes are closed with it.
+ * Thread-safe.
  */
 final class BackendClients implements AutoCloseable {
 
@@ -40,6 +49,7 @@ final class BackendClients implements AutoCloseable {
     private final AppConfiguration configuration;
     private final ExecutorService executor;
     private final Map<URI, AppServicesApi> clients = new ConcurrentHashMap<>();
+    private final Set<AppServicesApi> streamClients = ConcurrentHashMap.newKeySet();
     private boolean closed;
     /** Created with the first client (an App that never sends a request needs none); guarded by {@code this}. */
     private SharedJsonb jsonb;
@@ -65,7 +75,30 @@ final class BackendClients implements AutoCloseable {
             if (closed) {
                 throw ClientMessages.appClosed(appId);
             }
-            return clients.computeIfAbsent(server, this::build);
+            return clients.computeIfAbsent(server, uri -> build(uri, false));
+        }
+    }
+
+    /**
+     * A new client for one stream to a server, without read timeout; {@link #closeStreamClient} closes it.
+     *
+     * @throws dev.appservices.AppServicesException {@code CLIENT_APP_CLOSED} once the App is closed
+     */
+    AppServicesApi newStreamClient(URI server) {
+        synchronized (this) {
+            if (closed) {
+                throw ClientMessages.appClosed(appId);
+            }
+            AppServicesApi client = build(server, true);
+            streamClients.add(client);
+            return client;
+        }
+    }
+
+    /** Closes a stream's client, which drops its connection at once; idempotent. */
+    void closeStreamClient(AppServicesApi client) {
+        if (streamClients.remove(client)) {
+            closeQuietly(client);
         }
     }
 
@@ -74,7 +107,7 @@ final class BackendClients implements AutoCloseable {
         return closed;
     }
 
-    private AppServicesApi build(URI server) {
+    private AppServicesApi build(URI server, boolean streaming) {
         long timeout = configuration.timeout().toMillis();
         if (jsonb == null) {
             jsonb = new SharedJsonb();
@@ -83,7 +116,7 @@ final class BackendClients implements AutoCloseable {
                 .baseUri(server)
                 // The App timeout bounds connecting and every wait for the server; the SDKs' transports do the same.
                 .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(streaming ? 0 : timeout, TimeUnit.MILLISECONDS)
                 // 301/308 carry a new base URL, not the resource's URL: BackendRequests follows them itself.
                 .followRedirects(false)
                 .executorService(executor)
@@ -98,6 +131,14 @@ final class BackendClients implements AutoCloseable {
                 .build(AppServicesApi.class);
     }
 
+    private void closeQuietly(AppServicesApi client) {
+        try {
+            client.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing a client of App " + appId + " failed", e);
+        }
+    }
+
     /** Closes every client; requests still running on them fail. Idempotent. */
     @Override
     public void close() {
@@ -106,16 +147,12 @@ final class BackendClients implements AutoCloseable {
         synchronized (this) {
             closed = true;
             open = new ArrayList<>(clients.values());
+            open.addAll(streamClients);
             clients.clear();
+            streamClients.clear();
             json = jsonb;
         }
-        for (AppServicesApi client : open) {
-            try {
-                client.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "closing a client of App " + appId + " failed", e);
-            }
-        }
+        open.forEach(this::closeQuietly);
         if (json != null) {
             json.close();
         }

@@ -79,11 +79,29 @@ final class BackendRequests {
      * @throws AppServicesException {@code CLIENT_APP_CLOSED} if the App is closed
      */
     <T> T send(Request endpoint, Function<AppServicesApi, T> call) {
+        return send(endpoint, call, false);
+    }
+
+    /**
+     * Sends a request whose response is a stream, with a client of its own (no read timeout), as
+     * {@link #send(Request, Function)} otherwise. The call gets that client; if it returns, the caller owns the
+     * client and closes it with {@link #closeStreamClient}; if it fails, the client is closed here.
+     */
+    <T> T sendStreaming(Request endpoint, Function<AppServicesApi, T> call) {
+        return send(endpoint, call, true);
+    }
+
+    /** Closes the client of a stream that {@link #sendStreaming} opened. */
+    void closeStreamClient(AppServicesApi api) {
+        clients.closeStreamClient(api);
+    }
+
+    private <T> T send(Request endpoint, Function<AppServicesApi, T> call, boolean streaming) {
         Redirects redirects = new Redirects(endpoint);
         URI host = host(redirects);
         while (true) {
             try {
-                return invoke(host, endpoint, call);
+                return invoke(host, endpoint, call, streaming);
             } catch (RedirectSignal redirect) {
                 host = moved(redirects.follow(redirect), redirects);
             }
@@ -168,7 +186,7 @@ final class BackendRequests {
         URI server = base;
         while (true) {
             try {
-                LocationResponse location = invoke(server, locationEndpoint, api -> api.location(appId));
+                LocationResponse location = invoke(server, locationEndpoint, api -> api.location(appId), false);
                 return hostOf(location, server);
             } catch (RedirectSignal redirect) {
                 server = redirects.follow(redirect);
@@ -187,8 +205,8 @@ final class BackendRequests {
     }
 
     /** One HTTP request, traced: its span is current while it runs, and ends with the request's outcome. */
-    private <T> T invoke(URI server, Request endpoint, Function<AppServicesApi, T> call) {
-        AppServicesApi api = clients.forServer(server);
+    private <T> T invoke(URI server, Request endpoint, Function<AppServicesApi, T> call, boolean streaming) {
+        AppServicesApi api = streaming ? clients.newStreamClient(server) : clients.forServer(server);
         RequestTrace trace = telemetry.get().request(endpoint.endpoint().kind(), appId, server.getHost(),
                 endpoint.function());
         TelemetryFilter.CURRENT.set(trace);
@@ -200,11 +218,14 @@ final class BackendRequests {
         } catch (RedirectSignal redirect) {
             // the server answered as the protocol foresees; the request goes on elsewhere
             trace.succeeded();
+            closeIfStream(api, streaming);
             throw redirect;
         } catch (AppServicesException e) {
             trace.failed(e.errorCode().wireName());
+            closeIfStream(api, streaming);
             throw e;
         } catch (RuntimeException e) {
+            closeIfStream(api, streaming);
             RuntimeException failure = translate(endpoint.description(), server, e);
             if (failure instanceof AppServicesException) {
                 trace.failed(((AppServicesException) failure).errorCode().wireName());
@@ -214,6 +235,12 @@ final class BackendRequests {
             throw failure;
         } finally {
             TelemetryFilter.CURRENT.remove();
+        }
+    }
+
+    private void closeIfStream(AppServicesApi api, boolean streaming) {
+        if (streaming) {
+            clients.closeStreamClient(api);
         }
     }
 

@@ -43,6 +43,11 @@ final class ClientHeadersFilter implements ClientRequestFilter {
                 headers.putSingle(name, value);
             }
         });
+        if (MediaType.SERVER_SENT_EVENTS.equals(String.valueOf(headers.getFirst(HttpHeaders.ACCEPT)))) {
+            // a streaming request carries only Accept: text/event-stream (protocol.md §8), and no body
+            headers.remove(HttpHeaders.CONTENT_TYPE);
+            return;
+        }
         headers.putSingle(HttpHeaders.CONTENT_TYPE, JSON_UTF8);
         headers.putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
     }

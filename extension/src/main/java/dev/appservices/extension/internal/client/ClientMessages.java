@@ -3,6 +3,9 @@ package dev.appservices.extension.internal.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.appservices.AppServicesConfigException;
 import dev.appservices.AppServicesException;
@@ -106,6 +109,22 @@ public final class ClientMessages {
                 return new ServiceException(message, code, status, serverErrorCode, link);
         }
     }
+
+    /**
+     * The server's own text in a message of {@link #rejected}, for callers that must keep it apart (it may quote
+     * values of the request, such as a duplicate key).
+     *
+     * @return the text, empty if {@code refusal} is not such a message or the server sent none
+     */
+    public static Optional<String> serverMessage(ServiceException refusal) {
+        Matcher rejected = REJECTED.matcher(refusal.getMessage());
+        String text = rejected.matches() ? rejected.group(1) : "";
+        return text.isEmpty() || text.equals("no error message") ? Optional.empty() : Optional.of(text);
+    }
+
+    /** The text {@link #rejected} writes, with the server's own text as the group. */
+    private static final Pattern REJECTED = Pattern.compile(
+            "APPSVC\\d{4}: App '[^']*': the server refused the request \\(HTTP \\d+, [^)]*\\): (.*)", Pattern.DOTALL);
 
     /** An error status without an App Services error body (a proxy page, a plain-text error…). */
     public static ServiceException httpError(String appId, int status, String reason) {

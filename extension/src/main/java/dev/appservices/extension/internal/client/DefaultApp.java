@@ -73,6 +73,7 @@ public final class DefaultApp implements App {
     private final AuthEvents events;
     private final SessionManager sessions;
     private final BsonDocument device;
+    private final DataServices dataServices;
     private volatile MetadataResetEvent metadataReset;
     private volatile Telemetry telemetry;
     /** Reports the number of logged-in users to {@link #telemetry}; replaced with it. */
@@ -85,9 +86,11 @@ public final class DefaultApp implements App {
      * @param configuration its configuration
      * @param external      the external configuration of its application (the dynamic base URL)
      * @param onClose       told once when the App closes (the cache drops it)
+     * @param dataServices  makes the clients of the app's data services for its users
      * @throws dev.appservices.MetadataStoreException if the metadata store cannot be opened
      */
-    public DefaultApp(AppConfiguration configuration, ExternalConfiguration external, Consumer<DefaultApp> onClose) {
+    public DefaultApp(AppConfiguration configuration, ExternalConfiguration external, Consumer<DefaultApp> onClose,
+            DataServices dataServices) {
         this.configuration = configuration;
         this.external = external;
         this.onClose = onClose;
@@ -101,6 +104,7 @@ public final class DefaultApp implements App {
         this.sessions = new SessionManager(configuration.id(), requests, users, events, this::telemetry);
         useTelemetry(Telemetry.global());
         this.device = DeviceInfo.of(configuration);
+        this.dataServices = dataServices;
     }
 
     @Override
@@ -344,6 +348,10 @@ public final class DefaultApp implements App {
 
     AuthEvents events() {
         return events;
+    }
+
+    DataServices dataServices() {
+        return dataServices;
     }
 
     /** Fetches a user's profile and identities (access-token request) and stores them. */

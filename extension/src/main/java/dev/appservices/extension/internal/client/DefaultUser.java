@@ -17,6 +17,7 @@ import dev.appservices.UserIdentity;
 import dev.appservices.UserProfile;
 import dev.appservices.UserState;
 import dev.appservices.extension.internal.metadata.StoredUser;
+import dev.appservices.mongo.RemoteMongoClient;
 
 /**
  * A user of a {@link DefaultApp}: a view on the user's entry in the App's metadata store, which every accessor reads
@@ -118,6 +119,15 @@ final class DefaultUser implements User {
     @Override
     public Functions functions() {
         return new DefaultFunctions(app, id);
+    }
+
+    @Override
+    public RemoteMongoClient mongoClient(String serviceName) {
+        Objects.requireNonNull(serviceName, "serviceName");
+        if (serviceName.isBlank()) {
+            throw UserOperationMessages.blankServiceName();
+        }
+        return app.dataServices().mongoClient(new ServiceCalls(app, id), serviceName);
     }
 
     @Override

@@ -25,6 +25,7 @@ public enum Endpoint {
     LOG_OUT("DELETE", "/auth/session", "logOut"),
     DELETE_USER("DELETE", "/auth/delete", "deleteUser"),
     CALL_FUNCTION("POST", "/app/{appId}/functions/call", "callFunction"),
+    WATCH("GET", "/app/{appId}/functions/call?baas_request={request}", "watch"),
     REGISTER_USER("POST", "/app/{appId}/auth/providers/local-userpass/register", "registerUser"),
     CONFIRM_USER("POST", "/app/{appId}/auth/providers/local-userpass/confirm", "confirmUser"),
     RESEND_CONFIRMATION("POST", "/app/{appId}/auth/providers/local-userpass/confirm/send", "resendConfirmationEmail"),

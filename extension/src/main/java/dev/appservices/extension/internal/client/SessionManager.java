@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.appservices.AppServicesException;
@@ -101,7 +102,7 @@ final class SessionManager {
      * @throws dev.appservices.SessionExpiredException if a refresh found the session ended
      */
     <T> T send(String userId, Bearer bearer, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
-        return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call)
+        return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call, requests::send)
                 : withRefreshToken(userId, endpoint, call);
     }
 
@@ -113,6 +114,14 @@ final class SessionManager {
     /** Whether the token is within the refresh skew of its expiry (or past it) by this App's clock. */
     boolean expiresSoon(Jwt token) {
         return expiresSoon(token, clock.instant());
+    }
+
+    /**
+     * Sends a request with the access token whose response is a stream ({@link BackendRequests#sendStreaming}), with
+     * the same refresh and retry as {@link #send}.
+     */
+    <T> T sendStreaming(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
+        return withAccessToken(userId, endpoint, call, requests::sendStreaming);
     }
 
     /**
@@ -162,20 +171,26 @@ final class SessionManager {
         }
     }
 
-    private <T> T withAccessToken(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
+    /** How a request reaches the server: {@link BackendRequests#send} or {@link BackendRequests#sendStreaming}. */
+    private interface Transport {
+        <T> T send(Request endpoint, Function<AppServicesApi, T> call);
+    }
+
+    private <T> T withAccessToken(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call,
+            Transport transport) {
         String token = token(userId, Bearer.ACCESS_TOKEN, endpoint.description());
         if (isPast(refreshDue(userId, token).at())) {
             token = refreshUnlessReplaced(userId, token, endpoint.description());
         }
         String used = token;
         try {
-            return requests.send(endpoint, api -> call.apply(api, BEARER + used));
+            return transport.send(endpoint, api -> call.apply(api, BEARER + used));
         } catch (AppServicesException e) {
             if (!unauthorized(e)) {
                 throw e;
             }
             String refreshed = refreshUnlessReplaced(userId, used, endpoint.description());
-            return requests.send(endpoint, api -> call.apply(api, BEARER + refreshed));
+            return transport.send(endpoint, api -> call.apply(api, BEARER + refreshed));
         }
     }
 

@@ -10,7 +10,7 @@ import dev.appservices.ServiceException;
 
 /**
  * The message factory of the user operations: function calls, the email/password provider, API keys, identity
- * linking and user deletion. Every failure these raise is built here, so that their {@code APPSVCnnnn:} codes stay
+ * linking, user deletion and the data services' entry point. Every failure these raise is built here, so that their {@code APPSVCnnnn:} codes stay
  * unique and no message ever carries a token, password, key, argument or result value.
  *
  * <p>Codes: 0250–0289. A code, once published, is never reused for a different meaning.
@@ -63,6 +63,12 @@ final class UserOperationMessages {
                 + userId + "' of App '" + appId + "' was refused: " + withoutCode(refusal.getMessage()),
                 refusal.errorCode(), refusal.httpStatus().orElse(-1), refusal.serverErrorCode().orElse(null),
                 refusal.link().orElse(null));
+    }
+
+    /** {@code User.mongoClient} with a blank service name. */
+    static IllegalArgumentException blankServiceName() {
+        return new IllegalArgumentException("APPSVC0280: the data service name must not be blank; an app names its "
+                + "MongoDB service 'mongodb-atlas' unless it chose another name");
     }
 
     /**

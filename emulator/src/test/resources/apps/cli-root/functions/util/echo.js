@@ -1,0 +1,3 @@
+exports = function(value) {
+  return { value, app: context.app.id, project: context.app.projectId, environment: context.environment.tag };
+};

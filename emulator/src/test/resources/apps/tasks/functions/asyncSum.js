@@ -1,0 +1,4 @@
+exports = async function(a, b) {
+  const first = await Promise.resolve(a);
+  return first + b;
+};

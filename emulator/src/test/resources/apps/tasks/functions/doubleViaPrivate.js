@@ -1,0 +1,3 @@
+exports = async function(n) {
+  return await context.functions.execute("private/double", n);
+};

@@ -1,0 +1,3 @@
+exports = function(reason) {
+  throw new Error("refused: " + reason);
+};

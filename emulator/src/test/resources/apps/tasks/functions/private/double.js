@@ -1,0 +1,3 @@
+exports = function(n) {
+  return n * 2;
+};

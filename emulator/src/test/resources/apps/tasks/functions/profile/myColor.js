@@ -1,0 +1,3 @@
+exports = function() {
+  return context.user.custom_data.color || null;
+};

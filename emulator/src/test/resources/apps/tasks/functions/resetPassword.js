@@ -1,0 +1,3 @@
+exports = ({ token, tokenId, username, password, currentPasswordValid }, securityAnswer) => {
+  return { status: securityAnswer === "blue" ? "success" : "fail" };
+};

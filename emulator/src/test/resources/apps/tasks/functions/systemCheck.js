@@ -1,0 +1,3 @@
+exports = function() {
+  return { type: context.user.type, system: context.runningAsSystem() };
+};

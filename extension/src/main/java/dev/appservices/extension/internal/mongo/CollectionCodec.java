@@ -1,0 +1,90 @@
+package dev.appservices.extension.internal.mongo;
+
+import org.bson.BSONException;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+import org.bson.codecs.BsonValueCodec;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecConfigurationException;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonParseException;
+import org.bson.json.JsonReader;
+
+import dev.appservices.mongo.Namespace;
+
+/**
+ * Converts between Java values and BSON for one collection, always with the codecs of one {@link CodecRegistry}:
+ * filters and updates ({@link Bson#toBsonDocument}), documents to write, answers (Extended JSON, canonical or
+ * relaxed, parsed by the BSON library) and documents to return. Immutable and thread-safe.
+ */
+final class CollectionCodec {
+
+    private static final EncoderContext ENCODER_CONTEXT = EncoderContext.builder().build();
+    private static final DecoderContext DECODER_CONTEXT = DecoderContext.builder().build();
+    private static final BsonValueCodec BSON_VALUE_CODEC = new BsonValueCodec();
+
+    private final Namespace namespace;
+    private final CodecRegistry registry;
+
+    CollectionCodec(Namespace namespace, CodecRegistry registry) {
+        this.namespace = namespace;
+        this.registry = registry;
+    }
+
+    CodecRegistry registry() {
+        return registry;
+    }
+
+    /** A filter, update, sort, projection or stage as a document; the driver's builders render themselves here. */
+    BsonDocument bson(Bson value) {
+        return value.toBsonDocument(BsonDocument.class, registry);
+    }
+
+    /**
+     * A document to write, encoded by the codec of its class.
+     *
+     * @throws CodecConfigurationException if the registry has no codec for it
+     */
+    @SuppressWarnings("unchecked") // the codec was looked up by the value's own class
+    <D> BsonDocument encode(D document) {
+        if (document instanceof Bson bson) {
+            return bson(bson);
+        }
+        Codec<D> codec = (Codec<D>) registry.get(document.getClass());
+        BsonDocument encoded = new BsonDocument();
+        codec.encode(new BsonDocumentWriter(encoded), document, ENCODER_CONTEXT);
+        return encoded;
+    }
+
+    /** Decodes a document of an answer or an event into {@code type}. */
+    <R> R decode(BsonValue document, Class<R> type, String operation) {
+        if (!document.isDocument()) {
+            throw MongoMessages.undecodable(namespace, operation, document.getBsonType(), type, null);
+        }
+        try {
+            return registry.get(type).decode(new BsonDocumentReader(document.asDocument()), DECODER_CONTEXT);
+        } catch (BSONException | CodecConfigurationException | ClassCastException e) {
+            throw MongoMessages.undecodable(namespace, operation, document.getBsonType(), type, e);
+        }
+    }
+
+    /** Parses the answer of an operation: any Extended JSON value; an empty answer is BSON null. */
+    BsonValue parse(String answer, String operation) {
+        if (answer == null || answer.isBlank()) {
+            return BsonNull.VALUE;
+        }
+        try (JsonReader reader = new JsonReader(answer)) {
+            reader.readBsonType();
+            return BSON_VALUE_CODEC.decode(reader, DECODER_CONTEXT);
+        } catch (JsonParseException | BSONException e) {
+            // no cause: the parser's message quotes the text, which holds documents
+            throw MongoMessages.unreadableAnswer(namespace, operation, "not valid Extended JSON");
+        }
+    }
+}
