@@ -55,6 +55,9 @@ public final class AppServicesEmulator implements AutoCloseable {
     /** The default interval of heartbeat comments on watch streams, as the real service sent them. */
     public static final Duration DEFAULT_WATCH_HEARTBEAT = Duration.ofSeconds(10);
 
+    /** The default database of the emulator's own state (users, sessions, keys, tokens, signing secrets). */
+    public static final String DEFAULT_STATE_DATABASE = "__appservices";
+
     /** The class-path resource of the bundled demo configuration (apps {@code sample} and {@code sample-auto}). */
     public static final String DEMO_CONFIG_RESOURCE = "demo-apps.json";
 
@@ -140,6 +143,7 @@ public final class AppServicesEmulator implements AutoCloseable {
         private String mongodbUri;
         private Duration watchHeartbeat = DEFAULT_WATCH_HEARTBEAT;
         private Clock clock = Clock.systemUTC();
+        private String stateDatabase = DEFAULT_STATE_DATABASE;
 
         private Builder() {
         }
@@ -346,9 +350,10 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
-         * Persists users, identities, email accounts, API keys, pending tokens, sessions and the apps' data (in the
-         * embedded store's file) in a directory, so that a restarted emulator with the same directory keeps them
-         * (tokens issued before stay valid).
+         * Persists the embedded store in a directory: users, identities, email accounts, API keys, pending tokens,
+         * sessions, signing secrets and the apps' data, so that a restarted emulator with the same directory keeps
+         * them (tokens issued before stay valid). A data file an earlier emulator version wrote there
+         * ({@code emulator-state.json}) is moved into the store at start, once.
          *
          * @param directory the data directory (created if missing)
          * @return this builder
@@ -359,14 +364,37 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /**
-         * Keeps the apps' data in a MongoDB deployment (a replica set or a sharded cluster) instead of the embedded
-         * store. The emulator checks at start that it answers.
+         * Keeps the apps' data and the emulator's own state (see {@link #stateDatabase(String)}) in a MongoDB
+         * deployment (a replica set or a sharded cluster) instead of the embedded store. The emulator checks at start
+         * that it answers. Several emulators on one deployment serve the same apps as one: they share users,
+         * sessions, API keys, pending tokens and signing secrets, and each sees a change made through another at its
+         * next request.
          *
          * @param uri a MongoDB connection string, e.g. {@code mongodb://db1,db2/?replicaSet=rs0}
          * @return this builder
          */
         public Builder mongodbUri(String uri) {
             this.mongodbUri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        /**
+         * Sets the database in which the emulator keeps its own state (default {@value #DEFAULT_STATE_DATABASE}):
+         * users, identities, accounts, sessions, API keys, pending tokens and the apps' signing secrets. Emulators
+         * that use the same MongoDB deployment ({@link #mongodbUri(String)}) and the same state database serve the
+         * same users and accept each other's tokens.
+         *
+         * @param name a MongoDB database name
+         * @return this builder
+         * @throws EmulatorException {@code APPSVC0507} for a name MongoDB does not accept
+         */
+        public Builder stateDatabase(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty() || name.length() > 63 || name.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0)) {
+                throw Messages.invalidArgument("stateDatabase", "'" + name
+                        + "' is no MongoDB database name (1 to 63 characters, none of /\\. \"$)");
+            }
+            this.stateDatabase = name;
             return this;
         }
 
@@ -432,7 +460,7 @@ public final class AppServicesEmulator implements AutoCloseable {
             imported.forEach(app -> settings.add(app.definition().settings()));
             return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port, settings,
                     functions, Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
-                    watchHeartbeat, imported, functionTimeLimit, Set.copyOf(httpHosts))));
+                    watchHeartbeat, imported, functionTimeLimit, Set.copyOf(httpHosts), stateDatabase)));
         }
 
         private static Path resourcePath(String resource) {

@@ -63,7 +63,7 @@ class EmulatorMainTest {
             assertEquals("App Services emulator listening on " + emulator.baseUrl() + System.lineSeparator(),
                     printed.toString(StandardCharsets.UTF_8));
             new WireClient(emulator.baseUrl()).loginAnonymously("sample");
-            assertTrue(Files.exists(dataDir.resolve("emulator-state.json")), "--data-dir is used");
+            assertTrue(Files.exists(dataDir.resolve("emulator-data.mv")), "--data-dir is used");
         }
     }
 
@@ -84,7 +84,8 @@ class EmulatorMainTest {
     void badArgumentsAreUsageErrors() {
         PrintStream ignored = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         for (String[] args : List.of(new String[] {"--port"}, new String[] {"--port", "x"},
-                new String[] {"--colour", "red"}, new String[] {"--port", "70000"})) {
+                new String[] {"--colour", "red"}, new String[] {"--port", "70000"},
+                new String[] {"--state-database", "bad.name"})) {
             EmulatorException failure = assertThrows(EmulatorException.class,
                     () -> EmulatorMain.start(args, ignored));
             assertTrue(failure.getMessage().startsWith("APPSVC05"), failure.getMessage());

@@ -2,8 +2,10 @@ package dev.appservices.emulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -55,7 +57,13 @@ class PersistenceTest {
             apiKey = client.post(CLIENT + "/auth/api_keys", refreshToken, "{\"name\":\"ci\"}").json()
                     .getString("key");
         }
-        String stored = Files.readString(dataDir.resolve("emulator-state.json"), StandardCharsets.UTF_8);
+        Path file = dataDir.resolve("emulator-data.mv");
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    "the store's file holds signing secrets: readable by its owner only");
+        }
+        String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertTrue(stored.contains("kept@example.com"), "the embedded store's file holds the accounts");
         assertFalse(stored.contains("password1"), "passwords are stored hashed");
         assertFalse(stored.contains(apiKey), "API keys are stored hashed");
 
@@ -74,8 +82,8 @@ class PersistenceTest {
     }
 
     @Test
-    void aDataFileOfTheEarlierWriterIsRead(@TempDir Path dataDir) throws Exception {
-        // as the emulator wrote it with JSON-B before it read and wrote its data file with the BSON library:
+    void aDataFileOfTheEarlierWriterIsMovedIntoTheStoreOnce(@TempDir Path dataDir) throws Exception {
+        // as emulators before the state store wrote it (with JSON-B, before the BSON library):
         // record components by name, in alphabetical order, null components left out
         byte[] secret = new byte[32];
         Arrays.fill(secret, (byte) 7);
@@ -90,6 +98,7 @@ class PersistenceTest {
                 + "\"providerType\":\"anon-user\"}],\"type\":\"normal\"}]}},\"version\":1}", StandardCharsets.UTF_8);
         SignedJWT refresh = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .subject(userId).claim("typ", "refresh").claim("baas_session_id", "s1")
+                .claim("baas_domain_id", "65f0a1b2c3d4e5f60123ffff")
                 .expirationTime(new Date(expiresAt)).build());
         refresh.sign(new MACSigner(secret));
 
@@ -99,6 +108,13 @@ class PersistenceTest {
             assertEquals(Map.of("name", "Ana"), user.identities().get(0).data());
             assertEquals(201, new WireClient(emulator.baseUrl()).post(CLIENT + "/auth/session", refresh.serialize(),
                     null).status(), "the stored session and signing secret are used");
+        }
+        assertFalse(Files.exists(dataDir.resolve("emulator-state.json")), "the file is read once");
+        assertTrue(Files.exists(dataDir.resolve("emulator-state.json.migrated")), "and kept aside");
+        try (AppServicesEmulator emulator = start(dataDir)) {
+            assertEquals(userId, emulator.admin().users("kept").get(0).id(), "the user now lives in the store");
+            assertEquals(201, new WireClient(emulator.baseUrl()).post(CLIENT + "/auth/session", refresh.serialize(),
+                    null).status(), "and so do its session and the signing secret");
         }
     }
 

@@ -18,8 +18,8 @@ import dev.appservices.emulator.internal.messages.UsageException;
 /**
  * The runnable jar's main class:
  * {@code java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE] [--data-dir DIR]
- * [--mongodb-uri URI] [--app DIR [--app-id ID]]... [--secrets FILE] [--allow-http HOST[,HOST...]]
- * [--function-time-limit SECONDS]}.
+ * [--mongodb-uri URI] [--state-database NAME] [--app DIR [--app-id ID]]... [--secrets FILE]
+ * [--allow-http HOST[,HOST...]] [--function-time-limit SECONDS]}.
  *
  * <p>{@code --app} (repeatable) serves an app exported from App Services; {@code --app-id} right after it serves
  * it under another client app id. Without {@code --config} and {@code --app} the bundled demo configuration is
@@ -96,6 +96,7 @@ public final class EmulatorMain {
                         .filter(host -> !host.isEmpty()).toArray(String[]::new));
                 case "--function-time-limit" -> builder.functionTimeLimit(Duration.ofSeconds(number(option, value)));
                 case "--mongodb-uri" -> builder.mongodbUri(value);
+                case "--state-database" -> builder.stateDatabase(value);
                 default -> throw Messages.usage("unknown option '" + option + "'");
             }
         }

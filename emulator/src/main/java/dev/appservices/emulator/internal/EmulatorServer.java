@@ -94,7 +94,8 @@ public final class EmulatorServer implements AutoCloseable {
      * @param port the port, 0 for any free one
      * @param apps the apps
      * @param functions functions registered in code, by app id and name
-     * @param dataDirectory where state is persisted, or empty to keep it in memory
+     * @param dataDirectory where the embedded store keeps its file and an earlier emulator's data file is migrated
+     *     from, or empty to keep the embedded store in memory
      * @param classLoader the loader that discovers {@link EmulatorFunction}s
      * @param clock the emulator's time, which the admin API can move forward
      * @param mongodbUri a MongoDB deployment for the apps' data, or empty for the embedded store
@@ -102,11 +103,12 @@ public final class EmulatorServer implements AutoCloseable {
      * @param imports the exported apps (their settings are among {@code apps}) with their JavaScript functions
      * @param functionTimeLimit how long one JavaScript function call may run
      * @param httpHosts the hosts JavaScript functions may reach with {@code context.http}
+     * @param stateDatabase the database of the store that keeps users, sessions, keys, tokens and signing secrets
      */
     public record Options(String host, int port, List<AppSettings> apps,
             Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
             ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat,
-            List<ImportedApp> imports, Duration functionTimeLimit, Set<String> httpHosts) {
+            List<ImportedApp> imports, Duration functionTimeLimit, Set<String> httpHosts, String stateDatabase) {
     }
 
     /**
@@ -118,7 +120,8 @@ public final class EmulatorServer implements AutoCloseable {
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
         EmulatorClock clock = new EmulatorClock(options.clock());
-        DataLayer data = DataLayer.open(options.apps(), options.mongodbUri(), options.dataDirectory(), clock);
+        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock,
+                options.stateDatabase());
         ImportedRuntimes runtimes = null;
         try {
             Map<String, AppData> appData = new HashMap<>();
@@ -139,8 +142,9 @@ public final class EmulatorServer implements AutoCloseable {
             Map<String, AppData> appData, ImportedRuntimes runtimes) {
         FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions(),
                 runtimes.functions());
-        StateStore store = options.dataDirectory().map(directory -> StateStore.open(directory, clock))
-                .orElseGet(() -> StateStore.inMemory(clock));
+        StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()),
+                data.store().isEmbedded(), clock);
+        options.dataDirectory().ifPresent(store::migrate);
         List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);

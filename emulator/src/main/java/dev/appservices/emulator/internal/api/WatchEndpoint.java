@@ -66,7 +66,7 @@ public final class WatchEndpoint implements Endpoint {
             SseSink sink = new ExchangeSink(body, close);
             sink.write(":\n");
             streams.open(sink, watch.namespace(), watch.filter(), access,
-                    () -> app.state().session(sessionId).isPresent());
+                    () -> app.state().signedIn(sessionId).isPresent());
         });
     }
 

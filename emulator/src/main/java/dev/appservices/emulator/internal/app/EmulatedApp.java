@@ -35,7 +35,7 @@ import dev.appservices.emulator.internal.state.Records.User;
  * One emulated app at run time: its settings, its state and the functions it can run.
  *
  * <p>Created at start-up for every configured app and kept until the emulator closes. Thread-safe (settings and
- * functions are immutable, {@link AppState} synchronises itself).
+ * functions are immutable, {@link AppState} is thread-safe).
  */
 public final class EmulatedApp {
 

@@ -24,6 +24,7 @@ import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.state.Records.Session;
+import dev.appservices.emulator.internal.state.Records.SignedIn;
 import dev.appservices.emulator.internal.state.Records.User;
 
 /**
@@ -41,6 +42,7 @@ public final class TokenService {
     public static final String ACCESS = "access";
     public static final String REFRESH = "refresh";
     private static final String SESSION_CLAIM = "baas_session_id";
+    private static final String DOMAIN_CLAIM = "baas_domain_id";
 
     private final Apps apps;
     private final Clock clock;
@@ -92,6 +94,13 @@ public final class TokenService {
         return verified;
     }
 
+    /**
+     * Checks what needs no store first, with the app's signing secret read at start (the token's
+     * {@code baas_domain_id} names the app): signature, type and expiry, so a forged, foreign or expired token never
+     * reaches the store. Then the session check: with a shared store one lookup of the session and one of its user,
+     * both by id, so that a logout, a disabled or a deleted user on any emulator sharing the store ends the token at
+     * its next request; with the embedded store, which only this emulator changes, from memory.
+     */
     Verified verify(String token, String type) {
         SignedJWT jwt;
         JWTClaimsSet claims;
@@ -101,29 +110,11 @@ public final class TokenService {
         } catch (ParseException e) {
             throw ServiceError.invalidSession("malformed token");
         }
-        String sessionId = stringClaim(claims, SESSION_CLAIM);
-        for (EmulatedApp app : apps.all()) {
-            Optional<Session> session = app.state().session(sessionId);
-            if (session.isPresent()) {
-                return verify(jwt, claims, type, app, session.get());
-            }
-        }
-        if (expired(claims)) {
-            throw ServiceError.invalidSession(type + " token expired");
-        }
-        // The service's text for a refresh token of a deleted user or an ended session; realm-web's
-        // app.deleteUser() logs out after deleting and ignores exactly this message.
-        throw REFRESH.equals(type) ? ServiceError.refreshTokenNotFound()
-                : ServiceError.invalidSession("the session has ended");
-    }
-
-    private boolean expired(JWTClaimsSet claims) {
-        Date expiry = claims.getExpirationTime();
-        return expiry == null || expiry.getTime() <= clock.millis();
-    }
-
-    private Verified verify(SignedJWT jwt, JWTClaimsSet claims, String type, EmulatedApp app,
-            Session session) {
+        String domainId = stringClaim(claims, DOMAIN_CLAIM);
+        EmulatedApp app = apps.all().stream()
+                .filter(candidate -> candidate.state().domainId().equals(domainId))
+                .findFirst()
+                .orElseThrow(() -> ServiceError.invalidSession("the token belongs to no app of this emulator"));
         try {
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
                     || !jwt.verify(new MACVerifier(app.state().signingSecret()))) {
@@ -136,13 +127,23 @@ public final class TokenService {
             throw ServiceError.invalidSession("expected a" + (ACCESS.equals(type) ? "n access" : " refresh")
                     + " token");
         }
-        if (expired(claims)) {
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null || expiry.getTime() <= clock.millis()) {
             throw ServiceError.invalidSession(type + " token expired");
         }
-        User user = app.state().user(session.userId())
-                .filter(candidate -> candidate.id().equals(claims.getSubject()))
-                .orElseThrow(() -> ServiceError.invalidSession("the user no longer exists"));
-        return new Verified(app, session, user);
+        SignedIn signedIn = app.state().signedIn(stringClaim(claims, SESSION_CLAIM))
+                // The service's text for a refresh token of a deleted user or an ended session; realm-web's
+                // app.deleteUser() logs out after deleting and ignores exactly this message.
+                .orElseThrow(() -> REFRESH.equals(type) ? ServiceError.refreshTokenNotFound()
+                        : ServiceError.invalidSession("the session has ended"));
+        User user = signedIn.user();
+        if (!user.id().equals(claims.getSubject())) {
+            throw ServiceError.invalidSession("the token's subject is not the session's user");
+        }
+        if (user.disabled()) {
+            throw ServiceError.invalidSession("the user is disabled");
+        }
+        return new Verified(app, signedIn.session(), user);
     }
 
     private JWTClaimsSet.Builder claims(EmulatedApp app, User user, Session session, String type,
@@ -156,7 +157,7 @@ public final class TokenService {
                 .expirationTime(new Date(expiresAt * 1000))
                 .claim("typ", type)
                 .claim("baas_device_id", session.deviceId())
-                .claim("baas_domain_id", app.state().domainId())
+                .claim(DOMAIN_CLAIM, app.state().domainId())
                 .claim(SESSION_CLAIM, session.id());
     }
 

@@ -54,10 +54,13 @@ public final class CollectionOperations {
     private final MongoStore store;
     private final ChangeEvents events;
     private final ConcurrentMap<Namespace, Object> locks = new ConcurrentHashMap<>();
+    private final String stateDatabase;
 
-    public CollectionOperations(MongoStore store, ChangeEvents events) {
+    /** {@code stateDatabase} is the emulator's own, which no operation may reach. */
+    public CollectionOperations(MongoStore store, ChangeEvents events, String stateDatabase) {
         this.store = store;
         this.events = events;
+        this.stateDatabase = stateDatabase;
     }
 
     /**
@@ -67,6 +70,7 @@ public final class CollectionOperations {
      * @throws DataException for an unknown operation, bad arguments, a refusal by rules or an error of the store
      */
     public BsonValue execute(String operation, Namespace namespace, BsonDocument arguments, Access access) {
+        refuseStateDatabase(namespace.database());
         Arguments args = new Arguments(arguments);
         MongoCollection<BsonDocument> collection = store.collection(namespace);
         return translated(() -> switch (operation) {
@@ -96,10 +100,17 @@ public final class CollectionOperations {
 
     /** Deletes every document of every collection of a database, as system, publishing the deletes. */
     public void clearDatabase(String database) {
+        refuseStateDatabase(database);
         for (String collection : store.client().getDatabase(database).listCollectionNames()) {
             Namespace namespace = new Namespace(database, collection);
             translated(() -> new BsonInt32(delete(namespace, store.collection(namespace), Access.SYSTEM,
                     new BsonDocument(), true)));
+        }
+    }
+
+    private void refuseStateDatabase(String database) {
+        if (database.equals(stateDatabase)) {
+            throw DataException.stateDatabase(database);
         }
     }
 

@@ -75,4 +75,9 @@ public final class DataException extends RuntimeException {
         return new DataException(Kind.FORBIDDEN, "NoMatchingRuleFound",
                 operation + " not permitted for namespace '" + namespace + "'");
     }
+
+    /** The emulator's own state database, which the MongoDB service never reaches, even as system. */
+    static DataException stateDatabase(String database) {
+        return new DataException(Kind.FORBIDDEN, "NoMatchingRuleFound", Messages.stateDatabaseReserved(database));
+    }
 }

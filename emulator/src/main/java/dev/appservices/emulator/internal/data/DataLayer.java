@@ -2,7 +2,6 @@ package dev.appservices.emulator.internal.data;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import dev.appservices.emulator.internal.config.AppSettings;
@@ -11,35 +10,31 @@ import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The emulator's data: one store shared by all apps (as apps linked to one cluster shared it), the change events
- * of its write path and the operations. Without an app that declares a MongoDB service there is no store at all, so
- * such emulators start as fast as before. {@link #close()} closes the store.
+ * of its write path and the operations. The store opens even when no app declares a MongoDB service, since it also
+ * holds the emulator's own state (users, sessions, keys, tokens, signing secrets). {@link #close()} closes it.
  */
 public final class DataLayer implements AutoCloseable {
 
-    private final Optional<MongoStore> store;
+    private final MongoStore store;
     private final ChangeEvents events;
-    private final Optional<CollectionOperations> operations;
+    private final CollectionOperations operations;
 
-    private DataLayer(Optional<MongoStore> store, Clock clock) {
+    private DataLayer(MongoStore store, Clock clock, String stateDatabase) {
         this.store = store;
         this.events = new ChangeEvents(clock);
-        this.operations = store.map(opened -> new CollectionOperations(opened, events));
+        this.operations = new CollectionOperations(store, events, stateDatabase);
     }
 
     /**
-     * Opens the store if one of the apps declares a MongoDB service: the deployment at {@code mongodbUri} if given,
-     * otherwise the embedded one, persistent under the data directory if given.
+     * Opens the store: the MongoDB deployment at {@code mongodbUri} if given, otherwise the embedded one, persistent
+     * under the data directory if given. The MongoDB service never reaches {@code stateDatabase}, the emulator's own.
      *
      * @throws dev.appservices.emulator.EmulatorException if it cannot be opened
      */
-    public static DataLayer open(List<AppSettings> apps, Optional<String> mongodbUri, Optional<Path> dataDirectory,
-            Clock clock) {
-        mongodbUri.ifPresent(MongoStore::connectionString);
-        if (apps.stream().noneMatch(app -> app.mongodb().isPresent())) {
-            return new DataLayer(Optional.empty(), clock);
-        }
+    public static DataLayer open(Optional<String> mongodbUri, Optional<Path> dataDirectory, Clock clock,
+            String stateDatabase) {
         MongoStore store = mongodbUri.map(MongoStore::remote).orElseGet(() -> MongoStore.embedded(dataDirectory));
-        return new DataLayer(Optional.of(store), clock);
+        return new DataLayer(store, clock, stateDatabase);
     }
 
     /**
@@ -56,10 +51,10 @@ public final class DataLayer implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw Messages.invalidSetting(key, e.getMessage());
             }
-            return new MongoService(mongodb.service(), rules, mongodb.values(), operations.orElseThrow());
+            return new MongoService(mongodb.service(), rules, mongodb.values(), operations);
         });
         Optional<CustomUserDataSource> customData = settings.customData().collection().map(collection ->
-                new CustomUserDataSource(store.orElseThrow(), new Namespace(collection.database(), collection.collection()),
+                new CustomUserDataSource(store, new Namespace(collection.database(), collection.collection()),
                         collection.userIdField()));
         return new AppData(service, customData);
     }
@@ -68,8 +63,16 @@ public final class DataLayer implements AutoCloseable {
         return events;
     }
 
+    public CollectionOperations operations() {
+        return operations;
+    }
+
+    public MongoStore store() {
+        return store;
+    }
+
     @Override
     public void close() {
-        store.ifPresent(MongoStore::close);
+        store.close();
     }
 }

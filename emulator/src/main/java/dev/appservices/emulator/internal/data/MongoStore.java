@@ -1,8 +1,10 @@
 package dev.appservices.emulator.internal.data;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +62,9 @@ public final class MongoStore implements AutoCloseable {
             MongoBackend backend;
             if (dataDirectory.isPresent()) {
                 Files.createDirectories(dataDirectory.get());
-                backend = new H2Backend(dataDirectory.get().resolve(DATA_FILE).toString());
+                Path file = dataDirectory.get().resolve(DATA_FILE);
+                backend = new H2Backend(file.toString());
+                restrictToOwner(file);
             } else {
                 backend = new MemoryBackend();
             }
@@ -142,6 +146,15 @@ public final class MongoStore implements AutoCloseable {
     public void close() {
         client.close();
         embedded.ifPresent(MongoServer::shutdownNow);
+    }
+
+    /** The file holds the emulator's state too: password hashes and the apps' token signing secrets. */
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory's own permissions apply
+        }
     }
 
     /** The hosts of a connection string, without user name and password. */

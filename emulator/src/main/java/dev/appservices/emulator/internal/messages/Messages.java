@@ -134,6 +134,11 @@ public final class Messages {
         return "APPSVC0536: the request body exceeds the limit of " + limit + " bytes";
     }
 
+    public static String stateDatabaseReserved(String database) {
+        return "APPSVC0537: the database '" + database + "' holds the emulator's own state; the MongoDB service"
+                + " cannot reach it";
+    }
+
     public static String internalError(String requestId) {
         return "APPSVC0538: the emulator failed to process the request (id " + requestId + "); see its log";
     }
@@ -324,7 +329,8 @@ public final class Messages {
     public static UsageException usage(String problem) {
         return new UsageException("APPSVC0580: " + problem + System.lineSeparator()
                 + "usage: java -jar appservices-emulator.jar [--port N] [--host HOST] [--config FILE]"
-                + " [--data-dir DIR] [--mongodb-uri URI] [--app DIR [--app-id ID]]... [--secrets FILE]"
+                + " [--data-dir DIR] [--mongodb-uri URI] [--state-database NAME] [--app DIR [--app-id ID]]..."
+                + " [--secrets FILE]"
                 + " [--allow-http HOST[,HOST...]] [--function-time-limit SECONDS]");
     }
 

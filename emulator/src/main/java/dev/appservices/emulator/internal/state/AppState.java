@@ -4,31 +4,45 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.types.ObjectId;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 
 import dev.appservices.emulator.internal.state.Records.Account;
 import dev.appservices.emulator.internal.state.Records.ApiKey;
-import dev.appservices.emulator.internal.state.Records.AppSnapshot;
 import dev.appservices.emulator.internal.state.Records.EmailToken;
 import dev.appservices.emulator.internal.state.Records.Identity;
 import dev.appservices.emulator.internal.state.Records.Session;
+import dev.appservices.emulator.internal.state.Records.SignedIn;
 import dev.appservices.emulator.internal.state.Records.User;
 
+import static dev.appservices.emulator.internal.state.StateDocuments.APP;
+import static dev.appservices.emulator.internal.state.StateDocuments.DELETED;
+import static dev.appservices.emulator.internal.state.StateDocuments.ID;
+import static dev.appservices.emulator.internal.state.StateDocuments.IDENTITY_KEYS;
+
 /**
- * The mutable state of one app: users and their identities, email/password accounts, pending email tokens, API keys
- * and sessions, plus the app's token signing secret.
+ * The state of one app in the shared state database: users and their identities, email/password accounts, pending
+ * email tokens, API keys and sessions, plus the app's token signing secret and domain id (read once, they never
+ * change).
  *
- * <p>Thread-safe: every operation runs under the instance's lock, and compound operations that must be atomic (find
- * an identity's owner or create the user; check a name and add an account) are single methods. After each change
- * the {@code onChange} callback runs <em>outside</em> the lock, so persisting several apps cannot deadlock.
- * Lives as long as the emulator; {@link #reset()} empties it.
+ * <p>Every emulator process on the same database sees the same state: each operation is one atomic MongoDB operation
+ * on one document, or a sequence that stays correct if the process dies between its steps (see {@link #deleteUser}),
+ * and only an emulator that owns its store keeps the sessions it checked in memory (see {@link SessionCache}). Races between processes are settled by the database: unique indexes make an email, an
+ * identity and an API key name per user taken once, and single-use tokens are consumed by one
+ * {@code findOneAndDelete}. Thread-safe.
  */
 public final class AppState {
 
@@ -37,49 +51,25 @@ public final class AppState {
     /** Users' type for users of server API keys. */
     public static final String SERVER_USER = "server";
 
+    /** Racing inserts retry this often before giving up; two suffice unless records are deleted meanwhile. */
+    private static final int ATTEMPTS = 5;
+    private static final BsonInt32 ONE = new BsonInt32(1);
+
+    private final String appId;
     private final byte[] signingSecret;
     private final String domainId;
-    private final Runnable onChange;
+    private final StateCollections store;
+    private final SessionCache cache;
     private final Clock clock;
 
-    private final Map<String, User> users = new LinkedHashMap<>();
-    private final Map<String, String> identityOwners = new HashMap<>();
-    private final Map<String, Account> accounts = new LinkedHashMap<>();
-    private final List<EmailToken> emailTokens = new ArrayList<>();
-    private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
-    private final Map<String, Session> sessions = new HashMap<>();
-
-    private AppState(byte[] signingSecret, String domainId, Runnable onChange, Clock clock) {
-        this.signingSecret = signingSecret.clone();
+    AppState(String appId, String signingSecret, String domainId, StateCollections store, SessionCache cache,
+            Clock clock) {
+        this.appId = appId;
+        this.signingSecret = Base64.getDecoder().decode(signingSecret);
         this.domainId = domainId;
-        this.onChange = onChange;
+        this.store = store;
+        this.cache = cache;
         this.clock = clock;
-    }
-
-    /** A new, empty app state with a fresh signing secret; {@code clock} decides when sessions expire. */
-    public static AppState create(Runnable onChange, Clock clock) {
-        return new AppState(Base64.getUrlDecoder().decode(PasswordHasher.randomSecret(32)),
-                new ObjectId().toHexString(), onChange, clock);
-    }
-
-    /** The state stored in a snapshot. */
-    public static AppState restore(AppSnapshot snapshot, Runnable onChange, Clock clock) {
-        AppState state = new AppState(Base64.getDecoder().decode(snapshot.signingSecret()), snapshot.domainId(),
-                onChange, clock);
-        snapshot.users().forEach(state::putUser);
-        snapshot.accounts().forEach(account -> state.accounts.put(account.email(), account));
-        state.emailTokens.addAll(snapshot.emailTokens());
-        snapshot.apiKeys().forEach(key -> state.apiKeys.put(key.id(), key));
-        snapshot.sessions().forEach(session -> state.sessions.put(session.id(), session));
-        return state;
-    }
-
-    public synchronized AppSnapshot snapshot() {
-        long now = clock.millis();
-        sessions.values().removeIf(session -> session.expiresAt() <= now);
-        return new AppSnapshot(Base64.getEncoder().encodeToString(signingSecret), domainId,
-                new ArrayList<>(users.values()), new ArrayList<>(accounts.values()), emailTokens,
-                new ArrayList<>(apiKeys.values()), new ArrayList<>(sessions.values()));
     }
 
     public byte[] signingSecret() {
@@ -92,180 +82,185 @@ public final class AppState {
 
     // users and identities
 
-    public synchronized Optional<User> user(String userId) {
-        return Optional.ofNullable(users.get(userId));
+    public Optional<User> user(String userId) {
+        return live(store.users().find(byId(userId)).first()).map(StateDocuments::user);
     }
 
-    public synchronized List<User> users() {
-        return new ArrayList<>(users.values());
+    public List<User> users() {
+        return store.users().find(ofApp()).sort(new BsonDocument("createdAt", ONE).append(ID, ONE))
+                .into(new ArrayList<>()).stream()
+                .filter(document -> !document.containsKey(DELETED))
+                .map(StateDocuments::user)
+                .toList();
     }
 
     /** Whether a user owns the identity already. */
-    public synchronized boolean hasIdentity(Identity identity) {
-        return identityOwners.containsKey(identityKey(identity.providerType(), identity.id()));
-    }
-
-    /** Returns the user that owns the identity, creating the user when the identity is new. */
-    public User loginIdentity(Identity identity, String userType) {
-        return change(() -> {
-            String owner = identityOwners.get(identityKey(identity.providerType(), identity.id()));
-            if (owner != null) {
-                return users.get(owner);
-            }
-            User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null,
-                    clock.millis());
-            putUser(user);
-            return user;
-        });
+    public boolean hasIdentity(Identity identity) {
+        return live(store.users().find(new BsonDocument(IDENTITY_KEYS,
+                new BsonString(StateDocuments.identityKey(appId, identity)))).first()).isPresent();
     }
 
     /**
-     * Adds an identity to a user.
+     * Returns the user that owns the identity, creating the user when the identity is new. The identity's unique
+     * index decides which of several processes logging in the same new identity at once creates the user.
+     */
+    public User loginIdentity(Identity identity, String userType) {
+        BsonDocument byIdentity = new BsonDocument(IDENTITY_KEYS,
+                new BsonString(StateDocuments.identityKey(appId, identity)));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            BsonDocument owner = store.users().find(byIdentity).first();
+            if (owner != null && !owner.containsKey(DELETED)) {
+                return StateDocuments.user(owner);
+            }
+            if (owner != null) {
+                store.finishDeletion(owner);
+                cache.forgetUser(owner.getString(ID).getValue());
+                continue;
+            }
+            User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null,
+                    clock.millis());
+            if (inserted(() -> store.users().insertOne(StateDocuments.write(appId, user)))) {
+                cache.created(user);
+                return user;
+            }
+        }
+        throw new IllegalStateException("the owner of an identity of app " + appId + " changed " + ATTEMPTS
+                + " times during one login");
+    }
+
+    /**
+     * Adds an identity to a user in one update of the user's document; the identity's unique index refuses it if
+     * another user took it meanwhile.
      *
      * @return the user with the identity; empty when the user does not exist or the identity belongs to another
      *     user
      */
     public Optional<User> linkIdentity(String userId, Identity identity) {
-        return change(() -> {
-            String owner = identityOwners.get(identityKey(identity.providerType(), identity.id()));
-            User user = users.get(userId);
-            if (owner != null && !owner.equals(userId) || user == null) {
+        BsonString key = new BsonString(StateDocuments.identityKey(appId, identity));
+        BsonDocument owner = store.users().find(new BsonDocument(IDENTITY_KEYS, key)).first();
+        if (owner != null) {
+            return owner.getString(ID).getValue().equals(userId) ? live(owner).map(StateDocuments::user)
+                    : Optional.empty();
+        }
+        BsonDocument push = new BsonDocument("$push", new BsonDocument("identities", StateDocuments.write(identity))
+                .append(IDENTITY_KEYS, key));
+        try {
+            Optional<User> linked = live(store.users().findOneAndUpdate(ofApp(userId), push,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                    .map(StateDocuments::user);
+            cache.forgetUser(userId);
+            return linked;
+        } catch (MongoException e) {
+            if (isDuplicateKey(e)) {
                 return Optional.empty();
             }
-            if (owner == null) {
-                user = user.withIdentity(identity);
-                putUser(user);
-            }
-            return Optional.of(user);
-        });
+            throw e;
+        }
     }
 
+    /** Disables or enables a user; disabling ends the user's sessions (and tokens are refused for it anyway). */
     public boolean setDisabled(String userId, boolean disabled) {
-        return change(() -> {
-            User user = users.get(userId);
-            if (user == null) {
-                return false;
-            }
-            users.put(userId, user.withDisabled(disabled));
-            if (disabled) {
-                sessions.values().removeIf(session -> session.userId().equals(userId));
-            }
-            return true;
-        });
+        boolean found = store.users().updateOne(ofApp(userId),
+                new BsonDocument("$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
+                .getMatchedCount() > 0;
+        if (found && disabled) {
+            store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
+        }
+        cache.forgetUser(userId);
+        return found;
     }
 
     public boolean setCustomData(String userId, String canonicalEjson) {
-        return change(() -> {
-            User user = users.get(userId);
-            if (user == null) {
-                return false;
-            }
-            users.put(userId, user.withCustomData(canonicalEjson));
-            return true;
-        });
+        BsonDocument change = canonicalEjson == null
+                ? new BsonDocument("$unset", new BsonDocument("customData", new BsonString("")))
+                : new BsonDocument("$set", new BsonDocument("customData", new BsonString(canonicalEjson)));
+        boolean found = store.users().updateOne(ofApp(userId), change).getMatchedCount() > 0;
+        cache.forgetUser(userId);
+        return found;
     }
 
-    /** Deletes a user with its identities, email accounts, API keys and sessions. */
+    /**
+     * Deletes a user with its email accounts, API keys and sessions. The user's document is first marked deleted,
+     * one atomic update after which every process treats the user as gone; then the records it owns go, then the
+     * document itself. A process that dies on the way leaves a marked document that the next process to start, or
+     * the next login of one of its identities, finishes deleting.
+     */
     public boolean deleteUser(String userId) {
-        return change(() -> {
-            User user = users.remove(userId);
-            if (user == null) {
-                return false;
-            }
-            for (Identity identity : user.identities()) {
-                identityOwners.remove(identityKey(identity.providerType(), identity.id()));
-                accounts.values().removeIf(account -> account.id().equals(identity.id()));
-            }
-            apiKeys.values().removeIf(key -> key.userId().equals(userId));
-            sessions.values().removeIf(session -> session.userId().equals(userId));
-            return true;
-        });
+        BsonDocument marked = store.users().findOneAndUpdate(ofApp(userId),
+                new BsonDocument("$set", new BsonDocument(DELETED, BsonBoolean.TRUE)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (marked == null) {
+            return false;
+        }
+        cache.forgetUser(userId);
+        store.finishDeletion(marked);
+        return true;
     }
 
-    /** Forgets all users, accounts, tokens, keys and sessions; the signing secret stays. */
+    /** Forgets all users, accounts, tokens, keys and sessions of the app; the signing secret stays. */
     public void reset() {
-        change(() -> {
-            users.clear();
-            identityOwners.clear();
-            accounts.clear();
-            emailTokens.clear();
-            apiKeys.clear();
-            sessions.clear();
-            return null;
-        });
+        store.recordCollections().forEach(collection -> collection.deleteMany(ofApp()));
+        cache.forgetAll();
     }
 
     // email/password accounts
 
-    public synchronized Optional<Account> account(String email) {
-        return Optional.ofNullable(accounts.get(email));
+    public Optional<Account> account(String email) {
+        return Optional.ofNullable(store.accounts().find(byEmail(email)).first()).map(StateDocuments::account);
     }
 
     /**
      * Adds a new account.
      *
-     * @return {@code false} (and nothing changes) when the email is taken
+     * @return {@code false} (and nothing changes) when the email is taken; the unique index of app and email decides
+     *     between processes registering the same email at once
      */
     public boolean addAccount(Account account) {
-        return change(() -> accounts.putIfAbsent(account.email(), account) == null);
+        return inserted(() -> store.accounts().insertOne(StateDocuments.write(appId, account)));
     }
 
     public void confirmAccount(String email) {
-        change(() -> {
-            Account account = accounts.get(email);
-            if (account != null) {
-                accounts.put(email, new Account(account.id(), email, account.passwordHash(), true));
-            }
-            emailTokens.removeIf(token -> token.email().equals(email) && token.kind().equals(EmailToken.CONFIRM));
-            return null;
-        });
+        store.accounts().updateOne(byEmail(email),
+                new BsonDocument("$set", new BsonDocument("confirmed", BsonBoolean.TRUE)));
+        store.emailTokens().deleteOne(emailTokenId(EmailToken.CONFIRM, email));
     }
 
     public void removeAccount(String email) {
-        change(() -> {
-            accounts.remove(email);
-            emailTokens.removeIf(token -> token.email().equals(email));
-            return null;
-        });
+        store.accounts().deleteOne(byEmail(email));
+        store.emailTokens().deleteMany(new BsonDocument(ID, new BsonDocument("$in", new BsonArray(List.of(
+                emailTokenId(EmailToken.CONFIRM, email).get(ID), emailTokenId(EmailToken.RESET, email).get(ID))))));
     }
 
     public void setPassword(String email, String passwordHash) {
-        change(() -> {
-            Account account = accounts.get(email);
-            if (account != null) {
-                accounts.put(email, new Account(account.id(), email, passwordHash, account.confirmed()));
-            }
-            return null;
-        });
+        store.accounts().updateOne(byEmail(email),
+                new BsonDocument("$set", new BsonDocument("passwordHash", new BsonString(passwordHash))));
     }
 
-    /** Issues a token of the given kind for an email, replacing an earlier one of the same kind. */
+    /** Issues a token of the given kind for an email, replacing an earlier one of the same kind in one write. */
     public EmailToken issueEmailToken(String kind, String email) {
-        return change(() -> {
-            emailTokens.removeIf(token -> token.email().equals(email) && token.kind().equals(kind));
-            EmailToken token = new EmailToken(kind, email, PasswordHasher.randomHex(32),
-                    new ObjectId().toHexString(), clock.millis());
-            emailTokens.add(token);
-            return token;
-        });
-    }
-
-    /** Removes and returns the matching token, if any. */
-    public Optional<EmailToken> consumeEmailToken(String kind, String token, String tokenId) {
-        return change(() -> {
-            for (EmailToken candidate : emailTokens) {
-                if (candidate.kind().equals(kind) && candidate.token().equals(token)
-                        && candidate.tokenId().equals(tokenId)) {
-                    emailTokens.remove(candidate);
-                    return Optional.of(candidate);
-                }
+        EmailToken token = new EmailToken(kind, email, PasswordHasher.randomHex(32), new ObjectId().toHexString(),
+                clock.millis());
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            // two upserts of one new _id can race on a real deployment: the loser retries as an update
+            if (inserted(() -> store.emailTokens().replaceOne(emailTokenId(kind, email),
+                    StateDocuments.write(appId, token), new ReplaceOptions().upsert(true)))) {
+                return token;
             }
-            return Optional.empty();
-        });
+        }
+        throw new IllegalStateException("the pending token of an account of app " + appId + " kept changing");
     }
 
-    public synchronized List<EmailToken> emailTokens(String kind) {
-        return emailTokens.stream().filter(token -> token.kind().equals(kind)).toList();
+    /** Removes and returns the matching token, if any: one atomic delete, so a token works once. */
+    public Optional<EmailToken> consumeEmailToken(String kind, String token, String tokenId) {
+        return Optional.ofNullable(store.emailTokens().findOneAndDelete(ofApp()
+                        .append("kind", new BsonString(kind)).append("tokenId", new BsonString(tokenId))
+                        .append("token", new BsonString(token))))
+                .map(StateDocuments::emailToken);
+    }
+
+    public List<EmailToken> emailTokens(String kind) {
+        return store.emailTokens().find(ofApp().append("kind", new BsonString(kind)))
+                .sort(new BsonDocument("createdAt", ONE)).map(StateDocuments::emailToken).into(new ArrayList<>());
     }
 
     // API keys
@@ -273,101 +268,136 @@ public final class AppState {
     /**
      * Adds a user API key.
      *
-     * @return the new key; empty when the user already has a key of that name
+     * @return the new key; empty when the user already has a key of that name (the unique index of app, user and
+     *     name decides)
      */
     public Optional<ApiKey> addApiKey(String userId, String name, String keyHash) {
-        return change(() -> {
-            boolean taken = apiKeys.values().stream()
-                    .anyMatch(key -> key.userId().equals(userId) && key.name().equals(name));
-            if (taken) {
-                return Optional.empty();
-            }
-            ApiKey key = new ApiKey(new ObjectId().toHexString(), name, keyHash, false, userId);
-            apiKeys.put(key.id(), key);
-            return Optional.of(key);
-        });
+        ApiKey key = new ApiKey(new ObjectId().toHexString(), name, keyHash, false, userId);
+        return inserted(() -> store.apiKeys().insertOne(StateDocuments.write(appId, key))) ? Optional.of(key)
+                : Optional.empty();
     }
 
-    public synchronized Optional<ApiKey> apiKey(String userId, String keyId) {
-        return Optional.ofNullable(apiKeys.get(keyId)).filter(key -> key.userId().equals(userId));
+    public Optional<ApiKey> apiKey(String userId, String keyId) {
+        return ownKey(userId, keyId).map(StateDocuments::apiKey);
     }
 
-    public synchronized List<ApiKey> apiKeys(String userId) {
-        return apiKeys.values().stream().filter(key -> key.userId().equals(userId)).toList();
+    public List<ApiKey> apiKeys(String userId) {
+        return store.apiKeys().find(ofApp().append("userId", new BsonString(userId))).sort(new BsonDocument(ID, ONE))
+                .map(StateDocuments::apiKey).into(new ArrayList<>());
     }
 
-    public synchronized Optional<ApiKey> apiKeyByHash(String keyHash) {
-        return apiKeys.values().stream().filter(key -> key.keyHash().equals(keyHash)).findFirst();
+    public Optional<ApiKey> apiKeyByHash(String keyHash) {
+        return ofThisApp(store.apiKeys().find(new BsonDocument("keyHash", new BsonString(keyHash))).first())
+                .map(StateDocuments::apiKey);
     }
 
     public boolean setApiKeyDisabled(String userId, String keyId, boolean disabled) {
-        return change(() -> {
-            ApiKey key = apiKeys.get(keyId);
-            if (key == null || !key.userId().equals(userId)) {
-                return false;
-            }
-            apiKeys.put(keyId, key.withDisabled(disabled));
-            return true;
-        });
+        return ownKey(userId, keyId).isPresent() && store.apiKeys().updateOne(byId(keyId),
+                new BsonDocument("$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
+                .getMatchedCount() > 0;
     }
 
     public boolean deleteApiKey(String userId, String keyId) {
-        return change(() -> {
-            ApiKey key = apiKeys.get(keyId);
-            return key != null && key.userId().equals(userId) && apiKeys.remove(keyId) != null;
-        });
+        return ownKey(userId, keyId).isPresent() && store.apiKeys().deleteOne(byId(keyId)).getDeletedCount() > 0;
     }
 
     // sessions
 
     public Session createSession(String userId, String deviceId, Duration ttl) {
-        return change(() -> {
-            // Whole seconds, like the refresh token's exp claim, so the session ends exactly when the token does.
-            long expiresAt = (clock.millis() + ttl.toMillis() + 999) / 1000 * 1000;
-            Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId, expiresAt);
-            sessions.put(session.id(), session);
-            return session;
-        });
+        // Whole seconds, like the refresh token's exp claim, so the session ends exactly when the token does.
+        long expiresAt = (clock.millis() + ttl.toMillis() + 999) / 1000 * 1000;
+        Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId, expiresAt);
+        store.sessions().insertOne(StateDocuments.write(appId, session));
+        cache.opened(session);
+        return session;
     }
 
     /** The live session with that id; an expired one is forgotten. */
-    public synchronized Optional<Session> session(String sessionId) {
-        Session session = sessions.get(sessionId);
-        if (session != null && session.expiresAt() <= clock.millis()) {
-            sessions.remove(sessionId);
+    private Optional<Session> session(String sessionId) {
+        Optional<Session> session = ofThisApp(store.sessions().find(byId(sessionId)).first())
+                .map(StateDocuments::session);
+        if (session.isPresent() && session.get().expiresAt() <= clock.millis()) {
+            store.sessions().deleteOne(byId(sessionId));
             return Optional.empty();
         }
-        return Optional.ofNullable(session);
+        return session;
+    }
+
+    /**
+     * The live session with that id and its user, as a token's session check needs them: read from the store, or
+     * from memory when this emulator owns its store (see {@link SessionCache}).
+     */
+    public Optional<SignedIn> signedIn(String sessionId) {
+        Optional<SignedIn> found = cache.get(sessionId, () -> session(sessionId)
+                .flatMap(session -> user(session.userId()).map(user -> new SignedIn(session, user))));
+        if (found.isPresent() && found.get().session().expiresAt() <= clock.millis()) {
+            revokeSession(sessionId);
+            return Optional.empty();
+        }
+        return found;
     }
 
     public boolean revokeSession(String sessionId) {
-        return change(() -> sessions.remove(sessionId) != null);
+        boolean found = store.sessions().deleteOne(byId(sessionId)).getDeletedCount() > 0;
+        cache.forgetSession(sessionId);
+        return found;
     }
 
     public boolean revokeSessions(String userId) {
-        return change(() -> {
-            sessions.values().removeIf(session -> session.userId().equals(userId));
-            return users.containsKey(userId);
-        });
+        store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
+        cache.forgetUser(userId);
+        return user(userId).isPresent();
     }
 
-    private void putUser(User user) {
-        users.put(user.id(), user);
-        for (Identity identity : user.identities()) {
-            identityOwners.put(identityKey(identity.providerType(), identity.id()), user.id());
+    private Optional<BsonDocument> ownKey(String userId, String keyId) {
+        return ofThisApp(store.apiKeys().find(byId(keyId)).first())
+                .filter(key -> key.getString("userId").getValue().equals(userId));
+    }
+
+    /** The document if it belongs to this app and is no user marked deleted. */
+    private Optional<BsonDocument> live(BsonDocument document) {
+        return ofThisApp(document).filter(found -> !found.containsKey(DELETED));
+    }
+
+    private Optional<BsonDocument> ofThisApp(BsonDocument document) {
+        return Optional.ofNullable(document).filter(found -> appId.equals(found.getString(APP).getValue()));
+    }
+
+    private BsonDocument ofApp() {
+        return new BsonDocument(APP, new BsonString(appId));
+    }
+
+    private BsonDocument ofApp(String id) {
+        return byId(id).append(APP, new BsonString(appId));
+    }
+
+    private BsonDocument byEmail(String email) {
+        return ofApp().append("email", new BsonString(email));
+    }
+
+    private BsonDocument emailTokenId(String kind, String email) {
+        return byId(StateDocuments.emailTokenId(appId, kind, email));
+    }
+
+    private static BsonDocument byId(String id) {
+        return new BsonDocument(ID, new BsonString(id));
+    }
+
+    /** Runs an insert; {@code false} if a unique index refused it. */
+    private static boolean inserted(Runnable insert) {
+        try {
+            insert.run();
+            return true;
+        } catch (MongoException e) {
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 
-    private <T> T change(Supplier<T> operation) {
-        T result;
-        synchronized (this) {
-            result = operation.get();
-        }
-        onChange.run();
-        return result;
-    }
-
-    private static String identityKey(String providerType, String identityId) {
-        return providerType + "\u0000" + identityId;
+    /** A unique index refused a write (as a write error of an insert or update, or as a findAndModify's error). */
+    private static boolean isDuplicateKey(MongoException e) {
+        return ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 }

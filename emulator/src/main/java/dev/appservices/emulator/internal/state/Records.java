@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's stored records. They are immutable values (a change replaces the record) and are written as JSON
- * to the data directory by {@link StateStore}, so their component names are part of the data file format.
- * Secrets are never stored in clear: passwords as PBKDF2 hashes, API keys as SHA-256 hashes.
+ * The emulator's stored records. They are immutable values (a change replaces the record) and are stored as
+ * documents of the state database by {@link StateDocuments}, under their component names, which are also those of
+ * the data file of earlier versions ({@link StateCodec}). Secrets are never stored in clear: passwords as PBKDF2
+ * hashes, API keys as SHA-256 hashes.
  */
 public final class Records {
 
@@ -127,6 +128,15 @@ public final class Records {
      * @param expiresAt expiry of the refresh token, epoch milliseconds
      */
     public record Session(String id, String userId, String deviceId, long expiresAt) {
+    }
+
+    /**
+     * A live session with its user, what a token's session check finds.
+     *
+     * @param session the session
+     * @param user the session's user
+     */
+    public record SignedIn(Session session, User user) {
     }
 
     /**

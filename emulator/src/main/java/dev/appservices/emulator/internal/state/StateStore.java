@@ -6,109 +6,150 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
+import org.bson.BsonString;
 import org.bson.json.JsonParseException;
+import org.bson.types.ObjectId;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.Records.AppSnapshot;
 
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+
 /**
- * Creates the apps' {@link AppState}s and, with a data directory, persists them after every change to
- * {@code <data-dir>/emulator-state.json}.
- *
- * <p>Writes go to a temporary file that is then atomically renamed, so a crash leaves the previous or the new
- * state, never a torn file. An unreadable file stops the emulator from starting and is never overwritten. Apps
- * stored in the file but absent from the configuration are kept in the file untouched. The file is readable by its
- * owner only: it holds the apps' token signing secrets. Thread-safe.
+ * The emulator's state database, shared by every emulator process that uses the same MongoDB deployment: opens it
+ * (indexes, deletions left unfinished by a process that died), gives each app its {@link AppState}, and moves the
+ * data file of emulators before the state database ({@code <data-dir>/emulator-state.json}) into it once.
+ * Thread-safe.
  */
 public final class StateStore {
 
     static final String FILE_NAME = "emulator-state.json";
+    static final String MIGRATED_SUFFIX = ".migrated";
     private static final int FORMAT_VERSION = 1;
 
-    private final Path file;
+    private final StateCollections collections;
+    private final boolean owned;
     private final Clock clock;
-    private final Map<String, AppSnapshot> stored;
-    private final Map<String, AppState> states = new LinkedHashMap<>();
 
-    private StateStore(Path file, Map<String, AppSnapshot> stored, Clock clock) {
-        this.file = file;
-        this.stored = stored;
+    private StateStore(StateCollections collections, boolean owned, Clock clock) {
+        this.collections = collections;
+        this.owned = owned;
         this.clock = clock;
     }
 
-    /** A store that keeps state in memory only; {@code clock} is the apps' time. */
-    public static StateStore inMemory(Clock clock) {
-        return new StateStore(null, new LinkedHashMap<>(), clock);
+    /**
+     * Opens the state kept in a database.
+     *
+     * @param owned whether no other process uses the store (the embedded one), so that this emulator may keep the
+     *     sessions it checked in memory
+     * @param clock the apps' time
+     */
+    public static StateStore open(MongoDatabase database, boolean owned, Clock clock) {
+        StateCollections collections = StateCollections.in(database);
+        collections.createIndexes();
+        collections.finishInterruptedDeletions();
+        return new StateStore(collections, owned, clock);
     }
 
     /**
-     * A store persisting to the given directory (created if missing), loaded with what it holds.
-     *
-     * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0520} if the file cannot be read
+     * The state of an app. The first process to ask creates the app's signing secret and domain id; every other
+     * process reads the same ones, so all of them sign and verify the same tokens.
      */
-    public static StateStore open(Path directory, Clock clock) {
-        Path file = directory.resolve(FILE_NAME);
+    public AppState stateFor(String appId) {
+        String secret = Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(
+                PasswordHasher.randomSecret(32)));
+        BsonDocument created = document().put("signingSecret", secret).put("domainId", new ObjectId().toHexString())
+                .build();
+        BsonDocument byId = new BsonDocument(StateDocuments.ID, new BsonString(appId));
+        BsonDocument app;
         try {
-            Files.createDirectories(directory);
-            if (!Files.exists(file)) {
-                return new StateStore(file, new LinkedHashMap<>(), clock);
+            app = collections.apps().findOneAndUpdate(byId, new BsonDocument("$setOnInsert", created),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        } catch (MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
             }
+            // another process inserted it between this upsert's lookup and its insert
+            app = collections.apps().find(byId).first();
+        }
+        return new AppState(appId, app.getString("signingSecret").getValue(), app.getString("domainId").getValue(),
+                collections, owned ? SessionCache.owned() : SessionCache.none(), clock);
+    }
+
+    /**
+     * Moves the data file of an emulator before the state database into it, if the directory holds one: the file's
+     * apps replace what the database holds for them (so an import that a crash interrupted is simply repeated), then
+     * the file is renamed to {@code emulator-state.json.migrated} and never read again. Expired sessions are left
+     * behind.
+     *
+     * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0520} if the file cannot be read (it is left
+     *     untouched), {@code APPSVC0521} if it cannot be renamed
+     */
+    public void migrate(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return;
+        }
+        Map<String, AppSnapshot> apps;
+        try {
             BsonDocument content = JsonSupport.parseDocument(Files.readString(file, StandardCharsets.UTF_8));
             if (StateCodec.version(content) != FORMAT_VERSION) {
                 throw new IOException("unsupported format (expected version " + FORMAT_VERSION + ")");
             }
-            return new StateStore(file, new LinkedHashMap<>(StateCodec.apps(content)), clock);
+            apps = StateCodec.apps(content);
         } catch (IOException | JsonParseException | BsonInvalidOperationException | IllegalArgumentException e) {
             throw Messages.dataUnreadable(file, e);
         }
-    }
-
-    /** The state of an app: restored from the data file when it holds the app, otherwise new. */
-    public synchronized AppState stateFor(String appId) {
-        AppState state = Optional.ofNullable(stored.get(appId))
-                .map(snapshot -> AppState.restore(snapshot, this::save, clock))
-                .orElseGet(() -> AppState.create(this::save, clock));
-        states.put(appId, state);
-        return state;
-    }
-
-    /** Writes all state to the data directory; does nothing without one. */
-    public synchronized void save() {
-        if (file == null) {
-            return;
-        }
-        Map<String, AppSnapshot> apps = new TreeMap<>(stored);
-        states.forEach((appId, state) -> apps.put(appId, state.snapshot()));
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+        apps.forEach(this::replace);
         try {
-            Files.writeString(temporary, JsonSupport.toJson(StateCodec.write(FORMAT_VERSION, apps)),
-                    StandardCharsets.UTF_8);
-            restrictToOwner(temporary);
+            Path migrated = file.resolveSibling(FILE_NAME + MIGRATED_SUFFIX);
             try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(file, migrated, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file, migrated, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw Messages.dataUnwritable(file, e);
         }
     }
 
-    private static void restrictToOwner(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the directory's own permissions apply
+    private void replace(String appId, AppSnapshot snapshot) {
+        BsonDocument ofApp = new BsonDocument(StateDocuments.APP, new BsonString(appId));
+        collections.recordCollections().forEach(collection -> collection.deleteMany(ofApp));
+        collections.apps().replaceOne(new BsonDocument(StateDocuments.ID, new BsonString(appId)),
+                document().put(StateDocuments.ID, appId).put("signingSecret", snapshot.signingSecret())
+                        .put("domainId", snapshot.domainId()).build(),
+                new ReplaceOptions().upsert(true));
+        long now = clock.millis();
+        insert(collections.users(), appId, snapshot.users(), StateDocuments::write);
+        insert(collections.accounts(), appId, snapshot.accounts(), StateDocuments::write);
+        insert(collections.emailTokens(), appId, snapshot.emailTokens(), StateDocuments::write);
+        insert(collections.apiKeys(), appId, snapshot.apiKeys(), StateDocuments::write);
+        insert(collections.sessions(), appId, snapshot.sessions().stream()
+                .filter(session -> session.expiresAt() > now).toList(), StateDocuments::write);
+    }
+
+    private static <T> void insert(MongoCollection<BsonDocument> collection, String appId, List<T> records,
+            BiFunction<String, T, BsonDocument> writer) {
+        if (!records.isEmpty()) {
+            collection.insertMany(records.stream().map(record -> writer.apply(appId, record)).toList());
         }
     }
 }

@@ -1,0 +1,31 @@
+package dev.appservices.emulator;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB-compatible server on its own, reached over the wire protocol like a real deployment: the embedded
+ * store's server (mongo-java-server) started apart from any emulator, so that several emulators can share it.
+ */
+final class StandaloneStore implements AutoCloseable {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final String uri;
+
+    StandaloneStore() {
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        this.uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/?directConnection=true";
+    }
+
+    /** The connection string emulators get as {@code --mongodb-uri}. */
+    String uri() {
+        return uri;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
