@@ -40,7 +40,7 @@ public record ApiKey(String id, String name, Optional<String> key, boolean disab
      */
     @Override
     public String toString() {
-        return "ApiKey[id=" + id + ", name=" + name + ", key=" + (key.isPresent() ? "***" : "(absent)")
-                + ", disabled=" + disabled + "]";
+        return "ApiKey[id=" + id + ", name=" + name + ", key=" + (key.isPresent() ? "***" : "(absent)") + ", disabled="
+                + disabled + "]";
     }
 }

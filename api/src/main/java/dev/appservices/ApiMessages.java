@@ -11,8 +11,7 @@ import java.net.URI;
  */
 final class ApiMessages {
 
-    private ApiMessages() {
-    }
+    private ApiMessages() {}
 
     static IllegalArgumentException malformedAppId(String id) {
         return new IllegalArgumentException("APPSVC0100: app id '" + id
@@ -24,13 +23,13 @@ final class ApiMessages {
     }
 
     static IllegalArgumentException reservedAppId(String id) {
-        return new IllegalArgumentException("APPSVC0101: app id '" + id
-                + "' is reserved: 'appservices." + id + ".*' holds the settings shared by every app");
+        return new IllegalArgumentException("APPSVC0101: app id '" + id + "' is reserved: 'appservices." + id
+                + ".*' holds the settings shared by every app");
     }
 
     static IllegalArgumentException invalidBaseUrl(URI url, String reason) {
-        return new IllegalArgumentException("APPSVC0102: base URL '" + withoutUserInfo(url) + "' is invalid: "
-                + reason);
+        return new IllegalArgumentException(
+                "APPSVC0102: base URL '" + withoutUserInfo(url) + "' is invalid: " + reason);
     }
 
     static IllegalArgumentException nonPositiveTimeout(Object timeout) {
@@ -58,8 +57,8 @@ final class ApiMessages {
     }
 
     static IllegalArgumentException invalidHeaderValue(String name) {
-        return new IllegalArgumentException("APPSVC0108: value of header '" + name
-                + "' contains a control character (CR, LF or NUL)");
+        return new IllegalArgumentException(
+                "APPSVC0108: value of header '" + name + "' contains a control character (CR, LF or NUL)");
     }
 
     static NullPointerException nullArgument(String name) {
@@ -67,8 +66,8 @@ final class ApiMessages {
     }
 
     static IllegalArgumentException twoKeySources() {
-        return new IllegalArgumentException("APPSVC0110: metadata configuration names both a key store and a raw "
-                + "encryption key; choose one");
+        return new IllegalArgumentException(
+                "APPSVC0110: metadata configuration names both a key store and a raw " + "encryption key; choose one");
     }
 
     static IllegalArgumentException twoPreviousKeySources() {
@@ -90,8 +89,8 @@ final class ApiMessages {
     }
 
     static IllegalStateException brokenImplementation(Throwable cause) {
-        return new IllegalStateException("APPSVC0291: the App Services implementation could not be loaded: "
-                + cause.getMessage(), cause);
+        return new IllegalStateException(
+                "APPSVC0291: the App Services implementation could not be loaded: " + cause.getMessage(), cause);
     }
 
     static <T> T requireNonNull(T value, String name) {

@@ -1,12 +1,11 @@
 package dev.appservices;
 
+import dev.appservices.sync.SyncManager;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-
-import dev.appservices.sync.SyncManager;
 
 /**
  * A client of one App Services app: logs users in, keeps their sessions and gives access to functions and

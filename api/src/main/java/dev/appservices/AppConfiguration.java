@@ -267,8 +267,18 @@ public final class AppConfiguration {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(id, baseUrl, timeout, metadata, appName, appVersion, skipLocation, headers,
-                authorizationHeaderName, syncDirectory, cancelWaitsOnNonFatalError);
+        return Objects.hash(
+                id,
+                baseUrl,
+                timeout,
+                metadata,
+                appName,
+                appVersion,
+                skipLocation,
+                headers,
+                authorizationHeaderName,
+                syncDirectory,
+                cancelWaitsOnNonFatalError);
     }
 
     /**

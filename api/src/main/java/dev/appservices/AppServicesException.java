@@ -28,6 +28,7 @@ public class AppServicesException extends RuntimeException {
 
     /** -1 when absent; {@link OptionalInt} is not serializable. */
     private final int httpStatus;
+
     private final ErrorCode errorCode;
     private final String serverErrorCode;
     private final String link;
@@ -65,13 +66,12 @@ public class AppServicesException extends RuntimeException {
      * @param link            the {@code link} of the error body (server logs), or null if there was none
      * @throws NullPointerException if {@code code} is null
      */
-    public AppServicesException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
-            String link) {
+    public AppServicesException(String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
         this(message, code, null, httpStatus, serverErrorCode, link);
     }
 
-    private AppServicesException(String message, ErrorCode code, Throwable cause, int httpStatus,
-            String serverErrorCode, String link) {
+    private AppServicesException(
+            String message, ErrorCode code, Throwable cause, int httpStatus, String serverErrorCode, String link) {
         super(message, cause);
         this.errorCode = ApiMessages.requireNonNull(code, "code");
         this.httpStatus = httpStatus;

@@ -92,8 +92,11 @@ public final class AuthEvent {
      * @throws NullPointerException if an argument is null
      */
     public static AuthEvent of(Type type, String appId, User user) {
-        return new AuthEvent(ApiMessages.requireNonNull(type, "type"), ApiMessages.requireNonNull(appId, "appId"),
-                ApiMessages.requireNonNull(user, "user"), Instant.now());
+        return new AuthEvent(
+                ApiMessages.requireNonNull(type, "type"),
+                ApiMessages.requireNonNull(appId, "appId"),
+                ApiMessages.requireNonNull(user, "user"),
+                Instant.now());
     }
 
     /**
@@ -147,7 +150,9 @@ public final class AuthEvent {
             return false;
         }
         AuthEvent that = (AuthEvent) other;
-        return type == that.type && appId.equals(that.appId) && user.equals(that.user)
+        return type == that.type
+                && appId.equals(that.appId)
+                && user.equals(that.user)
                 && timestamp.equals(that.timestamp);
     }
 

@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public final class BaseUrls {
 
-    private BaseUrls() {
-    }
+    private BaseUrls() {}
 
     /**
      * Checks a server URL and removes its trailing slashes.

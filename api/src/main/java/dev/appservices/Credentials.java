@@ -1,7 +1,6 @@
 package dev.appservices;
 
 import java.util.Map;
-
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
@@ -102,8 +101,12 @@ public final class Credentials {
      * @throws NullPointerException if an argument is null
      */
     public static Credentials emailPassword(String email, String password) {
-        return of(EMAIL_PASSWORD, "username", ApiMessages.requireNonNull(email, "email"),
-                "password", ApiMessages.requireNonNull(password, "password"));
+        return of(
+                EMAIL_PASSWORD,
+                "username",
+                ApiMessages.requireNonNull(email, "email"),
+                "password",
+                ApiMessages.requireNonNull(password, "password"));
     }
 
     /**
@@ -164,7 +167,10 @@ public final class Credentials {
      * @throws NullPointerException if {@code authCode} is null
      */
     public static Credentials google(GoogleAuthCode authCode) {
-        return of(GOOGLE, "authCode", ApiMessages.requireNonNull(authCode, "authCode").code());
+        return of(
+                GOOGLE,
+                "authCode",
+                ApiMessages.requireNonNull(authCode, "authCode").code());
     }
 
     /**
@@ -175,7 +181,10 @@ public final class Credentials {
      * @throws NullPointerException if {@code idToken} is null
      */
     public static Credentials google(GoogleIdToken idToken) {
-        return of(GOOGLE, "id_token", ApiMessages.requireNonNull(idToken, "idToken").token());
+        return of(
+                GOOGLE,
+                "id_token",
+                ApiMessages.requireNonNull(idToken, "idToken").token());
     }
 
     /**
@@ -247,7 +256,7 @@ public final class Credentials {
     }
 
     private static Credentials of(String provider, String key1, String value1, String key2, String value2) {
-        return new Credentials(provider, false,
-                new BsonDocument(key1, new BsonString(value1)).append(key2, new BsonString(value2)));
+        return new Credentials(
+                provider, false, new BsonDocument(key1, new BsonString(value1)).append(key2, new BsonString(value2)));
     }
 }

@@ -34,8 +34,8 @@ public class CredentialsCannotBeLinkedException extends AuthException {
      * @param link            the {@code link} of the error body (server logs), or null if there was none
      * @throws NullPointerException if {@code code} is null
      */
-    public CredentialsCannotBeLinkedException(String message, ErrorCode code, int httpStatus, String serverErrorCode,
-            String link) {
+    public CredentialsCannotBeLinkedException(
+            String message, ErrorCode code, int httpStatus, String serverErrorCode, String link) {
         super(message, code, httpStatus, serverErrorCode, link);
     }
 }

@@ -17,8 +17,7 @@ final class Documents {
 
     private static final DocumentCodec CODEC = new DocumentCodec();
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /**
      * Encodes {@code document} with the default codec registry (BSON values, boxed primitives, strings, dates,
@@ -28,13 +27,17 @@ final class Documents {
      */
     static BsonDocument snapshot(Document document) {
         BsonDocument snapshot = new BsonDocument();
-        CODEC.encode(new BsonDocumentWriter(snapshot), document, EncoderContext.builder().build());
+        CODEC.encode(
+                new BsonDocumentWriter(snapshot),
+                document,
+                EncoderContext.builder().build());
         return snapshot;
     }
 
     /** Decodes a new, independent {@code Document} from a snapshot. */
     static Document toDocument(BsonDocument snapshot) {
-        return CODEC.decode(new BsonDocumentReader(snapshot), DecoderContext.builder().build());
+        return CODEC.decode(
+                new BsonDocumentReader(snapshot), DecoderContext.builder().build());
     }
 
     /** Returns an independent deep copy of {@code document}. */

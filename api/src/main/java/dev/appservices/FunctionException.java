@@ -41,8 +41,8 @@ public class FunctionException extends ServiceException {
      * @param link            the {@code link} of the error body (server logs), or null if there was none
      * @throws NullPointerException if {@code code} or {@code functionName} is null
      */
-    public FunctionException(String message, ErrorCode code, String functionName, int httpStatus,
-            String serverErrorCode, String link) {
+    public FunctionException(
+            String message, ErrorCode code, String functionName, int httpStatus, String serverErrorCode, String link) {
         super(message, code, httpStatus, serverErrorCode, link);
         this.functionName = ApiMessages.requireNonNull(functionName, "functionName");
     }

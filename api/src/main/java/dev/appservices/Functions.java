@@ -1,7 +1,6 @@
 package dev.appservices;
 
 import java.util.concurrent.CompletionStage;
-
 import org.bson.BsonValue;
 import org.bson.codecs.configuration.CodecRegistry;
 

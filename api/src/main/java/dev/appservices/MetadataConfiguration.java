@@ -3,7 +3,6 @@ package dev.appservices;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 /**
@@ -248,8 +247,17 @@ public final class MetadataConfiguration {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(mode, directory, keyStore, encryptionKey, onInvalid, previousKeyStore,
-                previousEncryptionKey, store, dataSourceName, System.identityHashCode(dataSource));
+        return Objects.hash(
+                mode,
+                directory,
+                keyStore,
+                encryptionKey,
+                onInvalid,
+                previousKeyStore,
+                previousEncryptionKey,
+                store,
+                dataSourceName,
+                System.identityHashCode(dataSource));
     }
 
     /**
@@ -259,9 +267,11 @@ public final class MetadataConfiguration {
      */
     @Override
     public String toString() {
-        String previous = previousKeyStore == null && previousEncryptionKey == null ? ""
+        String previous = previousKeyStore == null && previousEncryptionKey == null
+                ? ""
                 : ", previousKey=" + describeKeySource(previousKeyStore, previousEncryptionKey);
-        String where = store == MetadataStoreKind.FILE ? "directory=" + directory
+        String where = store == MetadataStoreKind.FILE
+                ? "directory=" + directory
                 : "dataSource=" + (dataSource != null ? "(given)" : dataSourceName);
         return "MetadataConfiguration[mode=" + mode + ", store=" + store + ", " + where + ", key="
                 + describeKeySource(keyStore, encryptionKey) + previous + ", onInvalid=" + onInvalid + "]";
@@ -291,8 +301,7 @@ public final class MetadataConfiguration {
         private String dataSourceName = DEFAULT_DATA_SOURCE;
         private DataSource dataSource;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the storage mode.

@@ -1,10 +1,9 @@
 package dev.appservices;
 
+import dev.appservices.spi.AppServicesProvider;
 import java.util.Iterator;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-
-import dev.appservices.spi.AppServicesProvider;
 
 /**
  * Finds the {@link AppServicesProvider} for the static factories of {@link App}. Nothing is cached: in an
@@ -13,8 +12,7 @@ import dev.appservices.spi.AppServicesProvider;
  */
 final class ProviderLookup {
 
-    private ProviderLookup() {
-    }
+    private ProviderLookup() {}
 
     /** The provider seen by the thread context class loader, else by the class loader of {@link App}. */
     static AppServicesProvider provider() {
@@ -37,7 +35,8 @@ final class ProviderLookup {
 
     private static AppServicesProvider first(ClassLoader loader) {
         try {
-            Iterator<AppServicesProvider> providers = ServiceLoader.load(AppServicesProvider.class, loader).iterator();
+            Iterator<AppServicesProvider> providers =
+                    ServiceLoader.load(AppServicesProvider.class, loader).iterator();
             return providers.hasNext() ? providers.next() : null;
         } catch (ServiceConfigurationError e) {
             throw ApiMessages.brokenImplementation(e);

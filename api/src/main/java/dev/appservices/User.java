@@ -1,13 +1,11 @@
 package dev.appservices;
 
+import dev.appservices.mongo.RemoteMongoClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-
 import org.bson.Document;
-
-import dev.appservices.mongo.RemoteMongoClient;
 
 /**
  * A user of an {@link App}: its identity, session tokens, profile and custom data, and the entry point for

@@ -1,7 +1,6 @@
 package dev.appservices;
 
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
@@ -180,7 +179,8 @@ public final class UserProfile {
             return Optional.of(value.asString().getValue());
         }
         if (value.isNumber()) {
-            return Optional.of(value.asNumber().decimal128Value().bigDecimalValue().toPlainString());
+            return Optional.of(
+                    value.asNumber().decimal128Value().bigDecimalValue().toPlainString());
         }
         if (value.isBoolean()) {
             return Optional.of(String.valueOf(value.asBoolean().getValue()));

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,16 +34,16 @@ class AppConfigurationTest {
     @Test
     void rejectsReservedId() {
         assertFalse(AppConfiguration.isValidId("defaults"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AppConfiguration.builder("defaults"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> AppConfiguration.builder("defaults"));
         assertTrue(e.getMessage().startsWith("APPSVC0101: app id 'defaults' is reserved"), e.getMessage());
     }
 
     @Test
     void rejectsNullId() {
         assertFalse(AppConfiguration.isValidId(null));
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> AppConfiguration.builder((String) null));
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> AppConfiguration.builder((String) null));
         assertEquals("APPSVC0109: 'id' must not be null", e.getMessage());
     }
 
@@ -66,14 +65,16 @@ class AppConfigurationTest {
     @Test
     void stripsTrailingSlashesFromBaseUrl() {
         assertEquals(URI.create("http://127.0.0.1:9090"), baseUrl("http://127.0.0.1:9090/"));
-        assertEquals(URI.create("https://proxy.example.com/appservices"),
+        assertEquals(
+                URI.create("https://proxy.example.com/appservices"),
                 baseUrl("https://proxy.example.com/appservices//"));
         assertEquals(URI.create("HTTPS://example.com"), baseUrl("HTTPS://example.com"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.com", "example.com", "/relative", "http:///nohost", "http://h/?q=1",
-        "http://h/#f"})
+    @ValueSource(
+            strings = {"ftp://example.com", "example.com", "/relative", "http:///nohost", "http://h/?q=1", "http://h/#f"
+            })
     void rejectsUnusableBaseUrls(String url) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> baseUrl(url));
         assertTrue(e.getMessage().startsWith("APPSVC0102: base URL '" + url + "' is invalid"), e.getMessage());
@@ -81,15 +82,18 @@ class AppConfigurationTest {
 
     @Test
     void rejectsUserInfoWithoutShowingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> baseUrl("https://ana:s3cret@example.com"));
-        assertEquals("APPSVC0102: base URL 'https://***@example.com' is invalid: it must not contain user info",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> baseUrl("https://ana:s3cret@example.com"));
+        assertEquals(
+                "APPSVC0102: base URL 'https://***@example.com' is invalid: it must not contain user info",
                 e.getMessage());
     }
 
     @Test
     void nullBaseUrlMeansDefault() {
-        AppConfiguration config = AppConfiguration.builder("orders").baseUrl(URI.create("http://h")).baseUrl(null)
+        AppConfiguration config = AppConfiguration.builder("orders")
+                .baseUrl(URI.create("http://h"))
+                .baseUrl(null)
                 .build();
         assertEquals(Optional.empty(), config.baseUrl());
     }
@@ -97,31 +101,38 @@ class AppConfigurationTest {
     @Test
     void rejectsNonPositiveTimeout() {
         AppConfiguration.Builder builder = AppConfiguration.builder("orders");
-        assertEquals("APPSVC0103: timeout PT0S is not positive",
-                assertThrows(IllegalArgumentException.class, () -> builder.timeout(Duration.ZERO)).getMessage());
+        assertEquals(
+                "APPSVC0103: timeout PT0S is not positive",
+                assertThrows(IllegalArgumentException.class, () -> builder.timeout(Duration.ZERO))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> builder.timeout(Duration.ofMillis(-1)));
-        assertEquals(Duration.ofMillis(1), builder.timeout(Duration.ofMillis(1)).build().timeout());
+        assertEquals(
+                Duration.ofMillis(1),
+                builder.timeout(Duration.ofMillis(1)).build().timeout());
     }
 
     @Test
     void validatesHeaders() {
         AppConfiguration.Builder builder = AppConfiguration.builder("orders");
-        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
-                () -> builder.header("X Bad", "v"));
+        IllegalArgumentException name =
+                assertThrows(IllegalArgumentException.class, () -> builder.header("X Bad", "v"));
         assertTrue(name.getMessage().startsWith("APPSVC0104: header name 'X Bad'"), name.getMessage());
-        IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
-                () -> builder.header("X-Token", "secret\r\nInjected: yes"));
+        IllegalArgumentException value = assertThrows(
+                IllegalArgumentException.class, () -> builder.header("X-Token", "secret\r\nInjected: yes"));
         assertTrue(value.getMessage().startsWith("APPSVC0108: value of header 'X-Token'"), value.getMessage());
         assertFalse(value.getMessage().contains("secret"));
-        IllegalArgumentException auth = assertThrows(IllegalArgumentException.class,
-                () -> builder.authorizationHeaderName("Bad:Name"));
+        IllegalArgumentException auth =
+                assertThrows(IllegalArgumentException.class, () -> builder.authorizationHeaderName("Bad:Name"));
         assertTrue(auth.getMessage().startsWith("APPSVC0104: authorization header name 'Bad:Name'"));
     }
 
     @Test
     void keepsHeadersInInsertionOrderAndReplacesIgnoringCase() {
         AppConfiguration config = AppConfiguration.builder("orders")
-                .header("X-B", "1").header("X-A", "2").header("x-b", "3").build();
+                .header("X-B", "1")
+                .header("X-A", "2")
+                .header("x-b", "3")
+                .build();
         assertEquals(List.of("X-A", "x-b"), List.copyOf(config.headers().keySet()));
         assertEquals("3", config.headers().get("x-b"));
         assertThrows(UnsupportedOperationException.class, () -> config.headers().put("X-C", "4"));
@@ -133,9 +144,14 @@ class AppConfigurationTest {
         assertEquals(config, full());
         assertEquals(config.hashCode(), full().hashCode());
         assertEquals(config, AppConfiguration.builder(config).build());
-        assertNotEquals(config, AppConfiguration.builder(config).skipLocation(false).build());
-        assertNotEquals(config, AppConfiguration.builder(config).header("Cookie", "other").build());
-        assertNotEquals(config, AppConfiguration.builder(config).timeout(Duration.ofSeconds(6)).build());
+        assertNotEquals(
+                config, AppConfiguration.builder(config).skipLocation(false).build());
+        assertNotEquals(
+                config,
+                AppConfiguration.builder(config).header("Cookie", "other").build());
+        assertNotEquals(
+                config,
+                AppConfiguration.builder(config).timeout(Duration.ofSeconds(6)).build());
         assertNotEquals(config, AppConfiguration.builder(config).baseUrl(null).build());
     }
 
@@ -163,6 +179,10 @@ class AppConfigurationTest {
     }
 
     private static URI baseUrl(String url) {
-        return AppConfiguration.builder("orders").baseUrl(URI.create(url)).build().baseUrl().orElseThrow();
+        return AppConfiguration.builder("orders")
+                .baseUrl(URI.create(url))
+                .build()
+                .baseUrl()
+                .orElseThrow();
     }
 }

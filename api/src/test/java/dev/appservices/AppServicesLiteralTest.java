@@ -32,10 +32,14 @@ class AppServicesLiteralTest {
 
     @Test
     void rejectsNullAndBlankIds() {
-        assertEquals("APPSVC0109: 'id' must not be null",
-                assertThrows(NullPointerException.class, () -> AppServices.Literal.of(null)).getMessage());
-        assertEquals("APPSVC0114: app id must not be blank",
-                assertThrows(IllegalArgumentException.class, () -> AppServices.Literal.of(" ")).getMessage());
+        assertEquals(
+                "APPSVC0109: 'id' must not be null",
+                assertThrows(NullPointerException.class, () -> AppServices.Literal.of(null))
+                        .getMessage());
+        assertEquals(
+                "APPSVC0114: app id must not be blank",
+                assertThrows(IllegalArgumentException.class, () -> AppServices.Literal.of(" "))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> AppServices.Literal.of(""));
     }
 }

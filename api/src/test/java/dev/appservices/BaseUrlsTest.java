@@ -1,16 +1,15 @@
 package dev.appservices;
 
-import java.net.URI;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one rule of server URLs. */
 class BaseUrlsTest {
@@ -23,11 +22,18 @@ class BaseUrlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/relative", "ftp://h.example", "http:opaque", "http://user:secret@h.example",
-        "http://h.example/?q=1", "http://h.example/#top"})
+    @ValueSource(
+            strings = {
+                "/relative",
+                "ftp://h.example",
+                "http:opaque",
+                "http://user:secret@h.example",
+                "http://h.example/?q=1",
+                "http://h.example/#top"
+            })
     void refusesWhatCannotTakeTheClientPath(String url) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BaseUrls.normalize(URI.create(url)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> BaseUrls.normalize(URI.create(url)));
         assertTrue(e.getMessage().startsWith("APPSVC0102: "), e.getMessage());
         assertTrue(!e.getMessage().contains("secret"), e.getMessage());
     }

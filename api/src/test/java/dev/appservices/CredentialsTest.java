@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,9 @@ class CredentialsTest {
     @Test
     void buildsTheLoginBodyOfEachProvider() {
         check(Credentials.anonymous(), "anon-user", new Document());
-        check(Credentials.emailPassword("ana@example.com", "pw"), "local-userpass",
+        check(
+                Credentials.emailPassword("ana@example.com", "pw"),
+                "local-userpass",
                 new Document("username", "ana@example.com").append("password", "pw"));
         check(Credentials.apiKey("k"), "api-key", new Document("key", "k"));
         check(Credentials.jwt("t"), "custom-token", new Document("token", "t"));
@@ -55,7 +56,8 @@ class CredentialsTest {
 
     @Test
     void neverShowsSecrets() {
-        assertEquals("Credentials[provider=local-userpass]",
+        assertEquals(
+                "Credentials[provider=local-userpass]",
                 Credentials.emailPassword("ana@example.com", "s3cret").toString());
         assertEquals("GoogleAuthCode[***]", new GoogleAuthCode("s3cret").toString());
         assertEquals("GoogleIdToken[***]", new GoogleIdToken("s3cret").toString());
@@ -63,8 +65,10 @@ class CredentialsTest {
 
     @Test
     void rejectsNullArguments() {
-        assertEquals("APPSVC0109: 'password' must not be null",
-                assertThrows(NullPointerException.class, () -> Credentials.emailPassword("a", null)).getMessage());
+        assertEquals(
+                "APPSVC0109: 'password' must not be null",
+                assertThrows(NullPointerException.class, () -> Credentials.emailPassword("a", null))
+                        .getMessage());
         assertThrows(NullPointerException.class, () -> Credentials.function((Document) null));
         assertThrows(NullPointerException.class, () -> new GoogleIdToken(null));
     }

@@ -8,19 +8,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class ErrorCodeTest {
 
     @Test
     void coversEveryServerCodeOfTheProtocol() {
-        Set<Integer> server = Arrays.stream(ErrorCode.values()).filter(c -> c.code() >= 4300).map(ErrorCode::code)
+        Set<Integer> server = Arrays.stream(ErrorCode.values())
+                .filter(c -> c.code() >= 4300)
+                .map(ErrorCode::code)
                 .collect(Collectors.toSet());
         assertEquals(IntStream.rangeClosed(4300, 4355).boxed().collect(Collectors.toSet()), server);
         assertEquals(56 + 1 + 6 + 4, ErrorCode.values().length);
-        assertEquals(ErrorCode.values().length,
-                Arrays.stream(ErrorCode.values()).map(ErrorCode::code).distinct().count());
+        assertEquals(
+                ErrorCode.values().length,
+                Arrays.stream(ErrorCode.values())
+                        .map(ErrorCode::code)
+                        .distinct()
+                        .count());
     }
 
     @Test
@@ -62,9 +67,11 @@ class ErrorCodeTest {
         assertEquals(4000, ErrorCode.CUSTOM_ERROR.code());
         assertEquals("ClientAppClosed", ErrorCode.CLIENT_APP_CLOSED.wireName());
         assertEquals(4102, ErrorCode.CLIENT_APP_CLOSED.code());
-        assertTrue(Arrays.stream(ErrorCode.values()).filter(c -> c.code() / 100 == 41)
+        assertTrue(Arrays.stream(ErrorCode.values())
+                .filter(c -> c.code() / 100 == 41)
                 .allMatch(c -> c.category() == ErrorCode.Category.CLIENT));
-        assertTrue(Arrays.stream(ErrorCode.values()).filter(c -> c.code() / 100 == 42)
+        assertTrue(Arrays.stream(ErrorCode.values())
+                .filter(c -> c.code() / 100 == 42)
                 .allMatch(c -> c.category() == ErrorCode.Category.JSON));
     }
 }

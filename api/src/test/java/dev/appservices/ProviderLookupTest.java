@@ -3,6 +3,7 @@ package dev.appservices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.appservices.spi.AppServicesProvider;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -10,21 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.spi.AppServicesProvider;
 
 class ProviderLookupTest {
 
     @Test
     void failsWithInstructionsWhenNoImplementationIsPresent() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> App.getApp("orders"));
-        assertEquals("APPSVC0290: no App Services implementation on the class path: "
-                + "add dev.appservices:appservices-extension", e.getMessage());
+        assertEquals(
+                "APPSVC0290: no App Services implementation on the class path: "
+                        + "add dev.appservices:appservices-extension",
+                e.getMessage());
         assertThrows(IllegalStateException.class, () -> App.create("orders"));
-        assertThrows(IllegalStateException.class, () -> App.create(AppConfiguration.builder("orders").build()));
+        assertThrows(
+                IllegalStateException.class,
+                () -> App.create(AppConfiguration.builder("orders").build()));
     }
 
     @Test

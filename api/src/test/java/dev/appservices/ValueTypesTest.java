@@ -13,7 +13,6 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +20,15 @@ class ValueTypesTest {
 
     @Test
     void profileReadsWellKnownKeysAsStrings() {
-        UserProfile profile = UserProfile.of(new Document("name", "Ana").append("email", "ana@example.com")
-                .append("picture_url", "https://p").append("first_name", "A").append("last_name", "N")
-                .append("gender", "f").append("birthday", "2000-01-01").append("min_age", 18).append("max_age", "30")
+        UserProfile profile = UserProfile.of(new Document("name", "Ana")
+                .append("email", "ana@example.com")
+                .append("picture_url", "https://p")
+                .append("first_name", "A")
+                .append("last_name", "N")
+                .append("gender", "f")
+                .append("birthday", "2000-01-01")
+                .append("min_age", 18)
+                .append("max_age", "30")
                 .append("extra", new Document("k", "v")));
         assertEquals(Optional.of("Ana"), profile.name());
         assertEquals(Optional.of("ana@example.com"), profile.email());
@@ -36,7 +41,9 @@ class ValueTypesTest {
         assertEquals(Optional.of("30"), profile.maxAge());
         assertEquals("v", profile.asDocument().get("extra", Document.class).getString("k"));
         assertEquals(Optional.empty(), UserProfile.empty().name());
-        assertEquals(Optional.empty(), UserProfile.of(new Document("name", new Document())).name());
+        assertEquals(
+                Optional.empty(),
+                UserProfile.of(new Document("name", new Document())).name());
     }
 
     @Test
@@ -60,8 +67,8 @@ class ValueTypesTest {
 
     @Test
     void exceptionsCarryServerDetails() {
-        ServiceException e = new InvalidCredentialsException("APPSVC0201: login refused", ErrorCode.INVALID_PASSWORD,
-                401, "InvalidPassword", "https://logs");
+        ServiceException e = new InvalidCredentialsException(
+                "APPSVC0201: login refused", ErrorCode.INVALID_PASSWORD, 401, "InvalidPassword", "https://logs");
         assertEquals(ErrorCode.INVALID_PASSWORD, e.errorCode());
         assertEquals(OptionalInt.of(401), e.httpStatus());
         assertEquals(Optional.of("InvalidPassword"), e.serverErrorCode());
@@ -71,25 +78,35 @@ class ValueTypesTest {
         assertEquals(OptionalInt.empty(), client.httpStatus());
         assertEquals(Optional.empty(), client.serverErrorCode());
         assertEquals(ErrorCode.CUSTOM_ERROR, new ConnectionException("APPSVC0203: timeout").errorCode());
-        assertEquals("sum", new FunctionException("APPSVC0204: failed", ErrorCode.FUNCTION_EXECUTION_ERROR, "sum",
-                400, "FunctionExecutionError", null).functionName());
+        assertEquals(
+                "sum",
+                new FunctionException(
+                                "APPSVC0204: failed",
+                                ErrorCode.FUNCTION_EXECUTION_ERROR,
+                                "sum",
+                                400,
+                                "FunctionExecutionError",
+                                null)
+                        .functionName());
         assertThrows(NullPointerException.class, () -> new AppServicesException("APPSVC0205: x", null));
     }
 
     @Test
     void exceptionsSerializeWithTheirFields() throws IOException, ClassNotFoundException {
-        MetadataIntegrityException original = new MetadataIntegrityException("APPSVC0301: tampered",
-                Path.of("/var/lib/orders/metadata.json"));
+        MetadataIntegrityException original =
+                new MetadataIntegrityException("APPSVC0301: tampered", Path.of("/var/lib/orders/metadata.json"));
         MetadataIntegrityException copy = roundTrip(original);
         assertEquals(Optional.of(Path.of("/var/lib/orders/metadata.json")), copy.path());
         assertEquals("APPSVC0301: tampered", copy.getMessage());
 
-        AppServicesConfigException config = roundTrip(new AppServicesConfigException("APPSVC0120: bad",
-                "appservices.orders.timeout", "orders"));
+        AppServicesConfigException config =
+                roundTrip(new AppServicesConfigException("APPSVC0120: bad", "appservices.orders.timeout", "orders"));
         assertEquals(Optional.of("appservices.orders.timeout"), config.propertyName());
         assertEquals(Optional.of("orders"), config.appId());
-        assertEquals(OptionalInt.of(404), roundTrip(new ServiceException("APPSVC0206: x", ErrorCode.HTTP_ERROR, 404,
-                null, null)).httpStatus());
+        assertEquals(
+                OptionalInt.of(404),
+                roundTrip(new ServiceException("APPSVC0206: x", ErrorCode.HTTP_ERROR, 404, null, null))
+                        .httpStatus());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package dev.appservices.mongo;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 
@@ -36,8 +35,14 @@ public final class ChangeEvent<T> {
      * @throws NullPointerException if {@code operationType}, {@code namespace}, {@code documentKey} or {@code raw}
      *                              is null
      */
-    public ChangeEvent(OperationType operationType, Namespace namespace, BsonDocument documentKey, T fullDocument,
-            UpdateDescription updateDescription, BsonTimestamp clusterTime, BsonDocument raw) {
+    public ChangeEvent(
+            OperationType operationType,
+            Namespace namespace,
+            BsonDocument documentKey,
+            T fullDocument,
+            UpdateDescription updateDescription,
+            BsonTimestamp clusterTime,
+            BsonDocument raw) {
         this.operationType = Objects.requireNonNull(operationType, "operationType");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.documentKey = Objects.requireNonNull(documentKey, "documentKey").clone();

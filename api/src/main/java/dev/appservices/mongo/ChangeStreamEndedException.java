@@ -1,9 +1,8 @@
 package dev.appservices.mongo;
 
-import java.util.Objects;
-
 import dev.appservices.AppServicesException;
 import dev.appservices.ErrorCode;
+import java.util.Objects;
 
 /**
  * The signal that a {@link ChangeStream} has ended and will deliver no more events, with the {@link Reason}. The

@@ -6,5 +6,4 @@ package dev.appservices.mongo;
  * @param deletedCount the number of documents deleted
  * @since 0.1
  */
-public record DeleteResult(long deletedCount) {
-}
+public record DeleteResult(long deletedCount) {}

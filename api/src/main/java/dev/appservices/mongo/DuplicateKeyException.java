@@ -26,8 +26,15 @@ public class DuplicateKeyException extends MongoOperationException {
      * @param serverMessage   the {@code error} text of the error body, or null
      * @param link            the {@code link} of the error body, or null
      */
-    public DuplicateKeyException(String message, ErrorCode code, Namespace namespace, String operation,
-            int httpStatus, String serverErrorCode, String serverMessage, String link) {
+    public DuplicateKeyException(
+            String message,
+            ErrorCode code,
+            Namespace namespace,
+            String operation,
+            int httpStatus,
+            String serverErrorCode,
+            String serverMessage,
+            String link) {
         super(message, code, namespace, operation, httpStatus, serverErrorCode, serverMessage, link);
     }
 }

@@ -2,7 +2,6 @@ package dev.appservices.mongo;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bson.conversions.Bson;
 
 /**
@@ -63,8 +62,7 @@ public final class FindOneAndModifyOptions {
      * @throws NullPointerException if {@code sort} is null
      */
     public FindOneAndModifyOptions sort(Bson sort) {
-        return new FindOneAndModifyOptions(returnNewDocument, upsert, Objects.requireNonNull(sort, "sort"),
-                projection);
+        return new FindOneAndModifyOptions(returnNewDocument, upsert, Objects.requireNonNull(sort, "sort"), projection);
     }
 
     /**
@@ -75,8 +73,8 @@ public final class FindOneAndModifyOptions {
      * @throws NullPointerException if {@code projection} is null
      */
     public FindOneAndModifyOptions projection(Bson projection) {
-        return new FindOneAndModifyOptions(returnNewDocument, upsert, sort,
-                Objects.requireNonNull(projection, "projection"));
+        return new FindOneAndModifyOptions(
+                returnNewDocument, upsert, sort, Objects.requireNonNull(projection, "projection"));
     }
 
     /**
@@ -118,8 +116,10 @@ public final class FindOneAndModifyOptions {
     /** Equal when all four options are equal. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof FindOneAndModifyOptions that && returnNewDocument == that.returnNewDocument
-                && upsert == that.upsert && Objects.equals(sort, that.sort)
+        return other instanceof FindOneAndModifyOptions that
+                && returnNewDocument == that.returnNewDocument
+                && upsert == that.upsert
+                && Objects.equals(sort, that.sort)
                 && Objects.equals(projection, that.projection);
     }
 
@@ -130,7 +130,7 @@ public final class FindOneAndModifyOptions {
 
     @Override
     public String toString() {
-        return "FindOneAndModifyOptions[returnNewDocument=" + returnNewDocument + ", upsert=" + upsert
-                + ", sort=" + (sort != null) + ", projection=" + (projection != null) + "]";
+        return "FindOneAndModifyOptions[returnNewDocument=" + returnNewDocument + ", upsert=" + upsert + ", sort="
+                + (sort != null) + ", projection=" + (projection != null) + "]";
     }
 }

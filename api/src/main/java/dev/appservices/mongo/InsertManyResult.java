@@ -1,7 +1,6 @@
 package dev.appservices.mongo;
 
 import java.util.List;
-
 import org.bson.BsonValue;
 
 /**

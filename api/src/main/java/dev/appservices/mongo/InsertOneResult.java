@@ -1,7 +1,6 @@
 package dev.appservices.mongo;
 
 import java.util.Objects;
-
 import org.bson.BsonValue;
 
 /**

@@ -1,10 +1,9 @@
 package dev.appservices.mongo;
 
-import java.util.Objects;
-import java.util.Optional;
-
 import dev.appservices.ErrorCode;
 import dev.appservices.ServiceException;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The data service refused an operation of a {@link RemoteMongoCollection}. The {@link #errorCode()} tells why: a
@@ -38,8 +37,15 @@ public class MongoOperationException extends ServiceException {
      * @param link            the {@code link} of the error body, or null if there was none
      * @throws NullPointerException if {@code code}, {@code namespace} or {@code operation} is null
      */
-    public MongoOperationException(String message, ErrorCode code, Namespace namespace, String operation,
-            int httpStatus, String serverErrorCode, String serverMessage, String link) {
+    public MongoOperationException(
+            String message,
+            ErrorCode code,
+            Namespace namespace,
+            String operation,
+            int httpStatus,
+            String serverErrorCode,
+            String serverMessage,
+            String link) {
         super(message, code, httpStatus, serverErrorCode, link);
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.operation = Objects.requireNonNull(operation, "operation");

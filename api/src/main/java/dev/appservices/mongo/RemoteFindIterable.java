@@ -3,7 +3,6 @@ package dev.appservices.mongo;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-
 import org.bson.conversions.Bson;
 
 /**

@@ -3,7 +3,6 @@ package dev.appservices.mongo;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bson.conversions.Bson;
 
 /**
@@ -70,7 +69,8 @@ public final class UpdateOptions {
     /** Equal when both flags and filters are equal. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof UpdateOptions that && upsert == that.upsert
+        return other instanceof UpdateOptions that
+                && upsert == that.upsert
                 && Objects.equals(arrayFilters, that.arrayFilters);
     }
 

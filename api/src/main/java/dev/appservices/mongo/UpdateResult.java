@@ -2,7 +2,6 @@ package dev.appservices.mongo;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bson.BsonValue;
 
 /**

@@ -13,12 +13,14 @@ import org.bson.conversions.Bson;
 /** Turns a filter given as {@link Bson} (the driver's builders, a {@code Document}) into a {@link BsonDocument}. */
 final class BsonFilters {
 
-    private static final CodecRegistry REGISTRY = CodecRegistries.fromProviders(new BsonValueCodecProvider(),
-            new ValueCodecProvider(), new DocumentCodecProvider(), new IterableCodecProvider(),
+    private static final CodecRegistry REGISTRY = CodecRegistries.fromProviders(
+            new BsonValueCodecProvider(),
+            new ValueCodecProvider(),
+            new DocumentCodecProvider(),
+            new IterableCodecProvider(),
             new MapCodecProvider());
 
-    private BsonFilters() {
-    }
+    private BsonFilters() {}
 
     static BsonDocument toDocument(Bson filter) {
         return filter.toBsonDocument(BsonDocument.class, REGISTRY);

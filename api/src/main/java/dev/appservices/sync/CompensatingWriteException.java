@@ -1,8 +1,7 @@
 package dev.appservices.sync;
 
-import org.bson.BsonValue;
-
 import dev.appservices.mongo.Namespace;
+import org.bson.BsonValue;
 
 /**
  * A local write the server refused (its rules, or the document was deleted there meanwhile): the write has been
@@ -28,8 +27,8 @@ public class CompensatingWriteException extends SyncException {
      * @param reason     why the server refused it
      * @param cause      the server's answer, or {@code null}
      */
-    public CompensatingWriteException(String message, Namespace namespace, BsonValue documentId, String reason,
-            Throwable cause) {
+    public CompensatingWriteException(
+            String message, Namespace namespace, BsonValue documentId, String reason, Throwable cause) {
         super(message, false, cause);
         this.namespace = namespace;
         this.documentId = documentId;

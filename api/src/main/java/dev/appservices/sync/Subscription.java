@@ -1,7 +1,6 @@
 package dev.appservices.sync;
 
 import java.util.Objects;
-
 import org.bson.BsonDocument;
 
 /**

@@ -8,8 +8,7 @@ import java.util.Objects;
  */
 final class SyncApiMessages {
 
-    private SyncApiMessages() {
-    }
+    private SyncApiMessages() {}
 
     static String requireName(String value, String what) {
         Objects.requireNonNull(value, what);
@@ -20,12 +19,12 @@ final class SyncApiMessages {
     }
 
     static IllegalArgumentException duplicateSubscription(String name) {
-        return new IllegalArgumentException("APPSVC1001: a subscription named '" + name
-                + "' was added to the configuration already");
+        return new IllegalArgumentException(
+                "APPSVC1001: a subscription named '" + name + "' was added to the configuration already");
     }
 
     static IllegalArgumentException invalidName(String name) {
-        return new IllegalArgumentException("APPSVC1002: the synced database name '" + name
-                + "' may hold only letters, digits, '-' and '_'");
+        return new IllegalArgumentException(
+                "APPSVC1002: the synced database name '" + name + "' may hold only letters, digits, '-' and '_'");
     }
 }

@@ -1,14 +1,12 @@
 package dev.appservices.sync;
 
+import dev.appservices.User;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bson.conversions.Bson;
-
-import dev.appservices.User;
 
 /**
  * How to open a {@link SyncedDatabase}: the user whose data it holds, the local store's name, the initial

@@ -1,8 +1,7 @@
 package dev.appservices.sync;
 
-import java.util.List;
-
 import dev.appservices.User;
+import java.util.List;
 
 /**
  * The sync management of an App ({@link dev.appservices.App#sync()}): opens synced databases and follows their

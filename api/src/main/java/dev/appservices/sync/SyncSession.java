@@ -1,11 +1,10 @@
 package dev.appservices.sync;
 
+import dev.appservices.ListenerRegistration;
+import dev.appservices.User;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-
-import dev.appservices.ListenerRegistration;
-import dev.appservices.User;
 
 /**
  * Keeps one {@link SyncedDatabase} in step with the backend: it uploads the local changes in commit order, reads
@@ -119,8 +118,8 @@ public interface SyncSession {
      * @param listener  told on the session's thread
      * @return the registration that removes it
      */
-    ListenerRegistration addProgressListener(ProgressDirection direction, ProgressMode mode,
-            Consumer<Progress> listener);
+    ListenerRegistration addProgressListener(
+            ProgressDirection direction, ProgressMode mode, Consumer<Progress> listener);
 
     /**
      * Adds a connection state listener.

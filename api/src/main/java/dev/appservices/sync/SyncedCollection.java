@@ -1,13 +1,5 @@
 package dev.appservices.sync;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-
-import org.bson.BsonDocument;
-import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.conversions.Bson;
-
 import dev.appservices.ListenerRegistration;
 import dev.appservices.mongo.ChangeEvent;
 import dev.appservices.mongo.DeleteResult;
@@ -15,6 +7,12 @@ import dev.appservices.mongo.InsertManyResult;
 import dev.appservices.mongo.InsertOneResult;
 import dev.appservices.mongo.Namespace;
 import dev.appservices.mongo.UpdateResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.BsonDocument;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 
 /**
  * A collection of a {@link SyncedDatabase}: the local copy of the documents its subscriptions match. Every call works

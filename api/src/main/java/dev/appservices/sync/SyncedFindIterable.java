@@ -2,7 +2,6 @@ package dev.appservices.sync;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.bson.conversions.Bson;
 
 /**

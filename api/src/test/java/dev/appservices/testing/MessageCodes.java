@@ -40,15 +40,17 @@ public final class MessageCodes {
         }
     }
 
-    private MessageCodes() {
-    }
+    private MessageCodes() {}
 
     /** The messages of every {@code .java} file under {@code sourceRoot}. */
     public static List<Message> scan(Path sourceRoot) {
         try (Stream<Path> files = Files.walk(sourceRoot)) {
             List<Message> messages = new ArrayList<>();
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
-                messages.addAll(scan(Files.readString(file), sourceRoot.relativize(file).toString()));
+            for (Path file : files.filter(path -> path.toString().endsWith(".java"))
+                    .sorted()
+                    .toList()) {
+                messages.addAll(
+                        scan(Files.readString(file), sourceRoot.relativize(file).toString()));
             }
             return messages;
         } catch (IOException e) {
@@ -86,8 +88,8 @@ public final class MessageCodes {
             }
             Message first = firstByCode.putIfAbsent(message.code(), message);
             if (first != null && !first.text().equals(message.text())) {
-                problems.add(message.code() + " has two texts: \"" + first.text() + "\" at " + first.where()
-                        + " and \"" + message.text() + "\" at " + message.where());
+                problems.add(message.code() + " has two texts: \"" + first.text() + "\" at " + first.where() + " and \""
+                        + message.text() + "\" at " + message.where());
             }
         }
         return problems;
@@ -123,8 +125,7 @@ public final class MessageCodes {
     }
 
     /** A string literal (its value) or any other character outside comments and white space. */
-    private record Token(boolean string, String text, int line) {
-    }
+    private record Token(boolean string, String text, int line) {}
 
     private static List<Token> tokens(String source) {
         List<Token> tokens = new ArrayList<>();
@@ -155,11 +156,12 @@ public final class MessageCodes {
                     if (source.charAt(j) == '\\') {
                         j++;
                         char escaped = source.charAt(j);
-                        value.append(switch (escaped) {
-                            case 'n' -> '\n';
-                            case 't' -> '\t';
-                            default -> escaped;
-                        });
+                        value.append(
+                                switch (escaped) {
+                                    case 'n' -> '\n';
+                                    case 't' -> '\t';
+                                    default -> escaped;
+                                });
                     } else {
                         value.append(source.charAt(j));
                     }

@@ -1,14 +1,12 @@
 package dev.appservices.testing;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.appservices.testing.MessageCodes.Message;
 import dev.appservices.testing.MessageCodes.Range;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The checker of message codes, on planted sources. */
 class MessageCodesTest {
@@ -28,7 +26,8 @@ class MessageCodesTest {
                 }
                 """;
 
-        assertEquals(List.of(new Message("APPSVC0100", "APPSVC0100: app '{}' has {} \"things\"", "M.java:5")),
+        assertEquals(
+                List.of(new Message("APPSVC0100", "APPSVC0100: app '{}' has {} \"things\"", "M.java:5")),
                 MessageCodes.scan(source, "M.java"));
     }
 

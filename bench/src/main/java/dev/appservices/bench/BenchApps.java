@@ -1,5 +1,7 @@
 package dev.appservices.bench;
 
+import dev.appservices.AppConfiguration;
+import dev.appservices.MetadataConfiguration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.appservices.AppConfiguration;
-import dev.appservices.MetadataConfiguration;
 
 /**
  * The apps the emulator serves to the benchmarks, and the client configurations that use them: {@value #APP} (the
@@ -34,14 +33,16 @@ final class BenchApps {
      */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private BenchApps() {
-    }
+    private BenchApps() {}
 
     /** Writes the emulator's configuration file into {@code directory}. */
     static Path writeEmulatorConfig(Path directory) throws IOException {
         List<String> apps = new ArrayList<>();
-        apps.add(app(APP, "\"local-userpass\": {\"autoConfirm\": true}, ", ", \"mongodb\": {\"defaultRule\": "
-                + "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}]}}"));
+        apps.add(app(
+                APP,
+                "\"local-userpass\": {\"autoConfirm\": true}, ",
+                ", \"mongodb\": {\"defaultRule\": "
+                        + "{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true, \"write\": true}]}}"));
         apps.add("{\"id\": \"" + SHORT_LIVED + "\", \"accessTokenTtl\": " + SHORT_TOKEN_SECONDS
                 + ", \"providers\": {\"anon-user\": {}}}");
         for (int i = 0; i < MEMORY_APPS; i++) {
@@ -66,17 +67,16 @@ final class BenchApps {
 
     /** Registers an email/password user through the protocol's register endpoint (the app auto-confirms). */
     static void registerUser(URI baseUrl, String email) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/client/v2.0/app/" + APP
-                        + "/auth/providers/local-userpass/register"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/api/client/v2.0/app/" + APP + "/auth/providers/local-userpass/register"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                        + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201 && response.statusCode() != 409) {
-            throw new IllegalStateException("registering " + email + ": HTTP " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException(
+                    "registering " + email + ": HTTP " + response.statusCode() + " " + response.body());
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);

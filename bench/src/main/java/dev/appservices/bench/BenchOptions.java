@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 record BenchOptions(boolean quick, Set<String> only, Path report) {
 
-    static final Set<String> BENCHMARKS = Set.of("functions", "telemetry", "data", "sync", "login", "refresh",
-            "startup", "memory", "javascript");
+    static final Set<String> BENCHMARKS =
+            Set.of("functions", "telemetry", "data", "sync", "login", "refresh", "startup", "memory", "javascript");
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;
@@ -36,8 +36,8 @@ record BenchOptions(boolean quick, Set<String> only, Path report) {
             } else if (arg.startsWith("report=")) {
                 report = Path.of(arg.substring(7));
             } else if (!arg.isEmpty() && !arg.equals("full")) {
-                throw new IllegalArgumentException("unknown argument '" + arg
-                        + "' (expected full, quick, only=a,b or report=FILE)");
+                throw new IllegalArgumentException(
+                        "unknown argument '" + arg + "' (expected full, quick, only=a,b or report=FILE)");
             }
         }
         return new BenchOptions(quick, only, report);

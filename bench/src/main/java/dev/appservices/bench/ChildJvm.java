@@ -24,8 +24,7 @@ final class ChildJvm {
     private static final String RESULT = "RESULT ";
     private static final long LIMIT_SECONDS = 300;
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -37,8 +36,9 @@ final class ChildJvm {
      * @param jvmOptions options such as {@code -Xmx512m} or {@code -Dkey=value}
      * @return the probe's result line as a map
      */
-    static Map<String, String> run(Class<?> mainClass, Predicate<String> excluded, List<String> jvmOptions,
-            String... args) throws InterruptedException {
+    static Map<String, String> run(
+            Class<?> mainClass, Predicate<String> excluded, List<String> jvmOptions, String... args)
+            throws InterruptedException {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(excluded.negate())
                 .collect(Collectors.joining(File.pathSeparator));
@@ -50,7 +50,8 @@ final class ChildJvm {
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -75,9 +76,10 @@ final class ChildJvm {
 
     /** Prints the result line of a probe. */
     static void printResult(Map<String, ?> values) {
-        System.out.println(RESULT + values.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining(" ")));
+        System.out.println(RESULT
+                + values.entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue())
+                        .collect(Collectors.joining(" ")));
         System.out.flush();
     }
 

@@ -1,5 +1,7 @@
 package dev.appservices.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
-
-import com.sun.management.OperatingSystemMXBean;
-import com.sun.management.ThreadMXBean;
 
 /**
  * A closed-loop load: a fixed number of callers, each sending its next request as soon as the previous one answered,
@@ -41,8 +40,7 @@ final class ClosedLoop implements AutoCloseable {
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** What one caller measured: the latency of each counted operation, and what its thread allocated for them. */
-    private record CallerResult(long[] latencies, long allocatedBytes) {
-    }
+    private record CallerResult(long[] latencies, long allocatedBytes) {}
 
     private final int callers;
     private final LongSupplier serverCpuNanos;
@@ -104,8 +102,12 @@ final class ClosedLoop implements AutoCloseable {
         }
         long clientCpuUsed = OS.getProcessCpuTime() - clientCpu;
         long serverCpuUsed = serverCpuNanos.getAsLong() - serverCpu;
-        return new Round(window.toNanos(), Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray(),
-                clientCpuUsed, serverCpuUsed, allocated);
+        return new Round(
+                window.toNanos(),
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray(),
+                clientCpuUsed,
+                serverCpuUsed,
+                allocated);
     }
 
     private static CallerResult callUntil(long deadline, int caller, Operation operation) throws Exception {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.bson.BsonDocument;
 
 /**
@@ -29,15 +28,21 @@ final class DataBench {
     private static final String FIND_ONE = "findOne by _id";
     private static final String INSERT_ONE = "insertOne";
 
-    private DataBench() {
-    }
+    private DataBench() {}
 
     static void run(EmulatorProcess emulator, BenchOptions options, Report report) throws Exception {
         Calls calls = new Calls(emulator.baseUrl());
         StringBuilder documents = new StringBuilder();
         for (int i = 0; i < DOCUMENTS; i++) {
-            documents.append(i == 0 ? "" : ",").append("{\"_id\":").append(i).append(",\"n\":").append(i)
-                    .append(",\"text\":\"document ").append(i).append("\"}");
+            documents
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"_id\":")
+                    .append(i)
+                    .append(",\"n\":")
+                    .append(i)
+                    .append(",\"text\":\"document ")
+                    .append(i)
+                    .append("\"}");
         }
         calls.data("insertMany", "\"documents\":[" + documents + "]");
         AtomicLong next = new AtomicLong();
@@ -56,8 +61,10 @@ final class DataBench {
         report.paragraph("At " + CALLERS + " callers with the raw JDK `HttpClient`: `findOne` of one of " + DOCUMENTS
                 + " documents by `_id`, and `insertOne` of a small document (the collection grows during the run), "
                 + "both with `\"service\": \"mongodb-atlas\"` under an allow-all default rule on the embedded "
-                + "store, against `sum(1, 2)`. " + options.rounds() + " rounds of " + options.window().toSeconds()
-                + " s per operation, in a rotating order, after " + options.warmUp().toSeconds() + " s of warm-up "
+                + "store, against `sum(1, 2)`. " + options.rounds() + " rounds of "
+                + options.window().toSeconds()
+                + " s per operation, in a rotating order, after "
+                + options.warmUp().toSeconds() + " s of warm-up "
                 + "each; ratios are per round. Load before: " + Machine.load() + ".");
         List<List<String>> rows = new ArrayList<>();
         for (String client : clients.keySet()) {
@@ -65,25 +72,40 @@ final class DataBench {
         }
         rows.add(FunctionCallBench.ratioRow(CALLERS, FIND_ONE + " / sum", rounds.get(FIND_ONE), rounds.get(SUM)));
         rows.add(FunctionCallBench.ratioRow(CALLERS, INSERT_ONE + " / sum", rounds.get(INSERT_ONE), rounds.get(SUM)));
-        report.table("1,3,3,2,2,2,2,2", List.of("callers", "operation", "throughput (calls/s)", "p50 (µs)",
-                "p99 (µs)", "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)"), rows);
+        report.table(
+                "1,3,3,2,2,2,2,2",
+                List.of(
+                        "callers",
+                        "operation",
+                        "throughput (calls/s)",
+                        "p50 (µs)",
+                        "p99 (µs)",
+                        "client CPU/call (µs)",
+                        "emulator CPU/call (µs)",
+                        "caller allocation/call (KiB)"),
+                rows);
         report.paragraph("Load after: " + Machine.load() + ".");
     }
 
     /** The three requests, sent by one JDK client (one connection pool) with an anonymous user's token. */
     private static final class Calls {
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final URI call;
         private final String token;
 
         Calls(URI base) throws IOException, InterruptedException {
             String app = base + "/api/client/v2.0/app/" + BenchApps.APP;
             this.call = URI.create(app + "/functions/call");
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(app
-                            + "/auth/providers/anon-user/login")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-            this.token = BsonDocument.parse(login.body()).getString("access_token").getValue();
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(URI.create(app + "/auth/providers/anon-user/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            this.token =
+                    BsonDocument.parse(login.body()).getString("access_token").getValue();
         }
 
         void function() throws IOException, InterruptedException {
@@ -99,7 +121,8 @@ final class DataBench {
             HttpRequest request = HttpRequest.newBuilder(call)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());

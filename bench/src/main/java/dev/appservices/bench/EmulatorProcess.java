@@ -1,5 +1,6 @@
 package dev.appservices.bench;
 
+import dev.appservices.emulator.EmulatorAdmin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.appservices.emulator.EmulatorAdmin;
 
 /**
  * The emulator in a JVM of its own, started from this JVM's class path with its main class and a configuration
@@ -57,13 +56,22 @@ final class EmulatorProcess implements AutoCloseable {
      */
     static EmulatorProcess start(Path config, String heapLimit, String... more)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable(), "-Xms" + heapLimit,
-                "-Xmx" + heapLimit, NO_DELAY, "-cp", System.getProperty("java.class.path"), MAIN_CLASS, "--port", "0",
-                "--config", config.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                ChildJvm.javaExecutable(),
+                "-Xms" + heapLimit,
+                "-Xmx" + heapLimit,
+                NO_DELAY,
+                "-cp",
+                System.getProperty("java.class.path"),
+                MAIN_CLASS,
+                "--port",
+                "0",
+                "--config",
+                config.toString()));
         command.addAll(List.of(more));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<URI> listening = CompletableFuture.supplyAsync(() -> awaitListening(output));
         try {
             URI baseUrl = listening.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);

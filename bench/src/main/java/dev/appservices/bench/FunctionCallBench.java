@@ -1,5 +1,8 @@
 package dev.appservices.bench;
 
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.Functions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,10 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import dev.appservices.App;
-import dev.appservices.Credentials;
-import dev.appservices.Functions;
 
 /**
  * Function calls through the App against the raw JDK client sending the byte-identical request, at 1, 8 and 32
@@ -33,18 +32,25 @@ final class FunctionCallBench {
     private static final String REST_CLIENT = "MP Rest Client alone";
     private static final String RAW = "raw JDK HttpClient";
     static final String COLUMNS = "1,3,3,2,2,2,2,2";
-    static final List<String> HEADER = List.of("callers", "client", "throughput (calls/s)", "p50 (µs)", "p99 (µs)",
-            "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)");
+    static final List<String> HEADER = List.of(
+            "callers",
+            "client",
+            "throughput (calls/s)",
+            "p50 (µs)",
+            "p99 (µs)",
+            "client CPU/call (µs)",
+            "emulator CPU/call (µs)",
+            "caller allocation/call (KiB)");
 
-    private FunctionCallBench() {
-    }
+    private FunctionCallBench() {}
 
     static void run(EmulatorProcess emulator, BenchOptions options, Report report) throws Exception {
         URI base = emulator.baseUrl();
         BenchApps.registerUser(base, EMAIL);
         try (App app = App.create(BenchApps.configuration(BenchApps.APP, base).build());
                 RequestCapture capture = new RequestCapture()) {
-            Functions functions = app.logIn(Credentials.emailPassword(EMAIL, BenchApps.PASSWORD)).functions();
+            Functions functions = app.logIn(Credentials.emailPassword(EMAIL, BenchApps.PASSWORD))
+                    .functions();
             RequestCapture.Captured template = capture(app, functions, capture);
             RawFunctionClient raw = new RawFunctionClient(template, PATH);
             raw.target(capture.baseUrl());
@@ -68,8 +74,9 @@ final class FunctionCallBench {
         }
     }
 
-    private static void measureAll(EmulatorProcess emulator, BenchOptions options, Report report,
-            Map<String, ClosedLoop.Operation> clients) throws Exception {
+    private static void measureAll(
+            EmulatorProcess emulator, BenchOptions options, Report report, Map<String, ClosedLoop.Operation> clients)
+            throws Exception {
         report.section("Function calls: App against the raw JDK HttpClient");
         report.paragraph("`sum(1, 2)` through `user.functions().call(\"sum\", Long.class, 1, 2)`, against the same "
                 + "request sent by the JDK `HttpClient` and by the MicroProfile Rest Client alone. "
@@ -110,8 +117,9 @@ final class FunctionCallBench {
      *
      * @return the rounds of each client, in the clients' order
      */
-    static Map<String, List<Round>> measure(EmulatorProcess emulator, BenchOptions options, int callers,
-            Map<String, ClosedLoop.Operation> clients) throws Exception {
+    static Map<String, List<Round>> measure(
+            EmulatorProcess emulator, BenchOptions options, int callers, Map<String, ClosedLoop.Operation> clients)
+            throws Exception {
         List<String> names = List.copyOf(clients.keySet());
         Map<String, List<Round>> rounds = new LinkedHashMap<>();
         try (ClosedLoop loop = new ClosedLoop(callers, emulator::cpuNanos)) {
@@ -142,24 +150,32 @@ final class FunctionCallBench {
      * Reports how the other clients' requests compare with the App's, and refuses to measure if they differ in more
      * than the headers the JDK client will not send.
      */
-    private static void describeRequests(Report report, RequestCapture.Captured fromApp,
-            RequestCapture.Captured fromRaw, RequestCapture.Captured fromRestClient) {
+    private static void describeRequests(
+            Report report,
+            RequestCapture.Captured fromApp,
+            RequestCapture.Captured fromRaw,
+            RequestCapture.Captured fromRestClient) {
         report.section("The request every client sends");
         report.paragraph("Recorded by a capturing server, the token shortened: the body `"
                 + new String(fromApp.body(), StandardCharsets.UTF_8) + "` (" + fromApp.body().length
                 + " bytes) and the headers `" + String.join("`, `", fromApp.describeHeaders()) + "`.");
         List<String> rawDifferences = differences(fromApp, fromRaw, RawFunctionClient.RESTRICTED);
         List<String> restClientDifferences = differences(fromApp, fromRestClient, Set.of());
-        report.paragraph("The raw JDK client's request " + (rawDifferences.isEmpty() ? "is identical."
-                : "differs only in: " + String.join("; ", rawDifferences) + " (the JDK client refuses to set "
-                + "`Connection`; HTTP/1.1 keeps connections alive without it).") + " The MicroProfile Rest Client's "
-                + "request " + (restClientDifferences.isEmpty() ? "is identical." : "differs in: "
-                + String.join("; ", restClientDifferences) + "."));
+        report.paragraph("The raw JDK client's request "
+                + (rawDifferences.isEmpty()
+                        ? "is identical."
+                        : "differs only in: " + String.join("; ", rawDifferences) + " (the JDK client refuses to set "
+                                + "`Connection`; HTTP/1.1 keeps connections alive without it).")
+                + " The MicroProfile Rest Client's "
+                + "request "
+                + (restClientDifferences.isEmpty()
+                        ? "is identical."
+                        : "differs in: " + String.join("; ", restClientDifferences) + "."));
     }
 
     /** The differences between two requests; fails on any outside {@code tolerated} header names. */
-    private static List<String> differences(RequestCapture.Captured expected, RequestCapture.Captured actual,
-            Set<String> tolerated) {
+    private static List<String> differences(
+            RequestCapture.Captured expected, RequestCapture.Captured actual, Set<String> tolerated) {
         if (!Arrays.equals(expected.body(), actual.body())) {
             throw new IllegalStateException("the bodies differ");
         }
@@ -181,7 +197,10 @@ final class FunctionCallBench {
     }
 
     static List<String> row(int callers, String client, List<Round> rounds) {
-        return List.of(String.valueOf(callers), client, spread(rounds, Round::throughput).format(0),
+        return List.of(
+                String.valueOf(callers),
+                client,
+                spread(rounds, Round::throughput).format(0),
                 spread(rounds, round -> round.percentileMicros(50)).format(0),
                 spread(rounds, round -> round.percentileMicros(99)).format(0),
                 spread(rounds, Round::clientCpuMicrosPerOperation).format(0),
@@ -195,8 +214,15 @@ final class FunctionCallBench {
             ratios.add(numerator.get(i).throughput() / denominator.get(i).throughput());
         }
         Spread ratio = Spread.of(ratios);
-        return List.of(String.valueOf(callers), "*" + name + "*", "*" + ratio.format(3) + "*"
-                + String.format(Locale.ROOT, " (min %.3f)", ratio.min()), "", "", "", "", "");
+        return List.of(
+                String.valueOf(callers),
+                "*" + name + "*",
+                "*" + ratio.format(3) + "*" + String.format(Locale.ROOT, " (min %.3f)", ratio.min()),
+                "",
+                "",
+                "",
+                "",
+                "");
     }
 
     static Spread spread(List<Round> rounds, Function<Round, Double> figure) {

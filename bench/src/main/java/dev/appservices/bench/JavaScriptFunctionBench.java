@@ -23,22 +23,21 @@ final class JavaScriptFunctionBench {
 
     static final int[] CONCURRENCY = {1, 8};
     private static final String JS_APP = "bench-js";
-    private static final String BODY = "{\"name\":\"sum\",\"arguments\":[{\"$numberLong\":\"1\"},"
-            + "{\"$numberLong\":\"2\"}]}";
+    private static final String BODY =
+            "{\"name\":\"sum\",\"arguments\":[{\"$numberLong\":\"1\"}," + "{\"$numberLong\":\"2\"}]}";
     private static final String EXPECTED = "{\"$numberLong\": \"3\"}";
     private static final String JAVASCRIPT = "JavaScript sum";
     private static final String JAVA = "Java built-in sum";
 
-    private JavaScriptFunctionBench() {
-    }
+    private JavaScriptFunctionBench() {}
 
     static void run(BenchOptions options, Report report, Path work) throws Exception {
         Path config = BenchApps.writeEmulatorConfig(work);
         Path export = writeExport(work.resolve("exported-app"));
         report.section("JavaScript functions: GraalJS against a Java function");
         report.paragraph("`sum` of two int64 as a JavaScript function of an exported app (`--app`, GraalJS 25 in "
-                + "interpreter mode on " + System.getProperty("java.vm.name") + " " + System.getProperty(
-                "java.version") + ") and as the emulator's built-in Java function, in one emulator process, both "
+                + "interpreter mode on " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + ") and as the emulator's built-in Java function, in one emulator process, both "
                 + "called with the raw JDK `HttpClient` and the same body. " + options.rounds() + " rounds of "
                 + options.window().toSeconds() + " s per function and concurrency in a rotating order after "
                 + options.warmUp().toSeconds() + " s of warm-up each; mean ± standard deviation over the rounds. "
@@ -56,8 +55,7 @@ final class JavaScriptFunctionBench {
         report.paragraph("The first JavaScript calls after a start (each start a new emulator process; the call is "
                 + "sent right after the listening line and an anonymous login; the emulator prepares the app's first "
                 + "context in the background from its start):");
-        report.table("1,2,2,2", List.of("start", "first call (ms)", "second call (ms)", "tenth call (ms)"),
-                firstCalls);
+        report.table("1,2,2,2", List.of("start", "first call (ms)", "second call (ms)", "tenth call (ms)"), firstCalls);
     }
 
     private static List<String> firstCalls(URI base, int start) throws IOException, InterruptedException {
@@ -71,8 +69,7 @@ final class JavaScriptFunctionBench {
         return List.of(String.valueOf(start), format(millis.get(0)), format(millis.get(1)), format(millis.get(9)));
     }
 
-    private static void measureWarm(EmulatorProcess emulator, BenchOptions options, Report report)
-            throws Exception {
+    private static void measureWarm(EmulatorProcess emulator, BenchOptions options, Report report) throws Exception {
         Map<String, ClosedLoop.Operation> functions = new LinkedHashMap<>();
         Caller javascript = new Caller(emulator.baseUrl(), JS_APP);
         Caller java = new Caller(emulator.baseUrl(), BenchApps.APP);
@@ -84,8 +81,8 @@ final class JavaScriptFunctionBench {
             for (String name : functions.keySet()) {
                 rows.add(FunctionCallBench.row(callers, name, rounds.get(name)));
             }
-            rows.add(FunctionCallBench.ratioRow(callers, "JavaScript / Java", rounds.get(JAVASCRIPT),
-                    rounds.get(JAVA)));
+            rows.add(
+                    FunctionCallBench.ratioRow(callers, "JavaScript / Java", rounds.get(JAVASCRIPT), rounds.get(JAVA)));
         }
         report.table(FunctionCallBench.COLUMNS, FunctionCallBench.HEADER, rows);
         report.paragraph("Load after: " + Machine.load() + ".");
@@ -95,12 +92,15 @@ final class JavaScriptFunctionBench {
     private static Path writeExport(Path directory) throws IOException {
         Files.createDirectories(directory.resolve("auth"));
         Files.createDirectories(directory.resolve("functions"));
-        Files.writeString(directory.resolve("realm_config.json"), "{\"app_id\": \"" + JS_APP + "\", "
-                + "\"config_version\": 20210101, \"name\": \"" + JS_APP + "\"}\n");
-        Files.writeString(directory.resolve("auth/providers.json"),
+        Files.writeString(
+                directory.resolve("realm_config.json"),
+                "{\"app_id\": \"" + JS_APP + "\", " + "\"config_version\": 20210101, \"name\": \"" + JS_APP + "\"}\n");
+        Files.writeString(
+                directory.resolve("auth/providers.json"),
                 "{\"anon-user\": {\"name\": \"anon-user\", \"type\": \"anon-user\", \"disabled\": false}}\n");
         Files.writeString(directory.resolve("functions/config.json"), "[{\"name\": \"sum\", \"private\": false}]\n");
-        Files.writeString(directory.resolve("functions/sum.js"),
+        Files.writeString(
+                directory.resolve("functions/sum.js"),
                 "exports = function (...args) {\n  return args.reduce((a, b) => a + b, 0);\n};\n");
         return directory;
     }
@@ -112,14 +112,17 @@ final class JavaScriptFunctionBench {
     /** Calls {@code sum} of one app as an anonymous user with the JDK client; fails on any other answer. */
     private static final class Caller {
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final HttpRequest request;
 
         Caller(URI base, String appId) throws IOException, InterruptedException {
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/client/v2.0/app/"
-                            + appId + "/auth/providers/anon-user/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"options\":{\"device\":{}}}")).build(),
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    base + "/api/client/v2.0/app/" + appId + "/auth/providers/anon-user/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"options\":{\"device\":{}}}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             String token = login.body().replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             if (login.statusCode() != 200 || token.equals(login.body())) {
@@ -128,14 +131,15 @@ final class JavaScriptFunctionBench {
             request = HttpRequest.newBuilder(URI.create(base + "/api/client/v2.0/app/" + appId + "/functions/call"))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                    .build();
         }
 
         void call() throws IOException, InterruptedException {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !EXPECTED.equals(response.body())) {
-                throw new IllegalStateException("unexpected answer: HTTP " + response.statusCode() + " "
-                        + response.body());
+                throw new IllegalStateException(
+                        "unexpected answer: HTTP " + response.statusCode() + " " + response.body());
             }
         }
     }

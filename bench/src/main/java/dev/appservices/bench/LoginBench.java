@@ -1,5 +1,14 @@
 package dev.appservices.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.EncryptionKey;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataMode;
+import dev.appservices.User;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,17 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.appservices.App;
-import dev.appservices.Credentials;
-import dev.appservices.EncryptionKey;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataMode;
-import dev.appservices.User;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Logins with each metadata store, as a ratio to {@link MetadataMode#IN_MEMORY}: email/password logins (each caller
@@ -35,16 +33,14 @@ final class LoginBench {
     private static final int[] CONCURRENCY = {1, 8};
 
     /** A metadata store of the comparison; the first one is the baseline. */
-    private record Store(String name, MetadataConfiguration configuration) {
-    }
+    private record Store(String name, MetadataConfiguration configuration) {}
 
     /** One kind of login, as one operation of a caller. */
     private interface Login {
         void run(App app, int caller);
     }
 
-    private LoginBench() {
-    }
+    private LoginBench() {}
 
     static void run(EmulatorProcess emulator, BenchOptions options, Report report, Path work) throws Exception {
         URI base = emulator.baseUrl();
@@ -58,15 +54,32 @@ final class LoginBench {
                 HikariDataSource sealed = pool(postgres, "sealed")) {
             List<Store> stores = List.of(
                     new Store("`IN_MEMORY`", MetadataConfiguration.inMemory()),
-                    new Store("`NO_ENCRYPTION`, file", MetadataConfiguration.builder()
-                            .mode(MetadataMode.NO_ENCRYPTION).directory(work.resolve("plain")).build()),
-                    new Store("`ENCRYPTION`, file", MetadataConfiguration.builder().mode(MetadataMode.ENCRYPTION)
-                            .directory(work.resolve("sealed")).encryptionKey(EncryptionKey.of(key)).build()),
-                    new Store("`NO_ENCRYPTION`, JDBC (PostgreSQL)", MetadataConfiguration.builder()
-                            .mode(MetadataMode.NO_ENCRYPTION).dataSource(plain).build()),
-                    new Store("`ENCRYPTION`, JDBC (PostgreSQL)", MetadataConfiguration.builder()
-                            .mode(MetadataMode.ENCRYPTION).encryptionKey(EncryptionKey.of(key)).dataSource(sealed)
-                            .build()));
+                    new Store(
+                            "`NO_ENCRYPTION`, file",
+                            MetadataConfiguration.builder()
+                                    .mode(MetadataMode.NO_ENCRYPTION)
+                                    .directory(work.resolve("plain"))
+                                    .build()),
+                    new Store(
+                            "`ENCRYPTION`, file",
+                            MetadataConfiguration.builder()
+                                    .mode(MetadataMode.ENCRYPTION)
+                                    .directory(work.resolve("sealed"))
+                                    .encryptionKey(EncryptionKey.of(key))
+                                    .build()),
+                    new Store(
+                            "`NO_ENCRYPTION`, JDBC (PostgreSQL)",
+                            MetadataConfiguration.builder()
+                                    .mode(MetadataMode.NO_ENCRYPTION)
+                                    .dataSource(plain)
+                                    .build()),
+                    new Store(
+                            "`ENCRYPTION`, JDBC (PostgreSQL)",
+                            MetadataConfiguration.builder()
+                                    .mode(MetadataMode.ENCRYPTION)
+                                    .encryptionKey(EncryptionKey.of(key))
+                                    .dataSource(sealed)
+                                    .build()));
             report(emulator, options, report, stores);
         }
     }
@@ -99,19 +112,47 @@ final class LoginBench {
                 + "the calling threads allocated. Ratio: each round's throughput over the same round's `IN_MEMORY` "
                 + "throughput. Load before: " + Machine.load() + ".");
         List<List<String>> rows = new ArrayList<>();
-        measure(emulator, options, stores, "email/password",
-                (app, caller) -> app.logIn(Credentials.emailPassword(email(caller), BenchApps.PASSWORD)), rows);
-        measure(emulator, options, stores, "anonymous (login + logout)", (app, caller) -> {
-            User user = app.logIn(Credentials.anonymous(false));
-            user.logOut();
-        }, rows);
-        report.table("3,1,2,3,2,2,2,2,3", List.of("login", "callers", "metadata store", "operations/s", "p50 (µs)",
-                "p99 (µs)", "client CPU/op (µs)", "caller allocation/op (KiB)", "ratio to IN_MEMORY"), rows);
+        measure(
+                emulator,
+                options,
+                stores,
+                "email/password",
+                (app, caller) -> app.logIn(Credentials.emailPassword(email(caller), BenchApps.PASSWORD)),
+                rows);
+        measure(
+                emulator,
+                options,
+                stores,
+                "anonymous (login + logout)",
+                (app, caller) -> {
+                    User user = app.logIn(Credentials.anonymous(false));
+                    user.logOut();
+                },
+                rows);
+        report.table(
+                "3,1,2,3,2,2,2,2,3",
+                List.of(
+                        "login",
+                        "callers",
+                        "metadata store",
+                        "operations/s",
+                        "p50 (µs)",
+                        "p99 (µs)",
+                        "client CPU/op (µs)",
+                        "caller allocation/op (KiB)",
+                        "ratio to IN_MEMORY"),
+                rows);
         report.paragraph("Load after: " + Machine.load() + ".");
     }
 
-    private static void measure(EmulatorProcess emulator, BenchOptions options, List<Store> stores, String name,
-            Login login, List<List<String>> rows) throws Exception {
+    private static void measure(
+            EmulatorProcess emulator,
+            BenchOptions options,
+            List<Store> stores,
+            String name,
+            Login login,
+            List<List<String>> rows)
+            throws Exception {
         for (int callers : CONCURRENCY) {
             List<List<Round>> rounds = new ArrayList<>();
             try (ClosedLoop loop = new ClosedLoop(callers, emulator::cpuNanos)) {
@@ -122,8 +163,9 @@ final class LoginBench {
                 for (int round = 0; round < options.rounds(); round++) {
                     for (int i = 0; i < stores.size(); i++) {
                         int store = (round + i) % stores.size();
-                        rounds.get(store).add(runOnce(emulator, loop, stores.get(store).configuration(),
-                                options.window(), login));
+                        rounds.get(store)
+                                .add(runOnce(
+                                        emulator, loop, stores.get(store).configuration(), options.window(), login));
                     }
                 }
             }
@@ -134,20 +176,29 @@ final class LoginBench {
                 for (int i = 0; i < measured.size(); i++) {
                     ratios.add(measured.get(i).throughput() / inMemory.get(i).throughput());
                 }
-                rows.add(List.of(name, String.valueOf(callers), stores.get(store).name(),
+                rows.add(List.of(
+                        name,
+                        String.valueOf(callers),
+                        stores.get(store).name(),
                         FunctionCallBench.spread(measured, Round::throughput).format(1),
-                        FunctionCallBench.spread(measured, round -> round.percentileMicros(50)).format(0),
-                        FunctionCallBench.spread(measured, round -> round.percentileMicros(99)).format(0),
-                        FunctionCallBench.spread(measured, Round::clientCpuMicrosPerOperation).format(0),
-                        FunctionCallBench.spread(measured, Round::callerAllocatedKibPerOperation).format(0),
+                        FunctionCallBench.spread(measured, round -> round.percentileMicros(50))
+                                .format(0),
+                        FunctionCallBench.spread(measured, round -> round.percentileMicros(99))
+                                .format(0),
+                        FunctionCallBench.spread(measured, Round::clientCpuMicrosPerOperation)
+                                .format(0),
+                        FunctionCallBench.spread(measured, Round::callerAllocatedKibPerOperation)
+                                .format(0),
                         store == 0 ? "1" : Spread.of(ratios).format(3)));
             }
         }
     }
 
-    private static Round runOnce(EmulatorProcess emulator, ClosedLoop loop, MetadataConfiguration metadata,
-            Duration window, Login login) throws Exception {
-        try (App app = App.create(BenchApps.configuration(BenchApps.APP, emulator.baseUrl()).metadata(metadata)
+    private static Round runOnce(
+            EmulatorProcess emulator, ClosedLoop loop, MetadataConfiguration metadata, Duration window, Login login)
+            throws Exception {
+        try (App app = App.create(BenchApps.configuration(BenchApps.APP, emulator.baseUrl())
+                .metadata(metadata)
                 .build())) {
             return loop.run(window, caller -> login.run(app, caller));
         }

@@ -1,5 +1,8 @@
 package dev.appservices.bench;
 
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.User;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
@@ -8,10 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.appservices.App;
-import dev.appservices.Credentials;
-import dev.appservices.User;
 
 /**
  * Measures, in a fresh JVM, the heap that stays reachable (used heap after full collections, from
@@ -30,8 +29,7 @@ public final class MemoryProbe {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final int GC_ROUNDS = 10;
 
-    private MemoryProbe() {
-    }
+    private MemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
         URI baseUrl = URI.create(args[0]);
@@ -44,7 +42,8 @@ public final class MemoryProbe {
     }
 
     private static void warmUp(URI baseUrl) {
-        try (App app = App.create(BenchApps.configuration(BenchApps.memoryApp(0), baseUrl).build())) {
+        try (App app = App.create(
+                BenchApps.configuration(BenchApps.memoryApp(0), baseUrl).build())) {
             for (int i = 0; i < 20; i++) {
                 User user = app.logIn(Credentials.anonymous(false));
                 user.functions().call("sum", Long.class, 1, 2);
@@ -59,7 +58,8 @@ public final class MemoryProbe {
         long before = usedAfterGc();
         List<App> apps = new ArrayList<>();
         for (int i = 0; i < IDLE_APPS; i++) {
-            apps.add(App.create(BenchApps.configuration("idle-" + i, URI.create("http://127.0.0.1:9")).build()));
+            apps.add(App.create(BenchApps.configuration("idle-" + i, URI.create("http://127.0.0.1:9"))
+                    .build()));
         }
         long after = usedAfterGc();
         Reference.reachabilityFence(apps);
@@ -71,7 +71,8 @@ public final class MemoryProbe {
         long before = usedAfterGc();
         List<App> apps = new ArrayList<>();
         for (int i = 0; i < BenchApps.MEMORY_APPS; i++) {
-            App app = App.create(BenchApps.configuration(BenchApps.memoryApp(i), baseUrl).build());
+            App app = App.create(
+                    BenchApps.configuration(BenchApps.memoryApp(i), baseUrl).build());
             app.logIn(Credentials.anonymous(false));
             apps.add(app);
         }
@@ -82,7 +83,8 @@ public final class MemoryProbe {
     }
 
     private static long users(URI baseUrl) throws InterruptedException {
-        try (App app = App.create(BenchApps.configuration(BenchApps.memoryApp(0), baseUrl).build())) {
+        try (App app = App.create(
+                BenchApps.configuration(BenchApps.memoryApp(0), baseUrl).build())) {
             for (int i = 0; i < 10; i++) {
                 app.logIn(Credentials.anonymous(false));
             }

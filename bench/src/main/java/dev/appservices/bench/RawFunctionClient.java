@@ -22,7 +22,8 @@ final class RawFunctionClient {
     /** Headers the JDK client sets itself and refuses from callers. */
     static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final RequestCapture.Captured template;
     private final String path;
     private volatile HttpRequest request;

@@ -1,5 +1,9 @@
 package dev.appservices.bench;
 
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.User;
+import dev.appservices.emulator.EmulatorAdmin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,11 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
-
-import dev.appservices.App;
-import dev.appservices.Credentials;
-import dev.appservices.User;
-import dev.appservices.emulator.EmulatorAdmin;
 
 /**
  * The refresh storm: {@value #CALLS} calls released at once on a user whose access token has expired must make
@@ -38,11 +37,9 @@ final class RefreshStormBench {
      * @param failures   the calls that failed
      * @param refreshes  the refresh requests the emulator counted
      */
-    private record Burst(long firstNanos, long allNanos, int failures, long refreshes) {
-    }
+    private record Burst(long firstNanos, long allNanos, int failures, long refreshes) {}
 
-    private RefreshStormBench() {
-    }
+    private RefreshStormBench() {}
 
     static void run(EmulatorProcess emulator, BenchOptions options, Report report) throws Exception {
         EmulatorAdmin admin = emulator.admin();
@@ -53,7 +50,8 @@ final class RefreshStormBench {
         });
         List<Burst> fresh = new ArrayList<>();
         List<Burst> expired = new ArrayList<>();
-        try (App app = App.create(BenchApps.configuration(BenchApps.SHORT_LIVED, emulator.baseUrl()).build())) {
+        try (App app = App.create(BenchApps.configuration(BenchApps.SHORT_LIVED, emulator.baseUrl())
+                .build())) {
             burst(threads, app.logIn(Credentials.anonymous(false)), admin); // warm-up
             for (int round = 0; round < options.rounds(); round++) {
                 User user = app.logIn(Credentials.anonymous(false));
@@ -77,16 +75,25 @@ final class RefreshStormBench {
                 + "one user, " + options.rounds() + " rounds; access tokens of the app live "
                 + BenchApps.SHORT_TOKEN_SECONDS + " s. Times from the release, in ms; mean ± standard deviation. "
                 + "Load before: " + Machine.load() + ".");
-        report.table("3,2,2,2,2", List.of("access token", "first call done (ms)", "all calls done (ms)",
-                "refresh requests per burst", "failed calls"), List.of(
-                row("fresh (baseline)", fresh),
-                row("expired", expired),
-                List.of("*expired / fresh*", "", "*" + Spread.of(ratios).format(3) + "*", "", "")));
+        report.table(
+                "3,2,2,2,2",
+                List.of(
+                        "access token",
+                        "first call done (ms)",
+                        "all calls done (ms)",
+                        "refresh requests per burst",
+                        "failed calls"),
+                List.of(
+                        row("fresh (baseline)", fresh),
+                        row("expired", expired),
+                        List.of("*expired / fresh*", "", "*" + Spread.of(ratios).format(3) + "*", "", "")));
         boolean oneRefresh = expired.stream().allMatch(burst -> burst.refreshes() == 1)
                 && fresh.stream().allMatch(burst -> burst.refreshes() == 0);
         boolean allSucceeded = Stream.concat(fresh.stream(), expired.stream()).allMatch(burst -> burst.failures() == 0);
-        report.paragraph((oneRefresh ? "Every burst on an expired token made exactly one refresh request, and none "
-                + "on a fresh one. " : "*NOT exactly one refresh request per burst on an expired token.* ")
+        report.paragraph((oneRefresh
+                        ? "Every burst on an expired token made exactly one refresh request, and none "
+                                + "on a fresh one. "
+                        : "*NOT exactly one refresh request per burst on an expired token.* ")
                 + (allSucceeded ? "Every call succeeded. " : "*Some calls failed.* ")
                 + "Time to recover (all " + CALLS + " calls done on an expired token, less the same on a "
                 + "fresh one): " + String.format(Locale.ROOT, "%.0f ms", expiredAll.mean() - freshAll.mean())
@@ -94,13 +101,21 @@ final class RefreshStormBench {
     }
 
     private static List<String> row(String token, List<Burst> bursts) {
-        return List.of(token, spread(bursts, Burst::firstNanos).format(1), spread(bursts, Burst::allNanos).format(1),
-                bursts.stream().map(burst -> String.valueOf(burst.refreshes())).distinct().toList().toString(),
+        return List.of(
+                token,
+                spread(bursts, Burst::firstNanos).format(1),
+                spread(bursts, Burst::allNanos).format(1),
+                bursts.stream()
+                        .map(burst -> String.valueOf(burst.refreshes()))
+                        .distinct()
+                        .toList()
+                        .toString(),
                 String.valueOf(bursts.stream().mapToInt(Burst::failures).sum()));
     }
 
     private static Spread spread(List<Burst> bursts, ToLongFunction<Burst> nanos) {
-        return Spread.of(bursts.stream().map(burst -> nanos.applyAsLong(burst) / 1e6).toList());
+        return Spread.of(
+                bursts.stream().map(burst -> nanos.applyAsLong(burst) / 1e6).toList());
     }
 
     private static Burst burst(ExecutorService threads, User user, EmulatorAdmin admin) throws Exception {

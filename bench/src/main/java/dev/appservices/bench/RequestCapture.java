@@ -1,5 +1,7 @@
 package dev.appservices.bench;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,9 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A server on 127.0.0.1 that records the function-call request it receives, to show that the raw client of the
@@ -34,8 +33,9 @@ final class RequestCapture implements AutoCloseable {
         List<String> describeHeaders() {
             List<String> lines = new ArrayList<>();
             headers.forEach((name, values) -> values.forEach(value -> lines.add(name + ": "
-                    + (name.equals("authorization") ? value.substring(0, Math.min(value.length(), 12)) + "…"
-                    : value))));
+                    + (name.equals("authorization")
+                            ? value.substring(0, Math.min(value.length(), 12)) + "…"
+                            : value))));
             return lines;
         }
     }
@@ -73,8 +73,8 @@ final class RequestCapture implements AutoCloseable {
                         + "\", \"ws_hostname\": \"" + baseUrl().toString().replace("http:", "ws:") + "\"}";
             } else {
                 Map<String, List<String>> headers = new TreeMap<>();
-                exchange.getRequestHeaders().forEach((name, values) ->
-                        headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+                exchange.getRequestHeaders()
+                        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
                 last.set(new Captured(headers, body));
                 answer = RESULT;
             }

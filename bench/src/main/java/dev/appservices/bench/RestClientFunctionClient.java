@@ -1,11 +1,5 @@
 package dev.appservices.bench;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,7 +8,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -33,7 +31,9 @@ final class RestClientFunctionClient implements AutoCloseable {
         @Path("/api/client/v2.0/app/{appId}/functions/call")
         @Consumes("application/json;charset=utf-8")
         @Produces(MediaType.APPLICATION_JSON)
-        String call(@PathParam("appId") String appId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+        String call(
+                @PathParam("appId") String appId,
+                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                 String body);
     }
 

@@ -17,11 +17,10 @@ final class StartupBench {
     static final int APPS = 10;
 
     /** The extension's class-path entry: its jar in the local repository, or its classes in the reactor. */
-    private static final Predicate<String> EXTENSION = entry -> entry.contains("appservices-extension")
-            || entry.replace('\\', '/').endsWith("extension/target/classes");
+    private static final Predicate<String> EXTENSION = entry ->
+            entry.contains("appservices-extension") || entry.replace('\\', '/').endsWith("extension/target/classes");
 
-    private StartupBench() {
-    }
+    private StartupBench() {}
 
     static void run(EmulatorProcess emulator, BenchOptions options, Report report) throws Exception {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m"));
@@ -68,22 +67,38 @@ final class StartupBench {
                 + "the extension, `appservices.ids` lists " + APPS + " ids, each with a base URL and in-memory "
                 + "metadata. Elapsed time, and the CPU time of all the JVM's threads meanwhile, in ms. Load before: "
                 + Machine.load() + ".");
-        report.table("4,2,2,2,2", List.of("boot", "elapsed (ms)", "ratio", "CPU (ms)", "ratio"), List.of(
-                List.of("without the extension", without.format(1), "1", cpuWithout.format(1), "1"),
-                List.of("with the extension and " + APPS + " App ids", with.format(1), Spread.of(ratios).format(3),
-                        cpuWith.format(1), Spread.of(cpuRatios).format(3)),
-                List.of("then the first use of the " + APPS + " App beans (each App created)",
-                        Spread.of(firstUse).format(1), "", "", "")));
-        report.paragraph(String.format(Locale.ROOT, "The extension adds %.1f ms to the boot (%.1f ms of CPU). Load "
-                + "after: %s.", with.mean() - without.mean(), cpuWith.mean() - cpuWithout.mean(), Machine.load()));
+        report.table(
+                "4,2,2,2,2",
+                List.of("boot", "elapsed (ms)", "ratio", "CPU (ms)", "ratio"),
+                List.of(
+                        List.of("without the extension", without.format(1), "1", cpuWithout.format(1), "1"),
+                        List.of(
+                                "with the extension and " + APPS + " App ids",
+                                with.format(1),
+                                Spread.of(ratios).format(3),
+                                cpuWith.format(1),
+                                Spread.of(cpuRatios).format(3)),
+                        List.of(
+                                "then the first use of the " + APPS + " App beans (each App created)",
+                                Spread.of(firstUse).format(1),
+                                "",
+                                "",
+                                "")));
+        report.paragraph(String.format(
+                Locale.ROOT,
+                "The extension adds %.1f ms to the boot (%.1f ms of CPU). Load " + "after: %s.",
+                with.mean() - without.mean(),
+                cpuWith.mean() - cpuWithout.mean(),
+                Machine.load()));
     }
 
-    private static Map<String, String> probe(Predicate<String> excluded, List<String> jvmOptions, String[] ids,
-            boolean extension) throws InterruptedException {
+    private static Map<String, String> probe(
+            Predicate<String> excluded, List<String> jvmOptions, String[] ids, boolean extension)
+            throws InterruptedException {
         Map<String, String> result = ChildJvm.run(StartupProbe.class, excluded, jvmOptions, ids);
         if (Boolean.parseBoolean(result.get("extension")) != extension) {
-            throw new IllegalStateException("the probe's class path " + (extension ? "lacks" : "has")
-                    + " the extension");
+            throw new IllegalStateException(
+                    "the probe's class path " + (extension ? "lacks" : "has") + " the extension");
         }
         return result;
     }

@@ -1,19 +1,16 @@
 package dev.appservices.bench;
 
-import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
+import com.sun.management.OperatingSystemMXBean;
+import dev.appservices.App;
+import dev.appservices.AppServices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 import jakarta.enterprise.inject.spi.Extension;
-
-import com.sun.management.OperatingSystemMXBean;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Boots Weld SE once in a fresh JVM and prints how long it took: {@code boot} (from before
@@ -31,22 +28,24 @@ public final class StartupProbe {
     private static final OperatingSystemMXBean CPU =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     public static void main(String[] ids) throws ReflectiveOperationException {
         long start = System.nanoTime();
         long startCpu = CPU.getProcessCpuTime();
-        SeContainerInitializer initializer = SeContainerInitializer.newInstance()
-                .disableDiscovery()
-                .addBeanClasses(Greeter.class);
+        SeContainerInitializer initializer =
+                SeContainerInitializer.newInstance().disableDiscovery().addBeanClasses(Greeter.class);
         extension().ifPresent(initializer::addExtensions);
         try (SeContainer container = initializer.initialize()) {
             long booted = System.nanoTime();
             long bootedCpu = CPU.getProcessCpuTime();
             container.select(Greeter.class).get().greet();
             for (String id : ids) {
-                if (!container.select(App.class, AppServices.Literal.of(id)).get().id().equals(id)) {
+                if (!container
+                        .select(App.class, AppServices.Literal.of(id))
+                        .get()
+                        .id()
+                        .equals(id)) {
                     throw new IllegalStateException("wrong App for " + id);
                 }
             }
@@ -64,7 +63,8 @@ public final class StartupProbe {
     /** The extension, if it is on the class path; Weld SE with discovery off loads no extension by itself. */
     private static Optional<Extension> extension() throws ReflectiveOperationException {
         try {
-            return Optional.of((Extension) Class.forName(EXTENSION).getConstructor().newInstance());
+            return Optional.of(
+                    (Extension) Class.forName(EXTENSION).getConstructor().newInstance());
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }

@@ -1,5 +1,12 @@
 package dev.appservices.bench;
 
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.User;
+import dev.appservices.mongo.RemoteMongoCollection;
+import dev.appservices.sync.SyncConfiguration;
+import dev.appservices.sync.SyncedCollection;
+import dev.appservices.sync.SyncedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,16 +15,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.bson.Document;
-
-import dev.appservices.App;
-import dev.appservices.Credentials;
-import dev.appservices.User;
-import dev.appservices.mongo.RemoteMongoCollection;
-import dev.appservices.sync.SyncConfiguration;
-import dev.appservices.sync.SyncedCollection;
-import dev.appservices.sync.SyncedDatabase;
 
 /**
  * Sync management against the remote requests it is built on, in one run: bootstrapping 10,000 documents against a
@@ -34,13 +32,13 @@ final class SyncBench {
     private static final Duration WAIT = Duration.ofMinutes(5);
     private static final String DATABASE = "bench";
 
-    private SyncBench() {
-    }
+    private SyncBench() {}
 
     static void run(EmulatorProcess emulator, BenchOptions options, Report report, Path work) throws Exception {
         Path directory = Files.createDirectories(work.resolve("sync"));
         try (App app = App.create(BenchApps.configuration(BenchApps.APP, emulator.baseUrl())
-                .syncDirectory(directory).build())) {
+                .syncDirectory(directory)
+                .build())) {
             User ana = app.logIn(Credentials.anonymous(false));
             User bob = app.logIn(Credentials.anonymous(false));
             String seeded = "sync-seeded";
@@ -64,7 +62,9 @@ final class SyncBench {
                     SyncedCollection<Document> collection = synced.collection(DATABASE, seeded);
                     long localQueries = time(() -> {
                         for (int i = 0; i < QUERIES; i++) {
-                            collection.find(new Document("n", i * 37 % DOCUMENTS)).toList();
+                            collection
+                                    .find(new Document("n", i * 37 % DOCUMENTS))
+                                    .toList();
                         }
                     });
                     long remoteQueries = time(() -> {
@@ -97,12 +97,22 @@ final class SyncBench {
                     + "completes, against one remote `insertMany` of " + UPLOADS + " documents. Query: " + QUERIES
                     + " `find({n: …})` on the synced collection against the same on the remote one (no index on "
                     + "either side). Load before: " + Machine.load() + ".");
-            report.table("3,2,1", List.of("figure", "ratio (mean ± sd, min–max)", "goal"), List.of(
-                    List.of("bootstrap of " + DOCUMENTS + " / remote find", Spread.of(bootstrap).format(2), "≤ 1.5"),
-                    List.of("upload of " + UPLOADS + " inserts / remote insertMany", Spread.of(upload).format(2),
-                            "≤ 2"),
-                    List.of("remote find / local find (how many times faster)", Spread.of(query).format(1),
-                            "≥ 10")));
+            report.table(
+                    "3,2,1",
+                    List.of("figure", "ratio (mean ± sd, min–max)", "goal"),
+                    List.of(
+                            List.of(
+                                    "bootstrap of " + DOCUMENTS + " / remote find",
+                                    Spread.of(bootstrap).format(2),
+                                    "≤ 1.5"),
+                            List.of(
+                                    "upload of " + UPLOADS + " inserts / remote insertMany",
+                                    Spread.of(upload).format(2),
+                                    "≤ 2"),
+                            List.of(
+                                    "remote find / local find (how many times faster)",
+                                    Spread.of(query).format(1),
+                                    "≥ 10")));
             report.paragraph("From a local insert of one user to its arrival in another user's synced collection "
                     + "(change listener), " + ARRIVALS + " writes one after the other: p50 "
                     + percentile(arrivals, 50) + " ms, p99 " + percentile(arrivals, 99) + " ms. Load after: "
@@ -139,8 +149,11 @@ final class SyncBench {
     }
 
     private static SyncedDatabase open(App app, User user, String name, String collection) {
-        return app.sync().open(SyncConfiguration.builder(user).name(name)
-                .subscription("all", DATABASE, collection, new Document()).build());
+        return app.sync()
+                .open(SyncConfiguration.builder(user)
+                        .name(name)
+                        .subscription("all", DATABASE, collection, new Document())
+                        .build());
     }
 
     private static RemoteMongoCollection<Document> remote(User user, String collection) {

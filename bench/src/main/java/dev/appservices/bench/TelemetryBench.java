@@ -1,18 +1,5 @@
 package dev.appservices.bench;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.LongSupplier;
-
-import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-
 import dev.appservices.App;
 import dev.appservices.Credentials;
 import dev.appservices.Functions;
@@ -20,6 +7,17 @@ import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.telemetry.RequestKind;
 import dev.appservices.extension.internal.telemetry.RequestTrace;
 import dev.appservices.extension.internal.telemetry.Telemetry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The cost of tracing: function calls of one App with telemetry off (no OpenTelemetry API, {@code Telemetry.NONE})
@@ -34,8 +32,7 @@ final class TelemetryBench {
     private static final String OFF = "telemetry off";
     private static final String ON = "telemetry on (SDK, no exporter)";
 
-    private TelemetryBench() {
-    }
+    private TelemetryBench() {}
 
     static void run(EmulatorProcess emulator, BenchOptions options, Report report) throws Exception {
         BenchApps.registerUser(emulator.baseUrl(), EMAIL);
@@ -45,9 +42,11 @@ final class TelemetryBench {
                 .build();
         GlobalOpenTelemetry.set(sdk);
         SwitchedTelemetry telemetry = new SwitchedTelemetry(Telemetry.global());
-        try (App app = App.create(BenchApps.configuration(BenchApps.APP, emulator.baseUrl()).build())) {
+        try (App app = App.create(
+                BenchApps.configuration(BenchApps.APP, emulator.baseUrl()).build())) {
             ((DefaultApp) app).useTelemetry(telemetry);
-            Functions functions = app.logIn(Credentials.emailPassword(EMAIL, BenchApps.PASSWORD)).functions();
+            Functions functions = app.logIn(Credentials.emailPassword(EMAIL, BenchApps.PASSWORD))
+                    .functions();
             ClosedLoop.Operation call = caller -> {
                 if (functions.call("sum", Long.class, 1, 2) != 3L) {
                     throw new IllegalStateException("wrong sum");
@@ -66,8 +65,17 @@ final class TelemetryBench {
                 rows.add(FunctionCallBench.row(callers, ON, rounds.get(ON)));
                 rows.add(FunctionCallBench.ratioRow(callers, "on / off", rounds.get(ON), rounds.get(OFF)));
             }
-            report.table("1,3,3,2,2,2,2,2", List.of("callers", "telemetry", "throughput (calls/s)", "p50 (µs)",
-                    "p99 (µs)", "client CPU/call (µs)", "emulator CPU/call (µs)", "caller allocation/call (KiB)"),
+            report.table(
+                    "1,3,3,2,2,2,2,2",
+                    List.of(
+                            "callers",
+                            "telemetry",
+                            "throughput (calls/s)",
+                            "p50 (µs)",
+                            "p99 (µs)",
+                            "client CPU/call (µs)",
+                            "emulator CPU/call (µs)",
+                            "caller allocation/call (KiB)"),
                     rows);
         } finally {
             sdk.close();
@@ -75,8 +83,13 @@ final class TelemetryBench {
         }
     }
 
-    private static Map<String, List<Round>> measure(EmulatorProcess emulator, BenchOptions options, int callers,
-            SwitchedTelemetry telemetry, ClosedLoop.Operation call) throws Exception {
+    private static Map<String, List<Round>> measure(
+            EmulatorProcess emulator,
+            BenchOptions options,
+            int callers,
+            SwitchedTelemetry telemetry,
+            ClosedLoop.Operation call)
+            throws Exception {
         List<String> modes = List.of(OFF, ON);
         Map<String, List<Round>> rounds = new LinkedHashMap<>();
         try (ClosedLoop loop = new ClosedLoop(callers, emulator::cpuNanos)) {

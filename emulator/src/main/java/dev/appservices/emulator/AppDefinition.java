@@ -1,5 +1,7 @@
 package dev.appservices.emulator;
 
+import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import org.bson.BsonDocument;
-
-import dev.appservices.emulator.internal.config.AppSettings;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The definition of one emulated app: its id, enabled authentication providers and their settings, token
@@ -72,7 +70,8 @@ public final class AppDefinition {
 
     @Override
     public String toString() {
-        return "AppDefinition[id=" + id() + ", providers=" + settings.providers().keySet() + "]";
+        return "AppDefinition[id=" + id() + ", providers="
+                + settings.providers().keySet() + "]";
     }
 
     /**
@@ -237,8 +236,8 @@ public final class AppDefinition {
          */
         public Builder serverApiKey(String name, String key) {
             apiKeyAuth();
-            serverKeys.add(new AppSettings.ServerKey(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(key, "key")));
+            serverKeys.add(new AppSettings.ServerKey(
+                    Objects.requireNonNull(name, "name"), Objects.requireNonNull(key, "key")));
             return this;
         }
 
@@ -252,8 +251,8 @@ public final class AppDefinition {
          * @return this builder
          */
         public Builder customTokenAuth(String algorithm, List<String> signingKeys, List<String> audience) {
-            this.customToken = new AppSettings.CustomToken(Objects.requireNonNull(algorithm, "algorithm"),
-                    signingKeys, audience, List.of());
+            this.customToken = new AppSettings.CustomToken(
+                    Objects.requireNonNull(algorithm, "algorithm"), signingKeys, audience, List.of());
             return this;
         }
 
@@ -266,8 +265,8 @@ public final class AppDefinition {
          * @return this builder
          */
         public Builder customTokenMetadataField(String claim, String fieldName, boolean required) {
-            metadataFields.add(new AppSettings.MetadataField(Objects.requireNonNull(claim, "claim"),
-                    Objects.requireNonNull(fieldName, "fieldName"), required));
+            metadataFields.add(new AppSettings.MetadataField(
+                    Objects.requireNonNull(claim, "claim"), Objects.requireNonNull(fieldName, "fieldName"), required));
             return this;
         }
 
@@ -289,8 +288,8 @@ public final class AppDefinition {
          * @return this builder
          */
         public Builder oauthAuth(String providerType) {
-            trustedTokens.computeIfAbsent(Objects.requireNonNull(providerType, "providerType"),
-                    type -> new ArrayList<>());
+            trustedTokens.computeIfAbsent(
+                    Objects.requireNonNull(providerType, "providerType"), type -> new ArrayList<>());
             return this;
         }
 
@@ -305,11 +304,13 @@ public final class AppDefinition {
          * @param profile profile fields of that user (e.g. {@code name}, {@code email})
          * @return this builder
          */
-        public Builder trustedOAuthToken(String providerType, String token, String userId,
-                Map<String, String> profile) {
+        public Builder trustedOAuthToken(
+                String providerType, String token, String userId, Map<String, String> profile) {
             oauthAuth(providerType);
-            trustedTokens.get(providerType).add(new AppSettings.TrustedToken(Objects.requireNonNull(token, "token"),
-                    Objects.requireNonNull(userId, "userId"), profile));
+            trustedTokens
+                    .get(providerType)
+                    .add(new AppSettings.TrustedToken(
+                            Objects.requireNonNull(token, "token"), Objects.requireNonNull(userId, "userId"), profile));
             return this;
         }
 
@@ -332,7 +333,9 @@ public final class AppDefinition {
          * @return this builder
          */
         public Builder customDataForEmail(String email, BsonDocument data) {
-            customDataByEmail.put(Objects.requireNonNull(email, "email"), Objects.requireNonNull(data, "data").clone());
+            customDataByEmail.put(
+                    Objects.requireNonNull(email, "email"),
+                    Objects.requireNonNull(data, "data").clone());
             return this;
         }
 
@@ -344,7 +347,8 @@ public final class AppDefinition {
          * @return this builder
          */
         public Builder customDataForUser(String userId, BsonDocument data) {
-            customDataByUserId.put(Objects.requireNonNull(userId, "userId"),
+            customDataByUserId.put(
+                    Objects.requireNonNull(userId, "userId"),
                     Objects.requireNonNull(data, "data").clone());
             return this;
         }
@@ -359,12 +363,13 @@ public final class AppDefinition {
          * @param userIdField the field that holds the user id
          * @return this builder
          */
-        public Builder customUserDataCollection(String service, String database, String collection,
-                String userIdField) {
-            this.customDataCollection = new AppSettings.CustomDataCollection(Objects.requireNonNull(service,
-                    "service"), Objects.requireNonNull(database, "database"),
-                    Objects.requireNonNull(collection, "collection"), Objects.requireNonNull(userIdField,
-                            "userIdField"));
+        public Builder customUserDataCollection(
+                String service, String database, String collection, String userIdField) {
+            this.customDataCollection = new AppSettings.CustomDataCollection(
+                    Objects.requireNonNull(service, "service"),
+                    Objects.requireNonNull(database, "database"),
+                    Objects.requireNonNull(collection, "collection"),
+                    Objects.requireNonNull(userIdField, "userIdField"));
             return this;
         }
 
@@ -390,10 +395,13 @@ public final class AppDefinition {
          * @param values the values by name (copied)
          * @return this builder
          */
-        public Builder mongodb(String service, List<BsonDocument> rules, BsonDocument defaultRule,
-                BsonDocument values) {
-            this.mongodb = new AppSettings.MongoDb(Objects.requireNonNull(service, "service"), rules,
-                    Optional.ofNullable(defaultRule), Objects.requireNonNull(values, "values"));
+        public Builder mongodb(
+                String service, List<BsonDocument> rules, BsonDocument defaultRule, BsonDocument values) {
+            this.mongodb = new AppSettings.MongoDb(
+                    Objects.requireNonNull(service, "service"),
+                    rules,
+                    Optional.ofNullable(defaultRule),
+                    Objects.requireNonNull(values, "values"));
             return this;
         }
 
@@ -409,8 +417,9 @@ public final class AppDefinition {
             }
             if (customDataCollection != null
                     && (mongodb == null || !mongodb.service().equals(customDataCollection.service()))) {
-                throw invalid("customUserData.mongo_service_name", "no MongoDB service '"
-                        + customDataCollection.service() + "' is declared in 'mongodb'");
+                throw invalid(
+                        "customUserData.mongo_service_name",
+                        "no MongoDB service '" + customDataCollection.service() + "' is declared in 'mongodb'");
             }
             requirePositive("accessTokenTtl", accessTokenTtl);
             requirePositive("refreshTokenTtl", refreshTokenTtl);
@@ -419,8 +428,12 @@ public final class AppDefinition {
                 providers.put("anon-user", new AppSettings.Anonymous());
             }
             if (autoConfirm != null) {
-                providers.put("local-userpass", new AppSettings.Userpass(autoConfirm,
-                        Optional.ofNullable(confirmationFunction), Optional.ofNullable(resetFunction)));
+                providers.put(
+                        "local-userpass",
+                        new AppSettings.Userpass(
+                                autoConfirm,
+                                Optional.ofNullable(confirmationFunction),
+                                Optional.ofNullable(resetFunction)));
             }
             if (serverKeys != null) {
                 Set<String> names = new LinkedHashSet<>();
@@ -441,28 +454,39 @@ public final class AppDefinition {
             }
             for (Map.Entry<String, List<AppSettings.TrustedToken>> entry : trustedTokens.entrySet()) {
                 if (!OAUTH_PROVIDERS.contains(entry.getKey())) {
-                    throw invalid("providers." + entry.getKey(), "not an OAuth provider (expected one of "
-                            + new TreeSet<>(OAUTH_PROVIDERS) + ")");
+                    throw invalid(
+                            "providers." + entry.getKey(),
+                            "not an OAuth provider (expected one of " + new TreeSet<>(OAUTH_PROVIDERS) + ")");
                 }
                 providers.put(entry.getKey(), new AppSettings.OAuth(entry.getValue()));
             }
-            return new AppDefinition(new AppSettings(id, deploymentModel, location, accessTokenTtl, refreshTokenTtl,
+            return new AppDefinition(new AppSettings(
+                    id,
+                    deploymentModel,
+                    location,
+                    accessTokenTtl,
+                    refreshTokenTtl,
                     Optional.ofNullable(functions),
-                    new AppSettings.CustomData(customDataByUserId, customDataByEmail,
-                            Optional.ofNullable(defaultCustomData), Optional.ofNullable(customDataCollection)),
-                    providers, Optional.ofNullable(mongodb)));
+                    new AppSettings.CustomData(
+                            customDataByUserId,
+                            customDataByEmail,
+                            Optional.ofNullable(defaultCustomData),
+                            Optional.ofNullable(customDataCollection)),
+                    providers,
+                    Optional.ofNullable(mongodb)));
         }
 
         private AppSettings.CustomToken customToken() {
             if (!TOKEN_ALGORITHMS.contains(customToken.algorithm())) {
-                throw invalid("providers.custom-token.signingAlgorithm", "'" + customToken.algorithm()
-                        + "' is not supported (expected HS256 or RS256)");
+                throw invalid(
+                        "providers.custom-token.signingAlgorithm",
+                        "'" + customToken.algorithm() + "' is not supported (expected HS256 or RS256)");
             }
             if (customToken.signingKeys().isEmpty()) {
                 throw invalid("providers.custom-token.signingKeys", "at least one key is required");
             }
-            return new AppSettings.CustomToken(customToken.algorithm(), customToken.signingKeys(),
-                    customToken.audience(), metadataFields);
+            return new AppSettings.CustomToken(
+                    customToken.algorithm(), customToken.signingKeys(), customToken.audience(), metadataFields);
         }
 
         private void requirePositive(String key, Duration ttl) {

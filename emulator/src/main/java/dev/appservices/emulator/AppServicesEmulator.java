@@ -1,5 +1,12 @@
 package dev.appservices.emulator;
 
+import dev.appservices.emulator.internal.EmulatorServer;
+import dev.appservices.emulator.internal.appimport.ExportReader;
+import dev.appservices.emulator.internal.appimport.ImportedApp;
+import dev.appservices.emulator.internal.appimport.Secrets;
+import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.config.ConfigFileReader;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,8 +15,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,14 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.appservices.emulator.internal.EmulatorServer;
-import dev.appservices.emulator.internal.appimport.ExportReader;
-import dev.appservices.emulator.internal.appimport.ImportedApp;
-import dev.appservices.emulator.internal.appimport.Secrets;
-import dev.appservices.emulator.internal.config.AppSettings;
-import dev.appservices.emulator.internal.config.ConfigFileReader;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * An App Services backend emulator running in this JVM: it serves the App Services client protocol (location,
@@ -145,8 +144,7 @@ public final class AppServicesEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String stateDatabase = DEFAULT_STATE_DATABASE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the address to listen on (default {@value AppServicesEmulator#DEFAULT_HOST}).
@@ -244,7 +242,8 @@ public final class AppServicesEmulator implements AutoCloseable {
          * @return this builder
          */
         public Builder importApp(Path directory, String appId) {
-            imports.add(new AppImport(Objects.requireNonNull(directory, "directory"),
+            imports.add(new AppImport(
+                    Objects.requireNonNull(directory, "directory"),
                     Optional.of(Objects.requireNonNull(appId, "appId"))));
             return this;
         }
@@ -391,8 +390,9 @@ public final class AppServicesEmulator implements AutoCloseable {
         public Builder stateDatabase(String name) {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || name.length() > 63 || name.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0)) {
-                throw Messages.invalidArgument("stateDatabase", "'" + name
-                        + "' is no MongoDB database name (1 to 63 characters, none of /\\. \"$)");
+                throw Messages.invalidArgument(
+                        "stateDatabase",
+                        "'" + name + "' is no MongoDB database name (1 to 63 characters, none of /\\. \"$)");
             }
             this.stateDatabase = name;
             return this;
@@ -458,15 +458,27 @@ public final class AppServicesEmulator implements AutoCloseable {
             List<AppSettings> settings = new ArrayList<>();
             apps.forEach(app -> settings.add(app.settings()));
             imported.forEach(app -> settings.add(app.definition().settings()));
-            return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(host, port, settings,
-                    functions, Optional.ofNullable(dataDirectory), loader, clock, Optional.ofNullable(mongodbUri),
-                    watchHeartbeat, imported, functionTimeLimit, Set.copyOf(httpHosts), stateDatabase)));
+            return new AppServicesEmulator(EmulatorServer.start(new EmulatorServer.Options(
+                    host,
+                    port,
+                    settings,
+                    functions,
+                    Optional.ofNullable(dataDirectory),
+                    loader,
+                    clock,
+                    Optional.ofNullable(mongodbUri),
+                    watchHeartbeat,
+                    imported,
+                    functionTimeLimit,
+                    Set.copyOf(httpHosts),
+                    stateDatabase)));
         }
 
         private static Path resourcePath(String resource) {
             Objects.requireNonNull(resource, "resource");
             URL url = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                    .orElse(AppServicesEmulator.class.getClassLoader()).getResource(resource);
+                    .orElse(AppServicesEmulator.class.getClassLoader())
+                    .getResource(resource);
             if (url == null) {
                 throw Messages.configResourceMissing(resource);
             }
@@ -478,7 +490,6 @@ public final class AppServicesEmulator implements AutoCloseable {
         }
 
         /** An export directory to read at start, with the app id it is served under if not its own. */
-        private record AppImport(Path directory, Optional<String> appId) {
-        }
+        private record AppImport(Path directory, Optional<String> appId) {}
     }
 }

@@ -1,5 +1,9 @@
 package dev.appservices.emulator;
 
+import dev.appservices.BaseUrls;
+import dev.appservices.emulator.internal.json.DocumentReader;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -16,17 +20,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
 import org.bson.json.JsonParseException;
-
-import dev.appservices.BaseUrls;
-import dev.appservices.emulator.internal.json.DocumentReader;
-import dev.appservices.emulator.internal.json.JsonSupport;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A client of an emulator's admin API ({@code /emulator/v1/...}) over HTTP, so it works for an emulator in this
@@ -46,7 +44,9 @@ public final class EmulatorAdmin {
 
     private EmulatorAdmin(URI baseUrl) {
         this.baseUrl = BaseUrls.normalize(baseUrl);
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -187,7 +187,10 @@ public final class EmulatorAdmin {
      * @throws EmulatorException {@code APPSVC0560} for an unknown app or user, {@code APPSVC0561} if unreachable
      */
     public void setCustomData(String appId, String userId, BsonDocument data) {
-        send("PUT", user(appId, userId) + "/custom_data", Objects.requireNonNull(data, "data").toJson());
+        send(
+                "PUT",
+                user(appId, userId) + "/custom_data",
+                Objects.requireNonNull(data, "data").toJson());
     }
 
     /**
@@ -228,12 +231,13 @@ public final class EmulatorAdmin {
      * @throws EmulatorException {@code APPSVC0560} for an unknown app, a duplicate id or an app without MongoDB
      *     service, {@code APPSVC0561} if unreachable
      */
-    public List<BsonValue> insertDocuments(String appId, String database, String collection,
-            List<BsonDocument> documents) {
+    public List<BsonValue> insertDocuments(
+            String appId, String database, String collection, List<BsonDocument> documents) {
         BsonDocument body = new BsonDocument("documents", new BsonArray(List.copyOf(documents)));
         String route = data(appId, database) + "/" + encode(collection);
         String answer = send("POST", route, body.toJson());
-        return read(route, () -> BsonDocument.parse(answer).getArray("insertedIds").getValues());
+        return read(
+                route, () -> BsonDocument.parse(answer).getArray("insertedIds").getValues());
     }
 
     /**
@@ -330,8 +334,11 @@ public final class EmulatorAdmin {
      */
     public String injectFault(FaultSpec fault) {
         String route = "/emulator/v1/faults";
-        String body = send("POST", route, JsonSupport.toJson(
-                Objects.requireNonNull(fault, "fault").definition().toDocument()));
+        String body = send(
+                "POST",
+                route,
+                JsonSupport.toJson(
+                        Objects.requireNonNull(fault, "fault").definition().toDocument()));
         return read(route, () -> DocumentReader.requiredString(JsonSupport.parseDocument(body), "id"));
     }
 
@@ -367,10 +374,13 @@ public final class EmulatorAdmin {
      */
     public Instant advanceClock(Duration amount) {
         String route = "/emulator/v1/clock/advance";
-        BigDecimal seconds = BigDecimal.valueOf(Objects.requireNonNull(amount, "amount").toMillis(), 3);
+        BigDecimal seconds =
+                BigDecimal.valueOf(Objects.requireNonNull(amount, "amount").toMillis(), 3);
         String body = send("POST", route, "{\"seconds\":" + seconds.toPlainString() + "}");
-        return read(route, () -> Instant.ofEpochMilli(DocumentReader.requiredInteger(
-                JsonSupport.parseDocument(body), "epochMillis")));
+        return read(
+                route,
+                () -> Instant.ofEpochMilli(
+                        DocumentReader.requiredInteger(JsonSupport.parseDocument(body), "epochMillis")));
     }
 
     @Override
@@ -390,23 +400,33 @@ public final class EmulatorAdmin {
 
     private <T> List<T> list(String route, Function<BsonDocument, T> reader) {
         String body = send("GET", route, null);
-        return read(route, () -> BsonArray.parse(body).stream().map(element -> {
-            if (!element.isDocument()) {
-                throw new IllegalArgumentException("an element is not an object");
-            }
-            return reader.apply(element.asDocument());
-        }).toList());
+        return read(
+                route,
+                () -> BsonArray.parse(body).stream()
+                        .map(element -> {
+                            if (!element.isDocument()) {
+                                throw new IllegalArgumentException("an element is not an object");
+                            }
+                            return reader.apply(element.asDocument());
+                        })
+                        .toList());
     }
 
     private static PendingToken pendingToken(BsonDocument json) {
-        return new PendingToken(DocumentReader.requiredString(json, "email"),
-                DocumentReader.requiredString(json, "token"), DocumentReader.requiredString(json, "tokenId"));
+        return new PendingToken(
+                DocumentReader.requiredString(json, "email"),
+                DocumentReader.requiredString(json, "token"),
+                DocumentReader.requiredString(json, "tokenId"));
     }
 
     private static UserInfo userInfo(BsonDocument json) {
-        return new UserInfo(DocumentReader.requiredString(json, "id"), DocumentReader.requiredString(json, "type"),
-                DocumentReader.bool(json, "disabled"), DocumentReader.documents(json, "identities").stream()
-                        .map(identity -> new IdentityInfo(DocumentReader.requiredString(identity, "id"),
+        return new UserInfo(
+                DocumentReader.requiredString(json, "id"),
+                DocumentReader.requiredString(json, "type"),
+                DocumentReader.bool(json, "disabled"),
+                DocumentReader.documents(json, "identities").stream()
+                        .map(identity -> new IdentityInfo(
+                                DocumentReader.requiredString(identity, "id"),
                                 DocumentReader.requiredString(identity, "providerType"),
                                 DocumentReader.strings(identity, "data")))
                         .toList());
@@ -422,7 +442,8 @@ public final class EmulatorAdmin {
     }
 
     private String send(String method, String route, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + route)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + route))
+                .timeout(TIMEOUT)
                 .header("Accept", "application/json");
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -1,10 +1,10 @@
 package dev.appservices.emulator;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A JUnit 5 extension that starts one {@link AppServicesEmulator} per test class and closes it after the class.
@@ -44,8 +42,8 @@ import dev.appservices.emulator.internal.messages.Messages;
  *
  * @since 0.1
  */
-public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        ParameterResolver {
+public final class EmulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     private final Consumer<AppServicesEmulator.Builder> setup;
     private AppServicesEmulator emulator;
@@ -118,8 +116,8 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         } else {
             Optional<AppServicesEmulatorTest> annotation = context.getTestClass()
                     .flatMap(type -> AnnotationSupport.findAnnotation(type, AppServicesEmulatorTest.class));
-            String resource = annotation.map(AppServicesEmulatorTest::config)
-                    .orElse(AppServicesEmulator.DEMO_CONFIG_RESOURCE);
+            String resource =
+                    annotation.map(AppServicesEmulatorTest::config).orElse(AppServicesEmulator.DEMO_CONFIG_RESOURCE);
             String[] apps = annotation.map(AppServicesEmulatorTest::apps).orElse(new String[0]);
             if (apps.length == 0 || !resource.equals(AppServicesEmulator.DEMO_CONFIG_RESOURCE)) {
                 builder.configResource(resource);
@@ -127,7 +125,9 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
             for (String app : apps) {
                 builder.importAppResource(app);
             }
-            annotation.map(AppServicesEmulatorTest::secrets).filter(secrets -> !secrets.isEmpty())
+            annotation
+                    .map(AppServicesEmulatorTest::secrets)
+                    .filter(secrets -> !secrets.isEmpty())
                     .ifPresent(builder::secretsResource);
         }
         emulator = builder.start();

@@ -1,11 +1,10 @@
 package dev.appservices.emulator;
 
+import dev.appservices.emulator.internal.control.FaultDefinition;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-
-import dev.appservices.emulator.internal.control.FaultDefinition;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A fault to inject with {@link EmulatorAdmin#injectFault(FaultSpec)}: which requests it hits (a path pattern and
@@ -139,8 +138,14 @@ public final class FaultSpec {
          * @return the fault
          */
         public FaultSpec error(int status, String errorCode, String message) {
-            return build("status", status, Objects.requireNonNull(errorCode, "errorCode"),
-                    Objects.requireNonNull(message, "message"), null, null, null);
+            return build(
+                    "status",
+                    status,
+                    Objects.requireNonNull(errorCode, "errorCode"),
+                    Objects.requireNonNull(message, "message"),
+                    null,
+                    null,
+                    null);
         }
 
         /**
@@ -152,8 +157,14 @@ public final class FaultSpec {
          * @return the fault
          */
         public FaultSpec redirect(int status, URI baseUrl) {
-            return build("redirect", status, null, null, Objects.requireNonNull(baseUrl, "baseUrl").toString(),
-                    null, null);
+            return build(
+                    "redirect",
+                    status,
+                    null,
+                    null,
+                    Objects.requireNonNull(baseUrl, "baseUrl").toString(),
+                    null,
+                    null);
         }
 
         /**
@@ -165,7 +176,13 @@ public final class FaultSpec {
          * @return the fault
          */
         public FaultSpec body(int status, String contentType, String body) {
-            return build("body", status, null, null, null, Objects.requireNonNull(contentType, "contentType"),
+            return build(
+                    "body",
+                    status,
+                    null,
+                    null,
+                    null,
+                    Objects.requireNonNull(contentType, "contentType"),
                     Objects.requireNonNull(body, "body"));
         }
 
@@ -187,10 +204,27 @@ public final class FaultSpec {
             return build("drop", null, null, null, null, null, null);
         }
 
-        private FaultSpec build(String action, Integer status, String errorCode, String message, String location,
-                String contentType, String body) {
-            return new FaultSpec(new FaultDefinition(method, glob, regex, times, delayMs, action, status, errorCode,
-                    message, location, contentType, body));
+        private FaultSpec build(
+                String action,
+                Integer status,
+                String errorCode,
+                String message,
+                String location,
+                String contentType,
+                String body) {
+            return new FaultSpec(new FaultDefinition(
+                    method,
+                    glob,
+                    regex,
+                    times,
+                    delayMs,
+                    action,
+                    status,
+                    errorCode,
+                    message,
+                    location,
+                    contentType,
+                    body));
         }
     }
 }

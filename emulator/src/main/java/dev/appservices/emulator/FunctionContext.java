@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 
 /**
@@ -113,6 +112,5 @@ public final class FunctionContext {
      * @param providerType the provider type, e.g. {@code local-userpass}
      * @since 0.1
      */
-    public record Identity(String id, String providerType) {
-    }
+    public record Identity(String id, String providerType) {}
 }

@@ -1,10 +1,10 @@
 package dev.appservices.emulator;
 
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
-
 import static dev.appservices.emulator.WireClient.CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * Calls the MongoDB service of an app as clients do: {@code POST …/functions/call} with {@code service}, the
@@ -37,7 +37,9 @@ final class DataClient {
 
     /** Sends the call; {@code argument} is the operation's argument document as JSON. */
     WireClient.Reply send(String token, String operation, String argument) {
-        return client.post(CLIENT + "/app/" + appId + "/functions/call", token,
+        return client.post(
+                CLIENT + "/app/" + appId + "/functions/call",
+                token,
                 "{\"name\":\"" + operation + "\",\"arguments\":[" + argument + "],\"service\":\"" + SERVICE + "\"}");
     }
 

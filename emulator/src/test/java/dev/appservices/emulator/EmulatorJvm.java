@@ -29,16 +29,24 @@ final class EmulatorJvm implements AutoCloseable {
     }
 
     static EmulatorJvm start(Path config, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.appservices.emulator.internal.EmulatorMain", "--port", "0", "--config", config.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.appservices.emulator.internal.EmulatorMain",
+                "--port",
+                "0",
+                "--config",
+                config.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
-            URI baseUrl = CompletableFuture.supplyAsync(() -> awaitListening(output)).get(60, TimeUnit.SECONDS);
-            Thread drain = new Thread(() -> output.lines().forEach(line -> { }), "emulator-jvm-output");
+            URI baseUrl =
+                    CompletableFuture.supplyAsync(() -> awaitListening(output)).get(60, TimeUnit.SECONDS);
+            Thread drain = new Thread(() -> output.lines().forEach(line -> {}), "emulator-jvm-output");
             drain.setDaemon(true);
             drain.start();
             return new EmulatorJvm(process, baseUrl);

@@ -1,12 +1,11 @@
 package dev.appservices.emulator;
 
-import java.net.URI;
-
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.net.URI;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** {@link AppServicesEmulatorTest}: one emulator per class, injected as emulator, admin client or base URL. */
 @AppServicesEmulatorTest
@@ -18,7 +17,11 @@ class ExtensionTest {
     void injectsTheEmulatorItsAdminAndItsBaseUrl(AppServicesEmulator emulator, EmulatorAdmin admin, URI baseUrl) {
         assertEquals(emulator.baseUrl(), baseUrl);
         assertSame(emulator.admin(), admin);
-        assertEquals(200, new WireClient(baseUrl).get(WireClient.CLIENT + "/app/sample/location", null).status());
+        assertEquals(
+                200,
+                new WireClient(baseUrl)
+                        .get(WireClient.CLIENT + "/app/sample/location", null)
+                        .status());
         assertEquals(0, admin.pendingConfirmations("sample").size());
         remember(emulator);
     }

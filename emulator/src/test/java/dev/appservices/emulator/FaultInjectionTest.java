@@ -1,20 +1,19 @@
 package dev.appservices.emulator;
 
+import static dev.appservices.emulator.WireClient.CLIENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static dev.appservices.emulator.WireClient.CLIENT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of injected fault, their scoping (path, method, count) and the counters that see them. */
 class FaultInjectionTest {
@@ -22,8 +21,8 @@ class FaultInjectionTest {
     private static final String LOCATION = CLIENT + "/app/faulty/location";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("faulty").anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder ->
+            builder.app(AppDefinition.builder("faulty").anonymousAuth().build()));
 
     private final WireClient client = new WireClient(EMULATOR.baseUrl());
 
@@ -48,7 +47,11 @@ class FaultInjectionTest {
 
     @Test
     void delayThenNormalHandling() {
-        EMULATOR.admin().injectFault(FaultSpec.onPath(LOCATION).times(1).delay(Duration.ofMillis(300)).delayOnly());
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath(LOCATION)
+                        .times(1)
+                        .delay(Duration.ofMillis(300))
+                        .delayOnly());
         long start = System.nanoTime();
         assertEquals(200, client.get(LOCATION, null).status());
         assertTrue(System.nanoTime() - start >= 300_000_000L, "delayed by at least 300 ms");
@@ -56,20 +59,24 @@ class FaultInjectionTest {
 
     @Test
     void redirectToANewBaseUrl() {
-        EMULATOR.admin().injectFault(FaultSpec.onPath(LOCATION).times(1)
-                .redirect(308, URI.create("http://127.0.0.1:1")));
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath(LOCATION).times(1).redirect(308, URI.create("http://127.0.0.1:1")));
         WireClient.Reply reply = client.get(LOCATION, null);
         assertEquals(308, reply.status());
-        assertEquals("http://127.0.0.1:1", reply.raw().headers().firstValue("Location").orElseThrow());
-        EMULATOR.admin().injectFault(FaultSpec.onPath(LOCATION).times(1)
-                .redirect(301, URI.create("http://localhost:2")));
+        assertEquals(
+                "http://127.0.0.1:1",
+                reply.raw().headers().firstValue("Location").orElseThrow());
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath(LOCATION).times(1).redirect(301, URI.create("http://localhost:2")));
         assertEquals(301, client.get(LOCATION, null).status());
     }
 
     @Test
     void nonJsonAndMalformedJsonBodies() {
-        EMULATOR.admin().injectFault(FaultSpec.onPath(LOCATION).times(1)
-                .body(502, "text/html", "<html><body>Bad Gateway</body></html>"));
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath(LOCATION)
+                        .times(1)
+                        .body(502, "text/html", "<html><body>Bad Gateway</body></html>"));
         WireClient.Reply html = client.get(LOCATION, null);
         assertEquals(502, html.status());
         assertEquals("text/html", html.contentType().orElseThrow());
@@ -86,10 +93,13 @@ class FaultInjectionTest {
     void droppedConnection() throws InterruptedException {
         String login = CLIENT + "/app/faulty/auth/providers/anon-user/login";
         EMULATOR.admin().injectFault(FaultSpec.onPath(login).times(1).dropConnection());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         // a POST, because the JDK client silently retries an idempotent request once on a closed connection
         HttpRequest request = HttpRequest.newBuilder(EMULATOR.baseUrl().resolve(login))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
         assertThrows(IOException.class, () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
         assertEquals(200, client.post(login, null, "{}").status(), "the emulator keeps serving");
     }
@@ -97,15 +107,22 @@ class FaultInjectionTest {
     @Test
     void methodGlobAndRegexScoping() {
         EmulatorAdmin admin = EMULATOR.admin();
-        admin.injectFault(FaultSpec.onPath("/api/client/v2.0/app/*/auth/providers/**").method("POST")
+        admin.injectFault(FaultSpec.onPath("/api/client/v2.0/app/*/auth/providers/**")
+                .method("POST")
                 .error(500, "InternalServerError", "login down"));
-        assertEquals(500, client.post(CLIENT + "/app/faulty/auth/providers/anon-user/login", null, "{}").status());
+        assertEquals(
+                500,
+                client.post(CLIENT + "/app/faulty/auth/providers/anon-user/login", null, "{}")
+                        .status());
         assertEquals(200, client.get(LOCATION, null).status(), "other path");
         admin.clearFaults();
-        assertEquals(200, client.post(CLIENT + "/app/faulty/auth/providers/anon-user/login", null, "{}").status());
+        assertEquals(
+                200,
+                client.post(CLIENT + "/app/faulty/auth/providers/anon-user/login", null, "{}")
+                        .status());
 
-        String id = admin.injectFault(FaultSpec.onPathRegex(".+/location").method("GET")
-                .error(429, "InternalServerError", "slow down"));
+        String id = admin.injectFault(
+                FaultSpec.onPathRegex(".+/location").method("GET").error(429, "InternalServerError", "slow down"));
         assertEquals(429, client.get(LOCATION, null).status());
         admin.removeFault(id);
         assertEquals(200, client.get(LOCATION, null).status());
@@ -124,12 +141,15 @@ class FaultInjectionTest {
 
     @Test
     void invalidFaultsAreRefused() {
-        EmulatorException refused = assertThrows(EmulatorException.class, () -> EMULATOR.admin().injectFault(
-                FaultSpec.onPathRegex("([unclosed").dropConnection()));
+        EmulatorException refused = assertThrows(
+                EmulatorException.class,
+                () -> EMULATOR.admin()
+                        .injectFault(FaultSpec.onPathRegex("([unclosed").dropConnection()));
         assertTrue(refused.getMessage().startsWith("APPSVC0560: "), refused.getMessage());
         assertTrue(refused.getMessage().contains("APPSVC0542"), refused.getMessage());
-        assertThrows(EmulatorException.class, () -> EMULATOR.admin().injectFault(
-                FaultSpec.onPath(LOCATION).redirect(302, URI.create("http://x"))));
+        assertThrows(
+                EmulatorException.class,
+                () -> EMULATOR.admin().injectFault(FaultSpec.onPath(LOCATION).redirect(302, URI.create("http://x"))));
         assertThrows(EmulatorException.class, () -> EMULATOR.admin().removeFault("fault-unknown"));
     }
 }

@@ -1,5 +1,11 @@
 package dev.appservices.emulator;
 
+import static dev.appservices.emulator.WireClient.CLIENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,18 +13,10 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
 import org.bson.BsonBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static dev.appservices.emulator.WireClient.CLIENT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code functions/call}: built-ins, Extended JSON round trips, errors, registration and concurrency. */
 class FunctionConformanceTest {
@@ -27,9 +25,12 @@ class FunctionConformanceTest {
     private static final CyclicBarrier BARRIER = new CyclicBarrier(PARALLEL_CALLS);
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("functions").anonymousAuth().build())
-            .app(AppDefinition.builder("restricted").anonymousAuth().functions("sum").build())
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.app(
+                    AppDefinition.builder("functions").anonymousAuth().build())
+            .app(AppDefinition.builder("restricted")
+                    .anonymousAuth()
+                    .functions("sum")
+                    .build())
             .function("functions", "fail", (context, arguments) -> {
                 throw new IllegalStateException("the ledger is closed");
             })
@@ -53,7 +54,8 @@ class FunctionConformanceTest {
     }
 
     private static JsonValue result(String name, String arguments) {
-        WireClient.Reply reply = call("functions", token, "{\"arguments\":" + arguments + ",\"name\":\"" + name + "\"}");
+        WireClient.Reply reply =
+                call("functions", token, "{\"arguments\":" + arguments + ",\"name\":\"" + name + "\"}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals("application/json", reply.contentType().orElseThrow());
         return reply.jsonValue();
@@ -66,8 +68,7 @@ class FunctionConformanceTest {
     @Test
     void sumReturnsInt64OrDouble() {
         assertEquals(json("{\"$numberLong\":\"3\"}"), result("sum", "[{\"$numberInt\":\"1\"},{\"$numberInt\":\"2\"}]"));
-        assertEquals(json("{\"$numberLong\":\"5000000000\"}"),
-                result("sum", "[{\"$numberLong\":\"4999999999\"},1]"));
+        assertEquals(json("{\"$numberLong\":\"5000000000\"}"), result("sum", "[{\"$numberLong\":\"4999999999\"},1]"));
         assertEquals(json("{\"$numberDouble\":\"3.5\"}"), result("sum", "[1,{\"$numberDouble\":\"2.5\"}]"));
         WireClient.Reply text = call("functions", token, "{\"arguments\":[\"x\"],\"name\":\"sum\"}");
         assertEquals("FunctionExecutionError", text.errorCode(400));
@@ -100,8 +101,9 @@ class FunctionConformanceTest {
 
     @Test
     void relaxedArgumentsAreAccepted() {
-        assertEquals(json("[{\"$numberInt\":\"1\"},{\"$numberDouble\":\"2.5\"},{\"a\":{\"$numberLong\":\"3000000000\"}},"
-                + "{\"$date\":{\"$numberLong\":\"0\"}}]"),
+        assertEquals(
+                json("[{\"$numberInt\":\"1\"},{\"$numberDouble\":\"2.5\"},{\"a\":{\"$numberLong\":\"3000000000\"}},"
+                        + "{\"$date\":{\"$numberLong\":\"0\"}}]"),
                 result("echo", "[1,2.5,{\"a\":3000000000},{\"$date\":\"1970-01-01T00:00:00Z\"}]"));
     }
 
@@ -110,7 +112,8 @@ class FunctionConformanceTest {
         JsonObject caller = result("whoami", "[]").asJsonObject();
         String userId = WireClient.claims(token).getString("sub");
         assertEquals(userId, caller.getString("id"));
-        assertEquals("anon-user", caller.getJsonArray("identities").getJsonObject(0).getString("provider_type"));
+        assertEquals(
+                "anon-user", caller.getJsonArray("identities").getJsonObject(0).getString("provider_type"));
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, caller.getJsonObject("custom_data"));
     }
 
@@ -121,27 +124,45 @@ class FunctionConformanceTest {
         WireClient.Reply thrown = call("functions", token, "{\"arguments\":[],\"name\":\"fail\"}");
         assertEquals("FunctionExecutionError", thrown.errorCode(400));
         assertEquals("the ledger is closed", thrown.json().getString("error"));
-        assertEquals("ServiceNotFound", call("functions", token,
-                "{\"arguments\":[{}],\"name\":\"find\",\"service\":\"mongodb-atlas\"}").errorCode(404));
-        assertEquals("MissingParameter", call("functions", token, "{\"arguments\":[]}").errorCode(400));
-        assertEquals("InvalidParameter", call("functions", token, "{\"arguments\":{},\"name\":\"echo\"}")
-                .errorCode(400));
-        assertEquals("MissingAuthReq", call("functions", null, "{\"arguments\":[],\"name\":\"echo\"}")
-                .errorCode(401));
-        assertEquals("InvalidSession", call("restricted", token, "{\"arguments\":[],\"name\":\"sum\"}")
-                .errorCode(401), "a token of another app");
+        assertEquals(
+                "ServiceNotFound",
+                call("functions", token, "{\"arguments\":[{}],\"name\":\"find\",\"service\":\"mongodb-atlas\"}")
+                        .errorCode(404));
+        assertEquals(
+                "MissingParameter",
+                call("functions", token, "{\"arguments\":[]}").errorCode(400));
+        assertEquals(
+                "InvalidParameter",
+                call("functions", token, "{\"arguments\":{},\"name\":\"echo\"}").errorCode(400));
+        assertEquals(
+                "MissingAuthReq",
+                call("functions", null, "{\"arguments\":[],\"name\":\"echo\"}").errorCode(401));
+        assertEquals(
+                "InvalidSession",
+                call("restricted", token, "{\"arguments\":[],\"name\":\"sum\"}").errorCode(401),
+                "a token of another app");
     }
 
     @Test
     void serviceLoaderAndRestrictedFunctions() {
         assertEquals(json("\"LOUD\""), result("uppercase", "[\"loud\"]"));
         String restricted = client.loginAnonymously("restricted").getString("access_token");
-        assertEquals(200, call("restricted", restricted, "{\"arguments\":[1],\"name\":\"sum\"}").status());
-        assertEquals(200, call("restricted", restricted, "{\"arguments\":[],\"name\":\"own\"}").status());
-        assertEquals("FunctionNotFound", call("restricted", restricted, "{\"arguments\":[],\"name\":\"echo\"}")
-                .errorCode(404));
-        assertEquals("FunctionNotFound", call("restricted", restricted, "{\"arguments\":[\"a\"],\"name\":\"uppercase\"}")
-                .errorCode(404));
+        assertEquals(
+                200,
+                call("restricted", restricted, "{\"arguments\":[1],\"name\":\"sum\"}")
+                        .status());
+        assertEquals(
+                200,
+                call("restricted", restricted, "{\"arguments\":[],\"name\":\"own\"}")
+                        .status());
+        assertEquals(
+                "FunctionNotFound",
+                call("restricted", restricted, "{\"arguments\":[],\"name\":\"echo\"}")
+                        .errorCode(404));
+        assertEquals(
+                "FunctionNotFound",
+                call("restricted", restricted, "{\"arguments\":[\"a\"],\"name\":\"uppercase\"}")
+                        .errorCode(404));
     }
 
     @Test
@@ -150,8 +171,8 @@ class FunctionConformanceTest {
         try {
             List<CompletableFuture<WireClient.Reply>> calls = new ArrayList<>();
             for (int i = 0; i < PARALLEL_CALLS; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> call("functions", token,
-                        "{\"arguments\":[],\"name\":\"barrier\"}"), callers));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> call("functions", token, "{\"arguments\":[],\"name\":\"barrier\"}"), callers));
             }
             for (CompletableFuture<WireClient.Reply> call : calls) {
                 WireClient.Reply reply = call.join();

@@ -1,5 +1,11 @@
 package dev.appservices.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.appservices.emulator.internal.EmulatorMain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,17 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.emulator.internal.EmulatorMain;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Export directories the emulator cannot serve as the service would are refused at start, naming the problem. */
 class ImportRefusalTest {
@@ -63,8 +61,10 @@ class ImportRefusalTest {
     void missingRootFile() throws IOException {
         Path app = tasks();
         Files.delete(app.resolve("realm_config.json"));
-        assertEquals("APPSVC0565: " + app + " is not an App Services export: it has none of root_config.json,"
-                + " realm_config.json, config.json, stitch.json", refusal(app, SECRETS));
+        assertEquals(
+                "APPSVC0565: " + app + " is not an App Services export: it has none of root_config.json,"
+                        + " realm_config.json, config.json, stitch.json",
+                refusal(app, SECRETS));
     }
 
     @Test
@@ -73,16 +73,17 @@ class ImportRefusalTest {
         Path providers = app.resolve("auth/providers.json");
         Files.writeString(providers, "{\n  \"anon-user\": {\n    \"type\": \"anon-user\",,\n  }\n}\n");
         String message = refusal(app, SECRETS);
-        assertTrue(message.startsWith("APPSVC0566: " + providers + " is not valid JSON at line 3, column 25"),
-                message);
+        assertTrue(message.startsWith("APPSVC0566: " + providers + " is not valid JSON at line 3, column 25"), message);
     }
 
     @Test
     void missingFunctionFile() throws IOException {
         Path app = tasks();
         Files.delete(app.resolve("functions/private/double.js"));
-        assertEquals("APPSVC0568: the function 'private/double' of the app in " + app + " has no code: "
-                + Path.of("functions/private/double.js") + " is missing", refusal(app, SECRETS));
+        assertEquals(
+                "APPSVC0568: the function 'private/double' of the app in " + app + " has no code: "
+                        + Path.of("functions/private/double.js") + " is missing",
+                refusal(app, SECRETS));
     }
 
     @Test
@@ -98,46 +99,72 @@ class ImportRefusalTest {
         Path app = tasks();
         Path providers = app.resolve("auth/providers.json");
         Files.writeString(providers, Files.readString(providers).replace("\"authenticate\"", "\"authenticat\""));
-        assertEquals("APPSVC0572: " + providers + " at 'custom-function.config.authFunctionName' names the"
-                + " function 'authenticat', which functions/ does not define", refusal(app, SECRETS));
+        assertEquals(
+                "APPSVC0572: " + providers + " at 'custom-function.config.authFunctionName' names the"
+                        + " function 'authenticat', which functions/ does not define",
+                refusal(app, SECRETS));
     }
 
     @Test
     void environmentFileMustExist() throws IOException {
         Path app = tasks();
         Files.delete(app.resolve("environments/development.json"));
-        assertEquals("APPSVC0567: invalid exported app file " + app.resolve("realm_config.json")
-                + " at 'environment': the environment file " + Path.of("environments/development.json")
-                + " is missing", refusal(app, SECRETS));
+        assertEquals(
+                "APPSVC0567: invalid exported app file " + app.resolve("realm_config.json")
+                        + " at 'environment': the environment file " + Path.of("environments/development.json")
+                        + " is missing",
+                refusal(app, SECRETS));
     }
 
     @Test
     void commandLineServesAnExportUnderAnotherAppId() throws IOException {
         Path secrets = Files.writeString(temp.resolve("cli-secrets.json"), SECRETS);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (AppServicesEmulator emulator = EmulatorMain.start(new String[] {"--port", "0",
-                "--app", ImportedAppTest.fixture("tasks").toString(), "--app-id", "renamed",
-                "--app", ImportedAppTest.fixture("cli-root").toString(), "--secrets", secrets.toString(),
-                "--allow-http", "127.0.0.1,localhost", "--function-time-limit", "10"},
+        try (AppServicesEmulator emulator = EmulatorMain.start(
+                new String[] {
+                    "--port",
+                    "0",
+                    "--app",
+                    ImportedAppTest.fixture("tasks").toString(),
+                    "--app-id",
+                    "renamed",
+                    "--app",
+                    ImportedAppTest.fixture("cli-root").toString(),
+                    "--secrets",
+                    secrets.toString(),
+                    "--allow-http",
+                    "127.0.0.1,localhost",
+                    "--function-time-limit",
+                    "10"
+                },
                 new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             assertTrue(printed.toString(StandardCharsets.UTF_8).startsWith("App Services emulator listening on"));
             WireClient client = new WireClient(emulator.baseUrl());
             String token = client.loginAnonymously("renamed").getString("access_token");
             ImportedAppTest.firstCall(client, "renamed", token);
-            WireClient.Reply sum = client.post(WireClient.CLIENT + "/app/renamed/functions/call", token,
+            WireClient.Reply sum = client.post(
+                    WireClient.CLIENT + "/app/renamed/functions/call",
+                    token,
                     "{\"name\":\"sum\",\"arguments\":[{\"$numberLong\":\"40\"},{\"$numberLong\":\"2\"}]}");
-            assertEquals(BsonDocument.parse("{\"v\": {\"$numberLong\": \"42\"}}"),
+            assertEquals(
+                    BsonDocument.parse("{\"v\": {\"$numberLong\": \"42\"}}"),
                     BsonDocument.parse("{\"v\": " + sum.body() + "}"));
-            assertEquals(200, client.get(WireClient.CLIENT + "/app/notes-xyzab/location", null).status());
-            assertEquals(404, client.get(WireClient.CLIENT + "/app/sample/location", null).status(),
+            assertEquals(
+                    200,
+                    client.get(WireClient.CLIENT + "/app/notes-xyzab/location", null)
+                            .status());
+            assertEquals(
+                    404,
+                    client.get(WireClient.CLIENT + "/app/sample/location", null).status(),
                     "no demo apps beside --app");
         }
     }
 
     @Test
     void appIdMustFollowAnApp() {
-        String message = assertThrows(EmulatorException.class, () -> EmulatorMain.start(
-                new String[] {"--app-id", "x"}, System.out)).getMessage();
+        String message = assertThrows(
+                        EmulatorException.class, () -> EmulatorMain.start(new String[] {"--app-id", "x"}, System.out))
+                .getMessage();
         assertTrue(message.startsWith("APPSVC0580: --app-id must follow the --app it renames"), message);
     }
 }

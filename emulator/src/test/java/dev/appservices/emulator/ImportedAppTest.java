@@ -1,5 +1,16 @@
 package dev.appservices.emulator;
 
+import static dev.appservices.emulator.WireClient.CLIENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,27 +21,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import jakarta.json.JsonObject;
-
+import org.awaitility.Awaitility;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonValue;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
-import static dev.appservices.emulator.WireClient.CLIENT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Apps in App Services' export format, served as exported: every root-file variant, JavaScript functions with their
@@ -43,8 +40,7 @@ class ImportedAppTest {
     private static final String SIGNING_KEY = "a-signing-key-of-at-least-32-bytes-long!";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .importApp(fixture("tasks"))
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.importApp(fixture("tasks"))
             .importApp(fixture("tasks"), "tasks-copy")
             .importApp(fixture("cli-root"))
             .importApp(fixture("legacy-config"))
@@ -76,8 +72,12 @@ class ImportedAppTest {
      * machine, longer than the client's usual timeout.
      */
     static void firstCall(WireClient wire, String appId, String accessToken) {
-        WireClient.Reply reply = wire.send("POST", CLIENT + "/app/" + appId + "/functions/call", accessToken,
-                "{\"name\":\"sum\",\"arguments\":[]}", Duration.ofMinutes(2));
+        WireClient.Reply reply = wire.send(
+                "POST",
+                CLIENT + "/app/" + appId + "/functions/call",
+                accessToken,
+                "{\"name\":\"sum\",\"arguments\":[]}",
+                Duration.ofMinutes(2));
         assertEquals(200, reply.status(), reply.body());
     }
 
@@ -86,7 +86,9 @@ class ImportedAppTest {
     }
 
     private static WireClient.Reply callAs(String appId, String accessToken, String name, String arguments) {
-        return client.post(CLIENT + "/app/" + appId + "/functions/call", accessToken,
+        return client.post(
+                CLIENT + "/app/" + appId + "/functions/call",
+                accessToken,
                 "{\"name\":\"" + name + "\",\"arguments\":" + arguments + "}");
     }
 
@@ -118,28 +120,35 @@ class ImportedAppTest {
     void everyRootFileVariantIsServedUnderItsClientAppId() {
         assertEquals(ejson("{\"$numberInt\": \"6\"}"), result("sum", "[1, 2, 3]"));
         assertEquals(ejson("{\"$numberInt\": \"6\"}"), result("tasks-copy", "sum", "[1, 2, 3]"));
-        assertEquals(ejson("{value: 'x', app: '65a1b2c3d4e5f6a7b8c9d0e1', project: '5f0c3b2a1d4e5f6a7b8c9d0e',"
-                + " environment: ''}"), result("notes-xyzab", "util/echo", "['x']"));
+        assertEquals(
+                ejson("{value: 'x', app: '65a1b2c3d4e5f6a7b8c9d0e1', project: '5f0c3b2a1d4e5f6a7b8c9d0e',"
+                        + " environment: ''}"),
+                result("notes-xyzab", "util/echo", "['x']"));
         assertEquals(ejson("'hello ann'"), result("legacy-config-abcde", "greet", "['ann']"));
         assertEquals(ejson("'welcome ann'"), result("legacy-stitch-abcde", "greet", "['ann']"));
-        JsonObject location = client.get(CLIENT + "/app/notes-xyzab/location", null).json();
+        JsonObject location =
+                client.get(CLIENT + "/app/notes-xyzab/location", null).json();
         assertEquals("LOCAL", location.getString("deployment_model"));
         assertEquals("IE", location.getString("location"));
     }
 
     @Test
     void numbersKeepTheirTypes() {
-        assertEquals(ejson("{\"$numberLong\": \"6\"}"),
+        assertEquals(
+                ejson("{\"$numberLong\": \"6\"}"),
                 result("sum", "[{\"$numberLong\": \"1\"}, {\"$numberLong\": \"2\"}, {\"$numberLong\": \"3\"}]"));
-        assertEquals(ejson("{\"$numberDouble\": \"4.0\"}"),
+        assertEquals(
+                ejson("{\"$numberDouble\": \"4.0\"}"),
                 result("sum", "[{\"$numberDouble\": \"1.5\"}, {\"$numberDouble\": \"2.5\"}]"));
-        assertEquals(ejson("{\"$numberLong\": \"5\"}"),
+        assertEquals(
+                ejson("{\"$numberLong\": \"5\"}"),
                 result("asyncSum", "[{\"$numberLong\": \"2\"}, {\"$numberLong\": \"3\"}]"));
     }
 
     @Test
     void bsonTypesRoundTrip() {
-        BsonDocument types = result("types", "[{\"$oid\": \"5f0c3b2a1d4e5f6a7b8c9d0e\"}]").asDocument();
+        BsonDocument types =
+                result("types", "[{\"$oid\": \"5f0c3b2a1d4e5f6a7b8c9d0e\"}]").asDocument();
         assertEquals(ejson("{\"$oid\": \"5f0c3b2a1d4e5f6a7b8c9d0e\"}"), types.get("given"));
         assertEquals(ejson("true"), types.get("isObjectId"));
         assertEquals(ejson("{\"$numberInt\": \"24\"}"), types.get("fresh"));
@@ -147,8 +156,8 @@ class ImportedAppTest {
         assertEquals(ejson("{\"$numberInt\": \"7\"}"), types.get("small"));
         assertEquals(ejson("{\"$numberDouble\": \"1.0\"}"), types.get("ratio"));
         assertEquals(ejson("{\"$numberDecimal\": \"9.99\"}"), types.get("price"));
-        assertEquals(ejson("{n: {\"$numberInt\": \"1\"}, d: {\"$date\": {\"$numberLong\": \"0\"}}}"),
-                types.get("round"));
+        assertEquals(
+                ejson("{n: {\"$numberInt\": \"1\"}, d: {\"$date\": {\"$numberLong\": \"0\"}}}"), types.get("round"));
     }
 
     @Test
@@ -168,7 +177,9 @@ class ImportedAppTest {
         BsonDocument settings = result("settings", "[]").asDocument();
         assertEquals("development", settings.getString("environment").getValue());
         assertEquals("hello from development", settings.getString("greeting").getValue());
-        assertEquals("hello from development, at most 5 items", settings.getString("banner").getValue());
+        assertEquals(
+                "hello from development, at most 5 items",
+                settings.getString("banner").getValue());
         assertEquals(ejson("{maxItems: {\"$numberInt\": \"5\"}, paging: true}"), settings.get("limits"));
         assertEquals(ejson("{\"$numberInt\": \"" + SECRET_TOKEN.length() + "\"}"), settings.get("tokenLength"));
     }
@@ -193,26 +204,33 @@ class ImportedAppTest {
 
     @Test
     void runawayFunctionIsStoppedWhileOthersAreAnswered() throws Exception {
-        try (AppServicesEmulator limited = AppServicesEmulator.builder().importApp(fixture("tasks"))
-                .secrets(fixture("tasks-secrets.json")).functionTimeLimit(Duration.ofSeconds(2)).start()) {
+        try (AppServicesEmulator limited = AppServicesEmulator.builder()
+                .importApp(fixture("tasks"))
+                .secrets(fixture("tasks-secrets.json"))
+                .functionTimeLimit(Duration.ofSeconds(2))
+                .start()) {
             WireClient wire = new WireClient(limited.baseUrl());
             String user = wire.loginAnonymously(TASKS).getString("access_token");
             firstCall(wire, TASKS, user);
             String path = CLIENT + "/app/" + TASKS + "/functions/call";
-            CompletableFuture<WireClient.Reply> runaway = CompletableFuture.supplyAsync(
-                    () -> wire.post(path, user, "{\"name\":\"spin\",\"arguments\":[]}"));
+            CompletableFuture<WireClient.Reply> runaway =
+                    CompletableFuture.supplyAsync(() -> wire.post(path, user, "{\"name\":\"spin\",\"arguments\":[]}"));
             long answered = 0;
             while (!runaway.isDone()) {
-                assertEquals("{\"$numberInt\": \"3\"}",
-                        wire.post(path, user, "{\"name\":\"sum\",\"arguments\":[1, 2]}").body());
+                assertEquals(
+                        "{\"$numberInt\": \"3\"}",
+                        wire.post(path, user, "{\"name\":\"sum\",\"arguments\":[1, 2]}")
+                                .body());
                 answered++;
             }
             assertEquals("FunctionExecutionError", runaway.get().errorCode(400));
             String message = runaway.get().json().getString("error");
             assertTrue(message.startsWith("APPSVC0592: execution time limit exceeded"), message);
             assertTrue(answered > 0, "calls answered while the runaway function ran");
-            assertEquals("{\"$numberInt\": \"3\"}",
-                    wire.post(path, user, "{\"name\":\"sum\",\"arguments\":[1, 2]}").body());
+            assertEquals(
+                    "{\"$numberInt\": \"3\"}",
+                    wire.post(path, user, "{\"name\":\"sum\",\"arguments\":[1, 2]}")
+                            .body());
         }
     }
 
@@ -226,7 +244,9 @@ class ImportedAppTest {
                 calls.add(CompletableFuture.supplyAsync(() -> result("sum", arguments), pool));
             }
             for (int i = 0; i < 16; i++) {
-                assertEquals(ejson("{\"$numberLong\": \"" + (i + 1000) + "\"}"), calls.get(i).get());
+                assertEquals(
+                        ejson("{\"$numberLong\": \"" + (i + 1000) + "\"}"),
+                        calls.get(i).get());
             }
         } finally {
             pool.shutdownNow();
@@ -246,12 +266,22 @@ class ImportedAppTest {
     @Test
     void javaScriptConfirmationFunctionDecides() {
         client.register(TASKS, "alice@example.com", "password1");
-        assertEquals(200, client.post(CLIENT + "/app/" + TASKS + "/auth/providers/local-userpass/login", null,
-                "{\"username\":\"alice@example.com\",\"password\":\"password1\"}").status());
+        assertEquals(
+                200,
+                client.post(
+                                CLIENT + "/app/" + TASKS + "/auth/providers/local-userpass/login",
+                                null,
+                                "{\"username\":\"alice@example.com\",\"password\":\"password1\"}")
+                        .status());
         client.register(TASKS, "bob@elsewhere.org", "password1");
-        assertEquals(1, EMULATOR.admin().pendingConfirmations(TASKS).stream()
-                .filter(pending -> pending.email().equals("bob@elsewhere.org")).count());
-        WireClient.Reply blocked = client.post(WireClient.userpass(TASKS, "register"), null,
+        assertEquals(
+                1,
+                EMULATOR.admin().pendingConfirmations(TASKS).stream()
+                        .filter(pending -> pending.email().equals("bob@elsewhere.org"))
+                        .count());
+        WireClient.Reply blocked = client.post(
+                WireClient.userpass(TASKS, "register"),
+                null,
                 "{\"email\":\"carol@blocked.example.com\",\"password\":\"password1\"}");
         assertEquals("BadRequest", blocked.errorCode(400));
     }
@@ -259,40 +289,57 @@ class ImportedAppTest {
     @Test
     void javaScriptResetFunctionDecides() {
         client.register(TASKS, "dora@example.com", "password1");
-        assertEquals("BadRequest", client.post(WireClient.userpass(TASKS, "reset/call"), null,
-                "{\"email\":\"dora@example.com\",\"password\":\"password2\",\"arguments\":[\"red\"]}")
-                .errorCode(400));
-        assertEquals(200, client.post(WireClient.userpass(TASKS, "reset/call"), null,
-                "{\"email\":\"dora@example.com\",\"password\":\"password2\",\"arguments\":[\"blue\"]}").status());
+        assertEquals(
+                "BadRequest",
+                client.post(
+                                WireClient.userpass(TASKS, "reset/call"),
+                                null,
+                                "{\"email\":\"dora@example.com\",\"password\":\"password2\",\"arguments\":[\"red\"]}")
+                        .errorCode(400));
+        assertEquals(
+                200,
+                client.post(
+                                WireClient.userpass(TASKS, "reset/call"),
+                                null,
+                                "{\"email\":\"dora@example.com\",\"password\":\"password2\",\"arguments\":[\"blue\"]}")
+                        .status());
         client.login(TASKS, "local-userpass", "{\"username\":\"dora@example.com\",\"password\":\"password2\"}");
     }
 
     @Test
     void customFunctionProviderRunsTheJavaScriptAuthFunction() {
-        JsonObject login = client.login(TASKS, "custom-function",
-                "{\"username\":\"erin\",\"secret\":\"open sesame\"}");
-        JsonObject profile = client.get(CLIENT + "/auth/profile", login.getString("access_token")).json();
-        assertEquals("custom-function", profile.getJsonArray("identities").getJsonObject(0)
-                .getString("provider_type"));
-        WireClient.Reply refused = client.post(CLIENT + "/app/" + TASKS + "/auth/providers/custom-function/login",
-                null, "{\"username\":\"erin\",\"secret\":\"guess\"}");
+        JsonObject login = client.login(TASKS, "custom-function", "{\"username\":\"erin\",\"secret\":\"open sesame\"}");
+        JsonObject profile = client.get(CLIENT + "/auth/profile", login.getString("access_token"))
+                .json();
+        assertEquals(
+                "custom-function",
+                profile.getJsonArray("identities").getJsonObject(0).getString("provider_type"));
+        WireClient.Reply refused = client.post(
+                CLIENT + "/app/" + TASKS + "/auth/providers/custom-function/login",
+                null,
+                "{\"username\":\"erin\",\"secret\":\"guess\"}");
         assertEquals("AuthError", refused.errorCode(401));
         assertTrue(refused.json().getString("error").contains("wrong secret for erin"), refused.body());
     }
 
     @Test
     void customTokenProviderUsesTheSigningKeyFromTheSecrets() throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                .subject("frank").audience("tasks").claim("name", "Frank")
-                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                new JWTClaimsSet.Builder()
+                        .subject("frank")
+                        .audience("tasks")
+                        .claim("name", "Frank")
+                        .expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                        .build());
         jwt.sign(new MACSigner(SIGNING_KEY.getBytes(StandardCharsets.UTF_8)));
         client.login(TASKS, "custom-token", "{\"token\":\"" + jwt.serialize() + "\"}");
     }
 
     @Test
     void disabledProvidersAreRefused() {
-        WireClient.Reply reply = client.post(CLIENT + "/app/" + TASKS + "/auth/providers/api-key/login", null,
-                "{\"key\":\"anything\"}");
+        WireClient.Reply reply =
+                client.post(CLIENT + "/app/" + TASKS + "/auth/providers/api-key/login", null, "{\"key\":\"anything\"}");
         assertEquals("AuthProviderNotFound", reply.errorCode(400));
     }
 
@@ -313,23 +360,29 @@ class ImportedAppTest {
         String user = client.loginAnonymously(TASKS).getString("access_token");
         WireClient.Reply reply = callAs(TASKS, user, "items/bulk", "['bulk']");
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(ejson("{inserted: {$numberInt: '3'}, deleted: {$numberInt: '1'}, page: ['bulk-b'],"
-                + " tags: ['x', 'y']}"), ejson(reply.body()));
+        assertEquals(
+                ejson("{inserted: {$numberInt: '3'}, deleted: {$numberInt: '1'}, page: ['bulk-b'],"
+                        + " tags: ['x', 'y']}"),
+                ejson(reply.body()));
     }
 
     @Test
     void databaseTriggerRunsItsFunctionWithTheChangeEvent() {
         BsonValue id = result("items/add", "['water plants']");
         String arguments = "[" + new BsonDocument("v", id).toJson().replaceAll("^\\{\"v\": |}$", "") + "]";
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertEquals(ejson("'insert'"), result("items/audit", arguments)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(ejson("'insert'"), result("items/audit", arguments)));
     }
 
     @Test
     void authenticationTriggerRunsWhenALoginCreatesAUser() {
         String user = client.loginAnonymously(TASKS).getString("access_token");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertEquals("\"anon-user\"", callAs(TASKS, user, "profile/createdWith", "[]").body()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(
+                        "\"anon-user\"",
+                        callAs(TASKS, user, "profile/createdWith", "[]").body()));
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.appservices.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An embedded emulator turns off Nagle's algorithm of the JDK HTTP server by itself: in a JVM started without
@@ -23,8 +22,8 @@ class NoDelayTest {
     @Test
     void anEmbeddedEmulatorSetsTheNoDelayPropertyBeforeItsServerStarts() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Probe.class.getName()))
+        Process process = new ProcessBuilder(
+                        List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Probe.class.getName()))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,8 +34,7 @@ class NoDelayTest {
     /** Starts an embedded emulator and prints the property before and after, and one request's status. */
     public static final class Probe {
 
-        private Probe() {
-        }
+        private Probe() {}
 
         public static void main(String[] args) {
             String before = System.getProperty(PROPERTY);
@@ -44,9 +42,11 @@ class NoDelayTest {
                     .app(AppDefinition.builder("probe").anonymousAuth().build())
                     .start()) {
                 URI baseUrl = emulator.baseUrl();
-                int status = new WireClient(baseUrl).get(WireClient.CLIENT + "/app/probe/location", null).status();
-                System.out.println("before: " + before + ", after: " + System.getProperty(PROPERTY) + ", served: "
-                        + status);
+                int status = new WireClient(baseUrl)
+                        .get(WireClient.CLIENT + "/app/probe/location", null)
+                        .status();
+                System.out.println(
+                        "before: " + before + ", after: " + System.getProperty(PROPERTY) + ", served: " + status);
             }
         }
     }

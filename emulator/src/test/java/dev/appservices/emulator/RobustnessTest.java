@@ -1,22 +1,24 @@
 package dev.appservices.emulator;
 
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import static dev.appservices.emulator.WireClient.CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input gets a 4xx error body, never a 500 or a stack trace, and the emulator keeps serving. */
 class RobustnessTest {
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("robust").anonymousAuth().emailPasswordAuth(true).build()));
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.app(AppDefinition.builder("robust")
+                    .anonymousAuth()
+                    .emailPasswordAuth(true)
+                    .build()));
 
     private static final String LOGIN = CLIENT + "/app/robust/auth/providers/local-userpass/login";
     private static final String REGISTER = CLIENT + "/app/robust/auth/providers/local-userpass/register";
@@ -26,7 +28,8 @@ class RobustnessTest {
     private WireClient.Reply post(String path, String contentType, byte[] body) {
         return client.send(HttpRequest.newBuilder(EMULATOR.baseUrl().resolve(path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     private void assertStillServing() {
@@ -50,14 +53,26 @@ class RobustnessTest {
     @Test
     void malformedExtendedJsonNamesTheFieldAndTheTypeInTheEmulatorsWords() {
         String[][] cases = {
-            {"{\"username\":{\"$numberLong\":\"x\"}}", "APPSVC0548: 'username' is not valid Extended JSON: "
-                    + "{\"$numberLong\": …} needs a string holding a 64-bit integer"},
-            {"{\"options\":{\"device\":[1,{\"$numberInt\":\"x\"}]}}", "APPSVC0548: 'options.device[1]' is not "
-                    + "valid Extended JSON: {\"$numberInt\": …} needs a string holding a 32-bit integer"},
-            {"{\"a\":{\"$numberDouble\":\"x\"}}", "APPSVC0548: 'a' is not valid Extended JSON: "
-                    + "{\"$numberDouble\": …} needs a string holding a number, \"Infinity\", \"-Infinity\" or \"NaN\""},
-            {"{\"a\":{\"$numberDecimal\":\"x\"}}", "APPSVC0548: 'a' is not valid Extended JSON: "
-                    + "{\"$numberDecimal\": …} needs a string holding a decimal number"},
+            {
+                "{\"username\":{\"$numberLong\":\"x\"}}",
+                "APPSVC0548: 'username' is not valid Extended JSON: "
+                        + "{\"$numberLong\": …} needs a string holding a 64-bit integer"
+            },
+            {
+                "{\"options\":{\"device\":[1,{\"$numberInt\":\"x\"}]}}",
+                "APPSVC0548: 'options.device[1]' is not "
+                        + "valid Extended JSON: {\"$numberInt\": …} needs a string holding a 32-bit integer"
+            },
+            {
+                "{\"a\":{\"$numberDouble\":\"x\"}}",
+                "APPSVC0548: 'a' is not valid Extended JSON: "
+                        + "{\"$numberDouble\": …} needs a string holding a number, \"Infinity\", \"-Infinity\" or \"NaN\""
+            },
+            {
+                "{\"a\":{\"$numberDecimal\":\"x\"}}",
+                "APPSVC0548: 'a' is not valid Extended JSON: "
+                        + "{\"$numberDecimal\": …} needs a string holding a decimal number"
+            },
         };
         for (String[] example : cases) {
             WireClient.Reply reply = client.post(LOGIN, null, example[0]);
@@ -65,7 +80,8 @@ class RobustnessTest {
             assertEquals(example[1], reply.json().getString("error"), example[0]);
         }
         WireClient.Reply date = client.post(LOGIN, null, "{\"x\":{\"y\":{\"$date\":\"x\"}}}");
-        assertTrue(date.json().getString("error").startsWith("APPSVC0532: the request body is not valid JSON: at 'x.y': "),
+        assertTrue(
+                date.json().getString("error").startsWith("APPSVC0532: the request body is not valid JSON: at 'x.y': "),
                 date.body());
         assertStillServing();
     }
@@ -75,18 +91,31 @@ class RobustnessTest {
         String local = "l".repeat(64);
         String longest = local + "@" + "d".repeat(63) + "." + "e".repeat(63) + "." + "f".repeat(61);
         assertEquals(254, longest.length());
-        for (String email : new String[] {"x".repeat(100_000) + "@example.com", "a".repeat(65) + "@example.com",
-                longest + "g", "no-at-sign", "@example.com", "a@", "a@b..c", "a@-b.c", "a b@example.com", "a@b.c.",
-                ".a@example.com", "a..b@example.com", "a@b@c.d"}) {
-            WireClient.Reply reply = client.post(REGISTER, null,
-                    "{\"email\":\"" + email + "\",\"password\":\"secret-1\"}");
+        for (String email : new String[] {
+            "x".repeat(100_000) + "@example.com",
+            "a".repeat(65) + "@example.com",
+            longest + "g",
+            "no-at-sign",
+            "@example.com",
+            "a@",
+            "a@b..c",
+            "a@-b.c",
+            "a b@example.com",
+            "a@b.c.",
+            ".a@example.com",
+            "a..b@example.com",
+            "a@b@c.d"
+        }) {
+            WireClient.Reply reply =
+                    client.post(REGISTER, null, "{\"email\":\"" + email + "\",\"password\":\"secret-1\"}");
             assertEquals("BadRequest", reply.errorCode(400), email.length() > 80 ? email.length() + " chars" : email);
             assertEquals("invalid username", reply.json().getString("error"));
         }
-        for (String email : new String[] {longest, "first.last+tag@example.com", "o'neil@sub.example.co.uk",
-                "user@localhost", "josé@bücher.example"}) {
-            WireClient.Reply reply = client.post(REGISTER, null,
-                    "{\"email\":\"" + email + "\",\"password\":\"secret-1\"}");
+        for (String email : new String[] {
+            longest, "first.last+tag@example.com", "o'neil@sub.example.co.uk", "user@localhost", "josé@bücher.example"
+        }) {
+            WireClient.Reply reply =
+                    client.post(REGISTER, null, "{\"email\":\"" + email + "\",\"password\":\"secret-1\"}");
             assertEquals(201, reply.status(), email + " -> " + reply.body());
         }
         assertStillServing();
@@ -94,9 +123,12 @@ class RobustnessTest {
 
     @Test
     void wrongTypesAndMissingFieldsAreBadRequests() {
-        assertEquals("InvalidParameter", client.post(LOGIN, null, "{\"username\":1,\"password\":\"x\"}")
-                .errorCode(400));
-        assertEquals("MissingParameter", client.post(LOGIN, null, "{\"username\":\"a@b.c\"}").errorCode(400));
+        assertEquals(
+                "InvalidParameter",
+                client.post(LOGIN, null, "{\"username\":1,\"password\":\"x\"}").errorCode(400));
+        assertEquals(
+                "MissingParameter",
+                client.post(LOGIN, null, "{\"username\":\"a@b.c\"}").errorCode(400));
         assertEquals("MissingParameter", client.post(LOGIN, null, "").errorCode(400), "empty body");
         assertStillServing();
     }
@@ -104,10 +136,14 @@ class RobustnessTest {
     @Test
     void charsetVariantsOfTheJsonContentTypeAreAccepted() {
         client.register("robust", "types@example.com", "password1");
-        byte[] body = "{\"username\":\"types@example.com\",\"password\":\"password1\"}"
-                .getBytes(StandardCharsets.UTF_8);
-        for (String type : new String[] {"application/json", "application/json;charset=utf-8",
-                "application/json; charset=utf-8", "application/json; charset=UTF-8"}) {
+        byte[] body =
+                "{\"username\":\"types@example.com\",\"password\":\"password1\"}".getBytes(StandardCharsets.UTF_8);
+        for (String type : new String[] {
+            "application/json",
+            "application/json;charset=utf-8",
+            "application/json; charset=utf-8",
+            "application/json; charset=UTF-8"
+        }) {
             assertEquals(200, post(LOGIN, type, body).status(), type);
         }
     }
@@ -117,7 +153,10 @@ class RobustnessTest {
         String refreshToken = client.loginAnonymously("robust").getString("refresh_token");
         WireClient.Reply refresh = client.send("POST", CLIENT + "/auth/session", refreshToken, "");
         assertEquals(201, refresh.status(), refresh.body());
-        assertEquals(204, client.send("DELETE", CLIENT + "/auth/session", refreshToken, "").status());
+        assertEquals(
+                204,
+                client.send("DELETE", CLIENT + "/auth/session", refreshToken, "")
+                        .status());
     }
 
     @Test
@@ -131,10 +170,16 @@ class RobustnessTest {
 
     @Test
     void unknownRoutesAndMethods() {
-        assertEquals("ServiceCommandNotFound", client.get("/api/client/v2.0/nothing", null).errorCode(404));
-        assertEquals("ServiceCommandNotFound", client.delete(CLIENT + "/app/robust/location", null).errorCode(405));
-        assertEquals("AppNotFound", client.post(CLIENT + "/app/ghost/auth/providers/anon-user/login", null, "{}")
-                .errorCode(404));
+        assertEquals(
+                "ServiceCommandNotFound",
+                client.get("/api/client/v2.0/nothing", null).errorCode(404));
+        assertEquals(
+                "ServiceCommandNotFound",
+                client.delete(CLIENT + "/app/robust/location", null).errorCode(405));
+        assertEquals(
+                "AppNotFound",
+                client.post(CLIENT + "/app/ghost/auth/providers/anon-user/login", null, "{}")
+                        .errorCode(404));
         assertStillServing();
     }
 }

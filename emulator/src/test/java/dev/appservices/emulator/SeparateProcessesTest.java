@@ -1,5 +1,13 @@
 package dev.appservices.emulator;
 
+import static dev.appservices.emulator.WireClient.CLIENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -20,18 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.appservices.emulator.WireClient.CLIENT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three emulators in JVMs of their own on one MongoDB-compatible server, started with the runnable jar's options
@@ -48,15 +46,19 @@ class SeparateProcessesTest {
     @Test
     void oneEmulatorKilledMidLoadLosesNoUser(@TempDir Path directory) throws Exception {
         Path config = directory.resolve("apps.json");
-        Files.writeString(config, "{\"apps\": [{\"id\": \"" + APP + "\", \"providers\": {\"anon-user\": {},"
-                + " \"local-userpass\": {\"autoConfirm\": true}}}]}", StandardCharsets.UTF_8);
+        Files.writeString(
+                config,
+                "{\"apps\": [{\"id\": \"" + APP + "\", \"providers\": {\"anon-user\": {},"
+                        + " \"local-userpass\": {\"autoConfirm\": true}}}]}",
+                StandardCharsets.UTF_8);
         try (StandaloneStore store = new StandaloneStore()) {
             List<EmulatorJvm> jvms = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
                     jvms.add(EmulatorJvm.start(config, "--mongodb-uri", store.uri(), "--state-database", "state_e2e"));
                 }
-                LoadBalancer balancer = new LoadBalancer(jvms.stream().map(EmulatorJvm::baseUrl).toList());
+                LoadBalancer balancer =
+                        new LoadBalancer(jvms.stream().map(EmulatorJvm::baseUrl).toList());
                 Map<String, String> userIds = new ConcurrentHashMap<>();
                 AtomicInteger done = new AtomicInteger();
                 ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
@@ -66,8 +68,12 @@ class SeparateProcessesTest {
                     load.add(callers.submit(() -> {
                         for (int i = first; i < first + USERS_PER_CALLER; i++) {
                             String email = "user" + i + "@example.com";
-                            int registered = balancer.send("POST", WireClient.userpass(APP, "register"), null,
-                                    "{\"email\":\"" + email + "\",\"password\":\"password1\"}").statusCode();
+                            int registered = balancer.send(
+                                            "POST",
+                                            WireClient.userpass(APP, "register"),
+                                            null,
+                                            "{\"email\":\"" + email + "\",\"password\":\"password1\"}")
+                                    .statusCode();
                             // 409: the registration had reached the killed emulator, which stored it and died
                             assertTrue(registered == 201 || registered == 409, email + ": " + registered);
                             userIds.put(email, login(balancer, email).getString("user_id"));
@@ -86,12 +92,15 @@ class SeparateProcessesTest {
                 callers.shutdown();
 
                 assertEquals(CALLERS * USERS_PER_CALLER, userIds.size());
-                assertTrue(balancer.served.get(jvms.get(0).baseUrl()) > 0, "the killed emulator served part of the load");
+                assertTrue(
+                        balancer.served.get(jvms.get(0).baseUrl()) > 0, "the killed emulator served part of the load");
                 for (URI survivor : List.of(jvms.get(1).baseUrl(), jvms.get(2).baseUrl())) {
                     LoadBalancer direct = new LoadBalancer(List.of(survivor));
-                    userIds.forEach((email, userId) -> assertEquals(userId, login(direct, email)
-                            .getString("user_id"), email + " on " + survivor));
-                    assertEquals(userIds.size(), EmulatorAdmin.connect(survivor).users(APP).size(),
+                    userIds.forEach((email, userId) ->
+                            assertEquals(userId, login(direct, email).getString("user_id"), email + " on " + survivor));
+                    assertEquals(
+                            userIds.size(),
+                            EmulatorAdmin.connect(survivor).users(APP).size(),
                             "one user per account, none lost, none doubled");
                 }
             } finally {
@@ -103,8 +112,10 @@ class SeparateProcessesTest {
     }
 
     private static JsonObject login(LoadBalancer balancer, String email) {
-        HttpResponse<String> reply = balancer.send("POST", CLIENT + "/app/" + APP
-                + "/auth/providers/local-userpass/login", null,
+        HttpResponse<String> reply = balancer.send(
+                "POST",
+                CLIENT + "/app/" + APP + "/auth/providers/local-userpass/login",
+                null,
                 "{\"username\":\"" + email + "\",\"password\":\"password1\"}");
         assertEquals(200, reply.statusCode(), email + ": " + reply.body());
         try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
@@ -119,7 +130,8 @@ class SeparateProcessesTest {
         private final AtomicInteger turn = new AtomicInteger();
         private final Map<URI, Integer> served = new ConcurrentHashMap<>();
         private final List<URI> down = new CopyOnWriteArrayList<>();
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         LoadBalancer(List<URI> backends) {
             this.backends = backends;
@@ -133,7 +145,8 @@ class SeparateProcessesTest {
                     continue;
                 }
                 HttpRequest.Builder request = HttpRequest.newBuilder(backend.resolve(path))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
                 if (token != null) {
                     request.header("Authorization", "Bearer " + token);

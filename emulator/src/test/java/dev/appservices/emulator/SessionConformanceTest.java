@@ -1,21 +1,19 @@
 package dev.appservices.emulator;
 
-import java.net.URI;
-import java.util.Optional;
-
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import static dev.appservices.emulator.WireClient.CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Location, anonymous and email/password login, profile, refresh, logout and delete over real HTTP. */
 class SessionConformanceTest {
@@ -26,7 +24,10 @@ class SessionConformanceTest {
     @BeforeAll
     static void start() {
         emulator = AppServicesEmulator.builder()
-                .app(AppDefinition.builder("conformance").anonymousAuth().emailPasswordAuth(true).build())
+                .app(AppDefinition.builder("conformance")
+                        .anonymousAuth()
+                        .emailPasswordAuth(true)
+                        .build())
                 .start();
         client = new WireClient(emulator.baseUrl());
     }
@@ -38,8 +39,10 @@ class SessionConformanceTest {
 
     @Test
     void locationNamesTheEmulatorsOwnOrigin() {
-        WireClient.Reply reply = client.send(java.net.http.HttpRequest.newBuilder(
-                emulator.baseUrl().resolve(CLIENT + "/app/conformance/location")).GET().build());
+        WireClient.Reply reply = client.send(
+                java.net.http.HttpRequest.newBuilder(emulator.baseUrl().resolve(CLIENT + "/app/conformance/location"))
+                        .GET()
+                        .build());
         assertEquals(200, reply.status());
         assertEquals(Optional.of("application/json"), reply.contentType());
         JsonObject location = reply.json();
@@ -73,7 +76,8 @@ class SessionConformanceTest {
         }
         assertEquals("access", access.getString("typ"));
         assertEquals("refresh", refresh.getString("typ"));
-        long accessLifetime = access.getJsonNumber("exp").longValue() - access.getJsonNumber("iat").longValue();
+        long accessLifetime = access.getJsonNumber("exp").longValue()
+                - access.getJsonNumber("iat").longValue();
         assertTrue(accessLifetime >= 1800 && accessLifetime <= 1801, "30 minutes: " + accessLifetime);
         assertFalse(access.containsKey("user_data"), "no custom data configured");
     }
@@ -89,7 +93,8 @@ class SessionConformanceTest {
         assertEquals("normal", profile.getString("type"));
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, profile.getJsonObject("data"));
         assertEquals(1, profile.getJsonArray("identities").size());
-        assertEquals("anon-user", profile.getJsonArray("identities").getJsonObject(0).getString("provider_type"));
+        assertEquals(
+                "anon-user", profile.getJsonArray("identities").getJsonObject(0).getString("provider_type"));
     }
 
     @Test
@@ -102,7 +107,10 @@ class SessionConformanceTest {
         String accessToken = body.getString("access_token");
         assertEquals("access", WireClient.claims(accessToken).getString("typ"));
         assertEquals(200, client.get(CLIENT + "/auth/profile", accessToken).status());
-        assertEquals(201, client.post(CLIENT + "/auth/session", login.getString("refresh_token"), null).status());
+        assertEquals(
+                201,
+                client.post(CLIENT + "/auth/session", login.getString("refresh_token"), null)
+                        .status());
     }
 
     @Test
@@ -111,23 +119,33 @@ class SessionConformanceTest {
         WireClient.Reply logout = client.delete(CLIENT + "/auth/session", login.getString("refresh_token"));
         assertEquals(204, logout.status());
         assertEquals("", logout.body());
-        assertEquals("InvalidSession",
-                client.post(CLIENT + "/auth/session", login.getString("refresh_token"), null).errorCode(401));
-        assertEquals("InvalidSession",
-                client.get(CLIENT + "/auth/profile", login.getString("access_token")).errorCode(401));
+        assertEquals(
+                "InvalidSession",
+                client.post(CLIENT + "/auth/session", login.getString("refresh_token"), null)
+                        .errorCode(401));
+        assertEquals(
+                "InvalidSession",
+                client.get(CLIENT + "/auth/profile", login.getString("access_token"))
+                        .errorCode(401));
     }
 
     @Test
     void refreshTokensOfEndedSessionsAreAnsweredAsTheServiceDid() {
         // realm-web's app.deleteUser() deletes, then logs out with the refresh token and ignores exactly this text
         JsonObject deleted = client.loginAnonymously("conformance");
-        assertEquals(204, client.delete(CLIENT + "/auth/delete", deleted.getString("access_token")).status());
+        assertEquals(
+                204,
+                client.delete(CLIENT + "/auth/delete", deleted.getString("access_token"))
+                        .status());
         WireClient.Reply logout = client.delete(CLIENT + "/auth/session", deleted.getString("refresh_token"));
         assertEquals("InvalidSession", logout.errorCode(401));
         assertEquals("failed to find refresh token", logout.json().getString("error"));
 
         JsonObject loggedOut = client.loginAnonymously("conformance");
-        assertEquals(204, client.delete(CLIENT + "/auth/session", loggedOut.getString("refresh_token")).status());
+        assertEquals(
+                204,
+                client.delete(CLIENT + "/auth/session", loggedOut.getString("refresh_token"))
+                        .status());
         WireClient.Reply again = client.post(CLIENT + "/auth/session", loggedOut.getString("refresh_token"), null);
         assertEquals("InvalidSession", again.errorCode(401));
         assertEquals("failed to find refresh token", again.json().getString("error"));
@@ -138,20 +156,32 @@ class SessionConformanceTest {
     @Test
     void deleteRemovesTheUser() {
         JsonObject login = client.loginAnonymously("conformance");
-        assertEquals(204, client.delete(CLIENT + "/auth/delete", login.getString("access_token")).status());
-        assertEquals("InvalidSession",
-                client.get(CLIENT + "/auth/profile", login.getString("access_token")).errorCode(401));
+        assertEquals(
+                204,
+                client.delete(CLIENT + "/auth/delete", login.getString("access_token"))
+                        .status());
+        assertEquals(
+                "InvalidSession",
+                client.get(CLIENT + "/auth/profile", login.getString("access_token"))
+                        .errorCode(401));
     }
 
     @Test
     void tokensOfTheWrongKindAreRefused() {
         JsonObject login = client.loginAnonymously("conformance");
-        assertEquals("InvalidSession",
-                client.post(CLIENT + "/auth/session", login.getString("access_token"), null).errorCode(401));
-        assertEquals("InvalidSession",
-                client.get(CLIENT + "/auth/profile", login.getString("refresh_token")).errorCode(401));
-        assertEquals("InvalidSession", client.get(CLIENT + "/auth/profile", "not.a.jwt").errorCode(401));
-        assertEquals("MissingAuthReq", client.get(CLIENT + "/auth/profile", null).errorCode(401));
+        assertEquals(
+                "InvalidSession",
+                client.post(CLIENT + "/auth/session", login.getString("access_token"), null)
+                        .errorCode(401));
+        assertEquals(
+                "InvalidSession",
+                client.get(CLIENT + "/auth/profile", login.getString("refresh_token"))
+                        .errorCode(401));
+        assertEquals(
+                "InvalidSession",
+                client.get(CLIENT + "/auth/profile", "not.a.jwt").errorCode(401));
+        assertEquals(
+                "MissingAuthReq", client.get(CLIENT + "/auth/profile", null).errorCode(401));
     }
 
     @Test
@@ -159,30 +189,39 @@ class SessionConformanceTest {
         String token = client.loginAnonymously("conformance").getString("access_token");
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        assertEquals("InvalidSession", client.get(CLIENT + "/auth/profile", forged).errorCode(401));
+        assertEquals(
+                "InvalidSession", client.get(CLIENT + "/auth/profile", forged).errorCode(401));
     }
 
     @Test
     void emailPasswordLoginChecksThePassword() {
         client.register("conformance", "ana@example.com", "s3cret!");
-        JsonObject login = client.login("conformance", "local-userpass",
+        JsonObject login = client.login(
+                "conformance",
+                "local-userpass",
                 "{\"provider\":\"local-userpass\",\"username\":\"ana@example.com\",\"password\":\"s3cret!\"}");
-        JsonObject profile = client.get(CLIENT + "/auth/profile", login.getString("access_token")).json();
+        JsonObject profile = client.get(CLIENT + "/auth/profile", login.getString("access_token"))
+                .json();
         assertEquals("ana@example.com", profile.getJsonObject("data").getString("email"));
-        assertEquals("local-userpass", profile.getJsonArray("identities").getJsonObject(0)
-                .getString("provider_type"));
+        assertEquals(
+                "local-userpass",
+                profile.getJsonArray("identities").getJsonObject(0).getString("provider_type"));
 
-        JsonObject again = client.login("conformance", "local-userpass",
-                "{\"username\":\"ana@example.com\",\"password\":\"s3cret!\"}");
+        JsonObject again = client.login(
+                "conformance", "local-userpass", "{\"username\":\"ana@example.com\",\"password\":\"s3cret!\"}");
         assertEquals(login.getString("user_id"), again.getString("user_id"), "same user on every login");
         assertNotEquals(login.getString("refresh_token"), again.getString("refresh_token"), "one session each");
 
         String wrong = "{\"username\":\"ana@example.com\",\"password\":\"wrong-one\"}";
-        assertEquals("InvalidPassword", client.post(CLIENT
-                + "/app/conformance/auth/providers/local-userpass/login", null, wrong).errorCode(401));
+        assertEquals(
+                "InvalidPassword",
+                client.post(CLIENT + "/app/conformance/auth/providers/local-userpass/login", null, wrong)
+                        .errorCode(401));
         String unknown = "{\"username\":\"bob@example.com\",\"password\":\"s3cret!\"}";
-        assertEquals("InvalidPassword", client.post(CLIENT
-                + "/app/conformance/auth/providers/local-userpass/login", null, unknown).errorCode(401));
+        assertEquals(
+                "InvalidPassword",
+                client.post(CLIENT + "/app/conformance/auth/providers/local-userpass/login", null, unknown)
+                        .errorCode(401));
     }
 
     @Test

@@ -1,9 +1,8 @@
 package dev.appservices.emulator;
 
-import java.net.InetSocketAddress;
-
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
 
 /**
  * A MongoDB-compatible server on its own, reached over the wire protocol like a real deployment: the embedded

@@ -1,19 +1,17 @@
 package dev.appservices.emulator;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
-import jakarta.json.JsonObject;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import static dev.appservices.emulator.WireClient.CLIENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Token expiry with short lifetimes (a one-second access token and a three-second session), judged by the
@@ -22,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokenLifetimeTest {
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("short").anonymousAuth()
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.app(AppDefinition.builder("short")
+                    .anonymousAuth()
                     .accessTokenTtl(Duration.ofSeconds(1))
                     .refreshTokenTtl(Duration.ofSeconds(3))
                     .build()));
@@ -33,12 +32,17 @@ class TokenLifetimeTest {
         WireClient client = new WireClient(EMULATOR.baseUrl());
         JsonObject login = client.loginAnonymously("short");
         JsonObject access = WireClient.claims(login.getString("access_token"));
-        long lifetime = access.getJsonNumber("exp").longValue() - access.getJsonNumber("iat").longValue();
+        long lifetime = access.getJsonNumber("exp").longValue()
+                - access.getJsonNumber("iat").longValue();
         assertTrue(lifetime >= 1 && lifetime <= 2, "exp - iat = " + lifetime);
         JsonObject refresh = WireClient.claims(login.getString("refresh_token"));
-        long sessionLifetime = refresh.getJsonNumber("exp").longValue() - access.getJsonNumber("iat").longValue();
+        long sessionLifetime = refresh.getJsonNumber("exp").longValue()
+                - access.getJsonNumber("iat").longValue();
         assertTrue(sessionLifetime >= 3 && sessionLifetime <= 4, "refresh exp - iat = " + sessionLifetime);
-        assertEquals(200, client.get(CLIENT + "/auth/profile", login.getString("access_token")).status());
+        assertEquals(
+                200,
+                client.get(CLIENT + "/auth/profile", login.getString("access_token"))
+                        .status());
 
         // exp is rounded up to the next whole second: two seconds later the access token has expired for sure
         EMULATOR.admin().advanceClock(Duration.ofMillis(2_050));
@@ -47,7 +51,10 @@ class TokenLifetimeTest {
         assertEquals("invalid session: access token expired", expired.json().getString("error"));
         WireClient.Reply refreshed = client.post(CLIENT + "/auth/session", login.getString("refresh_token"), null);
         assertEquals(201, refreshed.status(), refreshed.body());
-        assertEquals(200, client.get(CLIENT + "/auth/profile", refreshed.json().getString("access_token")).status());
+        assertEquals(
+                200,
+                client.get(CLIENT + "/auth/profile", refreshed.json().getString("access_token"))
+                        .status());
 
         EMULATOR.admin().advanceClock(Duration.ofSeconds(2));
         WireClient.Reply ended = client.post(CLIENT + "/auth/session", login.getString("refresh_token"), null);
@@ -65,7 +72,8 @@ class TokenLifetimeTest {
             JsonObject login = new WireClient(emulator.baseUrl()).loginAnonymously("fixed");
             JsonObject claims = WireClient.claims(login.getString("access_token"));
             assertEquals(fixed.getEpochSecond(), claims.getJsonNumber("iat").longValue());
-            assertEquals(fixed.getEpochSecond() + 1800, claims.getJsonNumber("exp").longValue());
+            assertEquals(
+                    fixed.getEpochSecond() + 1800, claims.getJsonNumber("exp").longValue());
             assertEquals(fixed.plusSeconds(60), emulator.admin().advanceClock(Duration.ofSeconds(60)));
         }
     }
@@ -78,8 +86,8 @@ class TokenLifetimeTest {
             assertEquals("InvalidParameter", reply.errorCode(400), body);
             assertTrue(reply.json().getString("error").startsWith("APPSVC0547: "), reply.body());
         }
-        EmulatorException failure = assertThrows(EmulatorException.class,
-                () -> EMULATOR.admin().advanceClock(Duration.ofSeconds(-1)));
+        EmulatorException failure =
+                assertThrows(EmulatorException.class, () -> EMULATOR.admin().advanceClock(Duration.ofSeconds(-1)));
         assertTrue(failure.getMessage().startsWith("APPSVC0560: "), failure.getMessage());
     }
 }

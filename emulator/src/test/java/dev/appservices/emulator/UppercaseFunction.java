@@ -1,7 +1,6 @@
 package dev.appservices.emulator;
 
 import java.util.Locale;
-
 import org.bson.BsonArray;
 import org.bson.BsonString;
 import org.bson.BsonValue;

@@ -1,5 +1,9 @@
 package dev.appservices.emulator;
 
+import static dev.appservices.emulator.WireClient.CLIENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,12 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.bson.BsonDocument;
-
-import static dev.appservices.emulator.WireClient.CLIENT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Opens {@code watch} streams as the SDKs do ({@code GET …/functions/call?baas_request=…}) and parses their
@@ -32,7 +31,8 @@ final class WatchClient {
     static final String END = "\u0000end";
 
     private final URI baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     WatchClient(URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -41,14 +41,16 @@ final class WatchClient {
     /** The streaming request's URL; the token as {@code baas_at} when {@code tokenInQuery}. */
     URI url(String appId, String argument, String token, boolean tokenInQuery) {
         String request = "{\"arguments\":[" + argument + "],\"name\":\"watch\",\"service\":\"mongodb-atlas\"}";
-        String encoded = URLEncoder.encode(Base64.getEncoder().encodeToString(
-                request.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        String encoded = URLEncoder.encode(
+                Base64.getEncoder().encodeToString(request.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         return baseUrl.resolve(CLIENT + "/app/" + appId + "/functions/call?baas_request=" + encoded
                 + (tokenInQuery ? "&baas_at=" + token : ""));
     }
 
     HttpRequest request(URI url, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .header("Accept", "text/event-stream")
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -79,15 +81,17 @@ final class WatchClient {
 
         EventStream(HttpResponse<Stream<String>> response) {
             this.response = response;
-            this.reader = new Thread(() -> {
-                try {
-                    response.body().forEach(lines::add);
-                } catch (RuntimeException e) {
-                    // the connection was closed under the reader
-                } finally {
-                    lines.add(END);
-                }
-            }, "watch-test-reader");
+            this.reader = new Thread(
+                    () -> {
+                        try {
+                            response.body().forEach(lines::add);
+                        } catch (RuntimeException e) {
+                            // the connection was closed under the reader
+                        } finally {
+                            lines.add(END);
+                        }
+                    },
+                    "watch-test-reader");
             reader.setDaemon(true);
             reader.start();
         }
@@ -133,7 +137,9 @@ final class WatchClient {
                 }
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        String text = String.join("\n", data).replace("%0A", "\n").replace("%0D", "\r")
+                        String text = String.join("\n", data)
+                                .replace("%0A", "\n")
+                                .replace("%0D", "\r")
                                 .replace("%25", "%");
                         return new Event(type, text);
                     }
@@ -173,6 +179,5 @@ final class WatchClient {
     }
 
     /** A server-sent event. */
-    record Event(String type, String data) {
-    }
+    record Event(String type, String data) {}
 }

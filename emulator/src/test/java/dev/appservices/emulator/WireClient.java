@@ -1,5 +1,12 @@
 package dev.appservices.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -11,14 +18,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * A raw HTTP client for conformance tests: sends exactly the requests an SDK sends (JDK {@link HttpClient}, no
  * retries, no redirects) and exposes status, headers and body for byte-level assertions.
@@ -28,8 +27,10 @@ final class WireClient {
     static final String CLIENT = "/api/client/v2.0";
 
     private final URI baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     WireClient(URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -89,11 +90,15 @@ final class WireClient {
 
     /** {@link #send(String, String, String, String)} with another timeout than 20 seconds. */
     Reply send(String method, String path, String token, String json, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(timeout)
                 .header("Content-Type", "application/json;charset=utf-8")
                 .header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -103,8 +108,8 @@ final class WireClient {
     Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type"), response.body(),
-                    response);
+            return new Reply(
+                    response.statusCode(), response.headers().firstValue("Content-Type"), response.body(), response);
         } catch (IOException e) {
             throw new AssertionError("request " + request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -121,12 +126,13 @@ final class WireClient {
     }
 
     JsonObject loginAnonymously(String appId) {
-        return login(appId, "anon-user", "{\"provider\":\"anon-user\",\"options\":{\"device\":{\"platform\":\"Linux\"}}}");
+        return login(
+                appId, "anon-user", "{\"provider\":\"anon-user\",\"options\":{\"device\":{\"platform\":\"Linux\"}}}");
     }
 
     void register(String appId, String email, String password) {
-        Reply reply = post(userpass(appId, "register"), null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        Reply reply = post(
+                userpass(appId, "register"), null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertEquals(201, reply.status(), reply.body());
     }
 

@@ -1,18 +1,14 @@
 package dev.appservices.extension;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
-
+import dev.appservices.App;
+import dev.appservices.AppConfiguration;
+import dev.appservices.AppServices;
+import dev.appservices.AppServicesConfigException;
+import dev.appservices.extension.internal.cdi.AppBeans;
+import dev.appservices.extension.internal.cdi.CdiMessages;
+import dev.appservices.extension.internal.cdi.InjectionPoints;
+import dev.appservices.extension.internal.config.SettingsReader;
+import dev.appservices.extension.internal.health.HealthChecks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -29,16 +25,18 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.inject.Provider;
-
-import dev.appservices.App;
-import dev.appservices.AppConfiguration;
-import dev.appservices.AppServices;
-import dev.appservices.AppServicesConfigException;
-import dev.appservices.extension.internal.cdi.AppBeans;
-import dev.appservices.extension.internal.cdi.CdiMessages;
-import dev.appservices.extension.internal.cdi.InjectionPoints;
-import dev.appservices.extension.internal.config.SettingsReader;
-import dev.appservices.extension.internal.health.HealthChecks;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The portable CDI extension of App Services for Jakarta EE: makes {@code @Inject @AppServices(id = "orders") App}
@@ -122,8 +120,8 @@ public class AppServicesExtension implements Extension {
         Optional<AppServices> qualifier = appServices(event.getObserverMethod().getObservedQualifiers());
         if (qualifier.isPresent()) {
             String id = qualifier.get().id();
-            String where = InjectionPoints.describeObserver(event.getAnnotatedMethod(),
-                    event.getObserverMethod().getBeanClass());
+            String where = InjectionPoints.describeObserver(
+                    event.getAnnotatedMethod(), event.getObserverMethod().getBeanClass());
             (id.equals(DEFAULT_ID) ? Optional.of(CdiMessages.observerWithoutId(where)) : checkId(id, where))
                     .ifPresent(definitionErrors::add);
         }
@@ -141,7 +139,7 @@ public class AppServicesExtension implements Extension {
         // Configuration problems met here are reported once, with the others, in validate().
         beanIds.addAll(injectionPointsById.keySet());
         beanIds.remove(DEFAULT_ID);
-        beanIds.addAll(settings.listedIds(problem -> { }));
+        beanIds.addAll(settings.listedIds(problem -> {}));
         Optional<String> defaultAppId = configuredDefaultAppId(settings);
         defaultAppId.ifPresent(beanIds::add);
         beanIds.removeAll(applicationBeanIds);
@@ -168,15 +166,15 @@ public class AppServicesExtension implements Extension {
             }
         });
         validateDefaultAppId(event, settings, usages);
-        settings.listedIds(problem -> event.addDeploymentProblem(
-                CdiMessages.invalidConfiguration(CdiMessages.listedApps(), problem)))
+        settings.listedIds(problem ->
+                        event.addDeploymentProblem(CdiMessages.invalidConfiguration(CdiMessages.listedApps(), problem)))
                 .forEach(id -> usage(usages, id, CdiMessages.listed()));
         configuredDefaultAppId(settings).ifPresent(id -> usage(usages, id, CdiMessages.namedAsDefault()));
 
         for (String id : beanIds) {
             String subject = CdiMessages.app(id, usages.getOrDefault(id, List.of()));
-            settings.validate(id).forEach(problem -> event.addDeploymentProblem(
-                    CdiMessages.invalidConfiguration(subject, problem)));
+            settings.validate(id)
+                    .forEach(problem -> event.addDeploymentProblem(CdiMessages.invalidConfiguration(subject, problem)));
         }
         // Nothing of this is needed once the deployment is valid: the beans hold what they use.
         injectionPointsById.clear();
@@ -196,8 +194,8 @@ public class AppServicesExtension implements Extension {
     }
 
     /** The default App's id must be configured when it is injected; its injection points count for that id. */
-    private void validateDefaultAppId(AfterDeploymentValidation event, SettingsReader settings,
-            Map<String, List<String>> usages) {
+    private void validateDefaultAppId(
+            AfterDeploymentValidation event, SettingsReader settings, Map<String, List<String>> usages) {
         // When the application produces the default App itself, appservices.app-id is optional (but still checked).
         boolean injected = injectionPointsById.containsKey(DEFAULT_ID) && !applicationBeanIds.contains(DEFAULT_ID);
         Set<String> places = injected ? injectionPointsById.get(DEFAULT_ID) : Set.of();
@@ -213,8 +211,12 @@ public class AppServicesExtension implements Extension {
         usages.computeIfAbsent(id, key -> new ArrayList<>()).add(usage);
     }
 
-    private static void addBean(AfterBeanDiscovery event, AppServices qualifier, String name,
-            Function<Instance<Object>, App> producer, AppBeans beans) {
+    private static void addBean(
+            AfterBeanDiscovery event,
+            AppServices qualifier,
+            String name,
+            Function<Instance<Object>, App> producer,
+            AppBeans beans) {
         event.addBean()
                 .beanClass(AppServicesExtension.class)
                 .id(AppServicesExtension.class.getName() + "#App[" + name + "]")
@@ -244,7 +246,10 @@ public class AppServicesExtension implements Extension {
     }
 
     private static Optional<AppServices> appServices(Set<Annotation> qualifiers) {
-        return qualifiers.stream().filter(AppServices.class::isInstance).map(AppServices.class::cast).findFirst();
+        return qualifiers.stream()
+                .filter(AppServices.class::isInstance)
+                .map(AppServices.class::cast)
+                .findFirst();
     }
 
     /** {@code App}, {@code Instance<App>} or {@code Provider<App>}. */

@@ -1,8 +1,8 @@
 package dev.appservices.sample;
 
-import java.net.URI;
-import java.util.List;
-
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.emulator.PendingToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,10 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.emulator.PendingToken;
+import java.net.URI;
+import java.util.List;
 
 /**
  * Email/password accounts of App {@code sample}: {@code POST /sample/api/accounts} registers one,

@@ -7,5 +7,4 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param keyId the id of the key to log in with
  */
-public record ApiKeyLoginRequest(@NotBlank String keyId) {
-}
+public record ApiKeyLoginRequest(@NotBlank String keyId) {}

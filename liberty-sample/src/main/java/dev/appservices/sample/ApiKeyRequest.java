@@ -7,5 +7,4 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param name the name of the key to create
  */
-public record ApiKeyRequest(@NotBlank String name) {
-}
+public record ApiKeyRequest(@NotBlank String name) {}

@@ -1,7 +1,9 @@
 package dev.appservices.sample;
 
-import java.util.List;
-
+import dev.appservices.ApiKey;
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,11 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import dev.appservices.ApiKey;
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.User;
+import java.util.List;
 
 /**
  * The API keys of the current user: {@code GET /sample/api/api-keys} lists them, {@code POST /sample/api/api-keys}

@@ -1,16 +1,14 @@
 package dev.appservices.sample;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-
+import dev.appservices.AppServicesException;
+import dev.appservices.ConnectionException;
+import dev.appservices.ErrorCode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
-import dev.appservices.AppServicesException;
-import dev.appservices.ConnectionException;
-import dev.appservices.ErrorCode;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * Answers a failure of the App with its coded message (which never contains a secret) and error code, so the page
@@ -29,7 +27,9 @@ public class AppServicesExceptionMapper implements ExceptionMapper<AppServicesEx
         if (status >= 500) {
             LOG.log(Level.WARNING, exception.getMessage(), exception);
         }
-        return ErrorView.response(status, new ErrorView(exception.getMessage(), exception.errorCode().name()));
+        return ErrorView.response(
+                status,
+                new ErrorView(exception.getMessage(), exception.errorCode().name()));
     }
 
     private static int status(AppServicesException exception) {
@@ -44,6 +44,7 @@ public class AppServicesExceptionMapper implements ExceptionMapper<AppServicesEx
             return Status.BAD_GATEWAY.getStatusCode();
         }
         return exception.errorCode().category() == ErrorCode.Category.CLIENT
-                ? Status.CONFLICT.getStatusCode() : Status.INTERNAL_SERVER_ERROR.getStatusCode();
+                ? Status.CONFLICT.getStatusCode()
+                : Status.INTERNAL_SERVER_ERROR.getStatusCode();
     }
 }

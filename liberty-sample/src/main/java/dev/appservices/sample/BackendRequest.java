@@ -7,5 +7,4 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param baseUrl the base URL of an App Services–compatible backend
  */
-public record BackendRequest(@NotBlank String baseUrl) {
-}
+public record BackendRequest(@NotBlank String baseUrl) {}

@@ -1,8 +1,7 @@
 package dev.appservices.sample;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-
+import dev.appservices.App;
+import dev.appservices.AppServices;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,9 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * The backend of App {@code sample}: {@code GET /sample/api/backend} tells which one it uses;

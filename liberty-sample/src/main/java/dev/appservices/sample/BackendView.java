@@ -8,5 +8,4 @@ import java.net.URI;
  * @param baseUrl  the base URL the App reads from its configuration at this moment
  * @param embedded whether it is the emulator the sample started in this server
  */
-public record BackendView(URI baseUrl, boolean embedded) {
-}
+public record BackendView(URI baseUrl, boolean embedded) {}

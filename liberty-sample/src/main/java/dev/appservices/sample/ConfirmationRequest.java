@@ -8,7 +8,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param token   the token; never part of {@link #toString()}
  * @param tokenId the token id
  */
-public record ConfirmationRequest(@NotBlank String token, @NotBlank String tokenId) {
+public record ConfirmationRequest(
+        @NotBlank String token, @NotBlank String tokenId) {
 
     @Override
     public String toString() {

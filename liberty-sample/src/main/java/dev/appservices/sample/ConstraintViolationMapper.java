@@ -1,7 +1,5 @@
 package dev.appservices.sample;
 
-import java.util.List;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -11,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
  * Answers a request body that Bean Validation refused ({@code @Valid} bodies of the resources) with 400 and one coded

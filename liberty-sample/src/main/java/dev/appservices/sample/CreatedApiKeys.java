@@ -1,10 +1,9 @@
 package dev.appservices.sample;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The secrets of the API keys the sample created, by key id, so that the page can log in with a key without the

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param email    the email address
  * @param password the password; never part of {@link #toString()}
  */
-public record EmailPasswordRequest(@NotBlank @Email String email, @NotBlank String password) {
+public record EmailPasswordRequest(
+        @NotBlank @Email String email, @NotBlank String password) {
 
     @Override
     public String toString() {

@@ -1,24 +1,21 @@
 package dev.appservices.sample;
 
+import dev.appservices.emulator.AppServicesEmulator;
+import dev.appservices.emulator.EmulatorAdmin;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import dev.appservices.emulator.AppServicesEmulator;
-import dev.appservices.emulator.EmulatorAdmin;
 
 /**
  * The embedded default backend. When the application starts and no base URL is configured for App {@code sample}
@@ -51,8 +48,10 @@ public class EmbeddedEmulator {
     void start(@Observes Startup event) {
         Optional<ConfigValue> configured = configuredBaseUrl();
         if (configured.isPresent()) {
-            LOG.log(Level.INFO, SampleMessages.configuredBackend(configured.get().getName(),
-                    configured.get().getSourceName()));
+            LOG.log(
+                    Level.INFO,
+                    SampleMessages.configuredBackend(
+                            configured.get().getName(), configured.get().getSourceName()));
             return;
         }
         AppServicesEmulator.Builder builder = AppServicesEmulator.builder()
@@ -79,8 +78,7 @@ public class EmbeddedEmulator {
      */
     Optional<EmulatorAdmin> adminServing(URI baseUrl) {
         AppServicesEmulator running = emulator;
-        return running != null && running.baseUrl().equals(baseUrl) ? Optional.of(running.admin())
-                : Optional.empty();
+        return running != null && running.baseUrl().equals(baseUrl) ? Optional.of(running.admin()) : Optional.empty();
     }
 
     @PreDestroy

@@ -3,7 +3,6 @@ package dev.appservices.sample;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
-
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**

@@ -20,6 +20,9 @@ public record ErrorView(String message, String errorCode) {
     }
 
     static Response response(int status, ErrorView body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

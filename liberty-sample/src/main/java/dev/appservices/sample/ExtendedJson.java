@@ -1,13 +1,11 @@
 package dev.appservices.sample;
 
-import java.io.StringReader;
-import java.util.List;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-
+import java.io.StringReader;
+import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
@@ -25,13 +23,13 @@ import org.bson.json.JsonWriterSettings;
  */
 final class ExtendedJson {
 
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final JsonWriterSettings RELAXED =
+            JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     /** The field that wraps a single value: Extended JSON is written for documents only. */
     private static final String VALUE = "value";
 
-    private ExtendedJson() {
-    }
+    private ExtendedJson() {}
 
     /** A document (profile, custom data) as a JSON object. */
     static JsonObject toJson(Document document) {

@@ -1,7 +1,8 @@
 package dev.appservices.sample;
 
-import java.util.List;
-
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,12 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.bson.BsonValue;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.User;
 
 /**
  * Calls a function of App {@code sample} as the current user: {@code POST /sample/api/functions/sum} with the body

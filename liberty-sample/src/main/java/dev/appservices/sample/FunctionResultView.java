@@ -8,5 +8,4 @@ import jakarta.json.JsonValue;
  * @param function the function's name
  * @param result   its result, in relaxed Extended JSON
  */
-public record FunctionResultView(String function, JsonValue result) {
-}
+public record FunctionResultView(String function, JsonValue result) {}

@@ -1,5 +1,8 @@
 package dev.appservices.sample;
 
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -9,10 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.Credentials;
 
 /**
  * Logs in to App {@code sample}, which makes the user its current user: {@code POST /sample/api/login/...}. Every

@@ -1,17 +1,14 @@
 package dev.appservices.sample;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-
+import dev.appservices.mongo.ChangeEvent;
+import dev.appservices.mongo.ChangeStream;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.bson.Document;
-
-import dev.appservices.mongo.ChangeEvent;
-import dev.appservices.mongo.ChangeStream;
 
 /**
  * Passes the changes of the notes to one page as server-sent events, on a thread of its own: {@code open} once the
@@ -55,11 +52,14 @@ final class NoteEventPump implements Runnable {
     }
 
     private void pump() {
-        boolean pageThere = sent(sse.newEventBuilder().name("open").data("following the notes").build());
+        boolean pageThere = sent(
+                sse.newEventBuilder().name("open").data("following the notes").build());
         while (pageThere) {
             Optional<ChangeEvent<Document>> change = changes.tryNext(Duration.ofSeconds(KEEP_ALIVE_SECONDS));
-            OutboundSseEvent event = change
-                    .map(c -> sse.newEventBuilder().name("note").data(c.operationType().wireName()).build())
+            OutboundSseEvent event = change.map(c -> sse.newEventBuilder()
+                            .name("note")
+                            .data(c.operationType().wireName())
+                            .build())
                     .orElseGet(() -> sse.newEventBuilder().comment("keep-alive").build());
             pageThere = sent(event);
         }

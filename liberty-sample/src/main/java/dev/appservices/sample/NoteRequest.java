@@ -7,5 +7,4 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param text the note's text
  */
-public record NoteRequest(@NotBlank String text) {
-}
+public record NoteRequest(@NotBlank String text) {}

@@ -1,7 +1,13 @@
 package dev.appservices.sample;
 
-import java.util.List;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Updates.set;
 
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.User;
+import dev.appservices.mongo.UpdateResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,18 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-
+import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.User;
-import dev.appservices.mongo.UpdateResult;
-
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Sorts.ascending;
-import static com.mongodb.client.model.Updates.set;
 
 /**
  * The notes of App {@code sample}, read and written as the current user through remote MongoDB access:
@@ -62,23 +59,29 @@ public class NoteResource {
     public Response add(@NotNull(message = SampleMessages.BODY_REQUIRED) @Valid NoteRequest request) {
         String text = request.text();
         User user = currentUser("add a note");
-        Document note = new Document("_id", new ObjectId()).append(Notes.OWNER_ID, user.id()).append(Notes.TEXT, text);
+        Document note = new Document("_id", new ObjectId())
+                .append(Notes.OWNER_ID, user.id())
+                .append(Notes.TEXT, text);
         Notes.of(user).insertOne(note);
-        return Response.status(Response.Status.CREATED).entity(NoteView.of(note, user.id())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(NoteView.of(note, user.id()))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public NoteView edit(@PathParam("id") String id,
-            @NotNull(message = SampleMessages.BODY_REQUIRED) @Valid NoteRequest request) {
+    public NoteView edit(
+            @PathParam("id") String id, @NotNull(message = SampleMessages.BODY_REQUIRED) @Valid NoteRequest request) {
         String text = request.text();
         User user = currentUser("change a note");
         UpdateResult result = Notes.of(user).updateOne(eq("_id", Notes.id(id)), set(Notes.TEXT, text));
         if (result.matchedCount() == 0) {
             throw SampleMessages.noteNotWritable(id);
         }
-        return Notes.of(user).findOne(eq("_id", Notes.id(id))).map(note -> NoteView.of(note, user.id()))
+        return Notes.of(user)
+                .findOne(eq("_id", Notes.id(id)))
+                .map(note -> NoteView.of(note, user.id()))
                 .orElseThrow(() -> SampleMessages.unknownNote(id));
     }
 

@@ -16,7 +16,10 @@ public record NoteView(String id, String ownerId, String text, boolean mine) {
     static NoteView of(Document note, String currentUserId) {
         Object id = note.get("_id");
         String ownerId = note.getString(Notes.OWNER_ID);
-        return new NoteView(id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id), ownerId,
-                note.getString(Notes.TEXT), currentUserId.equals(ownerId));
+        return new NoteView(
+                id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id),
+                ownerId,
+                note.getString(Notes.TEXT),
+                currentUserId.equals(ownerId));
     }
 }

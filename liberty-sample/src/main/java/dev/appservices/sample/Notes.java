@@ -1,10 +1,9 @@
 package dev.appservices.sample;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
 import dev.appservices.User;
 import dev.appservices.mongo.RemoteMongoCollection;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 
 /**
  * Where the notes live: collection {@code notes} of database {@code sample} of the app's {@code mongodb-atlas}
@@ -18,8 +17,7 @@ final class Notes {
     static final String OWNER_ID = "owner_id";
     static final String TEXT = "text";
 
-    private Notes() {
-    }
+    private Notes() {}
 
     /** The notes as {@code user} reads and writes them. */
     static RemoteMongoCollection<Document> of(User user) {

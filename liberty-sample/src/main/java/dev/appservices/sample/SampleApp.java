@@ -16,6 +16,5 @@ final class SampleApp {
     /** The base URL every App falls back to; it counts as configured as well. */
     static final String DEFAULT_BASE_URL_KEY = "appservices.defaults.base-url";
 
-    private SampleApp() {
-    }
+    private SampleApp() {}
 }

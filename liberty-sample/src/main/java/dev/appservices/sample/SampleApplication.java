@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** Publishes the sample's Jakarta REST resources under {@code /sample/api}. */
 @ApplicationPath("api")
-public class SampleApplication extends Application {
-}
+public class SampleApplication extends Application {}

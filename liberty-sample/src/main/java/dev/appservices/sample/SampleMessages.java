@@ -1,12 +1,11 @@
 package dev.appservices.sample;
 
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response.Status;
 
 /**
  * The sample's only message factory. Every message the sample itself writes starts with a stable code from the range
@@ -18,15 +17,16 @@ import jakarta.ws.rs.core.Response.Status;
  */
 final class SampleMessages {
 
-    private SampleMessages() {
-    }
+    private SampleMessages() {}
 
     // 0600-0619: the embedded emulator
 
     static IllegalStateException emulatorFailedToStart(RuntimeException cause) {
-        return new IllegalStateException("APPSVC0600: the embedded App Services emulator did not start, so App '"
-                + SampleApp.ID + "' has no backend: " + cause.getMessage()
-                + " (configure " + SampleApp.BASE_URL_KEY + " to use another backend)", cause);
+        return new IllegalStateException(
+                "APPSVC0600: the embedded App Services emulator did not start, so App '"
+                        + SampleApp.ID + "' has no backend: " + cause.getMessage()
+                        + " (configure " + SampleApp.BASE_URL_KEY + " to use another backend)",
+                cause);
     }
 
     static String emulatorStarted(URI baseUrl, Optional<Path> dataDirectory) {
@@ -51,40 +51,54 @@ final class SampleMessages {
     static final String BODY_REQUIRED = "a JSON body is required";
 
     static WebApplicationException noCurrentUser(String operation) {
-        return ErrorView.failure(Status.CONFLICT, "APPSVC0621: no user is logged in to App '" + SampleApp.ID
-                + "', so the sample cannot " + operation + "; log in first");
+        return ErrorView.failure(
+                Status.CONFLICT,
+                "APPSVC0621: no user is logged in to App '" + SampleApp.ID + "', so the sample cannot " + operation
+                        + "; log in first");
     }
 
     static WebApplicationException invalidFunctionArguments(String function, String problem) {
-        return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0622: the arguments of function '" + function
-                + "' must be a JSON array of (Extended JSON) values: " + problem);
+        return ErrorView.failure(
+                Status.BAD_REQUEST,
+                "APPSVC0622: the arguments of function '" + function
+                        + "' must be a JSON array of (Extended JSON) values: " + problem);
     }
 
     static WebApplicationException unknownApiKey(String keyId) {
-        return ErrorView.failure(Status.NOT_FOUND, "APPSVC0623: the sample did not create an API key with id '"
-                + keyId + "' since the server started; a key's secret is only known when it is created, so create a "
-                + "new one");
+        return ErrorView.failure(
+                Status.NOT_FOUND,
+                "APPSVC0623: the sample did not create an API key with id '"
+                        + keyId
+                        + "' since the server started; a key's secret is only known when it is created, so create a "
+                        + "new one");
     }
 
     static WebApplicationException noEmulatorAdmin(URI baseUrl) {
-        return ErrorView.failure(Status.NOT_FOUND, "APPSVC0624: App '" + SampleApp.ID + "' uses the backend at "
-                + baseUrl + ", not the embedded emulator, so pending confirmations are not known here: the backend "
-                + "sends them by email");
+        return ErrorView.failure(
+                Status.NOT_FOUND,
+                "APPSVC0624: App '" + SampleApp.ID + "' uses the backend at "
+                        + baseUrl
+                        + ", not the embedded emulator, so pending confirmations are not known here: the backend "
+                        + "sends them by email");
     }
 
     static WebApplicationException apiKeyWithoutSecret(String name) {
-        return ErrorView.failure(Status.BAD_GATEWAY, "APPSVC0625: the backend created the API key '" + name
-                + "' but did not return its secret, so the sample cannot log in with it");
+        return ErrorView.failure(
+                Status.BAD_GATEWAY,
+                "APPSVC0625: the backend created the API key '" + name
+                        + "' but did not return its secret, so the sample cannot log in with it");
     }
 
     static WebApplicationException malformedBaseUrl(String reason) {
-        return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0626: 'baseUrl' is not a URL to switch the backend to: "
-                + reason);
+        return ErrorView.failure(
+                Status.BAD_REQUEST, "APPSVC0626: 'baseUrl' is not a URL to switch the backend to: " + reason);
     }
 
     static WebApplicationException unreadableBody(String path) {
-        return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0627: the body of the request to " + path
-                + " is not the JSON object it takes (see the Sample section of README.adoc)");
+        return ErrorView.failure(
+                Status.BAD_REQUEST,
+                "APPSVC0627: the body of the request to " + path
+                        + " is not the JSON object it takes (see the Sample section of README.adoc)");
     }
 
     /**
@@ -94,8 +108,9 @@ final class SampleMessages {
      * @param problems one per violation, such as {@code 'email' must not be blank}; never the refused value
      */
     static WebApplicationException invalidRequest(String path, List<String> problems) {
-        return ErrorView.failure(Status.BAD_REQUEST, "APPSVC0628: the request to " + path + " is not valid: "
-                + String.join("; ", problems));
+        return ErrorView.failure(
+                Status.BAD_REQUEST,
+                "APPSVC0628: the request to " + path + " is not valid: " + String.join("; ", problems));
     }
 
     // 0650-0659: notes
@@ -105,7 +120,9 @@ final class SampleMessages {
     }
 
     static WebApplicationException noteNotWritable(String id) {
-        return ErrorView.failure(Status.FORBIDDEN, "APPSVC0651: note '" + id + "' was not changed: it does not exist "
-                + "or belongs to another user, and the app's rules let only its owner change it");
+        return ErrorView.failure(
+                Status.FORBIDDEN,
+                "APPSVC0651: note '" + id + "' was not changed: it does not exist "
+                        + "or belongs to another user, and the app's rules let only its owner change it");
     }
 }

@@ -1,15 +1,13 @@
 package dev.appservices.sample;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * Answers a request body that JSON-B cannot read (empty, not JSON, a field of the wrong type) with 400 and a coded

@@ -1,5 +1,8 @@
 package dev.appservices.sample;
 
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,10 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.User;
 
 /**
  * The current user of App {@code sample}: {@code GET /sample/api/user} shows it (204 when nobody is logged in),

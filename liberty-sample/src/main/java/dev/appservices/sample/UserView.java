@@ -1,12 +1,10 @@
 package dev.appservices.sample;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.json.JsonObject;
-
 import dev.appservices.User;
 import dev.appservices.UserIdentity;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * What the page shows of the current user: who it is, whether it is logged in and until when its tokens are valid,
@@ -22,13 +20,30 @@ import dev.appservices.UserIdentity;
  * @param profile               the profile of the last profile request
  * @param customData            the custom user data of the current access token
  */
-public record UserView(String id, String state, boolean loggedIn, boolean anonymous, List<String> providers,
-        Instant accessTokenExpiresAt, Instant refreshTokenExpiresAt, JsonObject profile, JsonObject customData) {
+public record UserView(
+        String id,
+        String state,
+        boolean loggedIn,
+        boolean anonymous,
+        List<String> providers,
+        Instant accessTokenExpiresAt,
+        Instant refreshTokenExpiresAt,
+        JsonObject profile,
+        JsonObject customData) {
 
     static UserView of(User user) {
-        return new UserView(user.id(), user.state().name(), user.isLoggedIn(), user.isAnonymous(),
-                user.identities().stream().map(UserIdentity::providerType).distinct().toList(),
-                user.accessTokenExpiresAt().orElse(null), user.refreshTokenExpiresAt().orElse(null),
-                ExtendedJson.toJson(user.profile().asDocument()), ExtendedJson.toJson(user.customData()));
+        return new UserView(
+                user.id(),
+                user.state().name(),
+                user.isLoggedIn(),
+                user.isAnonymous(),
+                user.identities().stream()
+                        .map(UserIdentity::providerType)
+                        .distinct()
+                        .toList(),
+                user.accessTokenExpiresAt().orElse(null),
+                user.refreshTokenExpiresAt().orElse(null),
+                ExtendedJson.toJson(user.profile().asDocument()),
+                ExtendedJson.toJson(user.customData()));
     }
 }

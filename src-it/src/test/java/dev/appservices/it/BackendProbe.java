@@ -12,8 +12,7 @@ public final class BackendProbe {
     /** The function that answers the name of the backend serving the request. */
     public static final String NAME_FUNCTION = "backendName";
 
-    private BackendProbe() {
-    }
+    private BackendProbe() {}
 
     /**
      * Calls {@value #NAME_FUNCTION} as the user: a request to the backend the user's App uses now.

@@ -1,16 +1,14 @@
 package dev.appservices.it;
 
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.AppServicesEmulator;
+import dev.appservices.emulator.EmulatorAdmin;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonString;
-
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.AppServicesEmulator;
-import dev.appservices.emulator.EmulatorAdmin;
 
 /**
  * The App Services backends of the integration tests: emulators that run in the test JVM, outside the server, each on
@@ -35,11 +33,9 @@ public final class Backends {
     /** How each backend was started, by base URL, to start it again on the same port. */
     private static final Map<URI, Started> STARTED = new HashMap<>();
 
-    private record Started(String name, List<AppDefinition> apps) {
-    }
+    private record Started(String name, List<AppDefinition> apps) {}
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /**
      * Starts a backend serving the given apps.
@@ -58,8 +54,10 @@ public final class Backends {
      * @param baseUrl the URL {@link #start} returned
      */
     public static synchronized void stop(URI baseUrl) {
-        AppServicesEmulator emulator = RUNNING.stream().filter(running -> running.baseUrl().equals(baseUrl))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no backend runs at " + baseUrl));
+        AppServicesEmulator emulator = RUNNING.stream()
+                .filter(running -> running.baseUrl().equals(baseUrl))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no backend runs at " + baseUrl));
         emulator.close();
         RUNNING.remove(emulator);
     }
@@ -76,8 +74,11 @@ public final class Backends {
     private static URI launch(Started started, int port) {
         AppServicesEmulator.Builder builder = AppServicesEmulator.builder().port(port);
         for (AppDefinition app : started.apps()) {
-            builder.app(app).function(app.id(), BackendProbe.NAME_FUNCTION,
-                    (context, arguments) -> new BsonString(started.name()));
+            builder.app(app)
+                    .function(
+                            app.id(),
+                            BackendProbe.NAME_FUNCTION,
+                            (context, arguments) -> new BsonString(started.name()));
         }
         AppServicesEmulator emulator = builder.start();
         RUNNING.add(emulator);
@@ -104,7 +105,9 @@ public final class Backends {
      * @return the user ids
      */
     public static List<String> userIds(URI baseUrl, String appId) {
-        return admin(baseUrl).users(appId).stream().map(EmulatorAdmin.UserInfo::id).toList();
+        return admin(baseUrl).users(appId).stream()
+                .map(EmulatorAdmin.UserInfo::id)
+                .toList();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.appservices.it;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.EventContext;
@@ -21,8 +20,7 @@ public final class DeploymentFailures {
 
     private static final Map<String, String> BY_ARCHIVE = new ConcurrentHashMap<>();
 
-    private DeploymentFailures() {
-    }
+    private DeploymentFailures() {}
 
     /**
      * The failure of the last deployment of an archive: every message of the reported exception's cause chain, then
@@ -43,9 +41,14 @@ public final class DeploymentFailures {
     private static String describe(Throwable failure, String serverLog) {
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            messages.append(cause.getClass().getName()).append(": ").append(cause.getMessage()).append('\n');
+            messages.append(cause.getClass().getName())
+                    .append(": ")
+                    .append(cause.getMessage())
+                    .append('\n');
         }
-        return messages.append("--- server log of the deployment ---\n").append(serverLog).toString();
+        return messages.append("--- server log of the deployment ---\n")
+                .append(serverLog)
+                .toString();
     }
 
     /** The Arquillian observer that records the failures; registered by {@link IntegrationTestExtension}. */
@@ -58,7 +61,12 @@ public final class DeploymentFailures {
          * @param deployment the deployment of one archive
          */
         public void record(@Observes(precedence = -100) EventContext<DeployDeployment> deployment) {
-            String archiveName = deployment.getEvent().getDeployment().getDescription().getArchive().getName();
+            String archiveName = deployment
+                    .getEvent()
+                    .getDeployment()
+                    .getDescription()
+                    .getArchive()
+                    .getName();
             BY_ARCHIVE.remove(archiveName);
             ServerLog log = ServerLog.ofThisRun();
             long logStart = log.end();

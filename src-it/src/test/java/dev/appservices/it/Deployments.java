@@ -1,5 +1,7 @@
 package dev.appservices.it;
 
+import dev.appservices.App;
+import dev.appservices.extension.AppServicesExtension;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-
 import org.bson.BsonValue;
 import org.bson.codecs.record.RecordCodecProvider;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -19,9 +20,6 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-
-import dev.appservices.App;
-import dev.appservices.extension.AppServicesExtension;
 
 /**
  * Builds the web archives that the integration tests deploy, in the style of the MicroProfile TCKs: everything the
@@ -48,8 +46,8 @@ public final class Deployments {
      * Classes of the jars an application brings to use App Services: the extension and the libraries it depends
      * on. The servers provide CDI, MicroProfile Config and Rest Client, Jakarta REST and JSON-B.
      */
-    private static final List<Class<?>> LIBRARIES = List.of(AppServicesExtension.class, App.class, BsonValue.class,
-            RecordCodecProvider.class);
+    private static final List<Class<?>> LIBRARIES =
+            List.of(AppServicesExtension.class, App.class, BsonValue.class, RecordCodecProvider.class);
 
     private static final String BEANS_XML_ALL = """
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee"
@@ -59,8 +57,7 @@ public final class Deployments {
                    version="4.0" bean-discovery-mode="all"/>
             """;
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * Creates {@code <name>.war} (deployed under the context root {@code /<name>}) holding the given classes, a
@@ -124,12 +121,14 @@ public final class Deployments {
     private static JavaArchive jarOf(Class<?> type) {
         File location;
         try {
-            location = new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
         }
         if (location.isDirectory()) {
-            return ShrinkWrap.create(ExplodedImporter.class, type.getSimpleName().toLowerCase(Locale.ROOT) + ".jar")
+            return ShrinkWrap.create(
+                            ExplodedImporter.class, type.getSimpleName().toLowerCase(Locale.ROOT) + ".jar")
                     .importDirectory(location)
                     .as(JavaArchive.class);
         }

@@ -28,14 +28,19 @@ final class ServerLog {
     static ServerLog ofThisRun() {
         String container = System.getProperty("arquillian.launch", "");
         if (container.startsWith("liberty")) {
-            return new ServerLog(Path.of(System.getProperty("it.liberty.home"), "usr", "servers",
-                    System.getProperty("it.liberty.server"), "logs", "messages.log"));
+            return new ServerLog(Path.of(
+                    System.getProperty("it.liberty.home"),
+                    "usr",
+                    "servers",
+                    System.getProperty("it.liberty.server"),
+                    "logs",
+                    "messages.log"));
         }
         if (container.startsWith("wildfly")) {
             return new ServerLog(Path.of(System.getProperty("it.wildfly.home"), "standalone", "log", "server.log"));
         }
-        throw new IllegalStateException("unknown container '" + container + "' in the system property "
-                + "arquillian.launch");
+        throw new IllegalStateException(
+                "unknown container '" + container + "' in the system property " + "arquillian.launch");
     }
 
     /** The current end of the log, where the text of what happens next begins. */

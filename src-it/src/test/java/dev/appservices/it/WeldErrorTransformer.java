@@ -1,11 +1,9 @@
 package dev.appservices.it;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
-
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeploymentExceptionTransformer;
 
 /**

@@ -1,16 +1,14 @@
 package dev.appservices.emulator.internal;
 
-import java.util.List;
-
-import org.bson.BsonArray;
-import org.bson.BsonDateTime;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.app.UserEvents;
 import dev.appservices.emulator.internal.appimport.ImportedApp.AuthenticationTrigger;
 import dev.appservices.emulator.internal.state.Records.User;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 
 /**
  * The authentication triggers of one imported app: after a login of one of a trigger's providers ({@code LOGIN}),

@@ -1,16 +1,14 @@
 package dev.appservices.emulator.internal;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.util.List;
-import java.util.Locale;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.internal.appimport.ImportedApp.DatabaseTrigger;
 import dev.appservices.emulator.internal.data.ChangeEvent;
 import dev.appservices.emulator.internal.data.ChangeEvents;
 import dev.appservices.emulator.internal.data.rules.QueryMatcher;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Locale;
+import org.bson.BsonDocument;
 
 /**
  * The database triggers of one imported app: for every committed write in a trigger's namespace with one of its
@@ -48,10 +46,13 @@ final class DatabaseTriggers implements AutoCloseable {
     }
 
     private static boolean applies(DatabaseTrigger trigger, ChangeEvent event) {
-        return (trigger.database().isEmpty() || trigger.database().equals(event.namespace().database()))
-                && (trigger.collection().isEmpty() || trigger.collection().equals(event.namespace().collection()))
+        return (trigger.database().isEmpty()
+                        || trigger.database().equals(event.namespace().database()))
+                && (trigger.collection().isEmpty()
+                        || trigger.collection().equals(event.namespace().collection()))
                 && (trigger.operationTypes().isEmpty()
-                        || trigger.operationTypes().contains(event.operationType().toUpperCase(Locale.ROOT)));
+                        || trigger.operationTypes()
+                                .contains(event.operationType().toUpperCase(Locale.ROOT)));
     }
 
     /** Inserts and replacements always carry the document; updates only when the trigger asks for it. */

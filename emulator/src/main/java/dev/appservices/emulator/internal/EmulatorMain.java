@@ -1,5 +1,9 @@
 package dev.appservices.emulator.internal;
 
+import dev.appservices.emulator.AppServicesEmulator;
+import dev.appservices.emulator.EmulatorException;
+import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.messages.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,11 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-
-import dev.appservices.emulator.AppServicesEmulator;
-import dev.appservices.emulator.EmulatorException;
-import dev.appservices.emulator.internal.messages.Messages;
-import dev.appservices.emulator.internal.messages.UsageException;
 
 /**
  * The runnable jar's main class:
@@ -30,8 +29,7 @@ import dev.appservices.emulator.internal.messages.UsageException;
  */
 public final class EmulatorMain {
 
-    private EmulatorMain() {
-    }
+    private EmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         AppServicesEmulator emulator;
@@ -47,10 +45,13 @@ public final class EmulatorMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "appservices-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "appservices-emulator-shutdown"));
         stopped.await();
     }
 
@@ -92,8 +93,11 @@ public final class EmulatorMain {
                     }
                 }
                 case "--secrets" -> builder.secrets(Path.of(value));
-                case "--allow-http" -> builder.allowHttp(Arrays.stream(value.split(",")).map(String::strip)
-                        .filter(host -> !host.isEmpty()).toArray(String[]::new));
+                case "--allow-http" ->
+                    builder.allowHttp(Arrays.stream(value.split(","))
+                            .map(String::strip)
+                            .filter(host -> !host.isEmpty())
+                            .toArray(String[]::new));
                 case "--function-time-limit" -> builder.functionTimeLimit(Duration.ofSeconds(number(option, value)));
                 case "--mongodb-uri" -> builder.mongodbUri(value);
                 case "--state-database" -> builder.stateDatabase(value);

@@ -1,27 +1,6 @@
 package dev.appservices.emulator.internal;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.sun.net.httpserver.HttpServer;
-
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.admin.AdminEndpoints;
 import dev.appservices.emulator.internal.admin.DataAdminEndpoints;
@@ -48,6 +27,25 @@ import dev.appservices.emulator.internal.http.Dispatcher;
 import dev.appservices.emulator.internal.http.Router;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.StateStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running emulator: assembles apps, state, functions and routes, and serves them with the JDK
@@ -76,8 +74,14 @@ public final class EmulatorServer implements AutoCloseable {
     private final WatchStreams watches;
     private final DataLayer data;
 
-    private EmulatorServer(HttpServer server, ThreadPoolExecutor workers, Dispatcher dispatcher, String host,
-            WatchStreams watches, DataLayer data, ImportedRuntimes runtimes) {
+    private EmulatorServer(
+            HttpServer server,
+            ThreadPoolExecutor workers,
+            Dispatcher dispatcher,
+            String host,
+            WatchStreams watches,
+            DataLayer data,
+            ImportedRuntimes runtimes) {
         this.server = server;
         this.workers = workers;
         this.dispatcher = dispatcher;
@@ -105,11 +109,20 @@ public final class EmulatorServer implements AutoCloseable {
      * @param httpHosts the hosts JavaScript functions may reach with {@code context.http}
      * @param stateDatabase the database of the store that keeps users, sessions, keys, tokens and signing secrets
      */
-    public record Options(String host, int port, List<AppSettings> apps,
-            Map<String, Map<String, EmulatorFunction>> functions, Optional<Path> dataDirectory,
-            ClassLoader classLoader, Clock clock, Optional<String> mongodbUri, Duration watchHeartbeat,
-            List<ImportedApp> imports, Duration functionTimeLimit, Set<String> httpHosts, String stateDatabase) {
-    }
+    public record Options(
+            String host,
+            int port,
+            List<AppSettings> apps,
+            Map<String, Map<String, EmulatorFunction>> functions,
+            Optional<Path> dataDirectory,
+            ClassLoader classLoader,
+            Clock clock,
+            Optional<String> mongodbUri,
+            Duration watchHeartbeat,
+            List<ImportedApp> imports,
+            Duration functionTimeLimit,
+            Set<String> httpHosts,
+            String stateDatabase) {}
 
     /**
      * Starts an emulator.
@@ -120,14 +133,13 @@ public final class EmulatorServer implements AutoCloseable {
     public static EmulatorServer start(Options options) {
         validateAppIds(options);
         EmulatorClock clock = new EmulatorClock(options.clock());
-        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock,
-                options.stateDatabase());
+        DataLayer data = DataLayer.open(options.mongodbUri(), options.dataDirectory(), clock, options.stateDatabase());
         ImportedRuntimes runtimes = null;
         try {
             Map<String, AppData> appData = new HashMap<>();
             options.apps().forEach(settings -> appData.put(settings.id(), data.forApp(settings)));
-            runtimes = ImportedRuntimes.start(options.imports(), appData, data.events(), options.functionTimeLimit(),
-                    options.httpHosts());
+            runtimes = ImportedRuntimes.start(
+                    options.imports(), appData, data.events(), options.functionTimeLimit(), options.httpHosts());
             return start(options, clock, data, appData, runtimes);
         } catch (RuntimeException e) {
             if (runtimes != null) {
@@ -138,18 +150,28 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private static EmulatorServer start(Options options, EmulatorClock clock, DataLayer data,
-            Map<String, AppData> appData, ImportedRuntimes runtimes) {
-        FunctionRegistry functions = FunctionRegistry.create(options.classLoader(), options.functions(),
-                runtimes.functions());
-        StateStore store = StateStore.open(data.store().client().getDatabase(options.stateDatabase()),
-                data.store().isEmbedded(), clock);
+    private static EmulatorServer start(
+            Options options,
+            EmulatorClock clock,
+            DataLayer data,
+            Map<String, AppData> appData,
+            ImportedRuntimes runtimes) {
+        FunctionRegistry functions =
+                FunctionRegistry.create(options.classLoader(), options.functions(), runtimes.functions());
+        StateStore store = StateStore.open(
+                data.store().client().getDatabase(options.stateDatabase()),
+                data.store().isEmbedded(),
+                clock);
         options.dataDirectory().ifPresent(store::migrate);
         List<EmulatedApp> emulated = new ArrayList<>();
         for (AppSettings settings : options.apps()) {
             HookValidation.check(settings, functions);
-            emulated.add(new EmulatedApp(settings, store.stateFor(settings.id()), functions,
-                    appData.get(settings.id()), runtimes.userEvents(settings.id())));
+            emulated.add(new EmulatedApp(
+                    settings,
+                    store.stateFor(settings.id()),
+                    functions,
+                    appData.get(settings.id()),
+                    runtimes.userEvents(settings.id())));
         }
         WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
         Apps apps = new Apps(emulated);
@@ -165,8 +187,8 @@ public final class EmulatorServer implements AutoCloseable {
             watches.close();
             throw Messages.cannotBind(options.host(), options.port(), e);
         }
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), workerThreads());
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), workerThreads());
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
         server.createContext("/", dispatcher);
@@ -215,8 +237,8 @@ public final class EmulatorServer implements AutoCloseable {
         data.close();
     }
 
-    private static Router routes(Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock,
-            WatchStreams watches) {
+    private static Router routes(
+            Apps apps, RequestCounters counters, FaultRegistry faults, EmulatorClock clock, WatchStreams watches) {
         TokenService tokens = new TokenService(apps, clock);
         SessionEndpoints sessions = new SessionEndpoints(tokens);
         EmailPasswordEndpoints userpass = new EmailPasswordEndpoints(apps);
@@ -270,7 +292,8 @@ public final class EmulatorServer implements AutoCloseable {
         }
         options.functions().forEach((appId, functions) -> {
             if (!ids.contains(appId)) {
-                throw Messages.functionForUnknownApp(appId, functions.keySet().iterator().next());
+                throw Messages.functionForUnknownApp(
+                        appId, functions.keySet().iterator().next());
             }
         });
     }

@@ -10,19 +10,20 @@ import dev.appservices.emulator.internal.messages.Messages;
  */
 final class HookValidation {
 
-    private HookValidation() {
-    }
+    private HookValidation() {}
 
     static void check(AppSettings app, FunctionRegistry functions) {
         app.functions().ifPresent(names -> names.forEach(name -> require(app, functions, "functions", name)));
         app.provider("local-userpass", AppSettings.Userpass.class).ifPresent(userpass -> {
-            userpass.confirmationFunction().ifPresent(name -> require(app, functions,
-                    "providers.local-userpass.confirmationFunctionName", name));
-            userpass.resetFunction().ifPresent(name -> require(app, functions,
-                    "providers.local-userpass.resetFunctionName", name));
+            userpass.confirmationFunction()
+                    .ifPresent(
+                            name -> require(app, functions, "providers.local-userpass.confirmationFunctionName", name));
+            userpass.resetFunction()
+                    .ifPresent(name -> require(app, functions, "providers.local-userpass.resetFunctionName", name));
         });
-        app.provider("custom-function", AppSettings.CustomFunction.class).ifPresent(custom -> require(app, functions,
-                "providers.custom-function.authFunctionName", custom.functionName()));
+        app.provider("custom-function", AppSettings.CustomFunction.class)
+                .ifPresent(custom ->
+                        require(app, functions, "providers.custom-function.authFunctionName", custom.functionName()));
     }
 
     private static void require(AppSettings app, FunctionRegistry functions, String key, String name) {

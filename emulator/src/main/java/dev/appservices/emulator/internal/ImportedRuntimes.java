@@ -1,16 +1,5 @@
 package dev.appservices.emulator.internal;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.bson.BsonArray;
-
 import dev.appservices.emulator.internal.app.UserEvents;
 import dev.appservices.emulator.internal.appimport.ImportedApp;
 import dev.appservices.emulator.internal.data.AppData;
@@ -21,6 +10,15 @@ import dev.appservices.emulator.internal.js.JsEngine;
 import dev.appservices.emulator.internal.js.JsFunction;
 import dev.appservices.emulator.internal.js.JsRuntime;
 import dev.appservices.emulator.internal.js.ServiceGateway;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.BsonArray;
 
 /**
  * The JavaScript runtimes of the imported apps, their shared engine (only created when an app has JavaScript
@@ -32,10 +30,13 @@ final class ImportedRuntimes implements AutoCloseable {
 
     /** What {@link #close()} closes, in this order: triggers, runtimes, the engine. */
     private final List<AutoCloseable> resources;
+
     private final Map<String, Map<String, JsFunction>> functions;
     private final Map<String, UserEvents> userEvents;
 
-    private ImportedRuntimes(List<AutoCloseable> resources, Map<String, Map<String, JsFunction>> functions,
+    private ImportedRuntimes(
+            List<AutoCloseable> resources,
+            Map<String, Map<String, JsFunction>> functions,
             Map<String, UserEvents> userEvents) {
         this.resources = resources;
         this.functions = functions;
@@ -49,11 +50,16 @@ final class ImportedRuntimes implements AutoCloseable {
      * @param appData the data side of every app by id (imported apps among them)
      * @param events the change events triggers react to
      */
-    static ImportedRuntimes start(List<ImportedApp> imports, Map<String, AppData> appData, ChangeEvents events,
-            Duration timeLimit, Set<String> httpHosts) {
+    static ImportedRuntimes start(
+            List<ImportedApp> imports,
+            Map<String, AppData> appData,
+            ChangeEvents events,
+            Duration timeLimit,
+            Set<String> httpHosts) {
         for (ImportedApp app : imports) {
-            app.warnings().forEach(warning -> LOG.log(Level.WARNING, "app '" + app.definition().id() + "': "
-                    + warning));
+            app.warnings()
+                    .forEach(warning ->
+                            LOG.log(Level.WARNING, "app '" + app.definition().id() + "': " + warning));
         }
         if (imports.stream().allMatch(app -> app.scripts().functions().isEmpty())) {
             return new ImportedRuntimes(List.of(), Map.of(), Map.of());
@@ -69,8 +75,7 @@ final class ImportedRuntimes implements AutoCloseable {
             JsRuntime runtime = new JsRuntime(engine, app.scripts(), gateway(appData.get(id)), http, timeLimit);
             runtimes.add(runtime);
             Map<String, JsFunction> byName = new LinkedHashMap<>();
-            app.scripts().functions().forEach((name, function) -> byName.put(name,
-                    new JsFunction(runtime, function)));
+            app.scripts().functions().forEach((name, function) -> byName.put(name, new JsFunction(runtime, function)));
             functions.put(id, byName);
             if (!app.triggers().isEmpty() || !app.authenticationTriggers().isEmpty()) {
                 TriggerRunner runner = new TriggerRunner(id, runtime);
@@ -88,8 +93,8 @@ final class ImportedRuntimes implements AutoCloseable {
 
     /** {@code context.services} of an app: its MongoDB service, as the calling user or as system. */
     private static ServiceGateway gateway(AppData data) {
-        return (service, function, argument, system, user) -> data.service(service).call(function,
-                new BsonArray(List.of(argument)), system ? Caller.systemCaller() : Caller.user(user));
+        return (service, function, argument, system, user) -> data.service(service)
+                .call(function, new BsonArray(List.of(argument)), system ? Caller.systemCaller() : Caller.user(user));
     }
 
     /** What the app's authentication triggers make of its logins. */

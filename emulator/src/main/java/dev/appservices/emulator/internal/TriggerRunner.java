@@ -1,17 +1,15 @@
 package dev.appservices.emulator.internal;
 
+import dev.appservices.emulator.internal.js.CallFrame;
+import dev.appservices.emulator.internal.js.FunctionFailure;
+import dev.appservices.emulator.internal.js.JsRuntime;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
-
-import dev.appservices.emulator.internal.js.CallFrame;
-import dev.appservices.emulator.internal.js.FunctionFailure;
-import dev.appservices.emulator.internal.js.JsRuntime;
 
 /**
  * Runs the trigger functions of one imported app as system, one at a time in the order of their events, on a
@@ -42,8 +40,7 @@ final class TriggerRunner implements AutoCloseable {
             try {
                 runtime.call(function, new BsonArray(List.of(event)), CallFrame.system(new BsonDocument()));
             } catch (FunctionFailure e) {
-                LOG.log(Level.WARNING, "app '" + appId + "': the trigger '" + trigger + "' failed: "
-                        + e.getMessage());
+                LOG.log(Level.WARNING, "app '" + appId + "': the trigger '" + trigger + "' failed: " + e.getMessage());
             }
         });
     }

@@ -1,5 +1,9 @@
 package dev.appservices.emulator.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The emulator's internal packages form layers: no package depends on itself through another, so {@code state}
@@ -48,20 +47,23 @@ class PackageCycleTest {
 
     @Test
     void theCheckFindsAPlantedCycle() {
-        Map<String, Set<String>> planted = Map.of("state", Set.of("json"), "json", Set.of("http"),
-                "http", Set.of("state"), "admin", Set.of("http"));
+        Map<String, Set<String>> planted = Map.of(
+                "state", Set.of("json"), "json", Set.of("http"), "http", Set.of("state"), "admin", Set.of("http"));
         assertEquals(List.of("http", "state", "json", "http"), findCycle(new TreeMap<>(planted)));
     }
 
     private static Map<String, Set<String>> dependencies() throws IOException {
         Map<String, Set<String>> result = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
                 Set<String> imports = result.computeIfAbsent(pkg.isEmpty() ? "(root)" : pkg, key -> new TreeSet<>());
                 Matcher matcher = IMPORT.matcher(Files.readString(file));
                 while (matcher.find()) {
-                    String imported = matcher.group(1).isEmpty() ? "(root)" : matcher.group(1).substring(1);
+                    String imported = matcher.group(1).isEmpty()
+                            ? "(root)"
+                            : matcher.group(1).substring(1);
                     if (!imported.equals(pkg.isEmpty() ? "(root)" : pkg)) {
                         imports.add(imported);
                     }
@@ -83,8 +85,8 @@ class PackageCycleTest {
         return List.of();
     }
 
-    private static List<String> visit(String pkg, Map<String, Set<String>> dependencies, List<String> path,
-            Set<String> done) {
+    private static List<String> visit(
+            String pkg, Map<String, Set<String>> dependencies, List<String> path, Set<String> done) {
         int seen = path.indexOf(pkg);
         if (seen >= 0) {
             List<String> cycle = new ArrayList<>(path.subList(seen, path.size()));

@@ -1,5 +1,11 @@
 package dev.appservices.extension.internal;
 
+import dev.appservices.AppConfiguration;
+import dev.appservices.extension.internal.client.ClientMessages;
+import dev.appservices.extension.internal.client.DefaultApp;
+import dev.appservices.extension.internal.config.ExternalConfiguration;
+import dev.appservices.extension.internal.mongo.DefaultRemoteMongoClient;
+import dev.appservices.extension.internal.sync.DefaultSyncManager;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -12,13 +18,6 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import dev.appservices.AppConfiguration;
-import dev.appservices.extension.internal.client.ClientMessages;
-import dev.appservices.extension.internal.client.DefaultApp;
-import dev.appservices.extension.internal.mongo.DefaultRemoteMongoClient;
-import dev.appservices.extension.internal.sync.DefaultSyncManager;
-import dev.appservices.extension.internal.config.ExternalConfiguration;
 
 /**
  * The App cache (design.md §4): one {@link DefaultApp} per app id per application, an application being the thread
@@ -78,7 +77,8 @@ public final class AppRegistry {
      */
     public static DefaultApp create(ClassLoader applicationClassLoader, String id) {
         String valid = AppConfiguration.checkId(id);
-        return in(applicationClassLoader,
+        return in(
+                applicationClassLoader,
                 registry -> registry.cachedOrOpen(valid, () -> registry.external.loadOrDefaults(valid)));
     }
 
@@ -90,8 +90,11 @@ public final class AppRegistry {
      */
     public static DefaultApp get(String id) {
         String valid = AppConfiguration.checkId(id);
-        return in(contextClassLoader(), registry -> registry.cachedOrOpen(valid, () -> registry.external.load(valid)
-                .orElseThrow(() -> ClientMessages.unknownApp(valid))));
+        return in(
+                contextClassLoader(),
+                registry -> registry.cachedOrOpen(
+                        valid,
+                        () -> registry.external.load(valid).orElseThrow(() -> ClientMessages.unknownApp(valid))));
     }
 
     /**
@@ -135,12 +138,10 @@ public final class AppRegistry {
         if (!differing.isEmpty()) {
             LOG.log(Level.WARNING, ClientMessages.differingSettingsIgnored(configuration.id(), differing));
         }
-        configuration.baseUrl()
-                .filter(url -> !url.equals(cached.baseUrl()))
-                .ifPresent(url -> {
-                    LOG.log(Level.INFO, ClientMessages.baseUrlChanged(configuration.id(), url));
-                    cached.overrideBaseUrl(url);
-                });
+        configuration.baseUrl().filter(url -> !url.equals(cached.baseUrl())).ifPresent(url -> {
+            LOG.log(Level.INFO, ClientMessages.baseUrlChanged(configuration.id(), url));
+            cached.overrideBaseUrl(url);
+        });
         return cached;
     }
 
@@ -150,8 +151,8 @@ public final class AppRegistry {
     }
 
     private DefaultApp open(AppConfiguration configuration) {
-        DefaultApp app = new DefaultApp(configuration, external, this::closed, DefaultRemoteMongoClient::new,
-                DefaultSyncManager::new);
+        DefaultApp app = new DefaultApp(
+                configuration, external, this::closed, DefaultRemoteMongoClient::new, DefaultSyncManager::new);
         apps.put(configuration.id(), app);
         return app;
     }

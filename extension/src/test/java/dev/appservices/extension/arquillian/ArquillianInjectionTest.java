@@ -2,9 +2,15 @@ package dev.appservices.extension.arquillian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.extension.AppServicesExtension;
+import dev.appservices.extension.cdi.support.Emulators;
+import dev.appservices.extension.cdi.support.ResetTestConfig;
+import dev.appservices.extension.cdi.support.TestConfigSource;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Inject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -14,14 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.extension.AppServicesExtension;
-import dev.appservices.extension.cdi.support.Emulators;
-import dev.appservices.extension.cdi.support.ResetTestConfig;
-import dev.appservices.extension.cdi.support.TestConfigSource;
 
 /**
  * The extension in a container deployment (Arquillian, embedded Weld): a ShrinkWrap archive with an application bean
@@ -45,8 +43,10 @@ class ArquillianInjectionTest {
         return ShrinkWrap.create(JavaArchive.class, "orders.jar")
                 .addClasses(ArquillianInjectionTest.class, OrdersService.class)
                 .addAsServiceProvider(Extension.class, AppServicesExtension.class)
-                .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
-                        + "version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+                .addAsManifestResource(
+                        new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                                + "version=\"4.0\" bean-discovery-mode=\"all\"/>"),
+                        "beans.xml");
     }
 
     @BeforeAll

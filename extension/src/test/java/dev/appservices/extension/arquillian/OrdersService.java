@@ -1,12 +1,11 @@
 package dev.appservices.extension.arquillian;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
 import dev.appservices.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** An application bean that uses an App, as a deployed application would. */
 @ApplicationScoped

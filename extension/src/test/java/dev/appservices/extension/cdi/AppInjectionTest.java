@@ -5,23 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
-import java.time.Duration;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.enterprise.inject.spi.PassivationCapable;
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
@@ -30,6 +13,20 @@ import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
 import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.PassivationCapable;
+import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Injection of Apps by id, the default App, programmatic lookups, and the identity with {@code App.getApp}. */
 @AppServicesTest
@@ -102,11 +99,14 @@ class AppInjectionTest {
 
     @Test
     void listedIdsCanBeLookedUpProgrammatically() {
-        App stock = CDI.current().select(App.class, AppServices.Literal.of("stock")).get();
+        App stock =
+                CDI.current().select(App.class, AppServices.Literal.of("stock")).get();
 
         assertEquals("stock", stock.id());
         assertEquals("stock", stock.logIn(Credentials.anonymous()).app().id());
-        assertTrue(CDI.current().select(App.class, AppServices.Literal.of("unknown")).isUnsatisfied());
+        assertTrue(CDI.current()
+                .select(App.class, AppServices.Literal.of("unknown"))
+                .isUnsatisfied());
     }
 
     @Test
@@ -121,9 +121,9 @@ class AppInjectionTest {
         assertEquals(Set.of(App.class, Object.class), bean.getTypes());
         assertEquals(Set.of(AppServices.Literal.of("orders"), Any.Literal.INSTANCE), bean.getQualifiers());
         assertEquals(ApplicationScoped.class, bean.getScope());
-        assertEquals("dev.appservices.extension.AppServicesExtension#App[orders]",
-                ((PassivationCapable) bean).getId());
-        assertEquals("dev.appservices.extension.AppServicesExtension#App[(default)]",
+        assertEquals("dev.appservices.extension.AppServicesExtension#App[orders]", ((PassivationCapable) bean).getId());
+        assertEquals(
+                "dev.appservices.extension.AppServicesExtension#App[(default)]",
                 ((PassivationCapable) bean(AppServices.Literal.DEFAULT)).getId());
         assertEquals(5, beanManager.getBeans(App.class, Any.Literal.INSTANCE).size());
     }

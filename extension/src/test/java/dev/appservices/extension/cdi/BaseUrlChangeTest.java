@@ -3,16 +3,6 @@ package dev.appservices.extension.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.net.URI;
-
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.ConnectionException;
@@ -21,6 +11,13 @@ import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
 import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
+import jakarta.inject.Inject;
+import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The base URL is read from MicroProfile Config at every request: a runtime switch through

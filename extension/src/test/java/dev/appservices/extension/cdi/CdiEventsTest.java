@@ -5,27 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Inject;
-
-import org.jboss.weld.junit5.auto.AddBeanClasses;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.AuthEvent;
@@ -36,6 +15,24 @@ import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.AppServicesTest;
 import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.weld.junit5.auto.AddBeanClasses;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every event of an App bean is also a CDI event qualified with its id, for synchronous and asynchronous observers. */
 @AppServicesTest
@@ -75,11 +72,14 @@ class CdiEventsTest {
         user.logOut();
 
         // an anonymous user is removed when it logs out
-        assertEquals(List.of(AuthEvent.Type.LOGGED_IN, AuthEvent.Type.LOGGED_OUT, AuthEvent.Type.REMOVED),
+        assertEquals(
+                List.of(AuthEvent.Type.LOGGED_IN, AuthEvent.Type.LOGGED_OUT, AuthEvent.Type.REMOVED),
                 types(recorder.orders()));
         assertEquals(user.id(), recorder.orders().get(0).user().id());
         assertEquals("orders", recorder.orders().get(0).appId());
-        assertEquals(List.of(Thread.currentThread().getName()), recorder.threads().stream().distinct().toList());
+        assertEquals(
+                List.of(Thread.currentThread().getName()),
+                recorder.threads().stream().distinct().toList());
         assertEquals(List.of(), recorder.billing());
     }
 

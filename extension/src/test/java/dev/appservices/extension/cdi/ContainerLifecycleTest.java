@@ -5,29 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Inject;
-
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import io.smallrye.config.inject.ConfigExtension;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.AppServicesException;
@@ -40,6 +17,25 @@ import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.ResetTestConfig;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 import dev.appservices.extension.internal.client.TestBackend;
+import io.smallrye.config.inject.ConfigExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Apps over the life of containers: the beans' and those the application created itself are closed when the
@@ -80,8 +76,8 @@ class ContainerLifecycleTest {
             app.logIn(Credentials.anonymous());
         }
 
-        AppServicesException closed = assertThrows(AppServicesException.class,
-                () -> app.logIn(Credentials.anonymous()));
+        AppServicesException closed =
+                assertThrows(AppServicesException.class, () -> app.logIn(Credentials.anonymous()));
         assertEquals(ErrorCode.CLIENT_APP_CLOSED, closed.errorCode());
         try (App next = App.create("orders")) {
             assertNotSame(app, next);
@@ -92,21 +88,25 @@ class ContainerLifecycleTest {
     void stoppingTheContainerClosesTheAppsTheApplicationCreatedOutsideBeans() throws Exception {
         List<App> apps;
         try (WeldContainer container = start()) {
-            apps = List.of(App.getApp("ledger"), App.getApp("reports"),
-                    App.create(TestBackend.configuration("adhoc", FIRST.baseUrl()).build()));
+            apps = List.of(
+                    App.getApp("ledger"),
+                    App.getApp("reports"),
+                    App.create(
+                            TestBackend.configuration("adhoc", FIRST.baseUrl()).build()));
             apps.forEach(app -> app.logIn(Credentials.anonymous()));
         }
 
         for (App app : apps) {
-            AppServicesException closed = assertThrows(AppServicesException.class,
-                    () -> app.logIn(Credentials.anonymous()), app::toString);
+            AppServicesException closed =
+                    assertThrows(AppServicesException.class, () -> app.logIn(Credentials.anonymous()), app::toString);
             assertEquals(ErrorCode.CLIENT_APP_CLOSED, closed.errorCode(), app::toString);
             try (App next = App.create(app.configuration())) {
                 assertNotSame(app, next);
             }
         }
         // a redeployed application (another class loader) opens the same metadata files: their lock was released
-        try (URLClassLoader redeployed = new URLClassLoader(new URL[0], getClass().getClassLoader());
+        try (URLClassLoader redeployed =
+                        new URLClassLoader(new URL[0], getClass().getClassLoader());
                 App ledger = ContextClassLoader.with(redeployed, () -> App.getApp("ledger"))) {
             assertEquals(1, ledger.allUsers().size(), "the user logged in before the redeployment is stored");
         }
@@ -115,7 +115,8 @@ class ContainerLifecycleTest {
     @Test
     void twoApplicationsWithTheSameIdHaveSeparateAppsAndOverrides() throws Exception {
         try (URLClassLoader first = new URLClassLoader(new URL[0], getClass().getClassLoader());
-                URLClassLoader second = new URLClassLoader(new URL[0], getClass().getClassLoader());
+                URLClassLoader second =
+                        new URLClassLoader(new URL[0], getClass().getClassLoader());
                 WeldContainer one = ContextClassLoader.with(first, ContainerLifecycleTest::start);
                 WeldContainer two = ContextClassLoader.with(second, ContainerLifecycleTest::start)) {
             OrdersUser inFirst = one.select(OrdersUser.class).get();
@@ -133,7 +134,8 @@ class ContainerLifecycleTest {
     }
 
     private static WeldContainer start() {
-        return new Weld(UUID.randomUUID().toString()).disableDiscovery()
+        return new Weld(UUID.randomUUID().toString())
+                .disableDiscovery()
                 .addExtensions(new AppServicesExtension(), new ConfigExtension())
                 .addBeanClasses(OrdersUser.class)
                 .initialize();

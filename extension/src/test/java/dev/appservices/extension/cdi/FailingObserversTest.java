@@ -4,21 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Inject;
-
-import org.jboss.weld.junit5.auto.AddBeanClasses;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.AuthEvent;
@@ -30,6 +15,18 @@ import dev.appservices.extension.cdi.support.AppServicesTest;
 import dev.appservices.extension.cdi.support.Emulators;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 import dev.appservices.extension.testing.LogCapture;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.jboss.weld.junit5.auto.AddBeanClasses;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Observers that throw are logged with a code and never break the App. */
 @AppServicesTest
@@ -58,12 +55,16 @@ class FailingObserversTest {
 
             assertTrue(user.isLoggedIn());
             assertEquals(user.id(), orders.currentUser().orElseThrow().id());
-            assertEquals(List.of(AuthEvent.Type.LOGGED_IN), listened.stream().map(AuthEvent::type).toList());
+            assertEquals(
+                    List.of(AuthEvent.Type.LOGGED_IN),
+                    listened.stream().map(AuthEvent::type).toList());
             String event = listened.get(0).toString();
-            assertLogged(log.next(10), "APPSVC0400: a CDI observer of " + event
-                    + " threw an exception; the App is not affected");
-            assertLogged(log.next(10), "APPSVC0401: an asynchronous CDI observer of " + event
-                    + " failed; the App is not affected");
+            assertLogged(
+                    log.next(10),
+                    "APPSVC0400: a CDI observer of " + event + " threw an exception; the App is not affected");
+            assertLogged(
+                    log.next(10),
+                    "APPSVC0401: an asynchronous CDI observer of " + event + " failed; the App is not affected");
         }
     }
 

@@ -3,15 +3,20 @@ package dev.appservices.extension.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.extension.cdi.support.AppServicesTest;
+import dev.appservices.extension.cdi.support.Emulators;
+import dev.appservices.extension.cdi.support.TestConfigSource;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -20,14 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.Credentials;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.extension.cdi.support.AppServicesTest;
-import dev.appservices.extension.cdi.support.Emulators;
-import dev.appservices.extension.cdi.support.TestConfigSource;
 
 /**
  * The extension adds a readiness and a startup check {@code appservices-<id>} per App bean, found by the Health
@@ -93,7 +90,8 @@ class HealthChecksTest {
         assertEquals("127.0.0.1", data.get("host"));
         assertEquals(1L, data.get("loggedInUsers"));
         assertTrue(data.containsKey("lastSuccessfulRequest"), data.toString());
-        assertEquals(List.of("host", "lastSuccessfulRequest", "loggedInUsers"),
+        assertEquals(
+                List.of("host", "lastSuccessfulRequest", "loggedInUsers"),
                 data.keySet().stream().sorted().toList());
     }
 
@@ -111,28 +109,34 @@ class HealthChecksTest {
 
     @Test
     void healthEnabledFalseLeavesTheAppWithoutChecks() {
-        assertEquals(List.of("appservices-billing", "appservices-orders"),
+        assertEquals(
+                List.of("appservices-billing", "appservices-orders"),
                 responses(readiness).keySet().stream().sorted().toList());
-        assertEquals(List.of("appservices-billing", "appservices-orders"),
+        assertEquals(
+                List.of("appservices-billing", "appservices-orders"),
                 responses(startup).keySet().stream().sorted().toList());
     }
 
     @Test
     void theStartupCheckValidatesTheConfigurationAsItIsNow() {
-        assertEquals(HealthCheckResponse.Status.UP, responses(startup).get("appservices-orders").getStatus());
+        assertEquals(
+                HealthCheckResponse.Status.UP,
+                responses(startup).get("appservices-orders").getStatus());
 
         TestConfigSource.set("appservices.orders.timeout", "soon");
 
         HealthCheckResponse response = responses(startup).get("appservices-orders");
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals("APPSVC0133: appservices.orders.timeout = 'soon' of App 'orders' is neither a number of "
-                + "milliseconds (60000) nor an ISO-8601 duration (PT60S)",
+        assertEquals(
+                "APPSVC0133: appservices.orders.timeout = 'soon' of App 'orders' is neither a number of "
+                        + "milliseconds (60000) nor an ISO-8601 duration (PT60S)",
                 response.getData().orElseThrow().get("reason"));
         assertEquals(1L, response.getData().orElseThrow().get("problems"));
     }
 
     private static Map<String, HealthCheckResponse> responses(Instance<HealthCheck> checks) {
-        return checks.stream().map(HealthCheck::call)
+        return checks.stream()
+                .map(HealthCheck::call)
                 .collect(Collectors.toMap(HealthCheckResponse::getName, response -> response));
     }
 }

@@ -1,14 +1,7 @@
 package dev.appservices.extension.cdi;
 
-import java.time.Duration;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.bson.Document;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static com.mongodb.client.model.Filters.eq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.appservices.App;
 import dev.appservices.AppServices;
@@ -21,9 +14,13 @@ import dev.appservices.extension.internal.mongo.MongoTestBackend;
 import dev.appservices.mongo.ChangeStream;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
-
-import static com.mongodb.client.model.Filters.eq;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The user of an injected App reaches the data service as any other: CRUD and watch. */
 @AppServicesTest
@@ -47,12 +44,16 @@ class RemoteMongoInjectionTest {
     void theInjectedAppsUserReadsWritesAndWatches() {
         User user = app.logIn(Credentials.anonymous(false));
         RemoteMongoCollection<Document> orders = user.mongoClient(MongoTestBackend.SERVICE)
-                .database(MongoTestBackend.DATABASE).collection("injected-orders");
+                .database(MongoTestBackend.DATABASE)
+                .collection("injected-orders");
         try (ChangeStream<Document> changes = orders.watch()) {
             orders.insertOne(new Document("_id", 1).append("status", "open"));
-            assertEquals(List.of(new Document("_id", 1).append("status", "open")),
+            assertEquals(
+                    List.of(new Document("_id", 1).append("status", "open")),
                     orders.find(eq("status", "open")).toList());
-            assertEquals(OperationType.INSERT, changes.tryNext(Duration.ofSeconds(10)).orElseThrow().operationType());
+            assertEquals(
+                    OperationType.INSERT,
+                    changes.tryNext(Duration.ofSeconds(10)).orElseThrow().operationType());
         }
     }
 }

@@ -5,24 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-
-import org.bson.BsonInt32;
-import org.bson.BsonString;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.ConnectionException;
+import dev.appservices.Credentials;
+import dev.appservices.FunctionException;
+import dev.appservices.User;
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.extension.cdi.support.AppServicesTest;
+import dev.appservices.extension.cdi.support.TestConfigSource;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -40,17 +32,21 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.ConnectionException;
-import dev.appservices.Credentials;
-import dev.appservices.FunctionException;
-import dev.appservices.User;
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.extension.cdi.support.AppServicesTest;
-import dev.appservices.extension.cdi.support.TestConfigSource;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With an {@code OpenTelemetry} bean in the container, as MicroProfile Telemetry provides it (here the SDK with
@@ -79,14 +75,20 @@ class TelemetryTest {
     private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
     private static final InMemoryMetricReader METRICS = InMemoryMetricReader.createDelta();
     private static final OpenTelemetrySdk SDK = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build())
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(METRICS).build())
+            .setTracerProvider(SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(SPANS))
+                    .build())
+            .setMeterProvider(
+                    SdkMeterProvider.builder().registerMetricReader(METRICS).build())
             .build();
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().emailPasswordAuth(true).build())
-            .function(APP_ID, "echo", (context, arguments) -> arguments.get(0)));
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.app(AppDefinition.builder(APP_ID)
+                            .anonymousAuth()
+                            .emailPasswordAuth(true)
+                            .build())
+                    .function(APP_ID, "echo", (context, arguments) -> arguments.get(0)));
 
     @Inject
     @AppServices(id = APP_ID)
@@ -113,16 +115,23 @@ class TelemetryTest {
     @Test
     void aLoginAndAFunctionCallAreClientSpansWithTheirAttributes() {
         User user = app.logIn(Credentials.anonymous());
-        assertEquals(List.of("appservices location", "appservices auth/providers/{provider}/login",
-                "appservices auth/profile"), names(SPANS.getFinishedSpanItems()));
+        assertEquals(
+                List.of(
+                        "appservices location",
+                        "appservices auth/providers/{provider}/login",
+                        "appservices auth/profile"),
+                names(SPANS.getFinishedSpanItems()));
         SpanData login = SPANS.getFinishedSpanItems().get(1);
-        assertEquals(Attributes.builder()
-                .put(METHOD, "POST")
-                .put(URL_TEMPLATE, "/api/client/v2.0/app/{appId}/auth/providers/{provider}/login")
-                .put(SERVER_ADDRESS, "127.0.0.1")
-                .put(ATTRIBUTE_APP_ID, APP_ID)
-                .put(STATUS, 200L)
-                .build().asMap(), login.getAttributes().asMap());
+        assertEquals(
+                Attributes.builder()
+                        .put(METHOD, "POST")
+                        .put(URL_TEMPLATE, "/api/client/v2.0/app/{appId}/auth/providers/{provider}/login")
+                        .put(SERVER_ADDRESS, "127.0.0.1")
+                        .put(ATTRIBUTE_APP_ID, APP_ID)
+                        .put(STATUS, 200L)
+                        .build()
+                        .asMap(),
+                login.getAttributes().asMap());
         assertEquals(SpanKind.CLIENT, login.getKind());
         assertEquals(StatusCode.UNSET, login.getStatus().getStatusCode());
         SPANS.reset();
@@ -131,14 +140,17 @@ class TelemetryTest {
 
         SpanData call = single(SPANS.getFinishedSpanItems());
         assertEquals("appservices functions/call", call.getName());
-        assertEquals(Attributes.builder()
-                .put(METHOD, "POST")
-                .put(URL_TEMPLATE, "/api/client/v2.0/app/{appId}/functions/call")
-                .put(SERVER_ADDRESS, "127.0.0.1")
-                .put(ATTRIBUTE_APP_ID, APP_ID)
-                .put(FUNCTION, "echo")
-                .put(STATUS, 200L)
-                .build().asMap(), call.getAttributes().asMap());
+        assertEquals(
+                Attributes.builder()
+                        .put(METHOD, "POST")
+                        .put(URL_TEMPLATE, "/api/client/v2.0/app/{appId}/functions/call")
+                        .put(SERVER_ADDRESS, "127.0.0.1")
+                        .put(ATTRIBUTE_APP_ID, APP_ID)
+                        .put(FUNCTION, "echo")
+                        .put(STATUS, 200L)
+                        .build()
+                        .asMap(),
+                call.getAttributes().asMap());
     }
 
     @Test
@@ -154,7 +166,9 @@ class TelemetryTest {
         }
 
         SpanData call = SPANS.getFinishedSpanItems().stream()
-                .filter(span -> span.getName().equals("appservices functions/call")).findFirst().orElseThrow();
+                .filter(span -> span.getName().equals("appservices functions/call"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(caller.getSpanContext().getTraceId(), call.getTraceId());
         assertEquals(caller.getSpanContext().getSpanId(), call.getParentSpanId());
     }
@@ -177,8 +191,8 @@ class TelemetryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             TestConfigSource.set("appservices.orders.base-url", "http://127.0.0.1:" + socket.getLocalPort());
         }
-        ConnectionException failure = assertThrows(ConnectionException.class,
-                () -> user.functions().callRaw("echo", new BsonInt32(1)));
+        ConnectionException failure =
+                assertThrows(ConnectionException.class, () -> user.functions().callRaw("echo", new BsonInt32(1)));
         SpanData location = single(SPANS.getFinishedSpanItems());
         assertEquals("appservices location", location.getName());
         assertEquals(StatusCode.ERROR, location.getStatus().getStatusCode());
@@ -194,7 +208,10 @@ class TelemetryTest {
         user.functions().callRaw("echo", new BsonString(SECRET_ARGUMENT));
         user.refreshCustomData();
         assertThrows(FunctionException.class, () -> user.functions().callRaw("missing", SECRET_ARGUMENT));
-        List<String> secrets = List.of(SECRET_ARGUMENT, PASSWORD, user.accessToken().orElseThrow(),
+        List<String> secrets = List.of(
+                SECRET_ARGUMENT,
+                PASSWORD,
+                user.accessToken().orElseThrow(),
                 user.refreshToken().orElseThrow());
 
         List<String> values = new ArrayList<>();
@@ -204,8 +221,10 @@ class TelemetryTest {
             span.getAttributes().forEach((key, value) -> values.add(key.getKey() + "=" + value));
         }
         for (MetricData metric : METRICS.collectAllMetrics()) {
-            metric.getData().getPoints().forEach(point -> point.getAttributes()
-                    .forEach((key, value) -> values.add(key.getKey() + "=" + value)));
+            metric.getData()
+                    .getPoints()
+                    .forEach(point ->
+                            point.getAttributes().forEach((key, value) -> values.add(key.getKey() + "=" + value)));
         }
         assertTrue(values.size() > 20, values.toString());
         for (String value : values) {
@@ -226,13 +245,17 @@ class TelemetryTest {
         Map<String, MetricData> metrics = byName(METRICS.collectAllMetrics());
         Map<Attributes, Long> calls = histogramCounts(metrics.get("appservices.client.request.duration"));
         assertEquals(2L, calls.get(requestAttributes("/api/client/v2.0/app/{appId}/functions/call", "success")));
-        assertEquals(1L, calls.get(requestAttributes("/api/client/v2.0/app/{appId}/functions/call",
-                "FunctionNotFound")));
+        assertEquals(
+                1L, calls.get(requestAttributes("/api/client/v2.0/app/{appId}/functions/call", "FunctionNotFound")));
         assertEquals("s", metrics.get("appservices.client.request.duration").getUnit());
         assertEquals(1L, sum(metrics.get("appservices.client.token.refreshes")));
         assertEquals(1L, gauge(metrics.get("appservices.client.users.logged_in")));
-        assertTrue(histogramCounts(metrics.get("appservices.metadata.write.duration")).values().stream()
-                .mapToLong(Long::longValue).sum() >= 2, "login and refresh write the store");
+        assertTrue(
+                histogramCounts(metrics.get("appservices.metadata.write.duration")).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        >= 2,
+                "login and refresh write the store");
 
         EMULATOR.admin().logoutUser(APP_ID, user.id());
         assertThrows(RuntimeException.class, user::refreshCustomData);
@@ -258,12 +281,15 @@ class TelemetryTest {
     }
 
     private static long sum(MetricData metric) {
-        return metric.getLongSumData().getPoints().stream().mapToLong(LongPointData::getValue).sum();
+        return metric.getLongSumData().getPoints().stream()
+                .mapToLong(LongPointData::getValue)
+                .sum();
     }
 
     private static long gauge(MetricData metric) {
         LongPointData point = single(List.copyOf(metric.getLongGaugeData().getPoints()));
-        assertEquals(Optional.of(APP_ID), Optional.ofNullable(point.getAttributes().get(ATTRIBUTE_APP_ID)));
+        assertEquals(
+                Optional.of(APP_ID), Optional.ofNullable(point.getAttributes().get(ATTRIBUTE_APP_ID)));
         return point.getValue();
     }
 

@@ -8,18 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesConfigException;
@@ -33,6 +21,16 @@ import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.cdi.support.TestConfigSource;
 import dev.appservices.extension.internal.client.TestBackend;
 import dev.appservices.extension.testing.LogCapture;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The App cache (design.md §4) through the API's static factories, against the emulator. */
 class AppRegistryTest {
@@ -41,8 +39,8 @@ class AppRegistryTest {
     private static final String LOCATION_ROUTE = "/api/client/v2.0/app/{appId}/location";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder("cache").anonymousAuth().build())
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.app(
+                    AppDefinition.builder("cache").anonymousAuth().build())
             .app(AppDefinition.builder("moving").anonymousAuth().build())
             .app(AppDefinition.builder("configured").anonymousAuth().build()));
 
@@ -69,7 +67,9 @@ class AppRegistryTest {
 
     @Test
     void differingSettingsAreIgnoredWithOneWarningThatNamesThemWithoutValues() {
-        App app = App.create(configuration("cache").header("X-Proxy-Key", "first-secret-value").build());
+        App app = App.create(configuration("cache")
+                .header("X-Proxy-Key", "first-secret-value")
+                .build());
         AppConfiguration differing = configuration("cache")
                 .header("X-Proxy-Key", "second-secret-value")
                 .timeout(Duration.ofSeconds(3))
@@ -80,11 +80,12 @@ class AppRegistryTest {
             assertSame(app, App.create(differing));
             App.create(app.configuration());
 
-            List<String> warnings = log.lines().stream().filter(r -> r.contains("APPSVC0201")).toList();
+            List<String> warnings =
+                    log.lines().stream().filter(r -> r.contains("APPSVC0201")).toList();
             assertEquals(1, warnings.size(), log.all());
             String warning = warnings.get(0);
-            assertTrue(warning.contains("timeout") && warning.contains("headers") && warning.contains("appName"),
-                    warning);
+            assertTrue(
+                    warning.contains("timeout") && warning.contains("headers") && warning.contains("appName"), warning);
             assertFalse(warning.contains("metadata") || warning.contains("skipLocation"), warning);
             assertFalse(log.all().contains("secret-value"), log.all());
         }
@@ -100,7 +101,8 @@ class AppRegistryTest {
             App app = App.create(configuration("moving").build());
             app.logIn(Credentials.anonymous(false));
 
-            App same = App.create(TestBackend.configuration("moving", second.baseUrl()).build());
+            App same = App.create(
+                    TestBackend.configuration("moving", second.baseUrl()).build());
             app.logIn(Credentials.anonymous(false));
 
             assertSame(app, same);
@@ -113,8 +115,7 @@ class AppRegistryTest {
 
     @Test
     void getAppOfAnUnknownIdNamesTheIdAndHowToConfigureIt() {
-        AppServicesConfigException e = assertThrows(AppServicesConfigException.class,
-                () -> App.getApp("nobody"));
+        AppServicesConfigException e = assertThrows(AppServicesConfigException.class, () -> App.getApp("nobody"));
 
         assertTrue(e.getMessage().startsWith("APPSVC0200: "), e.getMessage());
         assertTrue(e.getMessage().contains("'nobody'"), e.getMessage());
@@ -124,7 +125,8 @@ class AppRegistryTest {
 
     @Test
     void getAppCreatesAnAppThatOnlyConfigurationKnows() {
-        TestConfigSource.set("appservices.configured.base-url", EMULATOR.baseUrl().toString());
+        TestConfigSource.set(
+                "appservices.configured.base-url", EMULATOR.baseUrl().toString());
         TestConfigSource.set("appservices.configured.metadata.mode", "in-memory");
 
         App app = App.getApp("configured");
@@ -151,16 +153,20 @@ class AppRegistryTest {
         app.close();
 
         assertThrows(AppServicesConfigException.class, () -> App.getApp("cache"));
-        AppServicesException login = assertThrows(AppServicesException.class,
-                () -> app.logIn(Credentials.anonymous()));
+        AppServicesException login = assertThrows(AppServicesException.class, () -> app.logIn(Credentials.anonymous()));
         assertEquals(ErrorCode.CLIENT_APP_CLOSED, login.errorCode());
         assertTrue(login.getMessage().startsWith("APPSVC0202: "), login.getMessage());
-        assertEquals(ErrorCode.CLIENT_APP_CLOSED,
+        assertEquals(
+                ErrorCode.CLIENT_APP_CLOSED,
                 assertThrows(AppServicesException.class, app::currentUser).errorCode());
-        assertEquals(ErrorCode.CLIENT_APP_CLOSED,
+        assertEquals(
+                ErrorCode.CLIENT_APP_CLOSED,
                 assertThrows(AppServicesException.class, user::accessToken).errorCode());
-        ExecutionException async = assertThrows(ExecutionException.class,
-                () -> app.logInAsync(Credentials.anonymous()).toCompletableFuture().get());
+        ExecutionException async = assertThrows(
+                ExecutionException.class,
+                () -> app.logInAsync(Credentials.anonymous())
+                        .toCompletableFuture()
+                        .get());
         assertEquals(ErrorCode.CLIENT_APP_CLOSED, ((AppServicesException) async.getCause()).errorCode());
         assertTrue(user.toString().contains(user.id()));
         assertNotSame(app, App.create(configuration("cache").build()));
@@ -174,7 +180,9 @@ class AppRegistryTest {
 
         app.close();
 
-        await("the App's threads end").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+        await("the App's threads end")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> appThreads("cache") == 0);
     }
 

@@ -3,10 +3,10 @@ package dev.appservices.it.broken;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
+import dev.appservices.it.DeploymentFailures;
+import dev.appservices.it.Deployments;
 import jakarta.enterprise.inject.spi.DeploymentException;
-
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
@@ -14,9 +14,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.it.DeploymentFailures;
-import dev.appservices.it.Deployments;
 
 /**
  * Encrypted metadata without a key source is a deployment problem, {@code APPSVC0005} caused by {@code APPSVC0139},
@@ -31,8 +28,7 @@ class EncryptionWithoutKeyIT {
     @Deployment
     @ShouldThrowException(DeploymentException.class)
     static WebArchive deployment() {
-        return Deployments.appWar(ARCHIVE, Map.of("appservices.vault.metadata.mode", "encryption"),
-                VaultClient.class);
+        return Deployments.appWar(ARCHIVE, Map.of("appservices.vault.metadata.mode", "encryption"), VaultClient.class);
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.appservices.it.broken;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** A bean that names an App id with characters app ids may not have (upper case, an underscore). */
 @ApplicationScoped

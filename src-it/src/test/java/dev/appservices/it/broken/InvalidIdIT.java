@@ -3,10 +3,10 @@ package dev.appservices.it.broken;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
+import dev.appservices.it.DeploymentFailures;
+import dev.appservices.it.Deployments;
 import jakarta.enterprise.inject.spi.DefinitionException;
-
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
@@ -14,9 +14,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.it.DeploymentFailures;
-import dev.appservices.it.Deployments;
 
 /**
  * An {@code @AppServices} qualifier with a malformed id is a CDI definition error, {@code APPSVC0002}, that names the
@@ -40,8 +37,10 @@ class InvalidIdIT {
     void failureNamesTheCodeTheIdAndTheInjectionPoint() {
         String messages = DeploymentFailures.messages(ARCHIVE + ".war");
         assertAll(
-                () -> assertTrue(messages.contains("APPSVC0002: @AppServices(id = \"" + INVALID_ID + "\") at "
-                        + InvalidIdClient.class.getName() + ".app is malformed"), messages),
+                () -> assertTrue(
+                        messages.contains("APPSVC0002: @AppServices(id = \"" + INVALID_ID + "\") at "
+                                + InvalidIdClient.class.getName() + ".app is malformed"),
+                        messages),
                 () -> assertTrue(messages.contains("[a-z0-9][a-z0-9-]*"), messages));
     }
 }

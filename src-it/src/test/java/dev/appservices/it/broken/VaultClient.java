@@ -1,10 +1,9 @@
 package dev.appservices.it.broken;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** A bean that injects the App whose configuration asks for encrypted metadata. */
 @ApplicationScoped

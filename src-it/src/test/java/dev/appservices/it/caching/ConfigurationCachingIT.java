@@ -3,13 +3,18 @@ package dev.appservices.it.caching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.appservices.App;
+import dev.appservices.AppConfiguration;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
+import dev.appservices.it.BackendProbe;
+import dev.appservices.it.Backends;
+import dev.appservices.it.Deployments;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -20,14 +25,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.App;
-import dev.appservices.AppConfiguration;
-import dev.appservices.AppServices;
-import dev.appservices.Credentials;
-import dev.appservices.it.BackendProbe;
-import dev.appservices.it.Backends;
-import dev.appservices.it.Deployments;
 
 /**
  * What the App cache keeps and what it reads again. An App's settings are read once, when it is created (here by
@@ -56,14 +53,22 @@ class ConfigurationCachingIT {
     @Deployment
     static WebArchive deployment() {
         String first = Backends.start("first", Backends.app("cached")).toString();
-        return Deployments.appWar("configuration-caching", Map.of(
-                BASE_URL_KEY, first,
-                TIMEOUT_KEY, "5000",
-                "appservices.cached.app-name", "caching-it",
-                "it.first-base-url", first,
-                "it.second-base-url", Backends.start("second", Backends.app("cached")).toString()),
-                RuntimeSettings.class)
-                .addAsResource(new StringAsset(RuntimeSettings.class.getName()),
+        return Deployments.appWar(
+                        "configuration-caching",
+                        Map.of(
+                                BASE_URL_KEY,
+                                first,
+                                TIMEOUT_KEY,
+                                "5000",
+                                "appservices.cached.app-name",
+                                "caching-it",
+                                "it.first-base-url",
+                                first,
+                                "it.second-base-url",
+                                Backends.start("second", Backends.app("cached")).toString()),
+                        RuntimeSettings.class)
+                .addAsResource(
+                        new StringAsset(RuntimeSettings.class.getName()),
                         "META-INF/services/" + ConfigSource.class.getName());
     }
 
@@ -81,7 +86,8 @@ class ConfigurationCachingIT {
 
         assertEquals("PT1S", ConfigProvider.getConfig().getValue(TIMEOUT_KEY, String.class));
         assertEquals(Duration.ofMillis(5000), cached.configuration().timeout());
-        assertEquals(Duration.ofMillis(5000), App.getApp("cached").configuration().timeout());
+        assertEquals(
+                Duration.ofMillis(5000), App.getApp("cached").configuration().timeout());
     }
 
     @Test
@@ -114,11 +120,11 @@ class ConfigurationCachingIT {
 
     @Test
     void createWithTheIdOfACachedAppAndAnotherBaseUrlSwitchesIt() {
-        App created = App.create(AppConfiguration.builder("cached").baseUrl(second).build());
+        App created =
+                App.create(AppConfiguration.builder("cached").baseUrl(second).build());
 
         assertSame(App.getApp("cached"), created);
         assertEquals(second, cached.baseUrl());
         assertEquals("second", BackendProbe.backendOf(cached.logIn(Credentials.anonymous(false))));
     }
-
 }

@@ -3,7 +3,6 @@ package dev.appservices.it.caching;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**

@@ -3,11 +3,16 @@ package dev.appservices.it.dynamic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
+import dev.appservices.ServiceException;
+import dev.appservices.it.BackendProbe;
+import dev.appservices.it.Backends;
+import dev.appservices.it.Deployments;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,14 +23,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.Credentials;
-import dev.appservices.ServiceException;
-import dev.appservices.it.BackendProbe;
-import dev.appservices.it.Backends;
-import dev.appservices.it.Deployments;
 
 /**
  * The base URL changed at run time: {@code updateBaseUrl} verifies the new backend, writes the URL into the
@@ -57,12 +54,18 @@ class DynamicBaseUrlIT {
     @Deployment
     static WebArchive deployment() {
         String first = Backends.start("first", Backends.app("moving")).toString();
-        return Deployments.appWar("dynamic-base-url", Map.of(
-                BASE_URL_KEY, first,
-                "it.first-base-url", first,
-                "it.second-base-url", Backends.start("second", Backends.app("moving")).toString(),
-                // a backend that does not serve the app: its location request fails
-                "it.other-app-base-url", Backends.start("third", Backends.app("another-app")).toString()));
+        return Deployments.appWar(
+                "dynamic-base-url",
+                Map.of(
+                        BASE_URL_KEY,
+                        first,
+                        "it.first-base-url",
+                        first,
+                        "it.second-base-url",
+                        Backends.start("second", Backends.app("moving")).toString(),
+                        // a backend that does not serve the app: its location request fails
+                        "it.other-app-base-url",
+                        Backends.start("third", Backends.app("another-app")).toString()));
     }
 
     @AfterEach
@@ -121,5 +124,4 @@ class DynamicBaseUrlIT {
         }
         throw new AssertionError("no ConfigSource has " + key);
     }
-
 }

@@ -1,14 +1,12 @@
 package dev.appservices.it.events;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
+import dev.appservices.AppServices;
+import dev.appservices.AuthEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-
-import dev.appservices.AppServices;
-import dev.appservices.AuthEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The application's observers of authentication events: of the App {@code watched}, synchronous and asynchronous,

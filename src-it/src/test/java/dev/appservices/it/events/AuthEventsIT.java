@@ -5,22 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
-import jakarta.inject.Inject;
-
-import org.awaitility.Awaitility;
-import org.hamcrest.Matcher;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.AuthEvent;
@@ -29,6 +13,19 @@ import dev.appservices.User;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
 import dev.appservices.it.events.AuthEventLog.Seen;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Authentication events reach the application's CDI observers: {@code @Observes @AppServices(id)} on the thread
@@ -54,10 +51,13 @@ class AuthEventsIT {
     @Deployment
     static WebArchive deployment() {
         URI backend = Backends.start("events", Backends.app("watched"), Backends.app("unwatched"));
-        WebArchive war = Deployments.appWar("auth-events", Map.of(
-                "appservices.watched.base-url", backend.toString(),
-                "appservices.unwatched.base-url", backend.toString()),
-                AuthEventLog.class, Seen.class);
+        WebArchive war = Deployments.appWar(
+                "auth-events",
+                Map.of(
+                        "appservices.watched.base-url", backend.toString(),
+                        "appservices.unwatched.base-url", backend.toString()),
+                AuthEventLog.class,
+                Seen.class);
         return Deployments.withLibrariesOf(war, Awaitility.class, Matcher.class);
     }
 
@@ -65,9 +65,10 @@ class AuthEventsIT {
     void synchronousObserverSeesTheLoginOnTheCallingThread() {
         User user = watched.logIn(Credentials.anonymous(false));
 
-        Seen seen = log.watched().stream().filter(event -> event.is(AuthEvent.Type.LOGGED_IN, user.id()))
-                .findFirst().orElseThrow(() -> new AssertionError("no LOGGED_IN of " + user.id() + " in "
-                        + log.watched()));
+        Seen seen = log.watched().stream()
+                .filter(event -> event.is(AuthEvent.Type.LOGGED_IN, user.id()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no LOGGED_IN of " + user.id() + " in " + log.watched()));
         assertEquals("watched", seen.appId());
         assertEquals(Thread.currentThread(), seen.thread());
     }
@@ -77,8 +78,10 @@ class AuthEventsIT {
         User user = watched.logIn(Credentials.anonymous(false));
         user.logOut();
 
-        awaitTrue(() -> log.watchedAsync().stream().anyMatch(event -> event.is(AuthEvent.Type.LOGGED_IN, user.id()))
-                && log.watchedAsync().stream().anyMatch(event -> event.is(AuthEvent.Type.LOGGED_OUT, user.id())),
+        awaitTrue(
+                () -> log.watchedAsync().stream().anyMatch(event -> event.is(AuthEvent.Type.LOGGED_IN, user.id()))
+                        && log.watchedAsync().stream()
+                                .anyMatch(event -> event.is(AuthEvent.Type.LOGGED_OUT, user.id())),
                 log::watchedAsync);
     }
 
@@ -92,8 +95,8 @@ class AuthEventsIT {
         watched.removeUser(removed);
 
         List<Seen> seen = log.watched();
-        assertTrue(seen.stream().anyMatch(event -> event.is(AuthEvent.Type.LOGGED_OUT, loggedOut.id())),
-                seen::toString);
+        assertTrue(
+                seen.stream().anyMatch(event -> event.is(AuthEvent.Type.LOGGED_OUT, loggedOut.id())), seen::toString);
         assertTrue(seen.stream().anyMatch(event -> event.is(AuthEvent.Type.REMOVED, removed.id())), seen::toString);
     }
 
@@ -101,17 +104,20 @@ class AuthEventsIT {
     void eventsOfAnotherAppReachOnlyObserversOfEveryApp() {
         User other = unwatched.logIn(Credentials.anonymous(false));
 
-        assertFalse(log.watched().stream().anyMatch(event -> event.userId().equals(other.id())),
-                log.watched()::toString);
-        assertTrue(log.all().stream().anyMatch(event -> event.is(AuthEvent.Type.LOGGED_IN, other.id())
-                && event.appId().equals("unwatched")), log.all()::toString);
+        assertFalse(
+                log.watched().stream().anyMatch(event -> event.userId().equals(other.id())), log.watched()::toString);
+        assertTrue(
+                log.all().stream()
+                        .anyMatch(event -> event.is(AuthEvent.Type.LOGGED_IN, other.id())
+                                && event.appId().equals("unwatched")),
+                log.all()::toString);
     }
 
     /** Waits, within a bound, until the condition holds; for asynchronous delivery, whose moment is not defined. */
     private static void awaitTrue(Supplier<Boolean> condition, Supplier<?> state) {
         await().atMost(ASYNC_DELIVERY)
                 .pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> assertTrue(condition.get(), () -> "not delivered within " + ASYNC_DELIVERY + ": "
-                        + state.get()));
+                .untilAsserted(() -> assertTrue(
+                        condition.get(), () -> "not delivered within " + ASYNC_DELIVERY + ": " + state.get()));
     }
 }

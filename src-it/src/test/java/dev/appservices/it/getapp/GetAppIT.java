@@ -5,19 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import jakarta.inject.Inject;
-
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.AppServicesConfigException;
@@ -28,6 +15,16 @@ import dev.appservices.User;
 import dev.appservices.it.BackendProbe;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The injected App and {@code App.getApp(id)} are the same instance: what one does, the other sees, also from code
@@ -44,9 +41,11 @@ class GetAppIT {
     @Deployment
     static WebArchive deployment() {
         URI backend = Backends.start("get-app", Backends.app("shop"), Backends.app("ledger"));
-        return Deployments.appWar("get-app", Map.of(
-                "appservices.shop.base-url", backend.toString(),
-                "appservices.ledger.base-url", backend.toString()),
+        return Deployments.appWar(
+                "get-app",
+                Map.of(
+                        "appservices.shop.base-url", backend.toString(),
+                        "appservices.ledger.base-url", backend.toString()),
                 Reports.class);
     }
 
@@ -64,8 +63,11 @@ class GetAppIT {
         try (ListenerRegistration registration = App.getApp("shop").addListener(events::add)) {
             User user = shop.logIn(Credentials.anonymous(false));
 
-            assertTrue(events.stream().anyMatch(event -> event.type() == AuthEvent.Type.LOGGED_IN
-                    && event.user().id().equals(user.id())), events::toString);
+            assertTrue(
+                    events.stream()
+                            .anyMatch(event -> event.type() == AuthEvent.Type.LOGGED_IN
+                                    && event.user().id().equals(user.id())),
+                    events::toString);
         }
     }
 
@@ -90,8 +92,8 @@ class GetAppIT {
 
     @Test
     void unknownIdFailsWithACodedMessage() {
-        AppServicesConfigException unknown = assertThrows(AppServicesConfigException.class,
-                () -> App.getApp("nobody-knows"));
+        AppServicesConfigException unknown =
+                assertThrows(AppServicesConfigException.class, () -> App.getApp("nobody-knows"));
 
         assertTrue(unknown.getMessage().startsWith("APPSVC0200: "), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("nobody-knows"), unknown.getMessage());

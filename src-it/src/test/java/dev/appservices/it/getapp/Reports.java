@@ -8,8 +8,7 @@ import dev.appservices.App;
  */
 public final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /**
      * The id of the shop's current user, as code outside CDI sees it.

@@ -4,6 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.it.Backends;
+import dev.appservices.it.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -12,20 +18,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.it.Backends;
-import dev.appservices.it.Deployments;
 
 /**
  * The server's MicroProfile Health readiness ({@code /health/ready}; on WildFly on the management interface) lists
@@ -45,10 +42,13 @@ class HealthIT {
     static WebArchive deployment() {
         backend = Backends.start("watched", Backends.app(APP_ID));
         // not "health": that context root is the server's
-        return Deployments.appWar("watched-app", Map.of(
-                "appservices.watched.base-url", backend.toString(),
-                "appservices.watched.metadata.mode", "in-memory",
-                "appservices.watched.timeout", "2000"), WatchedService.class);
+        return Deployments.appWar(
+                "watched-app",
+                Map.of(
+                        "appservices.watched.base-url", backend.toString(),
+                        "appservices.watched.metadata.mode", "in-memory",
+                        "appservices.watched.timeout", "2000"),
+                WatchedService.class);
     }
 
     @Test
@@ -69,24 +69,28 @@ class HealthIT {
     }
 
     private static Readiness awaitCheck(String status) {
-        return await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
-                .until(HealthIT::readiness, readiness -> status.equals(readiness.check().getString("status")));
+        return await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        HealthIT::readiness,
+                        readiness -> status.equals(readiness.check().getString("status")));
     }
 
     /** The readiness response and our check in it. */
-    private record Readiness(int httpStatus, JsonObject check) {
-    }
+    private record Readiness(int httpStatus, JsonObject check) {}
 
     private static Readiness readiness() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(healthUrl()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(HttpRequest.newBuilder(healthUrl()).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonObject body;
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             body = reader.readObject();
         }
-        JsonObject check = body.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+        JsonObject check = body.getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
                 .filter(candidate -> CHECK.equals(candidate.getString("name")))
-                .findFirst().orElseThrow(() -> new AssertionError(CHECK + " is not in " + response.body()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(CHECK + " is not in " + response.body()));
         return new Readiness(response.statusCode(), check);
     }
 

@@ -1,10 +1,9 @@
 package dev.appservices.it.health;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** The application's use of App {@code watched}: an ordinary bean that injects it. */
 @ApplicationScoped

@@ -3,20 +3,6 @@ package dev.appservices.it.injection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.net.URI;
-import java.util.Map;
-
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import dev.appservices.App;
 import dev.appservices.AppServices;
 import dev.appservices.Credentials;
@@ -24,6 +10,17 @@ import dev.appservices.User;
 import dev.appservices.it.BackendProbe;
 import dev.appservices.it.Backends;
 import dev.appservices.it.Deployments;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Injection of one and of several App ids: each {@code @AppServices(id)} injection point gets the App of its id,
@@ -57,12 +54,14 @@ class InjectionIT {
     static WebArchive deployment() {
         URI first = Backends.start("first", Backends.app("alpha"), Backends.app("gamma"));
         URI second = Backends.start("second", Backends.app("beta"));
-        return Deployments.appWar("injection", Map.of(
-                "appservices.alpha.base-url", first.toString(),
-                "appservices.beta.base-url", second.toString(),
-                "appservices.gamma.base-url", first.toString(),
-                "appservices.app-id", "alpha",
-                "appservices.ids", "gamma"));
+        return Deployments.appWar(
+                "injection",
+                Map.of(
+                        "appservices.alpha.base-url", first.toString(),
+                        "appservices.beta.base-url", second.toString(),
+                        "appservices.gamma.base-url", first.toString(),
+                        "appservices.app-id", "alpha",
+                        "appservices.ids", "gamma"));
     }
 
     @Test
@@ -106,5 +105,4 @@ class InjectionIT {
         assertEquals("gamma", gamma.id());
         assertEquals("first", BackendProbe.backendOf(gamma.logIn(Credentials.anonymous())));
     }
-
 }

@@ -6,5 +6,4 @@ package dev.appservices.it.login;
  * @param sku      the article
  * @param quantity how many
  */
-public record Order(String sku, int quantity) {
-}
+public record Order(String sku, int quantity) {}

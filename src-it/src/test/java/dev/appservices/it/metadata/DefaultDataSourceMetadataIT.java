@@ -1,5 +1,17 @@
 package dev.appservices.it.metadata;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
+import dev.appservices.User;
+import dev.appservices.it.Backends;
+import dev.appservices.it.Deployments;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,18 +43,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.Credentials;
-import dev.appservices.User;
-import dev.appservices.it.Backends;
-import dev.appservices.it.Deployments;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The JDBC metadata store on the server's default data source ({@code java:comp/DefaultDataSource}, which the
@@ -73,6 +69,7 @@ class DefaultDataSourceMetadataIT {
 
     /** Set in the test JVM by {@link #deployment()}; never read in the server. */
     private static URI backend;
+
     private static Path metadataDirectory;
     private static long loginsBeforeRedeploy;
 
@@ -129,7 +126,10 @@ class DefaultDataSourceMetadataIT {
     @Order(4)
     @OperateOnDeployment(DEPLOYMENT)
     void userIsStillLoggedInFromTheDatabase() throws NamingException, SQLException {
-        assertEquals(1, ledger.allUsers().size(), () -> "users after redeploy: " + ledger.allUsers().keySet());
+        assertEquals(
+                1,
+                ledger.allUsers().size(),
+                () -> "users after redeploy: " + ledger.allUsers().keySet());
         User user = ledger.allUsers().values().iterator().next();
 
         assertTrue(user.isLoggedIn());
@@ -140,7 +140,10 @@ class DefaultDataSourceMetadataIT {
 
         Map<String, byte[]> rows = rows();
         assertEquals(List.of("app", "user:" + user.id()), List.copyOf(rows.keySet()));
-        List<String> secrets = List.of(EMAIL, user.id(), user.accessToken().orElseThrow(),
+        List<String> secrets = List.of(
+                EMAIL,
+                user.id(),
+                user.accessToken().orElseThrow(),
                 user.refreshToken().orElseThrow());
         rows.forEach((rowId, content) -> assertSealed(rowId, content, secrets));
     }
@@ -172,7 +175,9 @@ class DefaultDataSourceMetadataIT {
     }
 
     private static void assertSealed(String rowId, byte[] content, List<String> secrets) {
-        assertArrayEquals(ENVELOPE_MAGIC, Arrays.copyOf(content, ENVELOPE_MAGIC.length),
+        assertArrayEquals(
+                ENVELOPE_MAGIC,
+                Arrays.copyOf(content, ENVELOPE_MAGIC.length),
                 () -> "row " + rowId + " is not a sealed envelope");
         String text = new String(content, StandardCharsets.ISO_8859_1);
         for (String secret : secrets) {

@@ -1,5 +1,6 @@
 package dev.appservices.it.metadata;
 
+import dev.appservices.KeyStoreKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -8,10 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.KeyGenerator;
-
-import dev.appservices.KeyStoreKey;
 
 /**
  * What the deployments with encrypted metadata share: a directory of their own under {@code target/it-work}, and
@@ -21,8 +19,7 @@ import dev.appservices.KeyStoreKey;
  */
 final class EncryptedDeployments {
 
-    private EncryptedDeployments() {
-    }
+    private EncryptedDeployments() {}
 
     /**
      * Creates a new directory under the work directory of the integration tests.
@@ -48,9 +45,13 @@ final class EncryptedDeployments {
         String password = UUID.randomUUID().toString();
         Path keyStore = newAesKeyStore(directory.resolve("metadata-key.p12"), password.toCharArray());
         String prefix = "appservices." + appId + ".metadata.";
-        return Map.of(prefix + "mode", "encryption",
-                prefix + "key-store.path", keyStore.toString(),
-                prefix + "key-store.password", password);
+        return Map.of(
+                prefix + "mode",
+                "encryption",
+                prefix + "key-store.path",
+                keyStore.toString(),
+                prefix + "key-store.password",
+                password);
     }
 
     private static Path newAesKeyStore(Path file, char[] password) throws IOException, GeneralSecurityException {
@@ -58,7 +59,9 @@ final class EncryptedDeployments {
         generator.init(256);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, password);
-        store.setEntry(KeyStoreKey.DEFAULT_ALIAS, new KeyStore.SecretKeyEntry(generator.generateKey()),
+        store.setEntry(
+                KeyStoreKey.DEFAULT_ALIAS,
+                new KeyStore.SecretKeyEntry(generator.generateKey()),
                 new KeyStore.PasswordProtection(password));
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);

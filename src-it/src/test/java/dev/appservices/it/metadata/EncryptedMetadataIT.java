@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
+import dev.appservices.User;
+import dev.appservices.it.Backends;
+import dev.appservices.it.Deployments;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import jakarta.inject.Inject;
-
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,13 +35,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.Credentials;
-import dev.appservices.User;
-import dev.appservices.it.Backends;
-import dev.appservices.it.Deployments;
 
 /**
  * Encrypted metadata outlives the application: a user logged in before the application is undeployed is the
@@ -59,6 +56,7 @@ class EncryptedMetadataIT {
 
     /** Set in the test JVM by {@link #deployment()}; never read in the server. */
     private static URI backend;
+
     private static Path metadataDirectory;
     private static long loginsBeforeRedeploy;
 

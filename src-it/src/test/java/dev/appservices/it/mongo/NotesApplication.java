@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The Jakarta REST application of {@link RemoteMongoIT}. */
 @ApplicationPath("api")
-public class NotesApplication extends Application {
-}
+public class NotesApplication extends Application {}

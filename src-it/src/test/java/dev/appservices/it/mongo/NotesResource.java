@@ -1,7 +1,10 @@
 package dev.appservices.it.mongo;
 
-import java.util.List;
-
+import dev.appservices.App;
+import dev.appservices.AppServices;
+import dev.appservices.Credentials;
+import dev.appservices.User;
+import dev.appservices.mongo.RemoteMongoCollection;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,14 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.bson.Document;
-
-import dev.appservices.App;
-import dev.appservices.AppServices;
-import dev.appservices.Credentials;
-import dev.appservices.User;
-import dev.appservices.mongo.RemoteMongoCollection;
 
 /**
  * A request-scoped resource that writes and reads notes of a board through the injected App's user:
@@ -36,7 +33,12 @@ public class NotesResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.TEXT_PLAIN)
     public String add(@PathParam("board") String board, String text) {
-        return notes(board).insertOne(new Document("text", text)).insertedId().asObjectId().getValue().toHexString();
+        return notes(board)
+                .insertOne(new Document("text", text))
+                .insertedId()
+                .asObjectId()
+                .getValue()
+                .toHexString();
     }
 
     @GET

@@ -1,27 +1,6 @@
 package dev.appservices.it.mongo;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.bson.BsonDocument;
-import org.bson.Document;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.appservices.App;
 import dev.appservices.AppServices;
@@ -32,8 +11,26 @@ import dev.appservices.it.Deployments;
 import dev.appservices.mongo.ChangeStream;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Remote MongoDB access from inside the server: a request-scoped resource inserts and reads through the injected
@@ -48,13 +45,22 @@ class RemoteMongoIT {
 
     @Deployment
     static WebArchive deployment() {
-        AppDefinition app = AppDefinition.builder("board").anonymousAuth()
-                .mongodb("mongodb-atlas", List.of(), BsonDocument.parse("{\"roles\": [{\"name\": \"all\","
-                        + " \"apply_when\": {}, \"read\": true, \"write\": true, \"insert\": true, \"delete\": true,"
-                        + " \"search\": true}]}"))
+        AppDefinition app = AppDefinition.builder("board")
+                .anonymousAuth()
+                .mongodb(
+                        "mongodb-atlas",
+                        List.of(),
+                        BsonDocument.parse("{\"roles\": [{\"name\": \"all\","
+                                + " \"apply_when\": {}, \"read\": true, \"write\": true, \"insert\": true, \"delete\": true,"
+                                + " \"search\": true}]}"))
                 .build();
-        return Deployments.appWar("mongo", Map.of("appservices.board.base-url",
-                Backends.start("mongo", app).toString()), NotesResource.class, NotesApplication.class);
+        return Deployments.appWar(
+                "mongo",
+                Map.of(
+                        "appservices.board.base-url",
+                        Backends.start("mongo", app).toString()),
+                NotesResource.class,
+                NotesApplication.class);
     }
 
     @Test
@@ -68,23 +74,28 @@ class RemoteMongoIT {
 
     @Test
     void aChangeStreamInTheServerSeesAnInsert() {
-        RemoteMongoCollection<Document> notes = board.logIn(Credentials.anonymous(false)).mongoClient("mongodb-atlas")
-                .database("boards").collection("watched");
+        RemoteMongoCollection<Document> notes = board.logIn(Credentials.anonymous(false))
+                .mongoClient("mongodb-atlas")
+                .database("boards")
+                .collection("watched");
         try (ChangeStream<Document> changes = notes.watch()) {
             notes.insertOne(new Document("text", "seen"));
-            assertEquals(OperationType.INSERT, changes.tryNext(Duration.ofSeconds(20)).orElseThrow().operationType());
+            assertEquals(
+                    OperationType.INSERT,
+                    changes.tryNext(Duration.ofSeconds(20)).orElseThrow().operationType());
         }
     }
 
     /** POSTs {@code text} as plain text, or GETs when it is null; answers the body of a 200. */
     private static String send(URL base, String path, String text) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toExternalForm()).resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base.toExternalForm()).resolve(path))
                 .timeout(Duration.ofSeconds(30));
         if (text != null) {
             request.header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(text));
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), () -> path + " answered " + response.body());
         return response.body();
     }

@@ -1,5 +1,10 @@
 package dev.appservices.it.sample;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.appservices.it.Deployments;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,12 +30,6 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.it.Deployments;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample's notes on Open Liberty, over HTTP as the page uses them: two pages following the notes' events both
@@ -43,7 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class NotesPageIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -54,7 +53,8 @@ class NotesPageIT {
         WebArchive sample = ShrinkWrap.createFromZipFile(WebArchive.class, built);
         // the sample's server.xml seals the users with the server's key store; this server keeps them in memory
         sample.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
-        sample.addAsResource(new StringAsset("appservices.sample.metadata.mode=in-memory\n"),
+        sample.addAsResource(
+                new StringAsset("appservices.sample.metadata.mode=in-memory\n"),
                 "META-INF/microprofile-config.properties");
         return ShrinkWrap.create(WebArchive.class, "sample.war").merge(sample);
     }
@@ -100,9 +100,10 @@ class NotesPageIT {
     private static BlockingQueue<String> follow(URL base) throws InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(uri(base, "api/notes/events"))
-                .header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = HTTP.sendAsync(request,
-                HttpResponse.BodyHandlers.ofLines());
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(answer -> {
             lines.add("status " + answer.statusCode());
             new Thread(() -> answer.body().forEach(lines::add), "notes-page").start();
@@ -128,8 +129,8 @@ class NotesPageIT {
 
     private static String send(URL base, String method, String path, String json, int status)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(base, path)).timeout(WAIT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(base, path)).timeout(WAIT).header("Accept", "application/json");
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

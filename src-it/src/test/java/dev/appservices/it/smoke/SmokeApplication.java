@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** Publishes the deployment's resources under {@code /api}. */
 @ApplicationPath("api")
-public class SmokeApplication extends Application {
-}
+public class SmokeApplication extends Application {}

@@ -2,6 +2,8 @@ package dev.appservices.it.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.appservices.it.Deployments;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -11,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,8 +20,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.appservices.it.Deployments;
 
 /**
  * The plumbing every scenario relies on: a deployment built in code reaches the server with its MicroProfile Config,
@@ -46,8 +43,12 @@ class SmokeIT {
     @Deployment
     static WebArchive deployment() {
         runToken = UUID.randomUUID().toString();
-        return Deployments.war("smoke", Map.of(GREETING_KEY, "Hello", RUN_TOKEN_KEY, runToken),
-                Greeter.class, SmokeResource.class, SmokeApplication.class);
+        return Deployments.war(
+                "smoke",
+                Map.of(GREETING_KEY, "Hello", RUN_TOKEN_KEY, runToken),
+                Greeter.class,
+                SmokeResource.class,
+                SmokeApplication.class);
     }
 
     @Test
@@ -68,8 +69,10 @@ class SmokeIT {
     }
 
     private static String get(URL base, String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toExternalForm()).resolve(path))
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base.toExternalForm()).resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

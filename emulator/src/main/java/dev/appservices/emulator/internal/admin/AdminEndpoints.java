@@ -1,14 +1,6 @@
 package dev.appservices.emulator.internal.admin;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
@@ -26,8 +18,14 @@ import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.Records.EmailToken;
 import dev.appservices.emulator.internal.state.Records.User;
-
-import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * The test and admin API under {@code /emulator/v1} (never under {@code /api/client}, and never subject to
@@ -55,8 +53,14 @@ public final class AdminEndpoints {
     public void register(Router router, String prefix) {
         String app = prefix + "/apps/{appId}";
         String user = app + "/users/{userId}";
-        router.add("GET", prefix + "/apps", request -> Response.json(200, new BsonArray(apps.all().stream()
-                        .map(AdminEndpoints::summary).toList())))
+        router.add(
+                        "GET",
+                        prefix + "/apps",
+                        request -> Response.json(
+                                200,
+                                new BsonArray(apps.all().stream()
+                                        .map(AdminEndpoints::summary)
+                                        .toList())))
                 .add("GET", app, request -> Response.json(200, summary(app(request))))
                 .add("GET", app + "/users", this::users)
                 .add("DELETE", app + "/users", request -> {
@@ -65,26 +69,48 @@ public final class AdminEndpoints {
                 })
                 .add("GET", app + "/confirmations", request -> pending(request, EmailToken.CONFIRM))
                 .add("GET", app + "/resets", request -> pending(request, EmailToken.RESET))
-                .add("PUT", user + "/disable", request -> userChange(request,
-                        (target, id) -> target.state().setDisabled(id, true)))
-                .add("PUT", user + "/enable", request -> userChange(request,
-                        (target, id) -> target.state().setDisabled(id, false)))
-                .add("PUT", user + "/logout", request -> userChange(request,
-                        (target, id) -> target.state().revokeSessions(id)))
+                .add(
+                        "PUT",
+                        user + "/disable",
+                        request -> userChange(
+                                request, (target, id) -> target.state().setDisabled(id, true)))
+                .add(
+                        "PUT",
+                        user + "/enable",
+                        request -> userChange(
+                                request, (target, id) -> target.state().setDisabled(id, false)))
+                .add(
+                        "PUT",
+                        user + "/logout",
+                        request -> userChange(
+                                request, (target, id) -> target.state().revokeSessions(id)))
                 .add("PUT", user + "/custom_data", this::setCustomData)
-                .add("DELETE", user + "/custom_data", request -> userChange(request,
-                        (target, id) -> target.state().setCustomData(id, null)))
-                .add("GET", app + "/counters", request -> Response.json(200,
-                        counts(counters.forApp(app(request).id()))))
+                .add(
+                        "DELETE",
+                        user + "/custom_data",
+                        request -> userChange(
+                                request, (target, id) -> target.state().setCustomData(id, null)))
+                .add(
+                        "GET",
+                        app + "/counters",
+                        request -> Response.json(
+                                200, counts(counters.forApp(app(request).id()))))
                 .add("GET", prefix + "/counters", request -> Response.json(200, counts(counters.totals())))
                 .add("DELETE", prefix + "/counters", request -> {
                     counters.reset();
                     return Response.noContent();
                 })
-                .add("GET", prefix + "/faults", request -> Response.json(200, new BsonArray(faults.list().stream()
-                        .map(entry -> document().put("id", entry.getKey())
-                                .put("fault", entry.getValue().toDocument()).build())
-                        .toList())))
+                .add(
+                        "GET",
+                        prefix + "/faults",
+                        request -> Response.json(
+                                200,
+                                new BsonArray(faults.list().stream()
+                                        .map(entry -> document()
+                                                .put("id", entry.getKey())
+                                                .put("fault", entry.getValue().toDocument())
+                                                .build())
+                                        .toList())))
                 .add("POST", prefix + "/faults", this::addFault)
                 .add("GET", prefix + "/clock", request -> Response.json(200, now(clock.instant())))
                 .add("POST", prefix + "/clock/advance", this::advanceClock)
@@ -94,29 +120,39 @@ public final class AdminEndpoints {
                 })
                 .add("DELETE", prefix + "/faults/{faultId}", request -> {
                     if (!faults.remove(request.pathParameter("faultId"))) {
-                        throw new ServiceError(404, "ValueNotFound", Messages.invalidFault("no fault with id '"
-                                + request.pathParameter("faultId") + "'"));
+                        throw new ServiceError(
+                                404,
+                                "ValueNotFound",
+                                Messages.invalidFault("no fault with id '" + request.pathParameter("faultId") + "'"));
                     }
                     return Response.noContent();
                 });
     }
 
     private Response users(Request request) {
-        return Response.json(200, new BsonArray(app(request).state().users().stream()
-                .map(AdminEndpoints::summary).toList()));
+        return Response.json(
+                200,
+                new BsonArray(app(request).state().users().stream()
+                        .map(AdminEndpoints::summary)
+                        .toList()));
     }
 
     private Response pending(Request request, String kind) {
-        return Response.json(200, new BsonArray(app(request).state().emailTokens(kind).stream()
-                .map(token -> document().put("email", token.email()).put("token", token.token())
-                        .put("tokenId", token.tokenId()).build())
-                .toList()));
+        return Response.json(
+                200,
+                new BsonArray(app(request).state().emailTokens(kind).stream()
+                        .map(token -> document()
+                                .put("email", token.email())
+                                .put("token", token.token())
+                                .put("tokenId", token.tokenId())
+                                .build())
+                        .toList()));
     }
 
     private Response setCustomData(Request request) {
         BsonDocument document = request.jsonBody();
-        return userChange(request, (target, id) -> target.state().setCustomData(id,
-                JsonSupport.toCanonicalEjson(document)));
+        return userChange(
+                request, (target, id) -> target.state().setCustomData(id, JsonSupport.toCanonicalEjson(document)));
     }
 
     private Response addFault(Request request) {
@@ -131,16 +167,23 @@ public final class AdminEndpoints {
     /** {@code {"seconds": n}}: moves the emulator's clock forward by n seconds (a fraction allowed). */
     private Response advanceClock(Request request) {
         BsonValue seconds = request.jsonBody().get("seconds");
-        if (seconds == null || !seconds.isNumber() || !(seconds.asNumber().doubleValue() >= 0)
+        if (seconds == null
+                || !seconds.isNumber()
+                || !(seconds.asNumber().doubleValue() >= 0)
                 || seconds.asNumber().doubleValue() > MAX_ADVANCE_SECONDS) {
             throw ServiceError.invalidParameter(Messages.invalidClockAdvance(MAX_ADVANCE_SECONDS));
         }
-        return Response.json(200, now(clock.advance(Duration.ofMillis(Math.round(
-                seconds.asNumber().doubleValue() * 1000)))));
+        return Response.json(
+                200,
+                now(clock.advance(
+                        Duration.ofMillis(Math.round(seconds.asNumber().doubleValue() * 1000)))));
     }
 
     private static BsonDocument now(Instant instant) {
-        return document().put("now", instant.toString()).put("epochMillis", instant.toEpochMilli()).build();
+        return document()
+                .put("now", instant.toString())
+                .put("epochMillis", instant.toEpochMilli())
+                .build();
     }
 
     /** A change to one user; the operation answers whether the user exists. */
@@ -165,16 +208,29 @@ public final class AdminEndpoints {
     }
 
     private static BsonDocument summary(EmulatedApp app) {
-        return document().put("id", app.id()).putArray("providers", new TreeMap<>(app.settings().providers())
-                .keySet().stream().map(BsonString::new).toList()).build();
+        return document()
+                .put("id", app.id())
+                .putArray(
+                        "providers",
+                        new TreeMap<>(app.settings().providers())
+                                .keySet().stream().map(BsonString::new).toList())
+                .build();
     }
 
     private static BsonDocument summary(User user) {
-        return document().put("id", user.id()).put("type", user.type()).put("disabled", user.disabled())
-                .putArray("identities", user.identities().stream()
-                        .map(identity -> document().put("id", identity.id())
-                                .put("providerType", identity.providerType()).put("data", identity.data()).build())
-                        .toList())
+        return document()
+                .put("id", user.id())
+                .put("type", user.type())
+                .put("disabled", user.disabled())
+                .putArray(
+                        "identities",
+                        user.identities().stream()
+                                .map(identity -> document()
+                                        .put("id", identity.id())
+                                        .put("providerType", identity.providerType())
+                                        .put("data", identity.data())
+                                        .build())
+                                .toList())
                 .build();
     }
 

@@ -1,12 +1,5 @@
 package dev.appservices.emulator.internal.admin;
 
-import java.util.List;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.data.Caller;
@@ -17,6 +10,11 @@ import dev.appservices.emulator.internal.http.Router;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * The admin API's data routes under {@code /emulator/v1/apps/{appId}/data}: read a collection, insert documents,
@@ -34,8 +32,11 @@ public final class DataAdminEndpoints {
     public void register(Router router, String prefix) {
         String database = prefix + "/apps/{appId}/data/{database}";
         String collection = database + "/{collection}";
-        router.add("GET", collection, request -> Response.jsonText(200, JsonSupport.toCanonicalEjson(
-                        call(request, "find", new BsonDocument()))))
+        router.add(
+                        "GET",
+                        collection,
+                        request -> Response.jsonText(
+                                200, JsonSupport.toCanonicalEjson(call(request, "find", new BsonDocument()))))
                 .add("POST", collection, this::insert)
                 .add("DELETE", collection, request -> {
                     call(request, "deleteMany", new BsonDocument());
@@ -51,7 +52,8 @@ public final class DataAdminEndpoints {
     private Response insert(Request request) {
         BsonDocument body = request.jsonBody();
         BsonValue documents = body.get("documents");
-        BsonArray batch = documents != null && documents.isArray() && body.size() == 1 ? documents.asArray()
+        BsonArray batch = documents != null && documents.isArray() && body.size() == 1
+                ? documents.asArray()
                 : new BsonArray(List.of(body));
         BsonValue answer = call(request, "insertMany", new BsonDocument("documents", batch));
         return Response.jsonText(201, JsonSupport.toCanonicalEjson(answer));
@@ -68,7 +70,8 @@ public final class DataAdminEndpoints {
         String appId = request.pathParameter("appId");
         EmulatedApp app = apps.find(appId)
                 .orElseThrow(() -> new ServiceError(404, "AppNotFound", Messages.unknownAdminApp(appId)));
-        return app.data().service()
+        return app.data()
+                .service()
                 .orElseThrow(() -> new ServiceError(404, "ServiceNotFound", Messages.noMongoService(appId)));
     }
 }

@@ -1,12 +1,5 @@
 package dev.appservices.emulator.internal.api;
 
-import java.util.Optional;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
@@ -17,6 +10,11 @@ import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.json.JsonSupport;
+import java.util.Optional;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * {@code POST /api/client/v2.0/app/{appId}/functions/call} (protocol.md §8): body
@@ -49,7 +47,8 @@ public final class FunctionEndpoint implements Endpoint {
         if (service.isPresent()) {
             result = app.data().service(service.get()).call(name, arguments, app.dataCaller(caller.user()));
         } else {
-            EmulatorFunction function = app.functions().callable(app.settings(), name)
+            EmulatorFunction function = app.functions()
+                    .callable(app.settings(), name)
                     .orElseThrow(() -> ServiceError.functionNotFound(name));
             result = app.invokeForClient(function, caller.user(), arguments, requestDocument(request));
         }
@@ -69,7 +68,9 @@ public final class FunctionEndpoint implements Endpoint {
                 .append("httpMethod", new BsonString(request.method()))
                 .append("rawQueryString", new BsonString(request.rawQuery()))
                 .append("httpReferrer", new BsonString(request.header("Referer").orElse("")))
-                .append("httpUserAgent", new BsonString(request.header("User-Agent").orElse("")))
+                .append(
+                        "httpUserAgent",
+                        new BsonString(request.header("User-Agent").orElse("")))
                 .append("action", new BsonString("call"))
                 .append("service", new BsonString(""));
     }

@@ -1,14 +1,13 @@
 package dev.appservices.emulator.internal.api;
 
-import org.bson.BsonDocument;
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
-
-import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+import org.bson.BsonDocument;
 
 /**
  * {@code GET /api/client/v2.0/app/{appId}/location} (protocol.md §1): the app's deployment model and location, and
@@ -27,8 +26,12 @@ public final class LocationEndpoint implements Endpoint {
     record Location(String deploymentModel, String location, String hostname, String wsHostname) {
 
         BsonDocument toDocument() {
-            return document().put("deployment_model", deploymentModel).put("location", location)
-                    .put("hostname", hostname).put("ws_hostname", wsHostname).build();
+            return document()
+                    .put("deployment_model", deploymentModel)
+                    .put("location", location)
+                    .put("hostname", hostname)
+                    .put("ws_hostname", wsHostname)
+                    .build();
         }
     }
 
@@ -36,7 +39,13 @@ public final class LocationEndpoint implements Endpoint {
     public Response handle(Request request) {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
         String origin = request.origin();
-        return Response.json(200, new Location(app.settings().deploymentModel(), app.settings().location(), origin,
-                "ws" + origin.substring("http".length())).toDocument());
+        return Response.json(
+                200,
+                new Location(
+                                app.settings().deploymentModel(),
+                                app.settings().location(),
+                                origin,
+                                "ws" + origin.substring("http".length()))
+                        .toDocument());
     }
 }

@@ -1,13 +1,5 @@
 package dev.appservices.emulator.internal.api;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.auth.TokenService;
@@ -22,6 +14,12 @@ import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.messages.Messages;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
 
 /**
  * {@code GET /api/client/v2.0/app/{appId}/functions/call?baas_request=…} (data-and-sync.md §2): the streaming
@@ -45,7 +43,8 @@ public final class WatchEndpoint implements Endpoint {
     @Override
     public Response handle(Request request) {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
-        String token = request.queryParameter("baas_at").filter(value -> !value.isEmpty())
+        String token = request.queryParameter("baas_at")
+                .filter(value -> !value.isEmpty())
                 .or(request::bearerToken)
                 .orElseThrow(ServiceError::missingAuthorization);
         TokenService.Verified caller = tokens.verify(request, token, TokenService.ACCESS);
@@ -59,13 +58,18 @@ public final class WatchEndpoint implements Endpoint {
             throw ServiceError.functionNotFound(name);
         }
         String service = Fields.requiredString(call, "service");
-        WatchRequest watch = WatchRequest.parse(Fields.optionalArray(call, "arguments").orElseGet(BsonArray::new));
+        WatchRequest watch =
+                WatchRequest.parse(Fields.optionalArray(call, "arguments").orElseGet(BsonArray::new));
         Access access = app.data().service(service).access(watch.namespace(), app.dataCaller(caller.user()));
         String sessionId = caller.session().id();
         return Response.stream("text/event-stream", (body, close) -> {
             SseSink sink = new ExchangeSink(body, close);
             sink.write(":\n");
-            streams.open(sink, watch.namespace(), watch.filter(), access,
+            streams.open(
+                    sink,
+                    watch.namespace(),
+                    watch.filter(),
+                    access,
                     () -> app.state().signedIn(sessionId).isPresent());
         });
     }

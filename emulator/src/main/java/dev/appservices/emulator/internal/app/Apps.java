@@ -1,11 +1,10 @@
 package dev.appservices.emulator.internal.app;
 
+import dev.appservices.emulator.internal.http.ServiceError;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.appservices.emulator.internal.http.ServiceError;
 
 /** The emulated apps by client app id. Immutable after start-up. */
 public final class Apps {

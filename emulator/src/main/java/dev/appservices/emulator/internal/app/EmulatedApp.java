@@ -1,19 +1,8 @@
 package dev.appservices.emulator.internal.app;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-import org.bson.BsonNull;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-
 import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.FunctionContext.CallingUser;
 import dev.appservices.emulator.FunctionContext;
+import dev.appservices.emulator.FunctionContext.CallingUser;
 import dev.appservices.emulator.FunctionMongoService;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.data.AppData;
@@ -30,6 +19,15 @@ import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.Identity;
 import dev.appservices.emulator.internal.state.Records.User;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * One emulated app at run time: its settings, its state and the functions it can run.
@@ -45,8 +43,8 @@ public final class EmulatedApp {
     private final AppData data;
     private final UserEvents userEvents;
 
-    public EmulatedApp(AppSettings settings, AppState state, FunctionRegistry functions, AppData data,
-            UserEvents userEvents) {
+    public EmulatedApp(
+            AppSettings settings, AppState state, FunctionRegistry functions, AppData data, UserEvents userEvents) {
         this.settings = settings;
         this.state = state;
         this.functions = functions;
@@ -124,7 +122,8 @@ public final class EmulatedApp {
 
     /** The user as functions see it. */
     public CallingUser callingUser(User user) {
-        return new CallingUser(user.id(),
+        return new CallingUser(
+                user.id(),
                 user.identities().stream()
                         .map(identity -> new FunctionContext.Identity(identity.id(), identity.providerType()))
                         .toList(),
@@ -137,8 +136,7 @@ public final class EmulatedApp {
      * @param request {@code context.request}
      * @throws ServiceError 400 {@code FunctionExecutionError} with the function's message if it fails
      */
-    public BsonValue invokeForClient(EmulatorFunction function, User user, BsonArray arguments,
-            BsonDocument request) {
+    public BsonValue invokeForClient(EmulatorFunction function, User user, BsonArray arguments, BsonDocument request) {
         if (function instanceof JsFunction script) {
             try {
                 BsonValue result = script.call(new CallFrame(dataCaller(user).user(), request, false), arguments);
@@ -168,11 +166,11 @@ public final class EmulatedApp {
      * @param dataCaller whom rules see when the function uses the MongoDB service (asked only then)
      * @throws ServiceError 400 {@code FunctionExecutionError} with the exception's message if the function throws
      */
-    public BsonValue invoke(EmulatorFunction function, CallingUser user, Supplier<Caller> dataCaller,
-            BsonArray arguments) {
+    public BsonValue invoke(
+            EmulatorFunction function, CallingUser user, Supplier<Caller> dataCaller, BsonArray arguments) {
         Map<String, FunctionMongoService> services = data.service()
-                .<Map<String, FunctionMongoService>>map(service -> Map.of(service.name(),
-                        new FunctionServiceAdapter(service, dataCaller)))
+                .<Map<String, FunctionMongoService>>map(
+                        service -> Map.of(service.name(), new FunctionServiceAdapter(service, dataCaller)))
                 .orElse(Map.of());
         try {
             BsonValue result = function.call(new FunctionContext(id(), user, services), arguments);
@@ -182,8 +180,8 @@ public final class EmulatedApp {
             throw ServiceError.functionExecution("interrupted");
         } catch (Exception e) {
             String message = e.getMessage();
-            throw ServiceError.functionExecution(message == null || message.isBlank()
-                    ? e.getClass().getSimpleName() : message);
+            throw ServiceError.functionExecution(
+                    message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
         }
     }
 
@@ -193,8 +191,8 @@ public final class EmulatedApp {
      * @throws ServiceError 400 {@code FunctionExecutionError} if it throws
      */
     public BsonValue invokeHook(String name, BsonArray arguments) {
-        EmulatorFunction function = functions.hook(id(), name)
-                .orElseThrow(() -> Messages.unknownFunction(id(), "functions", name));
+        EmulatorFunction function =
+                functions.hook(id(), name).orElseThrow(() -> Messages.unknownFunction(id(), "functions", name));
         return invoke(function, null, arguments);
     }
 }

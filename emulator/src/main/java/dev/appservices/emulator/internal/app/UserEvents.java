@@ -7,8 +7,7 @@ import dev.appservices.emulator.internal.state.Records.User;
 public interface UserEvents {
 
     /** For apps without authentication triggers. */
-    UserEvents NONE = (app, user, providerType, created) -> {
-    };
+    UserEvents NONE = (app, user, providerType, created) -> {};
 
     /**
      * A user logged in.

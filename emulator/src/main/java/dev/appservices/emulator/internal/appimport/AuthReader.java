@@ -1,5 +1,13 @@
 package dev.appservices.emulator.internal.appimport;
 
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.bool;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.jsonFiles;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.requiredString;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.strings;
+
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,19 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.internal.messages.Messages;
-
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.bool;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.jsonFiles;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.requiredString;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.strings;
 
 /**
  * The authentication side of an export into the app definition: {@code auth/providers.json} (or the older
@@ -28,8 +26,12 @@ import static dev.appservices.emulator.internal.appimport.ExportDirectory.string
  */
 final class AuthReader extends ExportPartReader {
 
-    private static final Set<String> USERPASS_KEYS = Set.of("autoConfirm", "runConfirmationFunction",
-            "confirmationFunctionName", "runResetFunction", "resetFunctionName");
+    private static final Set<String> USERPASS_KEYS = Set.of(
+            "autoConfirm",
+            "runConfirmationFunction",
+            "confirmationFunctionName",
+            "runResetFunction",
+            "resetFunctionName");
 
     AuthReader(ExportDirectory export) {
         super(export);
@@ -58,8 +60,7 @@ final class AuthReader extends ExportPartReader {
         });
     }
 
-    private void provider(AppDefinition.Builder definition, Path file, BsonDocument provider,
-            Set<String> functions) {
+    private void provider(AppDefinition.Builder definition, Path file, BsonDocument provider, Set<String> functions) {
         String type = requiredString(file, provider, "type");
         BsonDocument config = provider.isDocument("config") ? provider.getDocument("config") : new BsonDocument();
         String key = string(provider, "name").orElse(type) + ".config";
@@ -69,61 +70,69 @@ final class AuthReader extends ExportPartReader {
             case "local-userpass" -> {
                 definition.emailPasswordAuth(bool(config, "autoConfirm"));
                 if (bool(config, "runConfirmationFunction")) {
-                    definition.emailConfirmationFunction(function(file, key + ".confirmationFunctionName", config,
-                            "confirmationFunctionName", functions));
+                    definition.emailConfirmationFunction(function(
+                            file, key + ".confirmationFunctionName", config, "confirmationFunctionName", functions));
                 }
                 if (bool(config, "runResetFunction")) {
-                    definition.passwordResetFunction(function(file, key + ".resetFunctionName", config,
-                            "resetFunctionName", functions));
+                    definition.passwordResetFunction(
+                            function(file, key + ".resetFunctionName", config, "resetFunctionName", functions));
                 }
-                List<String> mail = config.keySet().stream().filter(name -> !USERPASS_KEYS.contains(name))
-                        .filter(name -> !config.get(name).equals(new BsonString(""))).toList();
+                List<String> mail = config.keySet().stream()
+                        .filter(name -> !USERPASS_KEYS.contains(name))
+                        .filter(name -> !config.get(name).equals(new BsonString("")))
+                        .toList();
                 if (!mail.isEmpty()) {
-                    warnings.add(Messages.ignored("local-userpass " + String.join(", ", mail),
+                    warnings.add(Messages.ignored(
+                            "local-userpass " + String.join(", ", mail),
                             "the emulator sends no email; tokens are read through its admin API"));
                 }
             }
-            case "custom-function" -> definition.customFunctionAuth(function(file, key + ".authFunctionName", config,
-                    "authFunctionName", functions));
+            case "custom-function" ->
+                definition.customFunctionAuth(
+                        function(file, key + ".authFunctionName", config, "authFunctionName", functions));
             case "custom-token" -> customToken(definition, file, provider, config);
             case "oauth2-google", "oauth2-apple", "oauth2-facebook" -> {
                 definition.oauthAuth(type);
-                warnings.add(Messages.ignored(type + " client settings", "the emulator cannot ask the"
-                        + " identity provider; it accepts only tokens declared in its configuration file"));
+                warnings.add(Messages.ignored(
+                        type + " client settings",
+                        "the emulator cannot ask the"
+                                + " identity provider; it accepts only tokens declared in its configuration file"));
             }
-            default -> warnings.add(Messages.ignored("the auth provider '" + type + "'",
-                    "the emulator does not have it"));
+            default ->
+                warnings.add(Messages.ignored("the auth provider '" + type + "'", "the emulator does not have it"));
         }
     }
 
-    private void customToken(AppDefinition.Builder definition, Path file, BsonDocument provider,
-            BsonDocument config) {
+    private void customToken(AppDefinition.Builder definition, Path file, BsonDocument provider, BsonDocument config) {
         if (bool(config, "useJWKURI")) {
-            warnings.add(Messages.ignored("the custom-token provider", "keys from a JWK URI are not"
-                    + " supported; give the signing keys as secrets"));
+            warnings.add(Messages.ignored(
+                    "the custom-token provider",
+                    "keys from a JWK URI are not" + " supported; give the signing keys as secrets"));
             return;
         }
-        BsonDocument secretConfig = provider.isDocument("secret_config") ? provider.getDocument("secret_config")
-                : new BsonDocument();
+        BsonDocument secretConfig =
+                provider.isDocument("secret_config") ? provider.getDocument("secret_config") : new BsonDocument();
         List<String> keys = new ArrayList<>();
         for (String name : strings(file, secretConfig, "signingKeys")) {
             export.secret(name).ifPresent(keys::add);
         }
         if (keys.isEmpty()) {
             if (export.secretsComplete()) {
-                throw Messages.invalidContent(file, "custom-token.secret_config.signingKeys",
-                        "names no signing key secret");
+                throw Messages.invalidContent(
+                        file, "custom-token.secret_config.signingKeys", "names no signing key secret");
             }
             return; // the start fails on the missing secrets
         }
-        definition.customTokenAuth(string(config, "signingAlgorithm").orElse("HS256"), keys,
-                strings(file, config, "audience"));
+        definition.customTokenAuth(
+                string(config, "signingAlgorithm").orElse("HS256"), keys, strings(file, config, "audience"));
         BsonValue fields = provider.get("metadata_fields");
         if (fields != null && fields.isArray()) {
             for (BsonValue field : fields.asArray()) {
                 if (field.isDocument()) {
                     String name = requiredString(file, field.asDocument(), "name");
-                    definition.customTokenMetadataField(name, string(field.asDocument(), "field_name").orElse(name),
+                    definition.customTokenMetadataField(
+                            name,
+                            string(field.asDocument(), "field_name").orElse(name),
                             bool(field.asDocument(), "required"));
                 }
             }
@@ -147,11 +156,15 @@ final class AuthReader extends ExportPartReader {
         if (!bool(config, "enabled")) {
             return;
         }
-        string(config, "on_user_creation_function_name").filter(name -> !name.isEmpty()).ifPresent(name ->
-                warnings.add(Messages.ignored("on_user_creation_function_name '" + name + "'",
+        string(config, "on_user_creation_function_name")
+                .filter(name -> !name.isEmpty())
+                .ifPresent(name -> warnings.add(Messages.ignored(
+                        "on_user_creation_function_name '" + name + "'",
                         "the function does not run when a user is created")));
-        definition.customUserDataCollection(requiredString(file, config, "mongo_service_name"),
-                requiredString(file, config, "database_name"), requiredString(file, config, "collection_name"),
+        definition.customUserDataCollection(
+                requiredString(file, config, "mongo_service_name"),
+                requiredString(file, config, "database_name"),
+                requiredString(file, config, "collection_name"),
                 requiredString(file, config, "user_id_field"));
     }
 }

@@ -1,19 +1,17 @@
 package dev.appservices.emulator.internal.appimport;
 
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.directories;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
+
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.internal.messages.Messages;
-
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.directories;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
 
 /**
  * The data side of an export: the {@code mongodb-atlas} data source with its rules into the app definition. Schemas,
@@ -31,11 +29,13 @@ final class DataSourcesReader extends ExportPartReader {
         Path root = directory.resolve("data_sources");
         for (Path service : directories(root)) {
             Path configFile = service.resolve("config.json");
-            BsonDocument config = Files.isRegularFile(configFile) ? export.readExpanded(configFile) : new BsonDocument();
+            BsonDocument config =
+                    Files.isRegularFile(configFile) ? export.readExpanded(configFile) : new BsonDocument();
             String type = string(config, "type").orElse("mongodb-atlas");
             String name = string(config, "name").orElse(service.getFileName().toString());
             if (!type.equals("mongodb-atlas") || !sources.isEmpty()) {
-                warnings.add(Messages.ignored("the data source '" + name + "' of type " + type,
+                warnings.add(Messages.ignored(
+                        "the data source '" + name + "' of type " + type,
                         "the emulator serves one mongodb-atlas data source per app"));
                 continue;
             }
@@ -47,21 +47,27 @@ final class DataSourcesReader extends ExportPartReader {
                     Path rulesFile = collection.resolve("rules.json");
                     if (Files.isRegularFile(rulesFile)) {
                         BsonDocument rule = export.readExpanded(rulesFile);
-                        rule.putIfAbsent("database", new BsonString(database.getFileName().toString()));
-                        rule.putIfAbsent("collection", new BsonString(collection.getFileName().toString()));
+                        rule.putIfAbsent(
+                                "database",
+                                new BsonString(database.getFileName().toString()));
+                        rule.putIfAbsent(
+                                "collection",
+                                new BsonString(collection.getFileName().toString()));
                         rules.add(rule);
                     }
-                    Stream.of("schema.json", "relationships.json").map(collection::resolve)
+                    Stream.of("schema.json", "relationships.json")
+                            .map(collection::resolve)
                             .filter(Files::isRegularFile)
-                            .forEach(file -> schemas.add(directory.relativize(file).toString()));
+                            .forEach(file ->
+                                    schemas.add(directory.relativize(file).toString()));
                 }
             }
             if (!schemas.isEmpty()) {
-                warnings.add(Messages.ignored(String.join(", ", schemas),
-                        "schemas and relationships are not enforced"));
+                warnings.add(
+                        Messages.ignored(String.join(", ", schemas), "schemas and relationships are not enforced"));
             }
-            definition.mongodb(name, rules, Files.isRegularFile(defaultRule) ? export.readExpanded(defaultRule) : null,
-                    values);
+            definition.mongodb(
+                    name, rules, Files.isRegularFile(defaultRule) ? export.readExpanded(defaultRule) : null, values);
             sources.add(name);
         }
         return sources;

@@ -1,16 +1,14 @@
 package dev.appservices.emulator.internal.appimport;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The {@code %(%%environment.values.NAME)} and {@code %(%%environment.tag)} expansions of an export's

@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.appimport;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * One export directory while it is read: its root, the secrets it may use, the expansions of its environment, the
@@ -91,8 +89,8 @@ final class ExportDirectory {
     }
 
     static String requiredString(Path file, BsonDocument document, String key) {
-        return string(document, key).orElseThrow(() -> Messages.invalidContent(file, key,
-                "is required and must be a string"));
+        return string(document, key)
+                .orElseThrow(() -> Messages.invalidContent(file, key, "is required and must be a string"));
     }
 
     static boolean bool(BsonDocument document, String key) {
@@ -110,13 +108,17 @@ final class ExportDirectory {
             return List.of(value.asString().getValue());
         }
         if (value.isArray() && value.asArray().stream().allMatch(BsonValue::isString)) {
-            return value.asArray().stream().map(item -> item.asString().getValue()).toList();
+            return value.asArray().stream()
+                    .map(item -> item.asString().getValue())
+                    .toList();
         }
         throw Messages.invalidContent(file, key, "must be a string or an array of strings");
     }
 
     static List<Path> jsonFiles(Path folder) {
-        return files(folder, 1).stream().filter(file -> file.getFileName().toString().endsWith(".json")).toList();
+        return files(folder, 1).stream()
+                .filter(file -> file.getFileName().toString().endsWith(".json"))
+                .toList();
     }
 
     static List<Path> files(Path folder, int depth) {

@@ -1,26 +1,24 @@
 package dev.appservices.emulator.internal.appimport;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.jsonFiles;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.optionalDocument;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.requiredString;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
 
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorException;
 import dev.appservices.emulator.internal.js.ScriptApp;
 import dev.appservices.emulator.internal.js.ScriptFunction;
 import dev.appservices.emulator.internal.messages.Messages;
-
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.jsonFiles;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.optionalDocument;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.requiredString;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * Reads one export directory of App Services (App Services CLI or realm-cli, every root-file variant) into an
@@ -32,8 +30,9 @@ import static dev.appservices.emulator.internal.appimport.ExportDirectory.string
 public final class ExportReader {
 
     /** Root files in the order the CLIs look for them. */
-    private static final List<String> ROOT_FILES = List.of("root_config.json", "realm_config.json", "config.json",
-            "stitch.json");
+    private static final List<String> ROOT_FILES =
+            List.of("root_config.json", "realm_config.json", "config.json", "stitch.json");
+
     private static final Map<String, String> IGNORED_PARTS = Map.of(
             "sync", "Device Sync is not emulated",
             "graphql", "the GraphQL API is not emulated",
@@ -66,11 +65,17 @@ public final class ExportReader {
     }
 
     private ImportedApp read(Optional<String> appIdOverride) {
-        Path rootFile = ROOT_FILES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst()
+        Path rootFile = ROOT_FILES.stream()
+                .map(directory::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst()
                 .orElseThrow(() -> Messages.notAnExport(directory));
         BsonDocument root = JsonFiles.readDocument(rootFile);
-        BsonDocument meta = optionalDocument(directory.resolve(".mdb/meta.json")).orElseGet(BsonDocument::new);
-        String appId = appIdOverride.or(() -> string(meta, "client_app_id")).or(() -> string(root, "app_id"))
+        BsonDocument meta =
+                optionalDocument(directory.resolve(".mdb/meta.json")).orElseGet(BsonDocument::new);
+        String appId = appIdOverride
+                .or(() -> string(meta, "client_app_id"))
+                .or(() -> string(root, "app_id"))
                 .orElseThrow(() -> Messages.noAppId(directory));
         String environment = string(root, "environment").orElse("");
         BsonDocument environmentValues = environmentValues(rootFile, environment);
@@ -93,27 +98,40 @@ public final class ExportReader {
         ignoredParts();
         export.requireSecrets();
 
-        BsonDocument info = new BsonDocument("id", new BsonString(string(meta, "app_id").orElse(appId)))
+        BsonDocument info = new BsonDocument(
+                        "id", new BsonString(string(meta, "app_id").orElse(appId)))
                 .append("clientAppId", new BsonString(appId))
                 .append("name", new BsonString(string(root, "name").orElse(appId)))
                 .append("projectId", new BsonString(string(meta, "group_id").orElse("")))
-                .append("deployment", new BsonDocument("model",
-                        new BsonString(string(root, "deployment_model").orElse("GLOBAL")))
-                        .append("providerRegion", new BsonString(string(root, "provider_region").orElse(""))));
-        ScriptApp scripts = new ScriptApp(appId, info, values,
+                .append(
+                        "deployment",
+                        new BsonDocument(
+                                        "model",
+                                        new BsonString(
+                                                string(root, "deployment_model").orElse("GLOBAL")))
+                                .append(
+                                        "providerRegion",
+                                        new BsonString(
+                                                string(root, "provider_region").orElse(""))));
+        ScriptApp scripts = new ScriptApp(
+                appId,
+                info,
+                values,
                 new BsonDocument("tag", new BsonString(environment)).append("values", environmentValues),
-                services, functions);
-        return new ImportedApp(definition.build(), scripts, triggers.database(), triggers.authentication(),
-                export.warnings());
+                services,
+                functions);
+        return new ImportedApp(
+                definition.build(), scripts, triggers.database(), triggers.authentication(), export.warnings());
     }
 
     private BsonDocument environmentValues(Path rootFile, String environment) {
-        Path file = directory.resolve("environments").resolve((environment.isEmpty() ? "no-environment"
-                : environment) + ".json");
+        Path file = directory
+                .resolve("environments")
+                .resolve((environment.isEmpty() ? "no-environment" : environment) + ".json");
         if (!Files.isRegularFile(file)) {
             if (!environment.isEmpty()) {
-                throw Messages.invalidContent(rootFile, "environment", "the environment file "
-                        + directory.relativize(file) + " is missing");
+                throw Messages.invalidContent(
+                        rootFile, "environment", "the environment file " + directory.relativize(file) + " is missing");
             }
             return new BsonDocument();
         }
@@ -134,7 +152,8 @@ public final class ExportReader {
                 if (!content.isString()) {
                     throw Messages.invalidContent(file, "value", "must name a secret (from_secret is true)");
                 }
-                content = export.secret(content.asString().getValue()).<BsonValue>map(BsonString::new)
+                content = export.secret(content.asString().getValue())
+                        .<BsonValue>map(BsonString::new)
                         .orElse(new BsonString(""));
             }
             values.append(name, content);
@@ -143,7 +162,8 @@ public final class ExportReader {
     }
 
     private void ignoredParts() {
-        IGNORED_PARTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        IGNORED_PARTS.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .filter(part -> Files.exists(directory.resolve(part.getKey())))
                 .forEach(part -> export.warnings().add(Messages.ignored(part.getKey() + "/", part.getValue())));
     }

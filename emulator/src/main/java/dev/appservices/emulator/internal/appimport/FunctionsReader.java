@@ -1,22 +1,20 @@
 package dev.appservices.emulator.internal.appimport;
 
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.bool;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.files;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.requiredString;
+import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
+
+import dev.appservices.emulator.internal.js.ScriptFunction;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.js.ScriptFunction;
-import dev.appservices.emulator.internal.messages.Messages;
-
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.bool;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.files;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.requiredString;
-import static dev.appservices.emulator.internal.appimport.ExportDirectory.string;
 
 /**
  * The functions of an export: {@code functions/config.json} with {@code functions/<name>.js} (names may contain
@@ -49,7 +47,8 @@ final class FunctionsReader extends ExportPartReader {
         } else {
             // realm-cli's older layout: functions/<name>/config.json beside functions/<name>/source.js
             for (Path file : files(root, 2)) {
-                if (file.getFileName().toString().equals("config.json") && !file.getParent().equals(root)) {
+                if (file.getFileName().toString().equals("config.json")
+                        && !file.getParent().equals(root)) {
                     add(functions, file, export.readExpanded(file), file.resolveSibling("source.js"));
                 }
             }
@@ -67,17 +66,26 @@ final class FunctionsReader extends ExportPartReader {
             throw Messages.invalidContent(config, "name", "the function '" + name + "' is defined twice");
         }
         BsonValue canEvaluate = entry.get("can_evaluate");
-        if (canEvaluate != null && canEvaluate.isDocument() && !canEvaluate.asDocument().isEmpty()) {
-            warnings.add(Messages.ignored("can_evaluate of function '" + name + "'",
-                    "every user who may call the function may run it"));
+        if (canEvaluate != null
+                && canEvaluate.isDocument()
+                && !canEvaluate.asDocument().isEmpty()) {
+            warnings.add(Messages.ignored(
+                    "can_evaluate of function '" + name + "'", "every user who may call the function may run it"));
         }
         if (string(entry, "run_as_user_id").filter(id -> !id.isEmpty()).isPresent()
-                || string(entry, "run_as_user_id_script_source").filter(id -> !id.isEmpty()).isPresent()) {
-            warnings.add(Messages.ignored("run_as_user_id of function '" + name + "'",
-                    "it runs as its caller"));
+                || string(entry, "run_as_user_id_script_source")
+                        .filter(id -> !id.isEmpty())
+                        .isPresent()) {
+            warnings.add(Messages.ignored("run_as_user_id of function '" + name + "'", "it runs as its caller"));
         }
-        functions.put(name, new ScriptFunction(name, directory.relativize(code).toString(), JsonFiles.text(code),
-                bool(entry, "private"), bool(entry, "run_as_system")));
+        functions.put(
+                name,
+                new ScriptFunction(
+                        name,
+                        directory.relativize(code).toString(),
+                        JsonFiles.text(code),
+                        bool(entry, "private"),
+                        bool(entry, "run_as_system")));
     }
 
     private void unlistedCode(Path root, Map<String, ScriptFunction> functions) {
@@ -89,8 +97,8 @@ final class FunctionsReader extends ExportPartReader {
             if (name.endsWith(".js") && !used.contains(relative) && !relative.contains("node_modules")) {
                 warnings.add(Messages.ignored(relative, "no entry of the functions' configuration names it"));
             } else if (name.equals("package.json") || name.equals("node_modules.zip")) {
-                warnings.add(Messages.ignored(relative,
-                        "npm dependencies are not supported; require() of a module fails"));
+                warnings.add(
+                        Messages.ignored(relative, "npm dependencies are not supported; require() of a module fails"));
             }
         }
     }

@@ -1,12 +1,10 @@
 package dev.appservices.emulator.internal.appimport;
 
-import java.util.List;
-import java.util.Set;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.internal.js.ScriptApp;
+import java.util.List;
+import java.util.Set;
+import org.bson.BsonDocument;
 
 /**
  * An exported app as the emulator runs it.
@@ -18,8 +16,12 @@ import dev.appservices.emulator.internal.js.ScriptApp;
  * @param authenticationTriggers its authentication triggers
  * @param warnings what the emulator ignores of the export, one line each
  */
-public record ImportedApp(AppDefinition definition, ScriptApp scripts, List<DatabaseTrigger> triggers,
-        List<AuthenticationTrigger> authenticationTriggers, List<String> warnings) {
+public record ImportedApp(
+        AppDefinition definition,
+        ScriptApp scripts,
+        List<DatabaseTrigger> triggers,
+        List<AuthenticationTrigger> authenticationTriggers,
+        List<String> warnings) {
 
     public ImportedApp {
         triggers = List.copyOf(triggers);
@@ -39,8 +41,15 @@ public record ImportedApp(AppDefinition definition, ScriptApp scripts, List<Data
      * @param fullDocument whether update events carry the document after the update
      * @param function the function run with the change event
      */
-    public record DatabaseTrigger(String name, String service, String database, String collection,
-            Set<String> operationTypes, BsonDocument match, boolean fullDocument, String function) {
+    public record DatabaseTrigger(
+            String name,
+            String service,
+            String database,
+            String collection,
+            Set<String> operationTypes,
+            BsonDocument match,
+            boolean fullDocument,
+            String function) {
 
         public DatabaseTrigger {
             operationTypes = Set.copyOf(operationTypes);

@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.appimport;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,7 +8,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
@@ -16,22 +16,21 @@ import org.bson.codecs.DecoderContext;
 import org.bson.json.JsonParseException;
 import org.bson.json.JsonReader;
 
-import dev.appservices.emulator.internal.messages.Messages;
-
 /** Reads the JSON files of an export with {@code org.mongodb:bson}; a syntax error names the file and line. */
 final class JsonFiles {
 
     /** The parser only reads documents: a file's text is read as the value of this one-key document. */
     private static final String PREFIX = "{\"v\": ";
 
-    private JsonFiles() {
-    }
+    private JsonFiles() {}
 
     static BsonValue read(Path file) {
         String text = text(file);
         CountingReader in = new CountingReader(new StringReader(PREFIX + text + "\n}"));
         try (JsonReader reader = new JsonReader(in)) {
-            return new BsonDocumentCodec().decode(reader, DecoderContext.builder().build()).get("v");
+            return new BsonDocumentCodec()
+                    .decode(reader, DecoderContext.builder().build())
+                    .get("v");
         } catch (JsonParseException | BsonInvalidOperationException e) {
             // the reader has just read the character it failed on
             throw syntaxError(file, text, in.count() - 1 - PREFIX.length(), e);

@@ -1,17 +1,15 @@
 package dev.appservices.emulator.internal.appimport;
 
+import dev.appservices.emulator.EmulatorException;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.EmulatorException;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The secrets exported apps need, which exports never contain: from a JSON file {@code {"name": "value", …}} and
@@ -71,7 +69,8 @@ public final class Secrets {
             value = environment.apply(ENVIRONMENT_PREFIX + name);
         }
         if (value == null) {
-            value = environment.apply(ENVIRONMENT_PREFIX + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            value = environment.apply(
+                    ENVIRONMENT_PREFIX + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
         }
         return Optional.ofNullable(value);
     }

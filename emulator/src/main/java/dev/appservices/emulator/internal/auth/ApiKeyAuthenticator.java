@@ -1,12 +1,5 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
@@ -15,6 +8,11 @@ import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.ApiKey;
 import dev.appservices.emulator.internal.state.Records.Identity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
 
 /**
  * {@code api-key} login: {@code key} is a user API key (logs in its owner) or a server API key from the
@@ -39,7 +37,10 @@ final class ApiKeyAuthenticator implements Authenticator {
             if (userKey.get().disabled()) {
                 throw ServiceError.unauthorized();
             }
-            Identity identity = new Identity(userKey.get().id(), TYPE, app.providerId(TYPE),
+            Identity identity = new Identity(
+                    userKey.get().id(),
+                    TYPE,
+                    app.providerId(TYPE),
                     Map.of("name", userKey.get().name()));
             return new Credential(identity, Optional.of(userKey.get().userId()), AppState.NORMAL_USER);
         }
@@ -49,8 +50,8 @@ final class ApiKeyAuthenticator implements Authenticator {
             if (MessageDigest.isEqual(presented, expected)) {
                 String identityId = PasswordHasher.keyHash(app.id() + "/server-key/" + serverKey.name())
                         .substring(0, 24);
-                Identity identity = new Identity(identityId, TYPE, app.providerId(TYPE),
-                        Map.of("name", serverKey.name()));
+                Identity identity =
+                        new Identity(identityId, TYPE, app.providerId(TYPE), Map.of("name", serverKey.name()));
                 return new Credential(identity, Optional.empty(), AppState.SERVER_USER);
             }
         }

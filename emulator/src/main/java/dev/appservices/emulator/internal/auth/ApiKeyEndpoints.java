@@ -1,11 +1,5 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.util.List;
-import java.util.regex.Pattern;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.Request;
@@ -13,6 +7,10 @@ import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.ApiKey;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
 
 /**
  * The user API key endpoints under {@code /api/client/v2.0/auth/api_keys} (protocol.md §7), authorised with the
@@ -34,14 +32,15 @@ public final class ApiKeyEndpoints {
         TokenService.Verified caller = caller(request);
         String name = Fields.requiredString(request.jsonBody(), "name");
         if (!NAME.matcher(name).matches()) {
-            throw ServiceError.invalidParameter(
-                    "can only contain ASCII letters, numbers, underscores, and hyphens");
+            throw ServiceError.invalidParameter("can only contain ASCII letters, numbers, underscores, and hyphens");
         }
         String key = PasswordHasher.randomSecret(48);
-        ApiKey created = caller.app().state().addApiKey(caller.user().id(), name, PasswordHasher.keyHash(key))
+        ApiKey created = caller.app()
+                .state()
+                .addApiKey(caller.user().id(), name, PasswordHasher.keyHash(key))
                 .orElseThrow(() -> ServiceError.apiKeyAlreadyExists(name));
-        return Response.json(201, new AuthBodies.ApiKey(created.id(), key, created.name(), created.disabled())
-                .toDocument());
+        return Response.json(
+                201, new AuthBodies.ApiKey(created.id(), key, created.name(), created.disabled()).toDocument());
     }
 
     /** {@code GET}: all keys of the user. */
@@ -56,7 +55,9 @@ public final class ApiKeyEndpoints {
     /** {@code GET /{keyId}}. */
     public Response fetch(Request request) {
         TokenService.Verified caller = caller(request);
-        return caller.app().state().apiKey(caller.user().id(), request.pathParameter("keyId"))
+        return caller.app()
+                .state()
+                .apiKey(caller.user().id(), request.pathParameter("keyId"))
                 .map(key -> Response.json(200, body(key).toDocument()))
                 .orElseThrow(() -> ServiceError.apiKeyNotFound("API key not found"));
     }

@@ -1,11 +1,10 @@
 package dev.appservices.emulator.internal.auth;
 
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonDocument;
-
-import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 /**
  * The JSON bodies of the auth endpoints, with the protocol's snake_case names (protocol.md §2–§4, §7);
@@ -13,15 +12,18 @@ import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
  */
 final class AuthBodies {
 
-    private AuthBodies() {
-    }
+    private AuthBodies() {}
 
     /** Login (and link) response; a link response has no refresh token. */
     record Login(String accessToken, String refreshToken, String userId, String deviceId) {
 
         BsonDocument toDocument() {
-            return document().put("access_token", accessToken).put("refresh_token", refreshToken)
-                    .put("user_id", userId).put("device_id", deviceId).build();
+            return document()
+                    .put("access_token", accessToken)
+                    .put("refresh_token", refreshToken)
+                    .put("user_id", userId)
+                    .put("device_id", deviceId)
+                    .build();
         }
     }
 
@@ -34,13 +36,19 @@ final class AuthBodies {
     }
 
     /** Profile response. */
-    record Profile(String userId, String domainId, List<ProfileIdentity> identities, Map<String, String> data,
-            String type) {
+    record Profile(
+            String userId, String domainId, List<ProfileIdentity> identities, Map<String, String> data, String type) {
 
         BsonDocument toDocument() {
-            return document().put("user_id", userId).put("domain_id", domainId)
-                    .putArray("identities", identities.stream().map(ProfileIdentity::toDocument).toList())
-                    .put("data", data).put("type", type).build();
+            return document()
+                    .put("user_id", userId)
+                    .put("domain_id", domainId)
+                    .putArray(
+                            "identities",
+                            identities.stream().map(ProfileIdentity::toDocument).toList())
+                    .put("data", data)
+                    .put("type", type)
+                    .build();
         }
     }
 
@@ -48,8 +56,12 @@ final class AuthBodies {
     record ProfileIdentity(String id, String providerType, String providerId, Map<String, String> providerData) {
 
         BsonDocument toDocument() {
-            return document().put("id", id).put("provider_type", providerType).put("provider_id", providerId)
-                    .put("provider_data", providerData).build();
+            return document()
+                    .put("id", id)
+                    .put("provider_type", providerType)
+                    .put("provider_id", providerId)
+                    .put("provider_data", providerData)
+                    .build();
         }
     }
 
@@ -57,7 +69,12 @@ final class AuthBodies {
     record ApiKey(String id, String key, String name, boolean disabled) {
 
         BsonDocument toDocument() {
-            return document().put("_id", id).put("key", key).put("name", name).put("disabled", disabled).build();
+            return document()
+                    .put("_id", id)
+                    .put("key", key)
+                    .put("name", name)
+                    .put("disabled", disabled)
+                    .build();
         }
 
         @Override

@@ -1,8 +1,7 @@
 package dev.appservices.emulator.internal.auth;
 
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
+import org.bson.BsonDocument;
 
 /** Checks the login body of one provider type. Implementations are thread-safe. */
 @FunctionalInterface

@@ -1,16 +1,14 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.types.ObjectId;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.types.ObjectId;
 
 /**
  * The authenticators of one app's enabled providers, built at start-up so that configuration problems (bad
@@ -53,8 +51,10 @@ final class Authenticators {
             return new OAuthAuthenticator(type, oauth);
         }
         if (provider instanceof AppSettings.Anonymous) {
-            return (target, body) -> new Credential(new Identity(new ObjectId().toHexString(), ANONYMOUS,
-                    target.providerId(ANONYMOUS), Map.of()), Optional.empty(), AppState.NORMAL_USER);
+            return (target, body) -> new Credential(
+                    new Identity(new ObjectId().toHexString(), ANONYMOUS, target.providerId(ANONYMOUS), Map.of()),
+                    Optional.empty(),
+                    AppState.NORMAL_USER);
         }
         throw new IllegalStateException("provider " + type + " of app " + app.id() + " has no authenticator");
     }

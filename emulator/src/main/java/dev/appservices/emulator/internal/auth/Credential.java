@@ -1,8 +1,7 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.util.Optional;
-
 import dev.appservices.emulator.internal.state.Records.Identity;
+import java.util.Optional;
 
 /**
  * The outcome of checking login credentials: the identity they prove, and the user that owns it when the credentials
@@ -12,5 +11,4 @@ import dev.appservices.emulator.internal.state.Records.Identity;
  * @param owner the owning user, for credentials bound to a user
  * @param userType the type of a user created for a new identity
  */
-record Credential(Identity identity, Optional<String> owner, String userType) {
-}
+record Credential(Identity identity, Optional<String> owner, String userType) {}

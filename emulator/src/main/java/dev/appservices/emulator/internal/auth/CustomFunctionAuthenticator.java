@@ -1,19 +1,17 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * {@code custom-function} login: the body without {@code options} is the payload handed to the app's
@@ -46,7 +44,8 @@ final class CustomFunctionAuthenticator implements Authenticator {
             id = Optional.of(result.asString().getValue());
         } else if (result.isDocument()) {
             BsonDocument document = result.asDocument();
-            id = Optional.ofNullable(document.get("id")).filter(BsonValue::isString)
+            id = Optional.ofNullable(document.get("id"))
+                    .filter(BsonValue::isString)
                     .map(value -> value.asString().getValue());
             document.forEach((key, value) -> {
                 if (!"id".equals(key) && value.isString()) {

@@ -1,5 +1,21 @@
 package dev.appservices.emulator.internal.auth;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import dev.appservices.emulator.internal.app.EmulatedApp;
+import dev.appservices.emulator.internal.config.AppSettings;
+import dev.appservices.emulator.internal.http.Fields;
+import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.state.AppState;
+import dev.appservices.emulator.internal.state.Records.Identity;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -16,26 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.bson.BsonDocument;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-
-import dev.appservices.emulator.internal.app.EmulatedApp;
-import dev.appservices.emulator.internal.config.AppSettings;
-import dev.appservices.emulator.internal.http.Fields;
-import dev.appservices.emulator.internal.http.ServiceError;
-import dev.appservices.emulator.internal.messages.Messages;
-import dev.appservices.emulator.internal.state.AppState;
-import dev.appservices.emulator.internal.state.Records.Identity;
 
 /**
  * {@code custom-token} login: {@code token} is a JWT signed by the app's external identity system. It must be a
@@ -58,7 +55,8 @@ final class CustomTokenAuthenticator implements Authenticator {
         this.algorithm = JWSAlgorithm.parse(settings.algorithm());
         this.verifiers = new ArrayList<>();
         for (int i = 0; i < settings.signingKeys().size(); i++) {
-            verifiers.add(verifier(appId, KEYS + "[" + i + "]", settings.signingKeys().get(i)));
+            verifiers.add(
+                    verifier(appId, KEYS + "[" + i + "]", settings.signingKeys().get(i)));
         }
         Set<String> audience = settings.audience().isEmpty() ? null : new HashSet<>(settings.audience());
         this.claimsVerifier = new DefaultJWTClaimsVerifier<>(audience, null, Set.of("sub", "exp"), null) {
@@ -132,15 +130,19 @@ final class CustomTokenAuthenticator implements Authenticator {
             }
             return new RSASSAVerifier(rsaPublicKey(value));
         } catch (JOSEException | GeneralSecurityException | IllegalArgumentException e) {
-            throw Messages.configInvalid("of app '" + appId + "'", key, JWSAlgorithm.HS256.equals(algorithm)
-                    ? "an HS256 secret needs at least 32 bytes"
-                    : "not a PEM RSA public key (-----BEGIN PUBLIC KEY-----): " + e.getMessage());
+            throw Messages.configInvalid(
+                    "of app '" + appId + "'",
+                    key,
+                    JWSAlgorithm.HS256.equals(algorithm)
+                            ? "an HS256 secret needs at least 32 bytes"
+                            : "not a PEM RSA public key (-----BEGIN PUBLIC KEY-----): " + e.getMessage());
         }
     }
 
     /** Reads a PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo) with the JDK's key factory. */
     private static RSAPublicKey rsaPublicKey(String pem) throws GeneralSecurityException {
-        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "")
+                .replace("-----END PUBLIC KEY-----", "")
                 .replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(base64);
         return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));

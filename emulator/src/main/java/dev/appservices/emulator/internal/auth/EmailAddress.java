@@ -15,19 +15,20 @@ final class EmailAddress {
     static final int MAX_LENGTH = 254;
     static final int MAX_LOCAL_PART = 64;
 
-    private static final Pattern LOCAL_PART = Pattern.compile(
-            "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern LOCAL_PART =
+            Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?");
 
-    private EmailAddress() {
-    }
+    private EmailAddress() {}
 
     static boolean isValid(String email) {
         if (email.length() > MAX_LENGTH) {
             return false;
         }
         int at = email.lastIndexOf('@');
-        if (at < 1 || at > MAX_LOCAL_PART || !LOCAL_PART.matcher(email.substring(0, at)).matches()) {
+        if (at < 1
+                || at > MAX_LOCAL_PART
+                || !LOCAL_PART.matcher(email.substring(0, at)).matches()) {
             return false;
         }
         String domain = email.substring(at + 1);

@@ -1,14 +1,5 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.util.Optional;
-
-import org.bson.BsonArray;
-import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-import org.bson.types.ObjectId;
-
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
@@ -21,6 +12,13 @@ import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.Account;
 import dev.appservices.emulator.internal.state.Records.EmailToken;
+import java.util.Optional;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.types.ObjectId;
 
 /**
  * The seven email/password endpoints under {@code /api/client/v2.0/app/{appId}/auth/providers/local-userpass/}
@@ -52,8 +50,8 @@ public final class EmailPasswordEndpoints {
         }
         String password = requirePassword(body);
         AppState state = app.state();
-        if (!state.addAccount(new Account(new ObjectId().toHexString(), email, PasswordHasher.hash(password),
-                settings.autoConfirm()))) {
+        if (!state.addAccount(new Account(
+                new ObjectId().toHexString(), email, PasswordHasher.hash(password), settings.autoConfirm()))) {
             throw ServiceError.accountNameInUse();
         }
         if (!settings.autoConfirm()) {
@@ -61,7 +59,8 @@ public final class EmailPasswordEndpoints {
             if (settings.confirmationFunction().isPresent()) {
                 String status;
                 try {
-                    status = runConfirmation(app, settings.confirmationFunction().get(), token);
+                    status =
+                            runConfirmation(app, settings.confirmationFunction().get(), token);
                 } catch (ServiceError e) {
                     state.removeAccount(email);
                     throw e;
@@ -94,8 +93,7 @@ public final class EmailPasswordEndpoints {
     /** {@code confirm/call}: {@code {email}}; runs the confirmation function again. */
     public Response retryConfirmationFunction(Request request) {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
-        String function = settings(app).confirmationFunction()
-                .orElseThrow(() -> functionMissing(app, "confirmation"));
+        String function = settings(app).confirmationFunction().orElseThrow(() -> functionMissing(app, "confirmation"));
         Account account = pendingAccount(app, requireEmail(request.jsonBody()));
         EmailToken token = app.state().issueEmailToken(EmailToken.CONFIRM, account.email());
         if (FAIL.equals(runConfirmation(app, function, token))) {
@@ -124,8 +122,7 @@ public final class EmailPasswordEndpoints {
     /** {@code reset/call}: {@code {email, password, arguments}}; lets the reset function decide. */
     public Response callResetFunction(Request request) {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
-        String function = settings(app).resetFunction()
-                .orElseThrow(() -> functionMissing(app, "password reset"));
+        String function = settings(app).resetFunction().orElseThrow(() -> functionMissing(app, "password reset"));
         BsonDocument body = request.jsonBody();
         String email = requireEmail(body);
         String password = requirePassword(body);
@@ -135,7 +132,8 @@ public final class EmailPasswordEndpoints {
         BsonArray arguments = new BsonArray();
         arguments.add(tokenArgument(token)
                 .append("password", new BsonString(password))
-                .append("currentPasswordValid",
+                .append(
+                        "currentPasswordValid",
                         BsonBoolean.valueOf(PasswordHasher.matches(password, account.passwordHash()))));
         arguments.addAll(extra);
         String status = status(function, app.invokeHook(function, arguments));
@@ -201,12 +199,14 @@ public final class EmailPasswordEndpoints {
 
     /** Consumes the token named by the body's {@code token} and {@code tokenId}. */
     private static EmailToken consumeToken(EmulatedApp app, String kind, BsonDocument body) {
-        return app.state().consumeEmailToken(kind, Fields.requiredString(body, "token"),
-                Fields.requiredString(body, "tokenId")).orElseThrow(ServiceError::userpassTokenInvalid);
+        return app.state()
+                .consumeEmailToken(kind, Fields.requiredString(body, "token"), Fields.requiredString(body, "tokenId"))
+                .orElseThrow(ServiceError::userpassTokenInvalid);
     }
 
     private static AppSettings.Userpass settings(EmulatedApp app) {
-        return app.settings().provider(UserpassAuthenticator.TYPE, AppSettings.Userpass.class)
+        return app.settings()
+                .provider(UserpassAuthenticator.TYPE, AppSettings.Userpass.class)
                 .orElseThrow(() -> ServiceError.providerNotFound(UserpassAuthenticator.TYPE));
     }
 
@@ -239,8 +239,8 @@ public final class EmailPasswordEndpoints {
         String password = Fields.requiredString(body, "password");
         int length = password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-            throw ServiceError.badRequest("password must be between " + MIN_PASSWORD + " and " + MAX_PASSWORD
-                    + " characters");
+            throw ServiceError.badRequest(
+                    "password must be between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters");
         }
         return password;
     }

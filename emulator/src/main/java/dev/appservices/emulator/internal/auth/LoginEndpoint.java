@@ -1,15 +1,5 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
-import org.bson.types.ObjectId;
-
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Endpoint;
@@ -18,6 +8,14 @@ import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.User;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.types.ObjectId;
 
 /**
  * {@code POST /api/client/v2.0/app/{appId}/auth/providers/{provider}/login[?link=true]} (protocol.md §2).
@@ -46,25 +44,32 @@ public final class LoginEndpoint implements Endpoint {
     public Response handle(Request request) {
         EmulatedApp app = apps.require(request.pathParameter("appId"));
         String provider = request.pathParameter("provider");
-        Authenticator authenticator = authenticators.get(app.id()).find(provider)
-                .orElseThrow(() -> ServiceError.providerNotFound(provider));
+        Authenticator authenticator =
+                authenticators.get(app.id()).find(provider).orElseThrow(() -> ServiceError.providerNotFound(provider));
         if ("true".equals(request.queryParameter("link").orElse(null))) {
             return link(request, app, authenticator);
         }
         BsonDocument body = request.jsonBody();
         Credential credential = authenticator.authenticate(app, body);
         boolean created = credential.owner().isEmpty() && !app.state().hasIdentity(credential.identity());
-        User user = credential.owner()
+        User user = credential
+                .owner()
                 .flatMap(owner -> app.state().user(owner))
                 .orElseGet(() -> app.state().loginIdentity(credential.identity(), credential.userType()));
         if (user.disabled()) {
             throw ServiceError.userDisabled();
         }
         app.loggedIn(user, provider, created);
-        Session session = app.state().createSession(user.id(), deviceId(body),
-                app.settings().refreshTokenTtl());
-        return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, session),
-                tokens.refreshToken(app, user, session), user.id(), session.deviceId()).toDocument());
+        Session session = app.state()
+                .createSession(user.id(), deviceId(body), app.settings().refreshTokenTtl());
+        return Response.json(
+                200,
+                new AuthBodies.Login(
+                                tokens.accessToken(app, user, session),
+                                tokens.refreshToken(app, user, session),
+                                user.id(),
+                                session.deviceId())
+                        .toDocument());
     }
 
     private Response link(Request request, EmulatedApp app, Authenticator authenticator) {
@@ -80,11 +85,18 @@ public final class LoginEndpoint implements Endpoint {
             }
             user = caller.user();
         } else {
-            user = app.state().linkIdentity(caller.user().id(), credential.identity())
+            user = app.state()
+                    .linkIdentity(caller.user().id(), credential.identity())
                     .orElseThrow(ServiceError::unauthorized);
         }
-        return Response.json(200, new AuthBodies.Login(tokens.accessToken(app, user, caller.session()), null,
-                user.id(), caller.session().deviceId()).toDocument());
+        return Response.json(
+                200,
+                new AuthBodies.Login(
+                                tokens.accessToken(app, user, caller.session()),
+                                null,
+                                user.id(),
+                                caller.session().deviceId())
+                        .toDocument());
     }
 
     /**

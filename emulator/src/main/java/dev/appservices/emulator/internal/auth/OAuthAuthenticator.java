@@ -1,12 +1,5 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.Optional;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.http.Fields;
@@ -14,6 +7,11 @@ import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import org.bson.BsonDocument;
 
 /**
  * {@code oauth2-google} ({@code authCode} or {@code id_token}), {@code oauth2-facebook} ({@code accessToken}) and
@@ -42,12 +40,12 @@ final class OAuthAuthenticator implements Authenticator {
                 .map(field -> Fields.optionalString(body, field))
                 .flatMap(Optional::stream)
                 .findFirst()
-                .orElseThrow(() -> new ServiceError(400, "MissingParameter",
-                        Messages.missingField(String.join("' or '", tokenFields))));
+                .orElseThrow(() -> new ServiceError(
+                        400, "MissingParameter", Messages.missingField(String.join("' or '", tokenFields))));
         byte[] presented = token.getBytes(StandardCharsets.UTF_8);
         AppSettings.TrustedToken trusted = settings.trustedTokens().stream()
-                .filter(candidate -> MessageDigest.isEqual(presented,
-                        candidate.token().getBytes(StandardCharsets.UTF_8)))
+                .filter(candidate ->
+                        MessageDigest.isEqual(presented, candidate.token().getBytes(StandardCharsets.UTF_8)))
                 .findFirst()
                 .orElseThrow(ServiceError::unauthorized);
         Identity identity = new Identity(trusted.id(), type, app.providerId(type), trusted.profile());

@@ -1,15 +1,14 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Identity;
 import dev.appservices.emulator.internal.state.Records.User;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The token-addressed user endpoints (protocol.md §3, §4): profile (access token), session refresh and logout
@@ -29,19 +28,25 @@ public final class SessionEndpoints {
         User user = caller.user();
         Map<String, String> data = new LinkedHashMap<>();
         user.identities().forEach(identity -> data.putAll(identity.data()));
-        List<AuthBodies.ProfileIdentity> identities = user.identities().stream()
-                .map(SessionEndpoints::identity)
-                .toList();
-        return Response.json(200, new AuthBodies.Profile(user.id(), caller.app().state().domainId(), identities, data,
-                AppState.SERVER_USER.equals(user.type()) ? AppState.SERVER_USER : AppState.NORMAL_USER).toDocument());
+        List<AuthBodies.ProfileIdentity> identities =
+                user.identities().stream().map(SessionEndpoints::identity).toList();
+        return Response.json(
+                200,
+                new AuthBodies.Profile(
+                                user.id(),
+                                caller.app().state().domainId(),
+                                identities,
+                                data,
+                                AppState.SERVER_USER.equals(user.type()) ? AppState.SERVER_USER : AppState.NORMAL_USER)
+                        .toDocument());
     }
 
     /** {@code POST /api/client/v2.0/auth/session}: 201 with a new access token; the refresh token stays. */
     public Response refresh(Request request) {
         TokenService.Verified caller = tokens.verify(request, TokenService.REFRESH);
         EmulatedApp app = caller.app();
-        return Response.json(201, new AuthBodies.AccessToken(tokens.accessToken(app, caller.user(),
-                caller.session())).toDocument());
+        return Response.json(
+                201, new AuthBodies.AccessToken(tokens.accessToken(app, caller.user(), caller.session())).toDocument());
     }
 
     /** {@code DELETE /api/client/v2.0/auth/session}: ends the session of the refresh token. */
@@ -59,7 +64,7 @@ public final class SessionEndpoints {
     }
 
     private static AuthBodies.ProfileIdentity identity(Identity identity) {
-        return new AuthBodies.ProfileIdentity(identity.id(), identity.providerType(), identity.providerId(),
-                identity.data());
+        return new AuthBodies.ProfileIdentity(
+                identity.id(), identity.providerType(), identity.providerId(), identity.data());
     }
 }

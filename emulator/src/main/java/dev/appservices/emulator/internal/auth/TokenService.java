@@ -1,23 +1,14 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.text.ParseException;
-import java.time.Clock;
-import java.util.Date;
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.BsonDocument;
-
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import dev.appservices.emulator.internal.app.Apps;
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Request;
@@ -26,6 +17,12 @@ import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.SignedIn;
 import dev.appservices.emulator.internal.state.Records.User;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
 
 /**
  * Issues and verifies the emulator's access and refresh tokens: HS256 JWTs signed with the app's secret.
@@ -53,11 +50,11 @@ public final class TokenService {
     }
 
     /** What a verified token stands for. */
-    public record Verified(EmulatedApp app, Session session, User user) {
-    }
+    public record Verified(EmulatedApp app, Session session, User user) {}
 
     public String accessToken(EmulatedApp app, User user, Session session) {
-        JWTClaimsSet.Builder claims = claims(app, user, session, ACCESS, app.settings().accessTokenTtl().toMillis());
+        JWTClaimsSet.Builder claims = claims(
+                app, user, session, ACCESS, app.settings().accessTokenTtl().toMillis());
         Optional<BsonDocument> customData = app.customData(user);
         if (customData.isPresent()) {
             claims.claim("user_data", claimValue(customData.get()));
@@ -67,8 +64,10 @@ public final class TokenService {
 
     /** A refresh token that expires with its session. */
     public String refreshToken(EmulatedApp app, User user, Session session) {
-        return sign(app, claims(app, user, session, REFRESH, session.expiresAt() - clock.millis())
-                .build());
+        return sign(
+                app,
+                claims(app, user, session, REFRESH, session.expiresAt() - clock.millis())
+                        .build());
     }
 
     /**
@@ -124,17 +123,19 @@ public final class TokenService {
             throw ServiceError.invalidSession("signature invalid");
         }
         if (!type.equals(stringClaim(claims, "typ"))) {
-            throw ServiceError.invalidSession("expected a" + (ACCESS.equals(type) ? "n access" : " refresh")
-                    + " token");
+            throw ServiceError.invalidSession(
+                    "expected a" + (ACCESS.equals(type) ? "n access" : " refresh") + " token");
         }
         Date expiry = claims.getExpirationTime();
         if (expiry == null || expiry.getTime() <= clock.millis()) {
             throw ServiceError.invalidSession(type + " token expired");
         }
-        SignedIn signedIn = app.state().signedIn(stringClaim(claims, SESSION_CLAIM))
+        SignedIn signedIn = app.state()
+                .signedIn(stringClaim(claims, SESSION_CLAIM))
                 // The service's text for a refresh token of a deleted user or an ended session; realm-web's
                 // app.deleteUser() logs out after deleting and ignores exactly this message.
-                .orElseThrow(() -> REFRESH.equals(type) ? ServiceError.refreshTokenNotFound()
+                .orElseThrow(() -> REFRESH.equals(type)
+                        ? ServiceError.refreshTokenNotFound()
                         : ServiceError.invalidSession("the session has ended"));
         User user = signedIn.user();
         if (!user.id().equals(claims.getSubject())) {
@@ -146,8 +147,7 @@ public final class TokenService {
         return new Verified(app, signedIn.session(), user);
     }
 
-    private JWTClaimsSet.Builder claims(EmulatedApp app, User user, Session session, String type,
-            long lifetimeMillis) {
+    private JWTClaimsSet.Builder claims(EmulatedApp app, User user, Session session, String type, long lifetimeMillis) {
         long now = clock.millis();
         long issuedAt = now / 1000;
         long expiresAt = (now + lifetimeMillis + 999) / 1000;
@@ -162,7 +162,10 @@ public final class TokenService {
     }
 
     private static String sign(EmulatedApp app, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims);
         try {
             jwt.sign(new MACSigner(app.state().signingSecret()));

@@ -1,10 +1,5 @@
 package dev.appservices.emulator.internal.auth;
 
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Fields;
 import dev.appservices.emulator.internal.http.ServiceError;
@@ -12,6 +7,9 @@ import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.Account;
 import dev.appservices.emulator.internal.state.Records.Identity;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
 
 /**
  * {@code local-userpass} login: {@code username} and {@code password}. An unknown email and a wrong password both
@@ -25,7 +23,8 @@ final class UserpassAuthenticator implements Authenticator {
     public Credential authenticate(EmulatedApp app, BsonDocument body) {
         String username = Fields.requiredString(body, "username");
         String password = Fields.requiredString(body, "password");
-        Account account = app.state().account(username)
+        Account account = app.state()
+                .account(username)
                 .filter(candidate -> PasswordHasher.matches(password, candidate.passwordHash()))
                 .orElseThrow(ServiceError::invalidPassword);
         if (!account.confirmed()) {

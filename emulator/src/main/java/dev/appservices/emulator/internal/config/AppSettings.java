@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.bson.BsonDocument;
 
 /**
@@ -58,8 +57,8 @@ public record AppSettings(
      * @param defaultRule the {@code default_rule.json} document {@code {roles, filters}}, or empty
      * @param values the values {@code %%values} expands to
      */
-    public record MongoDb(String service, List<BsonDocument> rules, Optional<BsonDocument> defaultRule,
-            BsonDocument values) {
+    public record MongoDb(
+            String service, List<BsonDocument> rules, Optional<BsonDocument> defaultRule, BsonDocument values) {
 
         public MongoDb {
             Objects.requireNonNull(service, "service");
@@ -77,8 +76,7 @@ public record AppSettings(
      * @param collection the collection
      * @param userIdField the field that holds the user id
      */
-    public record CustomDataCollection(String service, String database, String collection, String userIdField) {
-    }
+    public record CustomDataCollection(String service, String database, String collection, String userIdField) {}
 
     /** The settings of an enabled provider of the given kind. */
     public <T extends Provider> Optional<T> provider(String type, Class<T> kind) {
@@ -92,12 +90,10 @@ public record AppSettings(
     }
 
     /** Settings of one auth provider. */
-    public sealed interface Provider permits Anonymous, Userpass, ApiKeys, CustomToken, CustomFunction, OAuth {
-    }
+    public sealed interface Provider permits Anonymous, Userpass, ApiKeys, CustomToken, CustomFunction, OAuth {}
 
     /** {@code anon-user}: no settings. */
-    public record Anonymous() implements Provider {
-    }
+    public record Anonymous() implements Provider {}
 
     /**
      * {@code local-userpass}.
@@ -107,8 +103,7 @@ public record AppSettings(
      * @param resetFunction the function that approves password resets (when {@code runResetFunction})
      */
     public record Userpass(boolean autoConfirm, Optional<String> confirmationFunction, Optional<String> resetFunction)
-            implements Provider {
-    }
+            implements Provider {}
 
     /**
      * {@code api-key}.
@@ -144,8 +139,9 @@ public record AppSettings(
      * @param audience accepted {@code aud} values; empty accepts any
      * @param metadataFields claims copied into the user's profile
      */
-    public record CustomToken(String algorithm, List<String> signingKeys, List<String> audience,
-            List<MetadataField> metadataFields) implements Provider {
+    public record CustomToken(
+            String algorithm, List<String> signingKeys, List<String> audience, List<MetadataField> metadataFields)
+            implements Provider {
 
         public CustomToken {
             signingKeys = List.copyOf(signingKeys);
@@ -166,16 +162,14 @@ public record AppSettings(
      * @param fieldName the profile field it becomes
      * @param required whether a token without it is rejected
      */
-    public record MetadataField(String name, String fieldName, boolean required) {
-    }
+    public record MetadataField(String name, String fieldName, boolean required) {}
 
     /**
      * {@code custom-function}.
      *
      * @param functionName the authentication function
      */
-    public record CustomFunction(String functionName) implements Provider {
-    }
+    public record CustomFunction(String functionName) implements Provider {}
 
     /**
      * {@code oauth2-google}, {@code oauth2-facebook} or {@code oauth2-apple}.
@@ -216,8 +210,11 @@ public record AppSettings(
      * @param defaultData the document of every other user, or empty for none
      * @param collection the collection that holds users' documents, which wins over the other sources
      */
-    public record CustomData(Map<String, BsonDocument> byUserId, Map<String, BsonDocument> byEmail,
-            Optional<BsonDocument> defaultData, Optional<CustomDataCollection> collection) {
+    public record CustomData(
+            Map<String, BsonDocument> byUserId,
+            Map<String, BsonDocument> byEmail,
+            Optional<BsonDocument> defaultData,
+            Optional<CustomDataCollection> collection) {
 
         public CustomData {
             byUserId = copy(byUserId);

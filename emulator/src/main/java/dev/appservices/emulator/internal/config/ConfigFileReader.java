@@ -1,5 +1,8 @@
 package dev.appservices.emulator.internal.config;
 
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.EmulatorException;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,15 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonValue;
 import org.bson.json.JsonParseException;
-
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.EmulatorException;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Reads the emulator's JSON configuration file into {@link AppDefinition}s. The format is documented in
@@ -27,12 +25,19 @@ import dev.appservices.emulator.internal.messages.Messages;
  */
 public final class ConfigFileReader {
 
-    private static final Set<String> APP_KEYS = Set.of("id", "deploymentModel", "location", "accessTokenTtl",
-            "refreshTokenTtl", "functions", "customUserData", "providers", "mongodb");
+    private static final Set<String> APP_KEYS = Set.of(
+            "id",
+            "deploymentModel",
+            "location",
+            "accessTokenTtl",
+            "refreshTokenTtl",
+            "functions",
+            "customUserData",
+            "providers",
+            "mongodb");
     private static final Set<String> OAUTH = Set.of("oauth2-google", "oauth2-facebook", "oauth2-apple");
 
-    private ConfigFileReader() {
-    }
+    private ConfigFileReader() {}
 
     /**
      * Reads a configuration file.
@@ -75,10 +80,10 @@ public final class ConfigFileReader {
         AppDefinition.Builder app = AppDefinition.builder(node.requiredString("id"));
         node.optionalString("deploymentModel").ifPresent(app::deploymentModel);
         node.optionalString("location").ifPresent(app::location);
-        node.optionalValue("accessTokenTtl").ifPresent(value -> app.accessTokenTtl(
-                duration(node, "accessTokenTtl", value)));
-        node.optionalValue("refreshTokenTtl").ifPresent(value -> app.refreshTokenTtl(
-                duration(node, "refreshTokenTtl", value)));
+        node.optionalValue("accessTokenTtl")
+                .ifPresent(value -> app.accessTokenTtl(duration(node, "accessTokenTtl", value)));
+        node.optionalValue("refreshTokenTtl")
+                .ifPresent(value -> app.refreshTokenTtl(duration(node, "refreshTokenTtl", value)));
         if (node.has("functions")) {
             app.functions(node.strings("functions").toArray(String[]::new));
         }
@@ -90,8 +95,11 @@ public final class ConfigFileReader {
 
     private static void mongodb(ConfigNode node, AppDefinition.Builder app) {
         node.allowOnly(Set.of("service", "rules", "defaultRule", "values"));
-        List<BsonDocument> rules = node.objects("rules").stream().map(ConfigNode::document).toList();
-        app.mongodb(node.optionalString("service").orElse("mongodb-atlas"), rules,
+        List<BsonDocument> rules =
+                node.objects("rules").stream().map(ConfigNode::document).toList();
+        app.mongodb(
+                node.optionalString("service").orElse("mongodb-atlas"),
+                rules,
                 node.optionalDocument("defaultRule").orElse(null),
                 node.optionalDocument("values").orElseGet(BsonDocument::new));
     }
@@ -101,11 +109,21 @@ public final class ConfigFileReader {
      * users without a document in the collection).
      */
     private static void customData(ConfigNode node, AppDefinition.Builder app) {
-        node.allowOnly(Set.of("enabled", "mongo_service_name", "database_name", "collection_name", "user_id_field",
-                "on_user_creation_function_name", "default", "byEmail", "byUserId"));
+        node.allowOnly(Set.of(
+                "enabled",
+                "mongo_service_name",
+                "database_name",
+                "collection_name",
+                "user_id_field",
+                "on_user_creation_function_name",
+                "default",
+                "byEmail",
+                "byUserId"));
         if (node.has("collection_name") && node.optionalBoolean("enabled").orElse(true)) {
-            app.customUserDataCollection(node.optionalString("mongo_service_name").orElse("mongodb-atlas"),
-                    node.requiredString("database_name"), node.requiredString("collection_name"),
+            app.customUserDataCollection(
+                    node.optionalString("mongo_service_name").orElse("mongodb-atlas"),
+                    node.requiredString("database_name"),
+                    node.requiredString("collection_name"),
                     node.requiredString("user_id_field"));
         }
         node.optionalDocument("default").ifPresent(app::defaultCustomData);
@@ -117,8 +135,11 @@ public final class ConfigFileReader {
         Map<String, BsonDocument> result = new LinkedHashMap<>();
         node.optionalObject(key).ifPresent(documents -> {
             for (String name : documents.keys()) {
-                result.put(name, documents.optionalDocument(name)
-                        .orElseThrow(() -> documents.invalid(documents.path(name), "must be an object")));
+                result.put(
+                        name,
+                        documents
+                                .optionalDocument(name)
+                                .orElseThrow(() -> documents.invalid(documents.path(name), "must be an object")));
             }
         });
         return result;
@@ -126,8 +147,8 @@ public final class ConfigFileReader {
 
     private static void providers(ConfigNode node, AppDefinition.Builder app) {
         for (String type : node.keys()) {
-            ConfigNode provider = node.optionalObject(type)
-                    .orElseThrow(() -> node.invalid(node.path(type), "must be an object"));
+            ConfigNode provider =
+                    node.optionalObject(type).orElseThrow(() -> node.invalid(node.path(type), "must be an object"));
             switch (type) {
                 case "anon-user" -> {
                     provider.allowOnly(Set.of());
@@ -149,9 +170,11 @@ public final class ConfigFileReader {
                 }
                 default -> {
                     if (!OAUTH.contains(type)) {
-                        throw node.invalid(node.path(type), "unknown provider type (expected anon-user, "
-                                + "local-userpass, api-key, custom-token, custom-function, oauth2-google, "
-                                + "oauth2-facebook or oauth2-apple)");
+                        throw node.invalid(
+                                node.path(type),
+                                "unknown provider type (expected anon-user, "
+                                        + "local-userpass, api-key, custom-token, custom-function, oauth2-google, "
+                                        + "oauth2-facebook or oauth2-apple)");
                     }
                     oauth(type, provider, app);
                 }
@@ -160,8 +183,12 @@ public final class ConfigFileReader {
     }
 
     private static void userpass(ConfigNode node, AppDefinition.Builder app) {
-        node.allowOnly(Set.of("autoConfirm", "confirmationFunctionName", "runConfirmationFunction",
-                "resetFunctionName", "runResetFunction"));
+        node.allowOnly(Set.of(
+                "autoConfirm",
+                "confirmationFunctionName",
+                "runConfirmationFunction",
+                "resetFunctionName",
+                "runResetFunction"));
         app.emailPasswordAuth(node.optionalBoolean("autoConfirm").orElse(false));
         hook(node, "confirmationFunctionName", "runConfirmationFunction").ifPresent(app::emailConfirmationFunction);
         hook(node, "resetFunctionName", "runResetFunction").ifPresent(app::passwordResetFunction);
@@ -178,11 +205,12 @@ public final class ConfigFileReader {
 
     private static void customToken(ConfigNode node, AppDefinition.Builder app) {
         node.allowOnly(Set.of("signingAlgorithm", "signingKeys", "audience", "metadataFields"));
-        app.customTokenAuth(node.requiredString("signingAlgorithm"), node.strings("signingKeys"),
-                node.strings("audience"));
+        app.customTokenAuth(
+                node.requiredString("signingAlgorithm"), node.strings("signingKeys"), node.strings("audience"));
         for (ConfigNode field : node.objects("metadataFields")) {
             field.allowOnly(Set.of("name", "fieldName", "required"));
-            app.customTokenMetadataField(field.requiredString("name"),
+            app.customTokenMetadataField(
+                    field.requiredString("name"),
                     field.optionalString("fieldName").orElse(field.requiredString("name")),
                     field.optionalBoolean("required").orElse(false));
         }
@@ -194,8 +222,8 @@ public final class ConfigFileReader {
         for (ConfigNode token : node.objects("trustedTokens")) {
             token.allowOnly(Set.of("token", "id", "profile"));
             Map<String, String> profile = new LinkedHashMap<>();
-            token.optionalObject("profile").ifPresent(fields -> fields.keys().forEach(
-                    key -> profile.put(key, fields.requiredString(key))));
+            token.optionalObject("profile")
+                    .ifPresent(fields -> fields.keys().forEach(key -> profile.put(key, fields.requiredString(key))));
             app.trustedOAuthToken(type, token.requiredString("token"), token.requiredString("id"), profile);
         }
     }

@@ -1,16 +1,14 @@
 package dev.appservices.emulator.internal.config;
 
+import dev.appservices.emulator.EmulatorException;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.EmulatorException;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A JSON object of the configuration file with its path ({@code apps[0].providers.api-key}), so that every
@@ -107,7 +105,8 @@ final class ConfigNode {
             if (!values.get(i).isDocument()) {
                 throw invalid(path(key) + "[" + i + "]", "must be an object");
             }
-            result.add(new ConfigNode(source, path(key) + "[" + i + "]", values.get(i).asDocument()));
+            result.add(new ConfigNode(
+                    source, path(key) + "[" + i + "]", values.get(i).asDocument()));
         }
         return result;
     }

@@ -1,5 +1,8 @@
 package dev.appservices.emulator.internal.control;
 
+import dev.appservices.emulator.internal.json.ErrorBody;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -7,10 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import dev.appservices.emulator.internal.json.ErrorBody;
-import dev.appservices.emulator.internal.json.JsonSupport;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * One injected fault: which requests it matches, how many more it applies to, and what it does to them.
@@ -22,7 +21,12 @@ public final class Fault {
 
     /** What a fault does after its delay. */
     enum Action {
-        NONE, STATUS, REDIRECT, BODY, MALFORMED_JSON, DROP;
+        NONE,
+        STATUS,
+        REDIRECT,
+        BODY,
+        MALFORMED_JSON,
+        DROP;
 
         static Action parse(String text) {
             if (text == null) {
@@ -35,8 +39,9 @@ public final class Fault {
                 case "body" -> BODY;
                 case "malformedJson" -> MALFORMED_JSON;
                 case "drop" -> DROP;
-                default -> throw invalid("unknown action '" + text
-                        + "' (expected none, status, redirect, body, malformedJson or drop)");
+                default ->
+                    throw invalid("unknown action '" + text
+                            + "' (expected none, status, redirect, body, malformedJson or drop)");
             };
         }
     }
@@ -77,7 +82,8 @@ public final class Fault {
         }
         Pattern pattern;
         try {
-            pattern = definition.path() != null ? Glob.toPattern(definition.path())
+            pattern = definition.path() != null
+                    ? Glob.toPattern(definition.path())
                     : Pattern.compile(definition.pathRegex());
         } catch (PatternSyntaxException e) {
             throw invalid("'pathRegex' is not a regular expression: " + e.getDescription());
@@ -124,7 +130,8 @@ public final class Fault {
     }
 
     boolean matches(String requestMethod, String path) {
-        return (method == null || method.equals(requestMethod)) && pathPattern.matcher(path).matches();
+        return (method == null || method.equals(requestMethod))
+                && pathPattern.matcher(path).matches();
     }
 
     /** Claims one application; {@code false} when the fault is used up. */
@@ -151,9 +158,19 @@ public final class Fault {
     FaultDefinition describe() {
         int left = remaining.get();
         FaultDefinition d = definition;
-        return new FaultDefinition(d.method(), d.path(), d.pathRegex(), left < 0 ? null : left, d.delayMs(),
-                d.action() == null ? "none" : d.action(), d.status(), d.errorCode(), d.message(), d.location(),
-                d.contentType(), d.body());
+        return new FaultDefinition(
+                d.method(),
+                d.path(),
+                d.pathRegex(),
+                left < 0 ? null : left,
+                d.delayMs(),
+                d.action() == null ? "none" : d.action(),
+                d.status(),
+                d.errorCode(),
+                d.message(),
+                d.location(),
+                d.contentType(),
+                d.body());
     }
 
     /** Waits for the fault's delay, if any. */
@@ -176,19 +193,29 @@ public final class Fault {
      * @param body the body bytes (empty for none)
      * @param headers further response headers
      */
-    public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
-    }
+    public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {}
 
     /** The injected reply, or empty when the request is to be handled normally (after the delay). */
     public Optional<Reply> reply() {
         FaultDefinition d = definition;
         return switch (action) {
-            case STATUS -> Optional.of(new Reply(d.status(), JSON, utf8(JsonSupport.toJson(new ErrorBody(
-                    d.message() == null ? "injected fault" : d.message(),
-                    d.errorCode() == null ? "InternalServerError" : d.errorCode(), "").toDocument())), Map.of()));
+            case STATUS ->
+                Optional.of(new Reply(
+                        d.status(),
+                        JSON,
+                        utf8(JsonSupport.toJson(new ErrorBody(
+                                        d.message() == null ? "injected fault" : d.message(),
+                                        d.errorCode() == null ? "InternalServerError" : d.errorCode(),
+                                        "")
+                                .toDocument())),
+                        Map.of()));
             case REDIRECT -> Optional.of(new Reply(d.status(), null, new byte[0], Map.of("Location", d.location())));
-            case BODY -> Optional.of(new Reply(d.status() == null ? 200 : d.status(),
-                    d.contentType() == null ? "text/html" : d.contentType(), utf8(d.body()), Map.of()));
+            case BODY ->
+                Optional.of(new Reply(
+                        d.status() == null ? 200 : d.status(),
+                        d.contentType() == null ? "text/html" : d.contentType(),
+                        utf8(d.body()),
+                        Map.of()));
             case MALFORMED_JSON -> Optional.of(new Reply(200, JSON, utf8(MALFORMED_JSON), Map.of()));
             case NONE, DROP -> Optional.empty();
         };

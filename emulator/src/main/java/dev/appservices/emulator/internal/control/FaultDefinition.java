@@ -1,11 +1,10 @@
 package dev.appservices.emulator.internal.control;
 
-import org.bson.BsonDocument;
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 import dev.appservices.emulator.internal.json.DocumentReader;
 import dev.appservices.emulator.internal.messages.Messages;
-
-import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+import org.bson.BsonDocument;
 
 /**
  * The JSON form of a fault as posted to {@code POST /emulator/v1/faults} (and written by
@@ -48,12 +47,19 @@ public record FaultDefinition(
      */
     public static FaultDefinition fromDocument(BsonDocument json) {
         try {
-            return new FaultDefinition(DocumentReader.string(json, "method"), DocumentReader.string(json, "path"),
-                    DocumentReader.string(json, "pathRegex"), DocumentReader.smallInteger(json, "times"),
-                    DocumentReader.integer(json, "delayMs"), DocumentReader.string(json, "action"),
-                    DocumentReader.smallInteger(json, "status"), DocumentReader.string(json, "errorCode"),
-                    DocumentReader.string(json, "message"), DocumentReader.string(json, "location"),
-                    DocumentReader.string(json, "contentType"), DocumentReader.string(json, "body"));
+            return new FaultDefinition(
+                    DocumentReader.string(json, "method"),
+                    DocumentReader.string(json, "path"),
+                    DocumentReader.string(json, "pathRegex"),
+                    DocumentReader.smallInteger(json, "times"),
+                    DocumentReader.integer(json, "delayMs"),
+                    DocumentReader.string(json, "action"),
+                    DocumentReader.smallInteger(json, "status"),
+                    DocumentReader.string(json, "errorCode"),
+                    DocumentReader.string(json, "message"),
+                    DocumentReader.string(json, "location"),
+                    DocumentReader.string(json, "contentType"),
+                    DocumentReader.string(json, "body"));
         } catch (IllegalArgumentException e) {
             throw new InvalidFaultException(Messages.invalidFault(e.getMessage()));
         }
@@ -61,10 +67,19 @@ public record FaultDefinition(
 
     /** The JSON form; absent fields are left out. */
     public BsonDocument toDocument() {
-        return document().put("method", method).put("path", path).put("pathRegex", pathRegex)
-                .put("times", times == null ? null : times.longValue()).put("delayMs", delayMs).put("action", action)
-                .put("status", status == null ? null : status.longValue()).put("errorCode", errorCode)
-                .put("message", message).put("location", location).put("contentType", contentType).put("body", body)
+        return document()
+                .put("method", method)
+                .put("path", path)
+                .put("pathRegex", pathRegex)
+                .put("times", times == null ? null : times.longValue())
+                .put("delayMs", delayMs)
+                .put("action", action)
+                .put("status", status == null ? null : status.longValue())
+                .put("errorCode", errorCode)
+                .put("message", message)
+                .put("location", location)
+                .put("contentType", contentType)
+                .put("body", body)
                 .build();
     }
 }

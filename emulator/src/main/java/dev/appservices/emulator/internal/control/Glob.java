@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  */
 final class Glob {
 
-    private Glob() {
-    }
+    private Glob() {}
 
     static Pattern toPattern(String glob) {
         StringBuilder regex = new StringBuilder();

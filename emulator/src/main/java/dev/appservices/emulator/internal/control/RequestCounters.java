@@ -30,7 +30,8 @@ public final class RequestCounters {
     /** Counts a request for an app that was identified after routing (by its token). */
     public void countForApp(String routeKey, String appId) {
         perApp.computeIfAbsent(appId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(routeKey, key -> new LongAdder()).increment();
+                .computeIfAbsent(routeKey, key -> new LongAdder())
+                .increment();
     }
 
     /** The totals, sorted by route key. */

@@ -1,7 +1,6 @@
 package dev.appservices.emulator.internal.data;
 
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 
 /**
@@ -24,16 +23,13 @@ public interface Access {
         }
 
         @Override
-        public void checkInsert(BsonDocument document) {
-        }
+        public void checkInsert(BsonDocument document) {}
 
         @Override
-        public void checkUpdate(BsonDocument before, BsonDocument after) {
-        }
+        public void checkUpdate(BsonDocument before, BsonDocument after) {}
 
         @Override
-        public void checkDelete(BsonDocument document) {
-        }
+        public void checkDelete(BsonDocument document) {}
     };
 
     /** The query with the filters that apply added. */

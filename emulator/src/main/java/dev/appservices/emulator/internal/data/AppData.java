@@ -1,7 +1,6 @@
 package dev.appservices.emulator.internal.data;
 
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 
 /**

@@ -1,14 +1,12 @@
 package dev.appservices.emulator.internal.data;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Typed reads of an operation's argument document. Numbers may come as any numeric type (realm-core sends

@@ -1,7 +1,6 @@
 package dev.appservices.emulator.internal.data;
 
 import java.util.Objects;
-
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
@@ -20,8 +19,12 @@ public record Caller(boolean asSystem, BsonDocument user) {
 
     /** The system: rules do not apply. */
     public static Caller systemCaller() {
-        return new Caller(true, new BsonDocument("id", new BsonString("")).append("type", new BsonString("system"))
-                .append("data", new BsonDocument()).append("custom_data", new BsonDocument()));
+        return new Caller(
+                true,
+                new BsonDocument("id", new BsonString(""))
+                        .append("type", new BsonString("system"))
+                        .append("data", new BsonDocument())
+                        .append("custom_data", new BsonDocument()));
     }
 
     /** A user, whom rules apply to. */

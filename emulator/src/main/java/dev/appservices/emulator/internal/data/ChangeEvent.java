@@ -1,7 +1,6 @@
 package dev.appservices.emulator.internal.data;
 
 import java.util.Map;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -19,8 +18,14 @@ import org.bson.BsonValue;
  * @param before the document before the write, or {@code null} for an insert
  * @param after the document after the write, or {@code null} for a delete
  */
-public record ChangeEvent(long sequence, BsonTimestamp clusterTime, Namespace namespace, String operationType,
-        BsonValue documentId, BsonDocument before, BsonDocument after) {
+public record ChangeEvent(
+        long sequence,
+        BsonTimestamp clusterTime,
+        Namespace namespace,
+        String operationType,
+        BsonValue documentId,
+        BsonDocument before,
+        BsonDocument after) {
 
     /** The event as sent to watchers, with {@code fullDocument} replaced by what the watcher may see. */
     public BsonDocument toDocument(BsonDocument visibleDocument) {
@@ -28,8 +33,10 @@ public record ChangeEvent(long sequence, BsonTimestamp clusterTime, Namespace na
                 .append("_id", new BsonDocument("_data", new BsonString(String.format("%016x", sequence))))
                 .append("operationType", new BsonString(operationType))
                 .append("clusterTime", clusterTime)
-                .append("ns", new BsonDocument("db", new BsonString(namespace.database()))
-                        .append("coll", new BsonString(namespace.collection())))
+                .append(
+                        "ns",
+                        new BsonDocument("db", new BsonString(namespace.database()))
+                                .append("coll", new BsonString(namespace.collection())))
                 .append("documentKey", new BsonDocument("_id", documentId));
         if (visibleDocument != null) {
             event.append("fullDocument", visibleDocument);
@@ -46,7 +53,8 @@ public record ChangeEvent(long sequence, BsonTimestamp clusterTime, Namespace na
         BsonArray removed = new BsonArray();
         for (Map.Entry<String, BsonValue> field : after.entrySet()) {
             if (!field.getValue().equals(before.get(field.getKey()))
-                    && visibleDocument != null && visibleDocument.containsKey(field.getKey())) {
+                    && visibleDocument != null
+                    && visibleDocument.containsKey(field.getKey())) {
                 updated.append(field.getKey(), field.getValue());
             }
         }
@@ -55,7 +63,8 @@ public record ChangeEvent(long sequence, BsonTimestamp clusterTime, Namespace na
                 removed.add(new BsonString(field));
             }
         }
-        return new BsonDocument("updatedFields", updated).append("removedFields", removed)
+        return new BsonDocument("updatedFields", updated)
+                .append("removedFields", removed)
                 .append("truncatedArrays", new BsonArray());
     }
 }

@@ -1,22 +1,5 @@
 package dev.appservices.emulator.internal.data;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonInt64;
-import org.bson.BsonNull;
-import org.bson.BsonObjectId;
-import org.bson.BsonValue;
-import org.bson.conversions.Bson;
-
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
@@ -32,8 +15,22 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
-
 import dev.appservices.emulator.internal.messages.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonObjectId;
+import org.bson.BsonValue;
+import org.bson.conversions.Bson;
 
 /**
  * The operations of the {@code mongodb-atlas} service (data-and-sync.md §1) on the store, with the argument keys
@@ -47,9 +44,20 @@ import dev.appservices.emulator.internal.messages.Messages;
 public final class CollectionOperations {
 
     /** The operations, by the names clients send. */
-    public static final List<String> NAMES = List.of("find", "findOne", "count", "aggregate", "insertOne",
-            "insertMany", "updateOne", "updateMany", "deleteOne", "deleteMany", "findOneAndUpdate",
-            "findOneAndReplace", "findOneAndDelete");
+    public static final List<String> NAMES = List.of(
+            "find",
+            "findOne",
+            "count",
+            "aggregate",
+            "insertOne",
+            "insertMany",
+            "updateOne",
+            "updateMany",
+            "deleteOne",
+            "deleteMany",
+            "findOneAndUpdate",
+            "findOneAndReplace",
+            "findOneAndDelete");
 
     private final MongoStore store;
     private final ChangeEvents events;
@@ -74,25 +82,46 @@ public final class CollectionOperations {
         Arguments args = new Arguments(arguments);
         MongoCollection<BsonDocument> collection = store.collection(namespace);
         return translated(() -> switch (operation) {
-            case "find" -> new BsonArray(find(collection, access, args.query("query"),
-                    args.optionalDocument("sort"), args.optionalLimit("limit"), args.optionalDocument("project")));
-            case "findOne" -> first(find(collection, access, args.query("query"), args.optionalDocument("sort"), 1,
-                    args.optionalDocument("project")));
+            case "find" ->
+                new BsonArray(find(
+                        collection,
+                        access,
+                        args.query("query"),
+                        args.optionalDocument("sort"),
+                        args.optionalLimit("limit"),
+                        args.optionalDocument("project")));
+            case "findOne" ->
+                first(find(
+                        collection,
+                        access,
+                        args.query("query"),
+                        args.optionalDocument("sort"),
+                        1,
+                        args.optionalDocument("project")));
             case "count" -> new BsonInt64(count(collection, access, args.query("query"), args.optionalLimit("limit")));
             case "aggregate" -> aggregate(namespace, collection, access, args.documents("pipeline"));
-            case "insertOne" -> new BsonDocument("insertedId",
-                    insert(namespace, collection, access, List.of(args.document("document"))).get(0));
-            case "insertMany" -> new BsonDocument("insertedIds",
-                    Arguments.array(insert(namespace, collection, access, args.documents("documents"))));
-            case "updateOne", "updateMany" -> update(namespace, collection, access, args,
-                    operation.equals("updateMany"));
-            case "deleteOne", "deleteMany" -> new BsonDocument("deletedCount", new BsonInt32(delete(namespace,
-                    collection, access, args.query("query"), operation.equals("deleteMany"))));
+            case "insertOne" ->
+                new BsonDocument(
+                        "insertedId",
+                        insert(namespace, collection, access, List.of(args.document("document")))
+                                .get(0));
+            case "insertMany" ->
+                new BsonDocument(
+                        "insertedIds",
+                        Arguments.array(insert(namespace, collection, access, args.documents("documents"))));
+            case "updateOne", "updateMany" ->
+                update(namespace, collection, access, args, operation.equals("updateMany"));
+            case "deleteOne", "deleteMany" ->
+                new BsonDocument(
+                        "deletedCount",
+                        new BsonInt32(delete(
+                                namespace, collection, access, args.query("query"), operation.equals("deleteMany"))));
             case "findOneAndUpdate" -> findOneAndModify(namespace, collection, access, args, false);
             // realm-web 2.0.1's findOneAndDelete sends this name without 'update': it means a delete
-            case "findOneAndReplace" -> arguments.containsKey("update")
-                    ? findOneAndModify(namespace, collection, access, args, true)
-                    : findOneAndDelete(namespace, collection, access, args);
+            case "findOneAndReplace" ->
+                arguments.containsKey("update")
+                        ? findOneAndModify(namespace, collection, access, args, true)
+                        : findOneAndDelete(namespace, collection, access, args);
             case "findOneAndDelete" -> findOneAndDelete(namespace, collection, access, args);
             default -> throw DataException.operationNotFound(operation);
         });
@@ -103,8 +132,8 @@ public final class CollectionOperations {
         refuseStateDatabase(database);
         for (String collection : store.client().getDatabase(database).listCollectionNames()) {
             Namespace namespace = new Namespace(database, collection);
-            translated(() -> new BsonInt32(delete(namespace, store.collection(namespace), Access.SYSTEM,
-                    new BsonDocument(), true)));
+            translated(() -> new BsonInt32(
+                    delete(namespace, store.collection(namespace), Access.SYSTEM, new BsonDocument(), true)));
         }
     }
 
@@ -114,8 +143,13 @@ public final class CollectionOperations {
         }
     }
 
-    private static List<BsonDocument> find(MongoCollection<BsonDocument> collection, Access access,
-            BsonDocument query, Optional<BsonDocument> sort, long limit, Optional<BsonDocument> projection) {
+    private static List<BsonDocument> find(
+            MongoCollection<BsonDocument> collection,
+            Access access,
+            BsonDocument query,
+            Optional<BsonDocument> sort,
+            long limit,
+            Optional<BsonDocument> projection) {
         List<BsonDocument> found = new ArrayList<>();
         for (BsonDocument document : visible(collection, access, query, sort, limit)) {
             found.add(projection.map(p -> Projection.apply(document, p)).orElse(document));
@@ -124,8 +158,12 @@ public final class CollectionOperations {
     }
 
     /** The documents matching the query that the caller may see, in order, at most {@code limit} (0: all). */
-    private static List<BsonDocument> visible(MongoCollection<BsonDocument> collection, Access access,
-            BsonDocument query, Optional<BsonDocument> sort, long limit) {
+    private static List<BsonDocument> visible(
+            MongoCollection<BsonDocument> collection,
+            Access access,
+            BsonDocument query,
+            Optional<BsonDocument> sort,
+            long limit) {
         FindIterable<BsonDocument> cursor = collection.find(access.restrict(query));
         sort.ifPresent(cursor::sort);
         if (access == Access.SYSTEM && limit > 0) {
@@ -141,8 +179,7 @@ public final class CollectionOperations {
         return found;
     }
 
-    private static long count(MongoCollection<BsonDocument> collection, Access access, BsonDocument query,
-            long limit) {
+    private static long count(MongoCollection<BsonDocument> collection, Access access, BsonDocument query, long limit) {
         if (access == Access.SYSTEM) {
             CountOptions options = new CountOptions();
             if (limit > 0) {
@@ -153,8 +190,8 @@ public final class CollectionOperations {
         return visible(collection, access, query, Optional.empty(), limit).size();
     }
 
-    private static BsonValue aggregate(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
-            List<BsonDocument> pipeline) {
+    private static BsonValue aggregate(
+            Namespace namespace, MongoCollection<BsonDocument> collection, Access access, List<BsonDocument> pipeline) {
         List<BsonDocument> stages = new ArrayList<>(pipeline);
         if (access != Access.SYSTEM) {
             for (BsonDocument stage : pipeline) {
@@ -167,7 +204,9 @@ public final class CollectionOperations {
                 Optional<BsonDocument> shown = access.visible(document);
                 if (shown.isPresent()) {
                     if (!shown.get().equals(document)) {
-                        throw new DataException(DataException.Kind.FORBIDDEN, "NoMatchingRuleFound",
+                        throw new DataException(
+                                DataException.Kind.FORBIDDEN,
+                                "NoMatchingRuleFound",
                                 Messages.aggregateHiddenFields(namespace.toString()));
                     }
                     ids.add(document.get("_id"));
@@ -178,12 +217,14 @@ public final class CollectionOperations {
         return new BsonArray(collection.aggregate(stages).into(new ArrayList<>()));
     }
 
-    private List<BsonValue> insert(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
+    private List<BsonValue> insert(
+            Namespace namespace,
+            MongoCollection<BsonDocument> collection,
+            Access access,
             List<BsonDocument> documents) {
         List<BsonDocument> prepared = new ArrayList<>();
         for (BsonDocument document : documents) {
-            BsonDocument withId = document.containsKey("_id") ? document.clone()
-                    : withGeneratedId(document);
+            BsonDocument withId = document.containsKey("_id") ? document.clone() : withGeneratedId(document);
             access.checkInsert(withId);
             prepared.add(withId);
         }
@@ -202,15 +243,24 @@ public final class CollectionOperations {
         }
     }
 
-    private BsonValue update(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
-            Arguments args, boolean many) {
+    private BsonValue update(
+            Namespace namespace,
+            MongoCollection<BsonDocument> collection,
+            Access access,
+            Arguments args,
+            boolean many) {
         BsonDocument query = args.query("query");
         BsonValue update = supported(args.update("update"));
         boolean upsert = args.optionalBoolean("upsert");
         Optional<List<BsonDocument>> arrayFilters = args.optionalDocuments("arrayFilters");
         synchronized (lock(namespace)) {
             List<BsonDocument> targets = targets(collection, access, query, Optional.empty(), many);
-            List<BsonDocument[]> changes = applyEach(namespace, collection, access, targets, "update",
+            List<BsonDocument[]> changes = applyEach(
+                    namespace,
+                    collection,
+                    access,
+                    targets,
+                    "update",
                     id -> updateById(collection, id, update, arrayFilters));
             BsonDocument result = new BsonDocument("matchedCount", new BsonInt32(targets.size()))
                     .append("modifiedCount", new BsonInt32(changes.size()));
@@ -230,8 +280,12 @@ public final class CollectionOperations {
         }
     }
 
-    private BsonValue findOneAndModify(Namespace namespace, MongoCollection<BsonDocument> collection,
-            Access access, Arguments args, boolean replace) {
+    private BsonValue findOneAndModify(
+            Namespace namespace,
+            MongoCollection<BsonDocument> collection,
+            Access access,
+            Arguments args,
+            boolean replace) {
         BsonDocument filter = args.query("filter");
         BsonValue update = replace ? args.replacement("update") : supported(args.update("update"));
         Optional<BsonDocument> sort = args.optionalDocument("sort");
@@ -246,8 +300,10 @@ public final class CollectionOperations {
                     return BsonNull.VALUE;
                 }
                 BsonDocument inserted = replace
-                        ? collection.findOneAndReplace(filter, update.asDocument(), new FindOneAndReplaceOptions()
-                                .upsert(true).returnDocument(ReturnDocument.AFTER))
+                        ? collection.findOneAndReplace(
+                                filter,
+                                update.asDocument(),
+                                new FindOneAndReplaceOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
                         : update.isArray()
                                 ? collection.findOneAndUpdate(filter, pipeline(update), upsertAfter())
                                 : collection.findOneAndUpdate(filter, update.asDocument(), upsertAfter());
@@ -255,9 +311,16 @@ public final class CollectionOperations {
                 return returnNew ? shown(access, inserted, projection) : BsonNull.VALUE;
             }
             BsonDocument before = targets.get(0);
-            List<BsonDocument[]> changes = applyEach(namespace, collection, access, targets, kind,
+            List<BsonDocument[]> changes = applyEach(
+                    namespace,
+                    collection,
+                    access,
+                    targets,
+                    kind,
                     id -> replace
-                            ? collection.findOneAndReplace(Filters.eq("_id", id), update.asDocument(),
+                            ? collection.findOneAndReplace(
+                                    Filters.eq("_id", id),
+                                    update.asDocument(),
                                     new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER))
                             : updateById(collection, id, update, Optional.empty()));
             BsonDocument after = changes.isEmpty() ? before : changes.get(0)[1];
@@ -265,8 +328,8 @@ public final class CollectionOperations {
         }
     }
 
-    private BsonValue findOneAndDelete(Namespace namespace, MongoCollection<BsonDocument> collection,
-            Access access, Arguments args) {
+    private BsonValue findOneAndDelete(
+            Namespace namespace, MongoCollection<BsonDocument> collection, Access access, Arguments args) {
         BsonDocument filter = args.query("filter");
         Optional<BsonDocument> sort = args.optionalDocument("sort");
         Optional<BsonDocument> projection = args.optionalDocument("projection");
@@ -280,8 +343,12 @@ public final class CollectionOperations {
         }
     }
 
-    private int delete(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
-            BsonDocument query, boolean many) {
+    private int delete(
+            Namespace namespace,
+            MongoCollection<BsonDocument> collection,
+            Access access,
+            BsonDocument query,
+            boolean many) {
         synchronized (lock(namespace)) {
             List<BsonDocument> targets = targets(collection, access, query, Optional.empty(), many);
             deleteAll(namespace, collection, access, targets);
@@ -289,8 +356,8 @@ public final class CollectionOperations {
         }
     }
 
-    private void deleteAll(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
-            List<BsonDocument> targets) {
+    private void deleteAll(
+            Namespace namespace, MongoCollection<BsonDocument> collection, Access access, List<BsonDocument> targets) {
         for (BsonDocument target : targets) {
             access.checkDelete(target);
         }
@@ -304,8 +371,12 @@ public final class CollectionOperations {
      * The whole documents a write applies to: the first in sort order, or all; documents the caller may not see
      * are not there for it.
      */
-    private static List<BsonDocument> targets(MongoCollection<BsonDocument> collection, Access access,
-            BsonDocument query, Optional<BsonDocument> sort, boolean all) {
+    private static List<BsonDocument> targets(
+            MongoCollection<BsonDocument> collection,
+            Access access,
+            BsonDocument query,
+            Optional<BsonDocument> sort,
+            boolean all) {
         FindIterable<BsonDocument> cursor = collection.find(access.restrict(query));
         sort.ifPresent(cursor::sort);
         if (!all && access == Access.SYSTEM) {
@@ -329,8 +400,12 @@ public final class CollectionOperations {
      *
      * @return {@code [before, after]} of each document that changed
      */
-    private List<BsonDocument[]> applyEach(Namespace namespace, MongoCollection<BsonDocument> collection,
-            Access access, List<BsonDocument> targets, String operationType,
+    private List<BsonDocument[]> applyEach(
+            Namespace namespace,
+            MongoCollection<BsonDocument> collection,
+            Access access,
+            List<BsonDocument> targets,
+            String operationType,
             Function<BsonValue, BsonDocument> change) {
         List<BsonDocument[]> changed = new ArrayList<>();
         for (BsonDocument before : targets) {
@@ -354,8 +429,8 @@ public final class CollectionOperations {
         return changed;
     }
 
-    private void insertedByUpsert(Namespace namespace, MongoCollection<BsonDocument> collection, Access access,
-            BsonValue id) {
+    private void insertedByUpsert(
+            Namespace namespace, MongoCollection<BsonDocument> collection, Access access, BsonValue id) {
         BsonDocument inserted = collection.find(Filters.eq("_id", id)).first();
         if (inserted == null) {
             return;
@@ -369,7 +444,10 @@ public final class CollectionOperations {
         events.publish(namespace, "insert", id, null, inserted);
     }
 
-    private static BsonDocument updateById(MongoCollection<BsonDocument> collection, BsonValue id, BsonValue update,
+    private static BsonDocument updateById(
+            MongoCollection<BsonDocument> collection,
+            BsonValue id,
+            BsonValue update,
             Optional<List<BsonDocument>> arrayFilters) {
         FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
         arrayFilters.ifPresent(filters -> options.arrayFilters(new ArrayList<Bson>(filters)));
@@ -398,7 +476,8 @@ public final class CollectionOperations {
 
     private static BsonValue shown(Access access, BsonDocument document, Optional<BsonDocument> projection) {
         return access.visible(document)
-                .map(visible -> (BsonValue) projection.map(p -> Projection.apply(visible, p)).orElse(visible))
+                .map(visible -> (BsonValue)
+                        projection.map(p -> Projection.apply(visible, p)).orElse(visible))
                 .orElse(BsonNull.VALUE);
     }
 
@@ -422,7 +501,8 @@ public final class CollectionOperations {
             return call.get();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw DataException.mongo(DataException.duplicateKey(e.getError().getMessage()));
+                throw DataException.mongo(
+                        DataException.duplicateKey(e.getError().getMessage()));
             }
             throw DataException.mongo(e.getError().getMessage());
         } catch (MongoCommandException e) {
@@ -431,9 +511,13 @@ public final class CollectionOperations {
             }
             throw DataException.mongo(e.getErrorMessage());
         } catch (MongoBulkWriteException e) {
-            String message = e.getWriteErrors().isEmpty() ? e.getMessage() : e.getWriteErrors().get(0).getMessage();
-            throw DataException.mongo(e.getWriteErrors().stream().anyMatch(error -> error.getCode() == 11000)
-                    ? DataException.duplicateKey(message) : message);
+            String message = e.getWriteErrors().isEmpty()
+                    ? e.getMessage()
+                    : e.getWriteErrors().get(0).getMessage();
+            throw DataException.mongo(
+                    e.getWriteErrors().stream().anyMatch(error -> error.getCode() == 11000)
+                            ? DataException.duplicateKey(message)
+                            : message);
         } catch (MongoException e) {
             throw DataException.mongo(e.getMessage());
         } catch (IllegalArgumentException e) {

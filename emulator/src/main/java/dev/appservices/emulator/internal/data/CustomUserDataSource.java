@@ -1,11 +1,9 @@
 package dev.appservices.emulator.internal.data;
 
+import com.mongodb.client.model.Filters;
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-
-import com.mongodb.client.model.Filters;
 
 /**
  * Custom user data read from a collection, as App Services did it ({@code custom_user_data.json}): the document
@@ -19,6 +17,7 @@ public record CustomUserDataSource(MongoStore store, Namespace namespace, String
     /** The user's document, or empty if there is none. */
     public Optional<BsonDocument> lookup(String userId) {
         return Optional.ofNullable(store.collection(namespace)
-                .find(Filters.eq(userIdField, new BsonString(userId))).first());
+                .find(Filters.eq(userIdField, new BsonString(userId)))
+                .first());
     }
 }

@@ -66,14 +66,14 @@ public final class DataException extends RuntimeException {
 
     /** The message the real service used for a namespace without rules. */
     public static DataException noRule(Namespace namespace) {
-        return new DataException(Kind.FORBIDDEN, "NoMatchingRuleFound",
-                "no rule exists for namespace '" + namespace + "'");
+        return new DataException(
+                Kind.FORBIDDEN, "NoMatchingRuleFound", "no rule exists for namespace '" + namespace + "'");
     }
 
     /** A role refused the operation: no role applied, or the one that applied does not permit it. */
     public static DataException notPermitted(String operation, Namespace namespace) {
-        return new DataException(Kind.FORBIDDEN, "NoMatchingRuleFound",
-                operation + " not permitted for namespace '" + namespace + "'");
+        return new DataException(
+                Kind.FORBIDDEN, "NoMatchingRuleFound", operation + " not permitted for namespace '" + namespace + "'");
     }
 
     /** The emulator's own state database, which the MongoDB service never reaches, even as system. */

@@ -1,12 +1,11 @@
 package dev.appservices.emulator.internal.data;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.data.rules.Rules;
 import dev.appservices.emulator.internal.messages.Messages;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The emulator's data: one store shared by all apps (as apps linked to one cluster shared it), the change events
@@ -31,8 +30,8 @@ public final class DataLayer implements AutoCloseable {
      *
      * @throws dev.appservices.emulator.EmulatorException if it cannot be opened
      */
-    public static DataLayer open(Optional<String> mongodbUri, Optional<Path> dataDirectory, Clock clock,
-            String stateDatabase) {
+    public static DataLayer open(
+            Optional<String> mongodbUri, Optional<Path> dataDirectory, Clock clock, String stateDatabase) {
         MongoStore store = mongodbUri.map(MongoStore::remote).orElseGet(() -> MongoStore.embedded(dataDirectory));
         return new DataLayer(store, clock, stateDatabase);
     }
@@ -53,8 +52,11 @@ public final class DataLayer implements AutoCloseable {
             }
             return new MongoService(mongodb.service(), rules, mongodb.values(), operations);
         });
-        Optional<CustomUserDataSource> customData = settings.customData().collection().map(collection ->
-                new CustomUserDataSource(store, new Namespace(collection.database(), collection.collection()),
+        Optional<CustomUserDataSource> customData = settings.customData()
+                .collection()
+                .map(collection -> new CustomUserDataSource(
+                        store,
+                        new Namespace(collection.database(), collection.collection()),
                         collection.userIdField()));
         return new AppData(service, customData);
     }

@@ -1,14 +1,12 @@
 package dev.appservices.emulator.internal.data;
 
+import dev.appservices.emulator.FunctionMongoService;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.FunctionMongoService;
 
 /**
  * A {@link MongoService} as functions see it, bound to a caller. {@link DataException}s become the standard
@@ -32,8 +30,8 @@ public final class FunctionServiceAdapter implements FunctionMongoService {
 
     @Override
     public BsonValue call(String database, String collection, String operation, BsonDocument arguments) {
-        BsonDocument argument = new BsonDocument("database", new BsonString(database))
-                .append("collection", new BsonString(collection));
+        BsonDocument argument =
+                new BsonDocument("database", new BsonString(database)).append("collection", new BsonString(collection));
         arguments.forEach(argument::putIfAbsent);
         try {
             return service.call(operation, new BsonArray(List.of(argument)), caller.get());
@@ -41,8 +39,10 @@ public final class FunctionServiceAdapter implements FunctionMongoService {
             throw switch (e.kind()) {
                 case FORBIDDEN -> new SecurityException(e.getMessage());
                 case NOT_FOUND -> new IllegalArgumentException(e.getMessage());
-                case BAD_REQUEST -> "MongoDBError".equals(e.errorCode()) ? new IllegalStateException(e.getMessage())
-                        : new IllegalArgumentException(e.getMessage());
+                case BAD_REQUEST ->
+                    "MongoDBError".equals(e.errorCode())
+                            ? new IllegalStateException(e.getMessage())
+                            : new IllegalArgumentException(e.getMessage());
             };
         }
     }

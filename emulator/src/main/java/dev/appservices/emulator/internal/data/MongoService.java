@@ -1,13 +1,11 @@
 package dev.appservices.emulator.internal.data;
 
+import dev.appservices.emulator.internal.data.rules.Rules;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.util.Objects;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.data.rules.Rules;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * One app's MongoDB service ({@code mongodb-atlas} in the demo apps): its name, its rules and values, over the

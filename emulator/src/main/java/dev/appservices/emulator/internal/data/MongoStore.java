@@ -1,5 +1,16 @@
 package dev.appservices.emulator.internal.data;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -9,23 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Where the data lives, always reached through the official driver: an embedded MongoDB-compatible server
@@ -75,10 +71,12 @@ public final class MongoStore implements AutoCloseable {
         }
         InetSocketAddress address = server.getLocalAddress();
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(
-                        "mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true"))
+                .applyConnectionString(
+                        new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true"))
                 .build());
-        return new MongoStore(client, Optional.of(server),
+        return new MongoStore(
+                client,
+                Optional.of(server),
                 dataDirectory.map(dir -> "embedded, " + dir.resolve(DATA_FILE)).orElse("embedded, in memory"));
     }
 
@@ -94,7 +92,8 @@ public final class MongoStore implements AutoCloseable {
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
-                        Optional.ofNullable(connection.getServerSelectionTimeout()).orElse(10_000),
+                        Optional.ofNullable(connection.getServerSelectionTimeout())
+                                .orElse(10_000),
                         TimeUnit.MILLISECONDS))
                 .build());
         try {
@@ -117,15 +116,17 @@ public final class MongoStore implements AutoCloseable {
             return new ConnectionString(uri);
         } catch (IllegalArgumentException e) {
             // the driver's message may quote the connection string, whose user information is a secret
-            throw Messages.invalidUri(String.valueOf(e.getMessage()).replace(uri, "<connection string>")
+            throw Messages.invalidUri(String.valueOf(e.getMessage())
+                    .replace(uri, "<connection string>")
                     .replaceAll("//[^/@\\s]*@", "//…@"));
         }
     }
 
     /** The collection, with documents as {@link BsonDocument}s so that every BSON type survives unchanged. */
     public MongoCollection<BsonDocument> collection(Namespace namespace) {
-        return collections.computeIfAbsent(namespace, key -> client.getDatabase(key.database())
-                .getCollection(key.collection(), BsonDocument.class));
+        return collections.computeIfAbsent(
+                namespace,
+                key -> client.getDatabase(key.database()).getCollection(key.collection(), BsonDocument.class));
     }
 
     public MongoClient client() {

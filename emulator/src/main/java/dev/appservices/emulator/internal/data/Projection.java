@@ -1,11 +1,9 @@
 package dev.appservices.emulator.internal.data;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.util.Map;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Applies a projection of 0/1 (or true/false) fields to a document in memory. Projections run here, not in the
@@ -15,8 +13,7 @@ import dev.appservices.emulator.internal.messages.Messages;
  */
 final class Projection {
 
-    private Projection() {
-    }
+    private Projection() {}
 
     static BsonDocument apply(BsonDocument document, BsonDocument projection) {
         if (projection.isEmpty()) {
@@ -62,7 +59,9 @@ final class Projection {
             return value.asNumber().doubleValue() != 0;
         }
         throw DataException.invalidParameter(Messages.projectionOperator(
-                value.isDocument() && !value.asDocument().isEmpty() ? value.asDocument().getFirstKey() : field));
+                value.isDocument() && !value.asDocument().isEmpty()
+                        ? value.asDocument().getFirstKey()
+                        : field));
     }
 
     private static void copy(BsonDocument from, BsonDocument to, String[] path, int index) {
@@ -74,8 +73,8 @@ final class Projection {
             to.put(path[index], value);
         } else if (value.isDocument()) {
             BsonValue existing = to.get(path[index]);
-            BsonDocument target = existing != null && existing.isDocument() ? existing.asDocument()
-                    : new BsonDocument();
+            BsonDocument target =
+                    existing != null && existing.isDocument() ? existing.asDocument() : new BsonDocument();
             to.put(path[index], target);
             copy(value.asDocument(), target, path, index + 1);
         }

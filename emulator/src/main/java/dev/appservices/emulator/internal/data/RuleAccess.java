@@ -1,22 +1,20 @@
 package dev.appservices.emulator.internal.data;
 
+import dev.appservices.emulator.internal.data.rules.Expressions;
+import dev.appservices.emulator.internal.data.rules.Expressions.Scope;
+import dev.appservices.emulator.internal.data.rules.Rules.CollectionRules;
+import dev.appservices.emulator.internal.data.rules.Rules.FieldRule;
+import dev.appservices.emulator.internal.data.rules.Rules.Filter;
+import dev.appservices.emulator.internal.data.rules.Rules.Role;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.data.rules.Expressions.Scope;
-import dev.appservices.emulator.internal.data.rules.Expressions;
-import dev.appservices.emulator.internal.data.rules.Rules.CollectionRules;
-import dev.appservices.emulator.internal.data.rules.Rules.FieldRule;
-import dev.appservices.emulator.internal.data.rules.Rules.Filter;
-import dev.appservices.emulator.internal.data.rules.Rules.Role;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * A user's access to one namespace under its rules, as App Services decided it: the first role whose
@@ -92,8 +90,7 @@ final class RuleAccess implements Access {
     public void checkInsert(BsonDocument document) {
         Scope on = scope.withDocuments(document, null);
         Role role = roleFor(on).orElseThrow(() -> DataException.notPermitted("insert", namespace));
-        if (!defaultTrue(role.insert(), on) || !writeFilterHolds(role, on)
-                || !writable(role, on, null, document)) {
+        if (!defaultTrue(role.insert(), on) || !writeFilterHolds(role, on) || !writable(role, on, null, document)) {
             throw DataException.notPermitted("insert", namespace);
         }
     }
@@ -142,7 +139,9 @@ final class RuleAccess implements Access {
         if (granted(role.write(), on)) {
             return true;
         }
-        if (role.write() != null && role.fields().isEmpty() && role.additionalFields().write() == null) {
+        if (role.write() != null
+                && role.fields().isEmpty()
+                && role.additionalFields().write() == null) {
             return false;
         }
         for (String field : changedFields(before, after)) {

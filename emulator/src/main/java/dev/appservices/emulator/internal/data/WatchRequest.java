@@ -1,13 +1,11 @@
 package dev.appservices.emulator.internal.data;
 
+import dev.appservices.emulator.internal.data.rules.QueryMatcher;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.util.List;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.data.rules.QueryMatcher;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The argument of a {@code watch} call: {@code {database, collection, ids? | filter?}} (an old

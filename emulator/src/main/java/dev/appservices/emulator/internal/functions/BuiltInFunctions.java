@@ -1,8 +1,9 @@
 package dev.appservices.emulator.internal.functions;
 
+import dev.appservices.emulator.EmulatorFunction;
+import dev.appservices.emulator.FunctionContext;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
@@ -10,9 +11,6 @@ import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.FunctionContext;
 
 /**
  * The functions every emulated app has unless its configuration restricts its function list.
@@ -23,8 +21,7 @@ import dev.appservices.emulator.FunctionContext;
  */
 final class BuiltInFunctions {
 
-    private BuiltInFunctions() {
-    }
+    private BuiltInFunctions() {}
 
     static Map<String, EmulatorFunction> all() {
         return Map.of(
@@ -48,8 +45,8 @@ final class BuiltInFunctions {
                 floating += argument.asDouble().getValue();
                 anyDouble = true;
             } else {
-                throw new IllegalArgumentException("sum accepts only int32, int64 and double arguments, not "
-                        + argument.getBsonType());
+                throw new IllegalArgumentException(
+                        "sum accepts only int32, int64 and double arguments, not " + argument.getBsonType());
             }
         }
         return anyDouble ? new BsonDouble(floating + integral) : new BsonInt64(integral);
@@ -62,14 +59,17 @@ final class BuiltInFunctions {
 
     /** {@code {id, identities: [{id, provider_type}], custom_data}} of the calling user; null without one. */
     static BsonValue whoami(FunctionContext context, BsonArray arguments) {
-        return context.user().<BsonValue>map(user -> {
-            BsonArray identities = new BsonArray();
-            user.identities().forEach(identity -> identities.add(new BsonDocument("id",
-                    new BsonString(identity.id())).append("provider_type", new BsonString(identity.providerType()))));
-            return new BsonDocument("id", new BsonString(user.id()))
-                    .append("identities", identities)
-                    .append("custom_data", user.customData());
-        }).orElse(BsonNull.VALUE);
+        return context.user()
+                .<BsonValue>map(user -> {
+                    BsonArray identities = new BsonArray();
+                    user.identities()
+                            .forEach(identity -> identities.add(new BsonDocument("id", new BsonString(identity.id()))
+                                    .append("provider_type", new BsonString(identity.providerType()))));
+                    return new BsonDocument("id", new BsonString(user.id()))
+                            .append("identities", identities)
+                            .append("custom_data", user.customData());
+                })
+                .orElse(BsonNull.VALUE);
     }
 
     /** Authentication: the payload's string {@code externalId}, with its optional {@code name} as profile name. */
@@ -88,7 +88,9 @@ final class BuiltInFunctions {
 
     /** Confirmation: success if the email contains {@code +confirm}, fail if {@code +reject}, else pending. */
     static BsonValue confirmByEmailTag(FunctionContext context, BsonArray arguments) {
-        String email = firstDocument(arguments).getString("username", new BsonString("")).getValue();
+        String email = firstDocument(arguments)
+                .getString("username", new BsonString(""))
+                .getValue();
         String status = email.contains("+confirm") ? "success" : email.contains("+reject") ? "fail" : "pending";
         return new BsonDocument("status", new BsonString(status));
     }
@@ -96,8 +98,10 @@ final class BuiltInFunctions {
     /** Password reset: the status named by the first extra argument ({@code success}/{@code pending}), else fail. */
     static BsonValue resetByArgument(FunctionContext context, BsonArray arguments) {
         String status = "fail";
-        if (arguments.size() > 1 && arguments.get(1).isString()
-                && List.of("success", "pending").contains(arguments.get(1).asString().getValue())) {
+        if (arguments.size() > 1
+                && arguments.get(1).isString()
+                && List.of("success", "pending")
+                        .contains(arguments.get(1).asString().getValue())) {
             status = arguments.get(1).asString().getValue();
         }
         return new BsonDocument("status", new BsonString(status));

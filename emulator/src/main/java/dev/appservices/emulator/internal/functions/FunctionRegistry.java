@@ -1,14 +1,13 @@
 package dev.appservices.emulator.internal.functions;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceLoader;
-
 import dev.appservices.emulator.EmulatorFunction;
 import dev.appservices.emulator.internal.config.AppSettings;
 import dev.appservices.emulator.internal.js.JsFunction;
 import dev.appservices.emulator.internal.messages.Messages;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * All functions the emulator knows: the built-ins, those found through {@link ServiceLoader}, those registered
@@ -23,7 +22,9 @@ public final class FunctionRegistry {
     private final Map<String, Map<String, EmulatorFunction>> perApp;
     private final Map<String, Map<String, JsFunction>> scripted;
 
-    private FunctionRegistry(Map<String, EmulatorFunction> shared, Map<String, Map<String, EmulatorFunction>> perApp,
+    private FunctionRegistry(
+            Map<String, EmulatorFunction> shared,
+            Map<String, Map<String, EmulatorFunction>> perApp,
             Map<String, Map<String, JsFunction>> scripted) {
         this.shared = Map.copyOf(shared);
         this.perApp = copy(perApp);
@@ -37,7 +38,9 @@ public final class FunctionRegistry {
      * @throws dev.appservices.emulator.EmulatorException {@code APPSVC0504} for a discovered function without a
      *     name, {@code APPSVC0505} for two shared functions of the same name
      */
-    public static FunctionRegistry create(ClassLoader loader, Map<String, Map<String, EmulatorFunction>> perApp,
+    public static FunctionRegistry create(
+            ClassLoader loader,
+            Map<String, Map<String, EmulatorFunction>> perApp,
             Map<String, Map<String, JsFunction>> scripted) {
         Map<String, EmulatorFunction> shared = new HashMap<>(BuiltInFunctions.all());
         for (EmulatorFunction function : ServiceLoader.load(EmulatorFunction.class, loader)) {

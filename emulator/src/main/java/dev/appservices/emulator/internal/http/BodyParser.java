@@ -1,19 +1,17 @@
 package dev.appservices.emulator.internal.http;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonType;
 import org.bson.json.JsonParseException;
 import org.bson.json.JsonReader;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Reads request bodies as (Extended) JSON documents with the BSON library, and answers a body it cannot read with a
@@ -27,17 +25,18 @@ public final class BodyParser {
      * it is the one place where the emulator reads the library's text, to say which Extended JSON type was meant.
      * A library that words it differently makes the emulator fall back to its generic answer, never to a wrong one.
      */
-    private static final Pattern CONVERSION = Pattern.compile("Exception converting value '.*' to type (\\S+)",
-            Pattern.DOTALL);
+    private static final Pattern CONVERSION =
+            Pattern.compile("Exception converting value '.*' to type (\\S+)", Pattern.DOTALL);
+
     private static final Map<String, String> NUMBER_TYPES = Map.of(
             "java.lang.Long", "{\"$numberLong\": …} needs a string holding a 64-bit integer",
             "java.lang.Integer", "{\"$numberInt\": …} needs a string holding a 32-bit integer",
-            "java.lang.Double", "{\"$numberDouble\": …} needs a string holding a number, \"Infinity\","
-                    + " \"-Infinity\" or \"NaN\"",
+            "java.lang.Double",
+                    "{\"$numberDouble\": …} needs a string holding a number, \"Infinity\","
+                            + " \"-Infinity\" or \"NaN\"",
             "org.bson.types.Decimal128", "{\"$numberDecimal\": …} needs a string holding a decimal number");
 
-    private BodyParser() {
-    }
+    private BodyParser() {}
 
     /**
      * Parses a body; an empty body is an empty document.

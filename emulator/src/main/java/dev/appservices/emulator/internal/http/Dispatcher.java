@@ -1,5 +1,12 @@
 package dev.appservices.emulator.internal.http;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.appservices.emulator.internal.control.Fault;
+import dev.appservices.emulator.internal.control.FaultRegistry;
+import dev.appservices.emulator.internal.control.RequestCounters;
+import dev.appservices.emulator.internal.data.DataException;
+import dev.appservices.emulator.internal.json.ErrorBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,15 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
-import dev.appservices.emulator.internal.control.Fault;
-import dev.appservices.emulator.internal.control.FaultRegistry;
-import dev.appservices.emulator.internal.control.RequestCounters;
-import dev.appservices.emulator.internal.data.DataException;
-import dev.appservices.emulator.internal.json.ErrorBody;
 
 /**
  * The single {@link HttpHandler} of the emulator: it counts the request, applies injected faults, enforces the body
@@ -41,8 +39,8 @@ public final class Dispatcher implements HttpHandler {
     public static final String ADMIN_PREFIX = "/emulator/v1/";
 
     private static final Logger LOG = System.getLogger(Dispatcher.class.getName());
-    private static final Pattern HOST_HEADER = Pattern.compile(
-            "([A-Za-z0-9][A-Za-z0-9.\\-]*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+    private static final Pattern HOST_HEADER =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9.\\-]*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
 
     private final Router router;
     private final RequestCounters counters;
@@ -80,8 +78,13 @@ public final class Dispatcher implements HttpHandler {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String origin = origin(exchange);
-        Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), exchange.getRemoteAddress().getAddress().getHostAddress(), origin);
+        Request request = new Request(
+                method,
+                path,
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                origin);
         Response response;
         try {
             response = route(exchange, request);
@@ -129,7 +132,8 @@ public final class Dispatcher implements HttpHandler {
             routingError = e;
         }
         match.ifPresent(found -> request.routed(found.parameters()));
-        Optional<String> counted = match.filter(found -> !admin).map(found -> found.route().key());
+        Optional<String> counted =
+                match.filter(found -> !admin).map(found -> found.route().key());
         counted.ifPresent(key -> counters.count(key, request.appId().orElse(null)));
         if (!admin) {
             Optional<Fault> fault = faults.take(method, path);
@@ -196,7 +200,8 @@ public final class Dispatcher implements HttpHandler {
     }
 
     private static Response errorResponse(ServiceError error, Request request) {
-        String link = request.origin() + "/emulator/v1/apps" + request.appId().map(id -> "/" + id).orElse("");
+        String link = request.origin() + "/emulator/v1/apps"
+                + request.appId().map(id -> "/" + id).orElse("");
         return Response.json(error.status(), new ErrorBody(error.getMessage(), error.errorCode(), link).toDocument());
     }
 

@@ -1,12 +1,10 @@
 package dev.appservices.emulator.internal.http;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.util.Optional;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Typed reads of request body fields that answer a wrong type with 400 {@code InvalidParameter} and a missing field
@@ -14,8 +12,7 @@ import dev.appservices.emulator.internal.messages.Messages;
  */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     public static String requiredString(BsonDocument body, String field) {
         return optionalString(body, field).orElseThrow(() -> missing(field));

@@ -1,13 +1,11 @@
 package dev.appservices.emulator.internal.http;
 
+import dev.appservices.emulator.internal.json.JsonSupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.json.JsonSupport;
 
 /**
  * An HTTP response produced by an endpoint, written by {@link Dispatcher}.
@@ -18,8 +16,7 @@ import dev.appservices.emulator.internal.json.JsonSupport;
  * @param headers additional response headers
  * @param streaming for a streaming response, what takes over its body once the headers are sent; else {@code null}
  */
-public record Response(int status, String contentType, byte[] body, Map<String, String> headers,
-        Streaming streaming) {
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers, Streaming streaming) {
 
     /** The only content type the emulator uses for JSON: SDKs parse error bodies only when it is exactly this. */
     public static final String JSON = "application/json";

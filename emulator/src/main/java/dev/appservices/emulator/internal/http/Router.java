@@ -48,8 +48,7 @@ public final class Router {
     }
 
     /** The outcome of a lookup: the route and its path parameters. */
-    public record Match(Route route, Map<String, String> parameters) {
-    }
+    public record Match(Route route, Map<String, String> parameters) {}
 
     public Router add(String method, String template, Endpoint endpoint) {
         routes.add(new Route(method, template, split(template), endpoint));

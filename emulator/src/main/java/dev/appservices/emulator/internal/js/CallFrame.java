@@ -1,7 +1,6 @@
 package dev.appservices.emulator.internal.js;
 
 import java.util.Objects;
-
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -23,8 +22,10 @@ public record CallFrame(BsonDocument user, BsonDocument request, boolean system)
 
     /** The system user, as {@code context.user} shows it to hooks and triggers. */
     private static BsonDocument systemUser() {
-        return new BsonDocument("id", new BsonString("")).append("type", new BsonString("system"))
-                .append("data", new BsonDocument()).append("identities", new BsonArray())
+        return new BsonDocument("id", new BsonString(""))
+                .append("type", new BsonString("system"))
+                .append("data", new BsonDocument())
+                .append("identities", new BsonArray())
                 .append("custom_data", new BsonDocument());
     }
 

@@ -11,12 +11,11 @@ import org.bson.json.JsonWriterSettings;
  */
 final class Ejson {
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
-            .build();
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final String KEY = "v";
 
-    private Ejson() {
-    }
+    private Ejson() {}
 
     static String wrap(BsonValue value) {
         return new BsonDocument(KEY, value).toJson(CANONICAL);

@@ -1,10 +1,10 @@
 package dev.appservices.emulator.internal.js;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Supplier;
-
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonString;
@@ -14,8 +14,6 @@ import org.bson.types.ObjectId;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * The one host function a context's prelude holds: {@code host(operation, text)}. Everything JavaScript cannot do
@@ -75,10 +73,13 @@ final class HostBridge implements ProxyExecutable {
         try {
             BsonDocument call = BsonDocument.parse(text);
             BsonValue argument = call.get("argument");
-            BsonValue result = runtime.services().call(call.getString("service").getValue(),
-                    call.getString("name").getValue(),
-                    argument != null && argument.isDocument() ? argument.asDocument() : new BsonDocument(),
-                    call.getBoolean("system").getValue(), frame.user());
+            BsonValue result = runtime.services()
+                    .call(
+                            call.getString("service").getValue(),
+                            call.getString("name").getValue(),
+                            argument != null && argument.isDocument() ? argument.asDocument() : new BsonDocument(),
+                            call.getBoolean("system").getValue(),
+                            frame.user());
             return Ejson.wrap(result == null ? BsonNull.VALUE : result);
         } catch (RuntimeException e) {
             return error(e);

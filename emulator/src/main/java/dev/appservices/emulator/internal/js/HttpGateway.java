@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.js;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,14 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * {@code context.http}: HTTP requests of functions, only to hosts the emulator's operator allowed (none by
@@ -39,12 +37,17 @@ public final class HttpGateway {
     private final HttpClient following;
 
     public HttpGateway(Set<String> allowedHosts) {
-        this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT))
+        this.allowedHosts = allowedHosts.stream()
+                .map(host -> host.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.following = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.following = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /**
@@ -77,10 +80,13 @@ public final class HttpGateway {
             });
         }
         BsonValue body = request.get("body");
-        builder.method(method, body != null && body.isString()
-                ? HttpRequest.BodyPublishers.ofString(body.asString().getValue(), StandardCharsets.UTF_8)
-                : HttpRequest.BodyPublishers.noBody());
-        boolean follow = request.getBoolean("followRedirects", org.bson.BsonBoolean.FALSE).getValue();
+        builder.method(
+                method,
+                body != null && body.isString()
+                        ? HttpRequest.BodyPublishers.ofString(body.asString().getValue(), StandardCharsets.UTF_8)
+                        : HttpRequest.BodyPublishers.noBody());
+        boolean follow = request.getBoolean("followRedirects", org.bson.BsonBoolean.FALSE)
+                .getValue();
         HttpResponse<byte[]> response;
         try {
             response = (follow ? following : client).send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());

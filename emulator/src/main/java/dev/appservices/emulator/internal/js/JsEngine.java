@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
@@ -75,7 +74,9 @@ public final class JsEngine implements AutoCloseable {
         // One line: the function's own lines keep their numbers in stack traces.
         String wrapped = "(function (context, require, module, exports) {" + function.source()
                 + "\n;return typeof exports === 'function' ? exports : module.exports;\n})";
-        return Source.newBuilder(LANGUAGE, wrapped, function.file()).cached(true).buildLiteral();
+        return Source.newBuilder(LANGUAGE, wrapped, function.file())
+                .cached(true)
+                .buildLiteral();
     }
 
     Source prelude() {

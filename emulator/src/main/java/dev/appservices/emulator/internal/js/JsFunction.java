@@ -1,12 +1,11 @@
 package dev.appservices.emulator.internal.js;
 
+import dev.appservices.emulator.EmulatorFunction;
+import dev.appservices.emulator.FunctionContext;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.EmulatorFunction;
-import dev.appservices.emulator.FunctionContext;
 
 /**
  * A JavaScript function of an imported app, callable where the emulator calls Java functions. Called with a
@@ -40,15 +39,22 @@ public final class JsFunction implements EmulatorFunction {
 
     @Override
     public BsonValue call(FunctionContext context, BsonArray arguments) {
-        CallFrame frame = context.user().map(user -> {
-            BsonArray identities = new BsonArray();
-            user.identities().forEach(identity -> identities.add(new BsonDocument("id",
-                    new BsonString(identity.id())).append("provider_type", new BsonString(identity.providerType()))));
-            return new CallFrame(new BsonDocument("id", new BsonString(user.id()))
-                    .append("type", new BsonString("normal")).append("data", new BsonDocument())
-                    .append("identities", identities).append("custom_data", user.customData()),
-                    new BsonDocument(), false);
-        }).orElseGet(() -> CallFrame.system(new BsonDocument()));
+        CallFrame frame = context.user()
+                .map(user -> {
+                    BsonArray identities = new BsonArray();
+                    user.identities()
+                            .forEach(identity -> identities.add(new BsonDocument("id", new BsonString(identity.id()))
+                                    .append("provider_type", new BsonString(identity.providerType()))));
+                    return new CallFrame(
+                            new BsonDocument("id", new BsonString(user.id()))
+                                    .append("type", new BsonString("normal"))
+                                    .append("data", new BsonDocument())
+                                    .append("identities", identities)
+                                    .append("custom_data", user.customData()),
+                            new BsonDocument(),
+                            false);
+                })
+                .orElseGet(() -> CallFrame.system(new BsonDocument()));
         return call(frame, arguments);
     }
 

@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.js;
 
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger;
@@ -14,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -25,8 +25,6 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * Runs the JavaScript functions of one app. Contexts are pooled: a call takes an idle context (or creates one,
@@ -80,11 +78,15 @@ public final class JsRuntime implements AutoCloseable {
         Pooled pooled = acquire();
         AtomicBoolean finished = new AtomicBoolean();
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        ScheduledFuture<?> watchdog = engine.watchdog().schedule(() -> {
-            if (finished.compareAndSet(false, true)) {
-                pooled.context.close(true);
-            }
-        }, timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watchdog = engine.watchdog()
+                .schedule(
+                        () -> {
+                            if (finished.compareAndSet(false, true)) {
+                                pooled.context.close(true);
+                            }
+                        },
+                        timeLimit.toNanos(),
+                        TimeUnit.NANOSECONDS);
         BsonValue result;
         try {
             pooled.bridge.begin(frame, () -> Duration.ofNanos(deadline - System.nanoTime()));
@@ -120,16 +122,18 @@ public final class JsRuntime implements AutoCloseable {
     public void warmUpInBackground() {
         CountDownLatch latch = new CountDownLatch(1);
         warming = latch;
-        Thread thread = new Thread(() -> {
-            try {
-                release(create());
-            } catch (RuntimeException e) {
-                // closed while warming up: the next call, if any, makes its own context
-                LOG.log(Level.DEBUG, "JavaScript warm-up of app " + app.id() + " stopped", e);
-            } finally {
-                latch.countDown();
-            }
-        }, "appservices-emulator-js-warm-up-" + app.id());
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        release(create());
+                    } catch (RuntimeException e) {
+                        // closed while warming up: the next call, if any, makes its own context
+                        LOG.log(Level.DEBUG, "JavaScript warm-up of app " + app.id() + " stopped", e);
+                    } finally {
+                        latch.countDown();
+                    }
+                },
+                "appservices-emulator-js-warm-up-" + app.id());
         thread.setDaemon(true);
         thread.start();
     }
@@ -226,8 +230,9 @@ public final class JsRuntime implements AutoCloseable {
 
     private static String appJson(ScriptApp app) {
         BsonDocument functions = new BsonDocument();
-        app.functions().forEach((name, function) -> functions.append(name,
-                new BsonDocument("runAsSystem", BsonBoolean.valueOf(function.runAsSystem()))));
+        app.functions()
+                .forEach((name, function) -> functions.append(
+                        name, new BsonDocument("runAsSystem", BsonBoolean.valueOf(function.runAsSystem()))));
         BsonArray services = new BsonArray();
         app.services().forEach(service -> services.add(new BsonString(service)));
         return new BsonDocument("appJson", new BsonString(Ejson.wrap(app.info())))
@@ -239,8 +244,7 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /** One context with its prelude's entry point. */
-    private record Pooled(Context context, HostBridge bridge, Value run) {
-    }
+    private record Pooled(Context context, HostBridge bridge, Value run) {}
 
     /** {@code console.log} of an app's functions, one log record per line. */
     private static final class ConsoleLog extends OutputStream {

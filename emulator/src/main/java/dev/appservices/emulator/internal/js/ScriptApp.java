@@ -2,7 +2,6 @@ package dev.appservices.emulator.internal.js;
 
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonDocument;
 
 /**
@@ -15,8 +14,13 @@ import org.bson.BsonDocument;
  * @param services the names of the app's MongoDB data sources
  * @param functions the functions by name
  */
-public record ScriptApp(String id, BsonDocument info, BsonDocument values, BsonDocument environment,
-        List<String> services, Map<String, ScriptFunction> functions) {
+public record ScriptApp(
+        String id,
+        BsonDocument info,
+        BsonDocument values,
+        BsonDocument environment,
+        List<String> services,
+        Map<String, ScriptFunction> functions) {
 
     public ScriptApp {
         info = info.clone();

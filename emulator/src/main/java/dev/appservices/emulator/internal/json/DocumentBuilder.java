@@ -2,7 +2,6 @@ package dev.appservices.emulator.internal.json;
 
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -18,8 +17,7 @@ public final class DocumentBuilder {
 
     private final BsonDocument document = new BsonDocument();
 
-    private DocumentBuilder() {
-    }
+    private DocumentBuilder() {}
 
     public static DocumentBuilder document() {
         return new DocumentBuilder();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -15,8 +14,7 @@ import org.bson.BsonValue;
  */
 public final class DocumentReader {
 
-    private DocumentReader() {
-    }
+    private DocumentReader() {}
 
     public static String string(BsonDocument document, String key) {
         BsonValue value = present(document, key);
@@ -46,7 +44,8 @@ public final class DocumentReader {
         if (value.isInt32() || value.isInt64()) {
             return value.asNumber().longValue();
         }
-        if (value.isDouble() && value.asDouble().getValue() == Math.rint(value.asDouble().getValue())
+        if (value.isDouble()
+                && value.asDouble().getValue() == Math.rint(value.asDouble().getValue())
                 && Math.abs(value.asDouble().getValue()) < 0x1p53) {
             return (long) value.asDouble().getValue();
         }

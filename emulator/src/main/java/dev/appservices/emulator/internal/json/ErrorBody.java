@@ -1,8 +1,8 @@
 package dev.appservices.emulator.internal.json;
 
-import org.bson.BsonDocument;
-
 import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+
+import org.bson.BsonDocument;
 
 /**
  * The service's error body {@code {"error","error_code","link"}} (protocol.md §10).
@@ -14,6 +14,10 @@ import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 public record ErrorBody(String error, String errorCode, String link) {
 
     public BsonDocument toDocument() {
-        return document().put("error", error).put("error_code", errorCode).put("link", link).build();
+        return document()
+                .put("error", error)
+                .put("error_code", errorCode)
+                .put("link", link)
+                .build();
     }
 }

@@ -15,16 +15,15 @@ import org.bson.json.JsonWriterSettings;
  */
 public final class JsonSupport {
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
-            .build();
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
-            .build();
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final JsonWriterSettings RELAXED =
+            JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     /** The key of the wrapper document used to write a bare value. */
     private static final String VALUE_KEY = "v";
 
-    private JsonSupport() {
-    }
+    private JsonSupport() {}
 
     /** Writes a protocol body (a document or an array of plain values) as JSON. */
     public static String toJson(BsonValue value) {

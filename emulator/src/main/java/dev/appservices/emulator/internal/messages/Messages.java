@@ -1,11 +1,10 @@
 package dev.appservices.emulator.internal.messages;
 
+import dev.appservices.emulator.EmulatorException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.TreeSet;
-
-import dev.appservices.emulator.EmulatorException;
 
 /**
  * The emulator's only message factory: every message the emulator itself invents starts with a stable code from the
@@ -16,19 +15,18 @@ import dev.appservices.emulator.EmulatorException;
  */
 public final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     // 0500-0519: configuration and start-up
 
     public static EmulatorException configUnreadable(Path file, Exception cause) {
-        return new EmulatorException("APPSVC0500: cannot read the emulator configuration file " + file + ": "
-                + cause.getMessage(), cause);
+        return new EmulatorException(
+                "APPSVC0500: cannot read the emulator configuration file " + file + ": " + cause.getMessage(), cause);
     }
 
     public static EmulatorException configInvalid(String source, String key, String problem) {
-        return new EmulatorException("APPSVC0501: invalid emulator configuration " + source + " at '" + key + "': "
-                + problem);
+        return new EmulatorException(
+                "APPSVC0501: invalid emulator configuration " + source + " at '" + key + "': " + problem);
     }
 
     public static EmulatorException duplicateApp(String appId) {
@@ -36,8 +34,8 @@ public final class Messages {
     }
 
     public static EmulatorException unknownFunction(String appId, String key, String function) {
-        return new EmulatorException("APPSVC0503: app '" + appId + "' refers to the function '" + function
-                + "' at '" + key + "', but no function of that name is registered");
+        return new EmulatorException("APPSVC0503: app '" + appId + "' refers to the function '" + function + "' at '"
+                + key + "', but no function of that name is registered");
     }
 
     public static EmulatorException functionWithoutName(String className) {
@@ -50,8 +48,8 @@ public final class Messages {
     }
 
     public static EmulatorException cannotBind(String host, int port, Exception cause) {
-        return new EmulatorException("APPSVC0506: the emulator cannot listen on " + host + ":" + port + ": "
-                + cause.getMessage(), cause);
+        return new EmulatorException(
+                "APPSVC0506: the emulator cannot listen on " + host + ":" + port + ": " + cause.getMessage(), cause);
     }
 
     public static EmulatorException invalidArgument(String name, String problem) {
@@ -64,18 +62,19 @@ public final class Messages {
     }
 
     public static EmulatorException configResourceMissing(String resource) {
-        return new EmulatorException("APPSVC0509: the configuration resource '" + resource
-                + "' is not on the class path");
+        return new EmulatorException(
+                "APPSVC0509: the configuration resource '" + resource + "' is not on the class path");
     }
 
     public static EmulatorException embeddedStoreFailed(Exception cause) {
-        return new EmulatorException("APPSVC0510: the embedded MongoDB store could not start: " + cause.getMessage(),
-                cause);
+        return new EmulatorException(
+                "APPSVC0510: the embedded MongoDB store could not start: " + cause.getMessage(), cause);
     }
 
     public static EmulatorException storeUnreachable(String redactedUri, Exception cause) {
-        return new EmulatorException("APPSVC0511: the MongoDB deployment " + redactedUri + " cannot be reached: "
-                + cause.getMessage(), cause);
+        return new EmulatorException(
+                "APPSVC0511: the MongoDB deployment " + redactedUri + " cannot be reached: " + cause.getMessage(),
+                cause);
     }
 
     public static EmulatorException invalidUri(String problem) {
@@ -90,13 +89,15 @@ public final class Messages {
     // 0520-0529: data directory and data store
 
     public static EmulatorException dataUnreadable(Path file, Exception cause) {
-        return new EmulatorException("APPSVC0520: the emulator data file " + file
-                + " cannot be read; it was left untouched: " + cause.getMessage(), cause);
+        return new EmulatorException(
+                "APPSVC0520: the emulator data file " + file + " cannot be read; it was left untouched: "
+                        + cause.getMessage(),
+                cause);
     }
 
     public static EmulatorException dataUnwritable(Path file, Exception cause) {
-        return new EmulatorException("APPSVC0521: the emulator data file " + file + " cannot be written: "
-                + cause.getMessage(), cause);
+        return new EmulatorException(
+                "APPSVC0521: the emulator data file " + file + " cannot be written: " + cause.getMessage(), cause);
     }
 
     public static String embeddedStoreLacks(String feature) {
@@ -244,18 +245,22 @@ public final class Messages {
     }
 
     public static EmulatorException adminUnreachable(String method, String route, Exception cause) {
-        return new EmulatorException("APPSVC0561: the emulator admin call " + method + " " + route
-                + " could not reach the emulator: " + cause, cause);
+        return new EmulatorException(
+                "APPSVC0561: the emulator admin call " + method + " " + route + " could not reach the emulator: "
+                        + cause,
+                cause);
     }
 
     public static EmulatorException adminInterrupted(String method, String route) {
-        return new EmulatorException("APPSVC0562: the emulator admin call " + method + " " + route
-                + " was interrupted");
+        return new EmulatorException(
+                "APPSVC0562: the emulator admin call " + method + " " + route + " was interrupted");
     }
 
     public static EmulatorException adminBadResponse(String route, Exception cause) {
-        return new EmulatorException("APPSVC0563: the emulator admin call " + route
-                + " returned a body that cannot be read: " + cause.getMessage(), cause);
+        return new EmulatorException(
+                "APPSVC0563: the emulator admin call " + route + " returned a body that cannot be read: "
+                        + cause.getMessage(),
+                cause);
     }
 
     // 0565-0579: apps exported from App Services (their directory, secrets and what is ignored)
@@ -266,13 +271,12 @@ public final class Messages {
     }
 
     public static EmulatorException invalidJson(Path file, int line, int column, String problem) {
-        return new EmulatorException("APPSVC0566: " + file + " is not valid JSON at line " + line + ", column "
-                + column + ": " + problem);
+        return new EmulatorException(
+                "APPSVC0566: " + file + " is not valid JSON at line " + line + ", column " + column + ": " + problem);
     }
 
     public static EmulatorException invalidContent(Path file, String key, String problem) {
-        return new EmulatorException("APPSVC0567: invalid exported app file " + file + " at '" + key + "': "
-                + problem);
+        return new EmulatorException("APPSVC0567: invalid exported app file " + file + " at '" + key + "': " + problem);
     }
 
     public static EmulatorException functionFileMissing(Path directory, String function, Path expected) {
@@ -281,9 +285,10 @@ public final class Messages {
     }
 
     public static EmulatorException secretsMissing(Path directory, Collection<String> names) {
-        return new EmulatorException("APPSVC0569: the app in " + directory + " needs the secrets " + new TreeSet<>(names)
-                + ", which nobody gave: put them in the --secrets file or in environment variables"
-                + " APPSERVICES_SECRET_<NAME>");
+        return new EmulatorException(
+                "APPSVC0569: the app in " + directory + " needs the secrets " + new TreeSet<>(names)
+                        + ", which nobody gave: put them in the --secrets file or in environment variables"
+                        + " APPSERVICES_SECRET_<NAME>");
     }
 
     public static EmulatorException secretsUnreadable(Path file, String problem) {
@@ -306,13 +311,13 @@ public final class Messages {
     }
 
     public static EmulatorException unreadable(Path path, Exception cause) {
-        return new EmulatorException("APPSVC0574: cannot read the exported app file " + path + ": "
-                + cause.getMessage(), cause);
+        return new EmulatorException(
+                "APPSVC0574: cannot read the exported app file " + path + ": " + cause.getMessage(), cause);
     }
 
     public static EmulatorException notADirectory(Path directory) {
-        return new EmulatorException("APPSVC0575: the app directory " + directory + " does not exist or is not a"
-                + " directory");
+        return new EmulatorException(
+                "APPSVC0575: the app directory " + directory + " does not exist or is not a" + " directory");
     }
 
     public static EmulatorException resourceNotADirectory(String resource, String url) {
@@ -352,8 +357,8 @@ public final class Messages {
     }
 
     public static String unknownService(String service, Collection<String> known) {
-        return "APPSVC0584: the app has no MongoDB data source named '" + service + "' (it has "
-                + new TreeSet<>(known) + ")";
+        return "APPSVC0584: the app has no MongoDB data source named '" + service + "' (it has " + new TreeSet<>(known)
+                + ")";
     }
 
     public static String httpHostNotAllowed(String host) {

@@ -1,25 +1,15 @@
 package dev.appservices.emulator.internal.state;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-
-import org.bson.BsonArray;
-import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonString;
-import org.bson.types.ObjectId;
+import static dev.appservices.emulator.internal.state.StateDocuments.APP;
+import static dev.appservices.emulator.internal.state.StateDocuments.DELETED;
+import static dev.appservices.emulator.internal.state.StateDocuments.ID;
+import static dev.appservices.emulator.internal.state.StateDocuments.IDENTITY_KEYS;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
-
 import dev.appservices.emulator.internal.state.Records.Account;
 import dev.appservices.emulator.internal.state.Records.ApiKey;
 import dev.appservices.emulator.internal.state.Records.EmailToken;
@@ -27,11 +17,18 @@ import dev.appservices.emulator.internal.state.Records.Identity;
 import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.SignedIn;
 import dev.appservices.emulator.internal.state.Records.User;
-
-import static dev.appservices.emulator.internal.state.StateDocuments.APP;
-import static dev.appservices.emulator.internal.state.StateDocuments.DELETED;
-import static dev.appservices.emulator.internal.state.StateDocuments.ID;
-import static dev.appservices.emulator.internal.state.StateDocuments.IDENTITY_KEYS;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.types.ObjectId;
 
 /**
  * The state of one app in the shared state database: users and their identities, email/password accounts, pending
@@ -53,6 +50,7 @@ public final class AppState {
 
     /** Racing inserts retry this often before giving up; two suffice unless records are deleted meanwhile. */
     private static final int ATTEMPTS = 5;
+
     private static final BsonInt32 ONE = new BsonInt32(1);
 
     private final String appId;
@@ -62,7 +60,12 @@ public final class AppState {
     private final SessionCache cache;
     private final Clock clock;
 
-    AppState(String appId, String signingSecret, String domainId, StateCollections store, SessionCache cache,
+    AppState(
+            String appId,
+            String signingSecret,
+            String domainId,
+            StateCollections store,
+            SessionCache cache,
             Clock clock) {
         this.appId = appId;
         this.signingSecret = Base64.getDecoder().decode(signingSecret);
@@ -87,8 +90,12 @@ public final class AppState {
     }
 
     public List<User> users() {
-        return store.users().find(ofApp()).sort(new BsonDocument("createdAt", ONE).append(ID, ONE))
-                .into(new ArrayList<>()).stream()
+        return store
+                .users()
+                .find(ofApp())
+                .sort(new BsonDocument("createdAt", ONE).append(ID, ONE))
+                .into(new ArrayList<>())
+                .stream()
                 .filter(document -> !document.containsKey(DELETED))
                 .map(StateDocuments::user)
                 .toList();
@@ -96,8 +103,11 @@ public final class AppState {
 
     /** Whether a user owns the identity already. */
     public boolean hasIdentity(Identity identity) {
-        return live(store.users().find(new BsonDocument(IDENTITY_KEYS,
-                new BsonString(StateDocuments.identityKey(appId, identity)))).first()).isPresent();
+        return live(store.users()
+                        .find(new BsonDocument(
+                                IDENTITY_KEYS, new BsonString(StateDocuments.identityKey(appId, identity))))
+                        .first())
+                .isPresent();
     }
 
     /**
@@ -105,8 +115,8 @@ public final class AppState {
      * index decides which of several processes logging in the same new identity at once creates the user.
      */
     public User loginIdentity(Identity identity, String userType) {
-        BsonDocument byIdentity = new BsonDocument(IDENTITY_KEYS,
-                new BsonString(StateDocuments.identityKey(appId, identity)));
+        BsonDocument byIdentity =
+                new BsonDocument(IDENTITY_KEYS, new BsonString(StateDocuments.identityKey(appId, identity)));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             BsonDocument owner = store.users().find(byIdentity).first();
             if (owner != null && !owner.containsKey(DELETED)) {
@@ -117,15 +127,15 @@ public final class AppState {
                 cache.forgetUser(owner.getString(ID).getValue());
                 continue;
             }
-            User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null,
-                    clock.millis());
+            User user =
+                    new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
             if (inserted(() -> store.users().insertOne(StateDocuments.write(appId, user)))) {
                 cache.created(user);
                 return user;
             }
         }
-        throw new IllegalStateException("the owner of an identity of app " + appId + " changed " + ATTEMPTS
-                + " times during one login");
+        throw new IllegalStateException(
+                "the owner of an identity of app " + appId + " changed " + ATTEMPTS + " times during one login");
     }
 
     /**
@@ -137,16 +147,21 @@ public final class AppState {
      */
     public Optional<User> linkIdentity(String userId, Identity identity) {
         BsonString key = new BsonString(StateDocuments.identityKey(appId, identity));
-        BsonDocument owner = store.users().find(new BsonDocument(IDENTITY_KEYS, key)).first();
+        BsonDocument owner =
+                store.users().find(new BsonDocument(IDENTITY_KEYS, key)).first();
         if (owner != null) {
-            return owner.getString(ID).getValue().equals(userId) ? live(owner).map(StateDocuments::user)
+            return owner.getString(ID).getValue().equals(userId)
+                    ? live(owner).map(StateDocuments::user)
                     : Optional.empty();
         }
-        BsonDocument push = new BsonDocument("$push", new BsonDocument("identities", StateDocuments.write(identity))
-                .append(IDENTITY_KEYS, key));
+        BsonDocument push = new BsonDocument(
+                "$push", new BsonDocument("identities", StateDocuments.write(identity)).append(IDENTITY_KEYS, key));
         try {
-            Optional<User> linked = live(store.users().findOneAndUpdate(ofApp(userId), push,
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+            Optional<User> linked = live(store.users()
+                            .findOneAndUpdate(
+                                    ofApp(userId),
+                                    push,
+                                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                     .map(StateDocuments::user);
             cache.forgetUser(userId);
             return linked;
@@ -160,9 +175,12 @@ public final class AppState {
 
     /** Disables or enables a user; disabling ends the user's sessions (and tokens are refused for it anyway). */
     public boolean setDisabled(String userId, boolean disabled) {
-        boolean found = store.users().updateOne(ofApp(userId),
-                new BsonDocument("$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
-                .getMatchedCount() > 0;
+        boolean found = store.users()
+                        .updateOne(
+                                ofApp(userId),
+                                new BsonDocument("$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
+                        .getMatchedCount()
+                > 0;
         if (found && disabled) {
             store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
         }
@@ -186,9 +204,11 @@ public final class AppState {
      * the next login of one of its identities, finishes deleting.
      */
     public boolean deleteUser(String userId) {
-        BsonDocument marked = store.users().findOneAndUpdate(ofApp(userId),
-                new BsonDocument("$set", new BsonDocument(DELETED, BsonBoolean.TRUE)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        BsonDocument marked = store.users()
+                .findOneAndUpdate(
+                        ofApp(userId),
+                        new BsonDocument("$set", new BsonDocument(DELETED, BsonBoolean.TRUE)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (marked == null) {
             return false;
         }
@@ -206,7 +226,8 @@ public final class AppState {
     // email/password accounts
 
     public Optional<Account> account(String email) {
-        return Optional.ofNullable(store.accounts().find(byEmail(email)).first()).map(StateDocuments::account);
+        return Optional.ofNullable(store.accounts().find(byEmail(email)).first())
+                .map(StateDocuments::account);
     }
 
     /**
@@ -220,30 +241,41 @@ public final class AppState {
     }
 
     public void confirmAccount(String email) {
-        store.accounts().updateOne(byEmail(email),
-                new BsonDocument("$set", new BsonDocument("confirmed", BsonBoolean.TRUE)));
+        store.accounts()
+                .updateOne(byEmail(email), new BsonDocument("$set", new BsonDocument("confirmed", BsonBoolean.TRUE)));
         store.emailTokens().deleteOne(emailTokenId(EmailToken.CONFIRM, email));
     }
 
     public void removeAccount(String email) {
         store.accounts().deleteOne(byEmail(email));
-        store.emailTokens().deleteMany(new BsonDocument(ID, new BsonDocument("$in", new BsonArray(List.of(
-                emailTokenId(EmailToken.CONFIRM, email).get(ID), emailTokenId(EmailToken.RESET, email).get(ID))))));
+        store.emailTokens()
+                .deleteMany(new BsonDocument(
+                        ID,
+                        new BsonDocument(
+                                "$in",
+                                new BsonArray(List.of(
+                                        emailTokenId(EmailToken.CONFIRM, email).get(ID),
+                                        emailTokenId(EmailToken.RESET, email).get(ID))))));
     }
 
     public void setPassword(String email, String passwordHash) {
-        store.accounts().updateOne(byEmail(email),
-                new BsonDocument("$set", new BsonDocument("passwordHash", new BsonString(passwordHash))));
+        store.accounts()
+                .updateOne(
+                        byEmail(email),
+                        new BsonDocument("$set", new BsonDocument("passwordHash", new BsonString(passwordHash))));
     }
 
     /** Issues a token of the given kind for an email, replacing an earlier one of the same kind in one write. */
     public EmailToken issueEmailToken(String kind, String email) {
-        EmailToken token = new EmailToken(kind, email, PasswordHasher.randomHex(32), new ObjectId().toHexString(),
-                clock.millis());
+        EmailToken token =
+                new EmailToken(kind, email, PasswordHasher.randomHex(32), new ObjectId().toHexString(), clock.millis());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // two upserts of one new _id can race on a real deployment: the loser retries as an update
-            if (inserted(() -> store.emailTokens().replaceOne(emailTokenId(kind, email),
-                    StateDocuments.write(appId, token), new ReplaceOptions().upsert(true)))) {
+            if (inserted(() -> store.emailTokens()
+                    .replaceOne(
+                            emailTokenId(kind, email),
+                            StateDocuments.write(appId, token),
+                            new ReplaceOptions().upsert(true)))) {
                 return token;
             }
         }
@@ -252,15 +284,19 @@ public final class AppState {
 
     /** Removes and returns the matching token, if any: one atomic delete, so a token works once. */
     public Optional<EmailToken> consumeEmailToken(String kind, String token, String tokenId) {
-        return Optional.ofNullable(store.emailTokens().findOneAndDelete(ofApp()
-                        .append("kind", new BsonString(kind)).append("tokenId", new BsonString(tokenId))
-                        .append("token", new BsonString(token))))
+        return Optional.ofNullable(store.emailTokens()
+                        .findOneAndDelete(ofApp().append("kind", new BsonString(kind))
+                                .append("tokenId", new BsonString(tokenId))
+                                .append("token", new BsonString(token))))
                 .map(StateDocuments::emailToken);
     }
 
     public List<EmailToken> emailTokens(String kind) {
-        return store.emailTokens().find(ofApp().append("kind", new BsonString(kind)))
-                .sort(new BsonDocument("createdAt", ONE)).map(StateDocuments::emailToken).into(new ArrayList<>());
+        return store.emailTokens()
+                .find(ofApp().append("kind", new BsonString(kind)))
+                .sort(new BsonDocument("createdAt", ONE))
+                .map(StateDocuments::emailToken)
+                .into(new ArrayList<>());
     }
 
     // API keys
@@ -273,7 +309,8 @@ public final class AppState {
      */
     public Optional<ApiKey> addApiKey(String userId, String name, String keyHash) {
         ApiKey key = new ApiKey(new ObjectId().toHexString(), name, keyHash, false, userId);
-        return inserted(() -> store.apiKeys().insertOne(StateDocuments.write(appId, key))) ? Optional.of(key)
+        return inserted(() -> store.apiKeys().insertOne(StateDocuments.write(appId, key)))
+                ? Optional.of(key)
                 : Optional.empty();
     }
 
@@ -282,23 +319,34 @@ public final class AppState {
     }
 
     public List<ApiKey> apiKeys(String userId) {
-        return store.apiKeys().find(ofApp().append("userId", new BsonString(userId))).sort(new BsonDocument(ID, ONE))
-                .map(StateDocuments::apiKey).into(new ArrayList<>());
+        return store.apiKeys()
+                .find(ofApp().append("userId", new BsonString(userId)))
+                .sort(new BsonDocument(ID, ONE))
+                .map(StateDocuments::apiKey)
+                .into(new ArrayList<>());
     }
 
     public Optional<ApiKey> apiKeyByHash(String keyHash) {
-        return ofThisApp(store.apiKeys().find(new BsonDocument("keyHash", new BsonString(keyHash))).first())
+        return ofThisApp(store.apiKeys()
+                        .find(new BsonDocument("keyHash", new BsonString(keyHash)))
+                        .first())
                 .map(StateDocuments::apiKey);
     }
 
     public boolean setApiKeyDisabled(String userId, String keyId, boolean disabled) {
-        return ownKey(userId, keyId).isPresent() && store.apiKeys().updateOne(byId(keyId),
-                new BsonDocument("$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
-                .getMatchedCount() > 0;
+        return ownKey(userId, keyId).isPresent()
+                && store.apiKeys()
+                                .updateOne(
+                                        byId(keyId),
+                                        new BsonDocument(
+                                                "$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
+                                .getMatchedCount()
+                        > 0;
     }
 
     public boolean deleteApiKey(String userId, String keyId) {
-        return ownKey(userId, keyId).isPresent() && store.apiKeys().deleteOne(byId(keyId)).getDeletedCount() > 0;
+        return ownKey(userId, keyId).isPresent()
+                && store.apiKeys().deleteOne(byId(keyId)).getDeletedCount() > 0;
     }
 
     // sessions
@@ -314,8 +362,8 @@ public final class AppState {
 
     /** The live session with that id; an expired one is forgotten. */
     private Optional<Session> session(String sessionId) {
-        Optional<Session> session = ofThisApp(store.sessions().find(byId(sessionId)).first())
-                .map(StateDocuments::session);
+        Optional<Session> session =
+                ofThisApp(store.sessions().find(byId(sessionId)).first()).map(StateDocuments::session);
         if (session.isPresent() && session.get().expiresAt() <= clock.millis()) {
             store.sessions().deleteOne(byId(sessionId));
             return Optional.empty();
@@ -328,8 +376,10 @@ public final class AppState {
      * from memory when this emulator owns its store (see {@link SessionCache}).
      */
     public Optional<SignedIn> signedIn(String sessionId) {
-        Optional<SignedIn> found = cache.get(sessionId, () -> session(sessionId)
-                .flatMap(session -> user(session.userId()).map(user -> new SignedIn(session, user))));
+        Optional<SignedIn> found = cache.get(
+                sessionId,
+                () -> session(sessionId)
+                        .flatMap(session -> user(session.userId()).map(user -> new SignedIn(session, user))));
         if (found.isPresent() && found.get().session().expiresAt() <= clock.millis()) {
             revokeSession(sessionId);
             return Optional.empty();
@@ -360,7 +410,8 @@ public final class AppState {
     }
 
     private Optional<BsonDocument> ofThisApp(BsonDocument document) {
-        return Optional.ofNullable(document).filter(found -> appId.equals(found.getString(APP).getValue()));
+        return Optional.ofNullable(document)
+                .filter(found -> appId.equals(found.getString(APP).getValue()));
     }
 
     private BsonDocument ofApp() {

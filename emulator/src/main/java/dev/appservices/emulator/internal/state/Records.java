@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class Records {
 
-    private Records() {
-    }
+    private Records() {}
 
     /**
      * A user of an app.
@@ -25,8 +24,8 @@ public final class Records {
      * @param customData custom user data set through the admin API (canonical EJSON), or {@code null}
      * @param createdAt creation time, epoch milliseconds
      */
-    public record User(String id, String type, boolean disabled, List<Identity> identities, String customData,
-            long createdAt) {
+    public record User(
+            String id, String type, boolean disabled, List<Identity> identities, String customData, long createdAt) {
 
         public User {
             identities = List.copyOf(identities);
@@ -127,8 +126,7 @@ public final class Records {
      * @param deviceId the device id given at login
      * @param expiresAt expiry of the refresh token, epoch milliseconds
      */
-    public record Session(String id, String userId, String deviceId, long expiresAt) {
-    }
+    public record Session(String id, String userId, String deviceId, long expiresAt) {}
 
     /**
      * A live session with its user, what a token's session check finds.
@@ -136,8 +134,7 @@ public final class Records {
      * @param session the session
      * @param user the session's user
      */
-    public record SignedIn(Session session, User user) {
-    }
+    public record SignedIn(Session session, User user) {}
 
     /**
      * Everything stored for one app.
@@ -150,8 +147,14 @@ public final class Records {
      * @param apiKeys user API keys
      * @param sessions live sessions
      */
-    public record AppSnapshot(String signingSecret, String domainId, List<User> users, List<Account> accounts,
-            List<EmailToken> emailTokens, List<ApiKey> apiKeys, List<Session> sessions) {
+    public record AppSnapshot(
+            String signingSecret,
+            String domainId,
+            List<User> users,
+            List<Account> accounts,
+            List<EmailToken> emailTokens,
+            List<ApiKey> apiKeys,
+            List<Session> sessions) {
 
         public AppSnapshot {
             users = List.copyOf(users);

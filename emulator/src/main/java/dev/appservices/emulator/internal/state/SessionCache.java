@@ -1,13 +1,12 @@
 package dev.appservices.emulator.internal.state;
 
+import dev.appservices.emulator.internal.state.Records.Session;
+import dev.appservices.emulator.internal.state.Records.SignedIn;
+import dev.appservices.emulator.internal.state.Records.User;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
-import dev.appservices.emulator.internal.state.Records.Session;
-import dev.appservices.emulator.internal.state.Records.SignedIn;
-import dev.appservices.emulator.internal.state.Records.User;
 
 /**
  * Sessions with their users as this process last read them. Kept only when this process owns its store (the
@@ -27,6 +26,7 @@ final class SessionCache {
     private final Map<String, SignedIn> bySession = new ConcurrentHashMap<>();
     /** Users this emulator just created, until their first session opens: no one else knows their ids yet. */
     private final Map<String, User> created = new ConcurrentHashMap<>();
+
     private long changes;
 
     private SessionCache(boolean keeps) {

@@ -1,18 +1,16 @@
 package dev.appservices.emulator.internal.state;
 
+import static dev.appservices.emulator.internal.json.DocumentReader.documents;
+import static dev.appservices.emulator.internal.json.DocumentReader.requiredInteger;
+import static dev.appservices.emulator.internal.json.DocumentReader.requiredString;
+
+import dev.appservices.emulator.internal.state.Records.AppSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-
-import dev.appservices.emulator.internal.state.Records.AppSnapshot;
-
-import static dev.appservices.emulator.internal.json.DocumentReader.documents;
-import static dev.appservices.emulator.internal.json.DocumentReader.requiredInteger;
-import static dev.appservices.emulator.internal.json.DocumentReader.requiredString;
 
 /**
  * Reads the data file that emulators before the shared state store wrote ({@code emulator-state.json}): per app the
@@ -22,8 +20,7 @@ import static dev.appservices.emulator.internal.json.DocumentReader.requiredStri
  */
 final class StateCodec {
 
-    private StateCodec() {
-    }
+    private StateCodec() {}
 
     /** The format version of a file's content. */
     static long version(BsonDocument file) {
@@ -46,21 +43,28 @@ final class StateCodec {
     }
 
     private static AppSnapshot snapshot(BsonDocument json) {
-        return new AppSnapshot(requiredString(json, "signingSecret"), requiredString(json, "domainId"),
-                records(json, "users", StateDocuments::user), records(json, "accounts", StateDocuments::account),
+        return new AppSnapshot(
+                requiredString(json, "signingSecret"),
+                requiredString(json, "domainId"),
+                records(json, "users", StateDocuments::user),
+                records(json, "accounts", StateDocuments::account),
                 records(json, "emailTokens", StateDocuments::emailToken),
-                records(json, "apiKeys", StateDocuments::apiKey), records(json, "sessions", StateDocuments::session));
+                records(json, "apiKeys", StateDocuments::apiKey),
+                records(json, "sessions", StateDocuments::session));
     }
 
     private static <T> List<T> records(BsonDocument json, String key, Function<BsonDocument, T> reader) {
-        return documents(json, key).stream().map(record -> {
-            try {
-                return reader.apply(withStoredId(record));
-            } catch (IllegalArgumentException e) {
-                // name the field as the file has it
-                throw new IllegalArgumentException(e.getMessage().replace("'" + StateDocuments.ID + "'", "'id'"), e);
-            }
-        }).toList();
+        return documents(json, key).stream()
+                .map(record -> {
+                    try {
+                        return reader.apply(withStoredId(record));
+                    } catch (IllegalArgumentException e) {
+                        // name the field as the file has it
+                        throw new IllegalArgumentException(
+                                e.getMessage().replace("'" + StateDocuments.ID + "'", "'id'"), e);
+                    }
+                })
+                .toList();
     }
 
     /** The file's {@code id} under the store's {@code _id}; records without one (email tokens) stay as they are. */

@@ -1,12 +1,5 @@
 package dev.appservices.emulator.internal.state;
 
-import java.util.List;
-
-import org.bson.BsonArray;
-import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
@@ -14,6 +7,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 
 /**
  * The collections of the emulator's state database, one document per record, every record with its app's id in
@@ -28,18 +26,27 @@ import com.mongodb.client.model.IndexOptions;
  * @param apiKeys user API keys (hashed)
  * @param sessions sessions, i.e. refresh tokens
  */
-record StateCollections(MongoCollection<BsonDocument> apps, MongoCollection<BsonDocument> users,
-        MongoCollection<BsonDocument> accounts, MongoCollection<BsonDocument> emailTokens,
-        MongoCollection<BsonDocument> apiKeys, MongoCollection<BsonDocument> sessions) {
+record StateCollections(
+        MongoCollection<BsonDocument> apps,
+        MongoCollection<BsonDocument> users,
+        MongoCollection<BsonDocument> accounts,
+        MongoCollection<BsonDocument> emailTokens,
+        MongoCollection<BsonDocument> apiKeys,
+        MongoCollection<BsonDocument> sessions) {
 
     private static final BsonInt32 ONE = new BsonInt32(1);
 
     static StateCollections in(MongoDatabase database) {
         MongoDatabase consistent = database.withWriteConcern(WriteConcern.MAJORITY)
-                .withReadConcern(ReadConcern.MAJORITY).withReadPreference(ReadPreference.primary());
-        return new StateCollections(collection(consistent, "apps"), collection(consistent, "users"),
-                collection(consistent, "accounts"), collection(consistent, "emailTokens"),
-                collection(consistent, "apiKeys"), collection(consistent, "sessions"));
+                .withReadConcern(ReadConcern.MAJORITY)
+                .withReadPreference(ReadPreference.primary());
+        return new StateCollections(
+                collection(consistent, "apps"),
+                collection(consistent, "users"),
+                collection(consistent, "accounts"),
+                collection(consistent, "emailTokens"),
+                collection(consistent, "apiKeys"),
+                collection(consistent, "sessions"));
     }
 
     /**
@@ -47,13 +54,19 @@ record StateCollections(MongoCollection<BsonDocument> apps, MongoCollection<Bson
      * of the request path are by {@code _id} or by exactly the fields of a unique index.
      */
     void createIndexes() {
-        users.createIndexes(List.of(unique(new BsonDocument(StateDocuments.IDENTITY_KEYS, ONE)),
+        users.createIndexes(List.of(
+                unique(new BsonDocument(StateDocuments.IDENTITY_KEYS, ONE)),
                 new IndexModel(new BsonDocument(StateDocuments.APP, ONE))));
         accounts.createIndexes(List.of(unique(new BsonDocument(StateDocuments.APP, ONE).append("email", ONE))));
-        emailTokens.createIndexes(List.of(unique(new BsonDocument(StateDocuments.APP, ONE).append("kind", ONE)
-                .append("tokenId", ONE).append("token", ONE))));
-        apiKeys.createIndexes(List.of(unique(new BsonDocument(StateDocuments.APP, ONE).append("userId", ONE)
-                .append("name", ONE)), unique(new BsonDocument("keyHash", ONE))));
+        emailTokens.createIndexes(List.of(unique(new BsonDocument(StateDocuments.APP, ONE)
+                .append("kind", ONE)
+                .append("tokenId", ONE)
+                .append("token", ONE))));
+        apiKeys.createIndexes(List.of(
+                unique(new BsonDocument(StateDocuments.APP, ONE)
+                        .append("userId", ONE)
+                        .append("name", ONE)),
+                unique(new BsonDocument("keyHash", ONE))));
         sessions.createIndexes(List.of(new IndexModel(new BsonDocument("userId", ONE))));
     }
 
@@ -63,7 +76,8 @@ record StateCollections(MongoCollection<BsonDocument> apps, MongoCollection<Bson
      */
     void finishDeletion(BsonDocument user) {
         BsonArray identityIds = new BsonArray(user.getArray("identities").stream()
-                .map(identity -> identity.asDocument().get("id")).toList());
+                .map(identity -> identity.asDocument().get("id"))
+                .toList());
         accounts.deleteMany(new BsonDocument(StateDocuments.ID, new BsonDocument("$in", identityIds)));
         BsonDocument owned = new BsonDocument("userId", user.get(StateDocuments.ID));
         apiKeys.deleteMany(owned);

@@ -1,18 +1,5 @@
 package dev.appservices.emulator.internal.state;
 
-import java.util.List;
-import java.util.function.Function;
-
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-
-import dev.appservices.emulator.internal.state.Records.Account;
-import dev.appservices.emulator.internal.state.Records.ApiKey;
-import dev.appservices.emulator.internal.state.Records.EmailToken;
-import dev.appservices.emulator.internal.state.Records.Identity;
-import dev.appservices.emulator.internal.state.Records.Session;
-import dev.appservices.emulator.internal.state.Records.User;
-
 import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 import static dev.appservices.emulator.internal.json.DocumentReader.bool;
 import static dev.appservices.emulator.internal.json.DocumentReader.documents;
@@ -20,6 +7,17 @@ import static dev.appservices.emulator.internal.json.DocumentReader.integer;
 import static dev.appservices.emulator.internal.json.DocumentReader.requiredString;
 import static dev.appservices.emulator.internal.json.DocumentReader.string;
 import static dev.appservices.emulator.internal.json.DocumentReader.strings;
+
+import dev.appservices.emulator.internal.state.Records.Account;
+import dev.appservices.emulator.internal.state.Records.ApiKey;
+import dev.appservices.emulator.internal.state.Records.EmailToken;
+import dev.appservices.emulator.internal.state.Records.Identity;
+import dev.appservices.emulator.internal.state.Records.Session;
+import dev.appservices.emulator.internal.state.Records.User;
+import java.util.List;
+import java.util.function.Function;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 
 /**
  * The stored form of the {@link Records}: one field per record component under the component's name, the record's
@@ -35,46 +33,74 @@ final class StateDocuments {
     /** Set on a user whose deletion has begun: readers treat the user as gone. */
     static final String DELETED = "deleted";
 
-    private StateDocuments() {
-    }
+    private StateDocuments() {}
 
     static String identityKey(String appId, Identity identity) {
         return appId + "/" + identity.providerType() + "/" + identity.id();
     }
 
     static BsonDocument write(String appId, User user) {
-        return document().put(ID, user.id()).put(APP, appId).put("type", user.type())
+        return document()
+                .put(ID, user.id())
+                .put(APP, appId)
+                .put("type", user.type())
                 .put("disabled", user.disabled())
-                .putArray("identities", user.identities().stream().map(StateDocuments::write).toList())
-                .putArray(IDENTITY_KEYS, user.identities().stream()
-                        .map(identity -> new BsonString(identityKey(appId, identity))).toList())
-                .put("customData", user.customData()).put("createdAt", user.createdAt()).build();
+                .putArray(
+                        "identities",
+                        user.identities().stream().map(StateDocuments::write).toList())
+                .putArray(
+                        IDENTITY_KEYS,
+                        user.identities().stream()
+                                .map(identity -> new BsonString(identityKey(appId, identity)))
+                                .toList())
+                .put("customData", user.customData())
+                .put("createdAt", user.createdAt())
+                .build();
     }
 
     static BsonDocument write(Identity identity) {
-        return document().put("id", identity.id()).put("providerType", identity.providerType())
-                .put("providerId", identity.providerId()).put("data", identity.data()).build();
+        return document()
+                .put("id", identity.id())
+                .put("providerType", identity.providerType())
+                .put("providerId", identity.providerId())
+                .put("data", identity.data())
+                .build();
     }
 
     static User user(BsonDocument json) {
-        return new User(requiredString(json, ID), requiredString(json, "type"), bool(json, "disabled"),
-                read(json, "identities", StateDocuments::identity), string(json, "customData"),
+        return new User(
+                requiredString(json, ID),
+                requiredString(json, "type"),
+                bool(json, "disabled"),
+                read(json, "identities", StateDocuments::identity),
+                string(json, "customData"),
                 number(json, "createdAt"));
     }
 
     private static Identity identity(BsonDocument json) {
-        return new Identity(requiredString(json, "id"), requiredString(json, "providerType"),
-                requiredString(json, "providerId"), strings(json, "data"));
+        return new Identity(
+                requiredString(json, "id"),
+                requiredString(json, "providerType"),
+                requiredString(json, "providerId"),
+                strings(json, "data"));
     }
 
     static BsonDocument write(String appId, Account account) {
-        return document().put(ID, account.id()).put(APP, appId).put("email", account.email())
-                .put("passwordHash", account.passwordHash()).put("confirmed", account.confirmed()).build();
+        return document()
+                .put(ID, account.id())
+                .put(APP, appId)
+                .put("email", account.email())
+                .put("passwordHash", account.passwordHash())
+                .put("confirmed", account.confirmed())
+                .build();
     }
 
     static Account account(BsonDocument json) {
-        return new Account(requiredString(json, ID), requiredString(json, "email"),
-                requiredString(json, "passwordHash"), bool(json, "confirmed"));
+        return new Account(
+                requiredString(json, ID),
+                requiredString(json, "email"),
+                requiredString(json, "passwordHash"),
+                bool(json, "confirmed"));
     }
 
     /** A pending token's id: one token per app, kind and email, so issuing a new one replaces the earlier one. */
@@ -83,33 +109,61 @@ final class StateDocuments {
     }
 
     static BsonDocument write(String appId, EmailToken token) {
-        return document().put(ID, emailTokenId(appId, token.kind(), token.email())).put(APP, appId)
-                .put("kind", token.kind()).put("email", token.email()).put("token", token.token())
-                .put("tokenId", token.tokenId()).put("createdAt", token.createdAt()).build();
+        return document()
+                .put(ID, emailTokenId(appId, token.kind(), token.email()))
+                .put(APP, appId)
+                .put("kind", token.kind())
+                .put("email", token.email())
+                .put("token", token.token())
+                .put("tokenId", token.tokenId())
+                .put("createdAt", token.createdAt())
+                .build();
     }
 
     static EmailToken emailToken(BsonDocument json) {
-        return new EmailToken(requiredString(json, "kind"), requiredString(json, "email"),
-                requiredString(json, "token"), requiredString(json, "tokenId"), number(json, "createdAt"));
+        return new EmailToken(
+                requiredString(json, "kind"),
+                requiredString(json, "email"),
+                requiredString(json, "token"),
+                requiredString(json, "tokenId"),
+                number(json, "createdAt"));
     }
 
     static BsonDocument write(String appId, ApiKey key) {
-        return document().put(ID, key.id()).put(APP, appId).put("name", key.name()).put("keyHash", key.keyHash())
-                .put("disabled", key.disabled()).put("userId", key.userId()).build();
+        return document()
+                .put(ID, key.id())
+                .put(APP, appId)
+                .put("name", key.name())
+                .put("keyHash", key.keyHash())
+                .put("disabled", key.disabled())
+                .put("userId", key.userId())
+                .build();
     }
 
     static ApiKey apiKey(BsonDocument json) {
-        return new ApiKey(requiredString(json, ID), requiredString(json, "name"), requiredString(json, "keyHash"),
-                bool(json, "disabled"), requiredString(json, "userId"));
+        return new ApiKey(
+                requiredString(json, ID),
+                requiredString(json, "name"),
+                requiredString(json, "keyHash"),
+                bool(json, "disabled"),
+                requiredString(json, "userId"));
     }
 
     static BsonDocument write(String appId, Session session) {
-        return document().put(ID, session.id()).put(APP, appId).put("userId", session.userId())
-                .put("deviceId", session.deviceId()).put("expiresAt", session.expiresAt()).build();
+        return document()
+                .put(ID, session.id())
+                .put(APP, appId)
+                .put("userId", session.userId())
+                .put("deviceId", session.deviceId())
+                .put("expiresAt", session.expiresAt())
+                .build();
     }
 
     static Session session(BsonDocument json) {
-        return new Session(requiredString(json, ID), requiredString(json, "userId"), requiredString(json, "deviceId"),
+        return new Session(
+                requiredString(json, ID),
+                requiredString(json, "userId"),
+                requiredString(json, "deviceId"),
                 number(json, "expiresAt"));
     }
 

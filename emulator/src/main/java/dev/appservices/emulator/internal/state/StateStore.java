@@ -1,5 +1,17 @@
 package dev.appservices.emulator.internal.state;
 
+import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.messages.Messages;
+import dev.appservices.emulator.internal.state.Records.AppSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,26 +23,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonString;
 import org.bson.json.JsonParseException;
 import org.bson.types.ObjectId;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
-
-import dev.appservices.emulator.internal.json.JsonSupport;
-import dev.appservices.emulator.internal.messages.Messages;
-import dev.appservices.emulator.internal.state.Records.AppSnapshot;
-
-import static dev.appservices.emulator.internal.json.DocumentBuilder.document;
 
 /**
  * The emulator's state database, shared by every emulator process that uses the same MongoDB deployment: opens it
@@ -73,15 +70,21 @@ public final class StateStore {
      * process reads the same ones, so all of them sign and verify the same tokens.
      */
     public AppState stateFor(String appId) {
-        String secret = Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(
-                PasswordHasher.randomSecret(32)));
-        BsonDocument created = document().put("signingSecret", secret).put("domainId", new ObjectId().toHexString())
+        String secret =
+                Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(PasswordHasher.randomSecret(32)));
+        BsonDocument created = document()
+                .put("signingSecret", secret)
+                .put("domainId", new ObjectId().toHexString())
                 .build();
         BsonDocument byId = new BsonDocument(StateDocuments.ID, new BsonString(appId));
         BsonDocument app;
         try {
-            app = collections.apps().findOneAndUpdate(byId, new BsonDocument("$setOnInsert", created),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            app = collections
+                    .apps()
+                    .findOneAndUpdate(
+                            byId,
+                            new BsonDocument("$setOnInsert", created),
+                            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         } catch (MongoException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -89,8 +92,13 @@ public final class StateStore {
             // another process inserted it between this upsert's lookup and its insert
             app = collections.apps().find(byId).first();
         }
-        return new AppState(appId, app.getString("signingSecret").getValue(), app.getString("domainId").getValue(),
-                collections, owned ? SessionCache.owned() : SessionCache.none(), clock);
+        return new AppState(
+                appId,
+                app.getString("signingSecret").getValue(),
+                app.getString("domainId").getValue(),
+                collections,
+                owned ? SessionCache.owned() : SessionCache.none(),
+                clock);
     }
 
     /**
@@ -133,23 +141,38 @@ public final class StateStore {
     private void replace(String appId, AppSnapshot snapshot) {
         BsonDocument ofApp = new BsonDocument(StateDocuments.APP, new BsonString(appId));
         collections.recordCollections().forEach(collection -> collection.deleteMany(ofApp));
-        collections.apps().replaceOne(new BsonDocument(StateDocuments.ID, new BsonString(appId)),
-                document().put(StateDocuments.ID, appId).put("signingSecret", snapshot.signingSecret())
-                        .put("domainId", snapshot.domainId()).build(),
-                new ReplaceOptions().upsert(true));
+        collections
+                .apps()
+                .replaceOne(
+                        new BsonDocument(StateDocuments.ID, new BsonString(appId)),
+                        document()
+                                .put(StateDocuments.ID, appId)
+                                .put("signingSecret", snapshot.signingSecret())
+                                .put("domainId", snapshot.domainId())
+                                .build(),
+                        new ReplaceOptions().upsert(true));
         long now = clock.millis();
         insert(collections.users(), appId, snapshot.users(), StateDocuments::write);
         insert(collections.accounts(), appId, snapshot.accounts(), StateDocuments::write);
         insert(collections.emailTokens(), appId, snapshot.emailTokens(), StateDocuments::write);
         insert(collections.apiKeys(), appId, snapshot.apiKeys(), StateDocuments::write);
-        insert(collections.sessions(), appId, snapshot.sessions().stream()
-                .filter(session -> session.expiresAt() > now).toList(), StateDocuments::write);
+        insert(
+                collections.sessions(),
+                appId,
+                snapshot.sessions().stream()
+                        .filter(session -> session.expiresAt() > now)
+                        .toList(),
+                StateDocuments::write);
     }
 
-    private static <T> void insert(MongoCollection<BsonDocument> collection, String appId, List<T> records,
+    private static <T> void insert(
+            MongoCollection<BsonDocument> collection,
+            String appId,
+            List<T> records,
             BiFunction<String, T, BsonDocument> writer) {
         if (!records.isEmpty()) {
-            collection.insertMany(records.stream().map(record -> writer.apply(appId, record)).toList());
+            collection.insertMany(
+                    records.stream().map(record -> writer.apply(appId, record)).toList());
         }
     }
 }

@@ -1,21 +1,19 @@
 package dev.appservices.emulator.internal.appimport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.appservices.emulator.EmulatorException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.emulator.EmulatorException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Secrets come from files, code and environment variables, in that order of precedence, and never show. */
 class SecretsTest {
@@ -30,8 +28,9 @@ class SecretsTest {
 
     @Test
     void filesAndCodeWinOverTheEnvironmentWhichIsReadAsWrittenOrNormalised() throws IOException {
-        Path file = Files.writeString(temp.resolve("secrets.json"), "{\"inFile\": \"from the file\","
-                + " \"inCode\": \"from the file too\"}");
+        Path file = Files.writeString(
+                temp.resolve("secrets.json"),
+                "{\"inFile\": \"from the file\"," + " \"inCode\": \"from the file too\"}");
         Secrets secrets = Secrets.load(List.of(file), Map.of("inCode", "from code"), ENVIRONMENT::get);
         assertEquals(Optional.of("from the file"), secrets.find("inFile"));
         assertEquals(Optional.of("from code"), secrets.find("inCode"));
@@ -44,8 +43,9 @@ class SecretsTest {
     @Test
     void aBrokenFileIsRefusedWithoutQuotingIt() throws IOException {
         Path file = Files.writeString(temp.resolve("broken.json"), "{\"key\": \"s3cr3t\",,}");
-        String message = assertThrows(EmulatorException.class,
-                () -> Secrets.load(List.of(file), Map.of(), name -> null)).getMessage();
+        String message = assertThrows(
+                        EmulatorException.class, () -> Secrets.load(List.of(file), Map.of(), name -> null))
+                .getMessage();
         assertTrue(message.startsWith("APPSVC0570: cannot read the secrets file " + file), message);
         assertFalse(message.contains("s3cr3t"), message);
     }

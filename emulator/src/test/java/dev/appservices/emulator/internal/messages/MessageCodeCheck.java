@@ -18,8 +18,7 @@ final class MessageCodeCheck {
 
     private static final Pattern CODE = Pattern.compile("\"(APPSVC[0-9]{4}):");
 
-    private MessageCodeCheck() {
-    }
+    private MessageCodeCheck() {}
 
     /** The texts of every code, by code, from sources by file name. */
     static Map<String, Set<String>> collect(Map<String, String> sources) {
@@ -29,8 +28,11 @@ final class MessageCodeCheck {
             while (matcher.find()) {
                 int end = source.indexOf(';', matcher.start());
                 String text = source.substring(matcher.start(), end < 0 ? source.length() : end)
-                        .replaceAll("\\s+", " ").strip();
-                text = text.endsWith(")") && !balanced(text) ? text.substring(0, text.length() - 1).strip() : text;
+                        .replaceAll("\\s+", " ")
+                        .strip();
+                text = text.endsWith(")") && !balanced(text)
+                        ? text.substring(0, text.length() - 1).strip()
+                        : text;
                 codes.computeIfAbsent(matcher.group(1), code -> new TreeSet<>()).add(text);
             }
         });

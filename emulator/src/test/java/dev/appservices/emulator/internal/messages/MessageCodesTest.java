@@ -1,5 +1,8 @@
 package dev.appservices.emulator.internal.messages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,11 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every {@code APPSVCnnnn} code of the emulator's sources: one code, one text, all within the emulator's range
@@ -26,7 +25,8 @@ class MessageCodesTest {
     void everyCodeHasOneTextWithinTheEmulatorsRange() throws IOException {
         Map<String, String> sources = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 sources.put(SOURCES.relativize(file).toString(), Files.readString(file));
             }
         }
@@ -41,12 +41,14 @@ class MessageCodesTest {
                 "A.java", "class A { String a() { return \"APPSVC0501: one text \" + x; } }",
                 "B.java", "class B { String b() {\n return \"APPSVC0501: another text\";\n } }",
                 "C.java", "class C { String c() { return \"APPSVC0100: not ours\"; } }",
-                "D.java", "class D { String d() { return \"APPSVC0502: same\"; } String e() { return \"APPSVC0502: same\"; } }");
+                "D.java",
+                        "class D { String d() { return \"APPSVC0502: same\"; } String e() { return \"APPSVC0502: same\"; } }");
         Map<String, Set<String>> codes = MessageCodeCheck.collect(planted);
         assertEquals(Set.of("\"APPSVC0501: one text \" + x", "\"APPSVC0501: another text\""), codes.get("APPSVC0501"));
-        assertEquals(List.of(
-                "APPSVC0100 is outside APPSVC0500-APPSVC0599: [\"APPSVC0100: not ours\"]",
-                "APPSVC0501 has 2 texts: [\"APPSVC0501: another text\", \"APPSVC0501: one text \" + x]"),
+        assertEquals(
+                List.of(
+                        "APPSVC0100 is outside APPSVC0500-APPSVC0599: [\"APPSVC0100: not ours\"]",
+                        "APPSVC0501 has 2 texts: [\"APPSVC0501: another text\", \"APPSVC0501: one text \" + x]"),
                 MessageCodeCheck.problems(codes, 500, 599));
     }
 }

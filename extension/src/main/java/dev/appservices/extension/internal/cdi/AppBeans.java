@@ -1,20 +1,18 @@
 package dev.appservices.extension.internal.cdi;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
-
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
-
 import dev.appservices.App;
 import dev.appservices.ListenerRegistration;
 import dev.appservices.extension.internal.AppRegistry;
 import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.config.SettingsReader;
 import dev.appservices.extension.internal.telemetry.Telemetry;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Creates and destroys the {@code @ApplicationScoped} App beans of one CDI container. The bean of id {@code x} is the

@@ -1,14 +1,12 @@
 package dev.appservices.extension.internal.cdi;
 
+import dev.appservices.AppServicesConfigException;
+import dev.appservices.extension.internal.config.ConfigKeys;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
-
-import dev.appservices.AppServicesConfigException;
-import dev.appservices.extension.internal.config.ConfigKeys;
 
 /**
  * The message factory of the CDI extension: definition and deployment problems (APPSVC0001–0099) and failures at
@@ -18,8 +16,7 @@ import dev.appservices.extension.internal.config.ConfigKeys;
  */
 public final class CdiMessages {
 
-    private CdiMessages() {
-    }
+    private CdiMessages() {}
 
     /**
      * A qualifier whose id is blank but not empty.
@@ -77,8 +74,8 @@ public final class CdiMessages {
      * @return the deployment problem
      */
     public static DeploymentException invalidConfiguration(String subject, AppServicesConfigException cause) {
-        return new DeploymentException("APPSVC0005: invalid configuration of " + subject + ": " + cause.getMessage(),
-                cause);
+        return new DeploymentException(
+                "APPSVC0005: invalid configuration of " + subject + ": " + cause.getMessage(), cause);
     }
 
     // --- fragments naming what a configuration is for and where it is used, for invalidConfiguration ---------
@@ -115,9 +112,10 @@ public final class CdiMessages {
 
     /** The default App and the places that inject it, if any. */
     public static String defaultApp(Collection<String> places) {
-        return places.isEmpty() ? "the default App"
-                : "the default App (" + places.stream().map(CdiMessages::injected).collect(Collectors.joining("; "))
-                        + ")";
+        return places.isEmpty()
+                ? "the default App"
+                : "the default App ("
+                        + places.stream().map(CdiMessages::injected).collect(Collectors.joining("; ")) + ")";
     }
 
     /**

@@ -1,15 +1,13 @@
 package dev.appservices.extension.internal.cdi;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.util.function.Consumer;
-
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.spi.BeanManager;
-
 import dev.appservices.AppServices;
 import dev.appservices.AuthEvent;
 import dev.appservices.MetadataResetEvent;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
 
 /**
  * Fires the events of one App ({@link AuthEvent}s, and the {@link MetadataResetEvent} of its creation) as CDI

@@ -1,12 +1,11 @@
 package dev.appservices.extension.internal.cdi;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Member;
-
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Member;
 
 /**
  * Readable names of the places that use {@code @AppServices}, for messages: {@code com.acme.Orders.app} for a field,
@@ -14,8 +13,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
  */
 public final class InjectionPoints {
 
-    private InjectionPoints() {
-    }
+    private InjectionPoints() {}
 
     /**
      * Describes an injection point.
@@ -42,8 +40,8 @@ public final class InjectionPoints {
      * @return {@code on the observer method <class>.<method>}
      */
     public static String describeObserver(AnnotatedMethod<?> method, Class<?> beanClass) {
-        return "on the observer method " + (method != null ? member(method.getJavaMember()) + "()"
-                : beanClass.getName() + " (synthetic)");
+        return "on the observer method "
+                + (method != null ? member(method.getJavaMember()) + "()" : beanClass.getName() + " (synthetic)");
     }
 
     private static String member(Member member) {

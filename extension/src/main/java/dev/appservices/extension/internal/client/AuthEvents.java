@@ -1,14 +1,13 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.AuthEvent;
+import dev.appservices.ListenerRegistration;
+import dev.appservices.User;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
-import dev.appservices.AuthEvent;
-import dev.appservices.ListenerRegistration;
-import dev.appservices.User;
 
 /**
  * The listeners of one App and the delivery of its {@link AuthEvent}s: on the thread that made the change, to every

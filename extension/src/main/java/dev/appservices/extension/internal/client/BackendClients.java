@@ -1,5 +1,7 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.AppConfiguration;
+import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -10,11 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
-
-import dev.appservices.AppConfiguration;
-import dev.appservices.extension.internal.client.rest.AppServicesApi;
 
 /**
  * The Rest Clients of one App: one {@link AppServicesApi} per server the App talks to (its base URL, and the host

@@ -1,16 +1,5 @@
 package dev.appservices.extension.internal.client;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.URI;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
-
 import dev.appservices.AppConfiguration;
 import dev.appservices.AppServicesException;
 import dev.appservices.BaseUrls;
@@ -19,6 +8,15 @@ import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import dev.appservices.extension.internal.client.rest.LocationResponse;
 import dev.appservices.extension.internal.telemetry.RequestTrace;
 import dev.appservices.extension.internal.telemetry.Telemetry;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The path of every request of an App to the server (protocol.md §1, §10, §11): it finds the host with the location
@@ -38,8 +36,7 @@ final class BackendRequests {
     static final int MAX_REDIRECTS = 20;
 
     /** Where requests go: the base URL the location was asked at, and the host it answered. */
-    private record Route(URI base, URI host) {
-    }
+    private record Route(URI base, URI host) {}
 
     private final String appId;
     private final AppConfiguration configuration;
@@ -58,7 +55,10 @@ final class BackendRequests {
      * @param clients       the App's Rest Clients
      * @param telemetry     where each request is traced and measured, read at every request
      */
-    BackendRequests(AppConfiguration configuration, Supplier<URI> baseUrl, BackendClients clients,
+    BackendRequests(
+            AppConfiguration configuration,
+            Supplier<URI> baseUrl,
+            BackendClients clients,
             Supplier<Telemetry> telemetry) {
         this.appId = configuration.id();
         this.configuration = configuration;
@@ -207,8 +207,8 @@ final class BackendRequests {
     /** One HTTP request, traced: its span is current while it runs, and ends with the request's outcome. */
     private <T> T invoke(URI server, Request endpoint, Function<AppServicesApi, T> call, boolean streaming) {
         AppServicesApi api = streaming ? clients.newStreamClient(server) : clients.forServer(server);
-        RequestTrace trace = telemetry.get().request(endpoint.endpoint().kind(), appId, server.getHost(),
-                endpoint.function());
+        RequestTrace trace =
+                telemetry.get().request(endpoint.endpoint().kind(), appId, server.getHost(), endpoint.function());
         TelemetryFilter.CURRENT.set(trace);
         try {
             T result = call.apply(api);

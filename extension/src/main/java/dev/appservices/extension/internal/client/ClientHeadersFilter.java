@@ -1,14 +1,12 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.List;
-
+import dev.appservices.AppConfiguration;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-
-import dev.appservices.AppConfiguration;
+import java.util.List;
 
 /**
  * Puts the protocol's headers on every request of an App (protocol.md §11): the configured extra headers,

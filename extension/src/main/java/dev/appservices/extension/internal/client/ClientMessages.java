@@ -1,12 +1,5 @@
 package dev.appservices.extension.internal.client;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import dev.appservices.AppServicesConfigException;
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthException;
@@ -18,6 +11,12 @@ import dev.appservices.SessionExpiredException;
 import dev.appservices.UserAlreadyConfirmedException;
 import dev.appservices.UserAlreadyExistsException;
 import dev.appservices.UserNotFoundException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The message factory of the App client core: the App cache, requests, location and redirects, logins, users and
@@ -28,17 +27,19 @@ import dev.appservices.UserNotFoundException;
  */
 public final class ClientMessages {
 
-    private ClientMessages() {
-    }
+    private ClientMessages() {}
 
     // --- 0200-0229: core ---------------------------------------------------------------------------------------
 
     /** {@code App.getApp(id)} of an id that neither the cache nor the configuration knows. */
     public static AppServicesConfigException unknownApp(String appId) {
         String key = "appservices." + appId + ".base-url";
-        return new AppServicesConfigException("APPSVC0200: no App with id '" + appId + "' exists and none is "
-                + "configured: create it with App.create(AppConfiguration.builder(\"" + appId + "\")...), or "
-                + "configure it with MicroProfile Config (" + key + ", or list it in appservices.ids)", key, appId);
+        return new AppServicesConfigException(
+                "APPSVC0200: no App with id '" + appId + "' exists and none is "
+                        + "configured: create it with App.create(AppConfiguration.builder(\"" + appId + "\")...), or "
+                        + "configure it with MicroProfile Config (" + key + ", or list it in appservices.ids)",
+                key,
+                appId);
     }
 
     /** Warning: {@code App.create} found the id cached with other settings. */
@@ -50,42 +51,50 @@ public final class ClientMessages {
 
     /** Any call on a closed App or on a user of a closed App. */
     public static AppServicesException appClosed(String appId) {
-        return new AppServicesException("APPSVC0202: App '" + appId + "' is closed; obtain a new one with "
-                + "App.getApp(\"" + appId + "\") or App.create(...)", ErrorCode.CLIENT_APP_CLOSED);
+        return new AppServicesException(
+                "APPSVC0202: App '" + appId + "' is closed; obtain a new one with " + "App.getApp(\"" + appId
+                        + "\") or App.create(...)",
+                ErrorCode.CLIENT_APP_CLOSED);
     }
 
     /** The server could not be reached or the connection failed. */
     public static ConnectionException connectionFailed(String appId, String endpoint, URI server, Throwable cause) {
-        return new ConnectionException("APPSVC0203: App '" + appId + "': " + endpoint + " at " + server
-                + " failed: " + describe(cause), cause);
+        return new ConnectionException(
+                "APPSVC0203: App '" + appId + "': " + endpoint + " at " + server + " failed: " + describe(cause),
+                cause);
     }
 
     /** The server did not answer within the App timeout. */
-    public static ConnectionException timedOut(String appId, String endpoint, URI server, Duration timeout,
-            Throwable cause) {
-        return new ConnectionException("APPSVC0204: App '" + appId + "': " + endpoint + " at " + server
-                + " did not complete within the timeout of " + timeout.toMillis()
-                + " ms (appservices." + appId + ".timeout)", cause);
+    public static ConnectionException timedOut(
+            String appId, String endpoint, URI server, Duration timeout, Throwable cause) {
+        return new ConnectionException(
+                "APPSVC0204: App '" + appId + "': " + endpoint + " at " + server
+                        + " did not complete within the timeout of " + timeout.toMillis()
+                        + " ms (appservices." + appId + ".timeout)",
+                cause);
     }
 
     /** A 301/308 answer without a usable {@code Location} header. */
     public static ServiceException redirectWithoutLocation(String appId, String endpoint, int status) {
-        return new ServiceException("APPSVC0205: App '" + appId + "': " + endpoint + " was redirected (HTTP "
-                + status + ") without a usable Location header", ErrorCode.CLIENT_REDIRECT_ERROR);
+        return new ServiceException(
+                "APPSVC0205: App '" + appId + "': " + endpoint + " was redirected (HTTP " + status
+                        + ") without a usable Location header",
+                ErrorCode.CLIENT_REDIRECT_ERROR);
     }
 
     /** More redirects than the client follows. */
     public static ServiceException tooManyRedirects(String appId, String endpoint, int limit) {
-        return new ServiceException("APPSVC0206: App '" + appId + "': " + endpoint
-                + " was redirected more than " + limit + " times", ErrorCode.CLIENT_TOO_MANY_REDIRECTS);
+        return new ServiceException(
+                "APPSVC0206: App '" + appId + "': " + endpoint + " was redirected more than " + limit + " times",
+                ErrorCode.CLIENT_TOO_MANY_REDIRECTS);
     }
 
     /**
      * An error response with an App Services error body: the exception type follows the error code, so that callers
      * can catch the common cases by type.
      */
-    public static ServiceException rejected(String appId, int status, ErrorCode code, String serverErrorCode,
-            String serverMessage, String link) {
+    public static ServiceException rejected(
+            String appId, int status, ErrorCode code, String serverErrorCode, String serverMessage, String link) {
         String message = "APPSVC0207: App '" + appId + "': the server refused the request (HTTP " + status + ", "
                 + (serverErrorCode == null ? code.wireName() : serverErrorCode) + "): "
                 + (serverMessage == null || serverMessage.isBlank() ? "no error message" : serverMessage);
@@ -128,51 +137,67 @@ public final class ClientMessages {
 
     /** An error status without an App Services error body (a proxy page, a plain-text error…). */
     public static ServiceException httpError(String appId, int status, String reason) {
-        return new ServiceException("APPSVC0208: App '" + appId + "': the server answered HTTP " + status
-                + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
-                + " without an App Services error body", ErrorCode.HTTP_ERROR, status, null, null);
+        return new ServiceException(
+                "APPSVC0208: App '" + appId + "': the server answered HTTP " + status
+                        + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
+                        + " without an App Services error body",
+                ErrorCode.HTTP_ERROR,
+                status,
+                null,
+                null);
     }
 
     /** A response body that is not the JSON it should be. */
     public static ServiceException malformedResponse(String appId, String endpoint, Throwable cause) {
-        return new ServiceException("APPSVC0209: App '" + appId + "': the response to " + endpoint
-                + " is not valid JSON", ErrorCode.MALFORMED_JSON, cause);
+        return new ServiceException(
+                "APPSVC0209: App '" + appId + "': the response to " + endpoint + " is not valid JSON",
+                ErrorCode.MALFORMED_JSON,
+                cause);
     }
 
     /** A response body without a field the protocol requires. */
     public static ServiceException missingJsonKey(String appId, String endpoint, String key) {
-        return new ServiceException("APPSVC0210: App '" + appId + "': the response to " + endpoint
-                + " lacks the required field '" + key + "'", ErrorCode.MISSING_JSON_KEY);
+        return new ServiceException(
+                "APPSVC0210: App '" + appId + "': the response to " + endpoint + " lacks the required field '" + key
+                        + "'",
+                ErrorCode.MISSING_JSON_KEY);
     }
 
     /** A token in a response that is not a readable JWT; the token itself is never shown. */
     public static ServiceException badToken(String appId, String endpoint, String field) {
-        return new ServiceException("APPSVC0211: App '" + appId + "': the " + field + " received from " + endpoint
-                + " is not a readable JWT", ErrorCode.BAD_TOKEN);
+        return new ServiceException(
+                "APPSVC0211: App '" + appId + "': the " + field + " received from " + endpoint
+                        + " is not a readable JWT",
+                ErrorCode.BAD_TOKEN);
     }
 
     /** A location response whose {@code hostname} is not an http(s) URL. */
     public static ServiceException invalidHostname(String appId, URI server) {
-        return new ServiceException("APPSVC0212: App '" + appId + "': the location answered by " + server
-                + " has a hostname that is not an absolute http(s) URL", ErrorCode.MALFORMED_JSON);
+        return new ServiceException(
+                "APPSVC0212: App '" + appId + "': the location answered by " + server
+                        + " has a hostname that is not an absolute http(s) URL",
+                ErrorCode.MALFORMED_JSON);
     }
 
     /** A user object passed to an App it does not belong to, or one that was removed. */
     public static UserNotFoundException userNotFound(String appId, String userId) {
-        return new UserNotFoundException("APPSVC0213: user '" + userId + "' is not a user of App '" + appId
-                + "' (removed, or it belongs to another App)", ErrorCode.CLIENT_USER_NOT_FOUND);
+        return new UserNotFoundException(
+                "APPSVC0213: user '" + userId + "' is not a user of App '" + appId
+                        + "' (removed, or it belongs to another App)",
+                ErrorCode.CLIENT_USER_NOT_FOUND);
     }
 
     /** An operation that needs a logged-in user. */
     public static AppServicesException userNotLoggedIn(String appId, String userId, String operation) {
-        return new AppServicesException("APPSVC0214: " + operation + " needs a logged-in user, but user '" + userId
-                + "' of App '" + appId + "' is logged out; log in again", ErrorCode.CLIENT_USER_NOT_LOGGED_IN);
+        return new AppServicesException(
+                "APPSVC0214: " + operation + " needs a logged-in user, but user '" + userId + "' of App '" + appId
+                        + "' is logged out; log in again",
+                ErrorCode.CLIENT_USER_NOT_LOGGED_IN);
     }
 
     /** Warning: a listener threw. */
     public static String listenerFailed(String appId, Object event) {
-        return "APPSVC0215: a listener of App '" + appId + "' failed on " + event
-                + "; the other listeners were called";
+        return "APPSVC0215: a listener of App '" + appId + "' failed on " + event + "; the other listeners were called";
     }
 
     /** Warning: the server could not be told about a logout that already happened locally. */
@@ -183,8 +208,11 @@ public final class ClientMessages {
 
     /** A request that failed inside the HTTP client for a reason other than the network. */
     public static AppServicesException requestFailed(String appId, String endpoint, URI server, Throwable cause) {
-        return new AppServicesException("APPSVC0217: App '" + appId + "': " + endpoint + " at " + server
-                + " could not be processed: " + describe(cause), ErrorCode.CUSTOM_ERROR, cause);
+        return new AppServicesException(
+                "APPSVC0217: App '" + appId + "': " + endpoint + " at " + server + " could not be processed: "
+                        + describe(cause),
+                ErrorCode.CUSTOM_ERROR,
+                cause);
     }
 
     // APPSVC0218 (retired): a capability whose implementation was not part of the build.
@@ -200,9 +228,13 @@ public final class ClientMessages {
     /** The server refused the refresh token: the session ended. */
     public static SessionExpiredException sessionExpired(String appId, String userId, AppServicesException cause) {
         int status = cause.httpStatus().orElse(401);
-        return new SessionExpiredException("APPSVC0230: the session of user '" + userId + "' of App '" + appId
-                + "' has ended (the server refused its refresh token); the user is logged out and must log in "
-                + "again", ErrorCode.INVALID_SESSION, status, cause.serverErrorCode().orElse(null),
+        return new SessionExpiredException(
+                "APPSVC0230: the session of user '" + userId + "' of App '" + appId
+                        + "' has ended (the server refused its refresh token); the user is logged out and must log in "
+                        + "again",
+                ErrorCode.INVALID_SESSION,
+                status,
+                cause.serverErrorCode().orElse(null),
                 cause.link().orElse(null));
     }
 

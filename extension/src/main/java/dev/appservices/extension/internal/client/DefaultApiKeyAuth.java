@@ -1,19 +1,17 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
-
-import org.bson.types.ObjectId;
-
 import dev.appservices.ApiKey;
 import dev.appservices.ApiKeyAuth;
 import dev.appservices.extension.internal.client.SessionManager.Bearer;
 import dev.appservices.extension.internal.client.rest.ApiKeyNameBody;
 import dev.appservices.extension.internal.client.rest.ApiKeyResponse;
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import org.bson.types.ObjectId;
 
 /**
  * The {@link ApiKeyAuth} of one user (protocol.md §7): the {@code /auth/api_keys} endpoints with the user's refresh
@@ -154,8 +152,7 @@ final class DefaultApiKeyAuth implements ApiKeyAuth {
         if (response.disabled() == null) {
             throw ClientMessages.missingJsonKey(app.id(), endpoint, "disabled");
         }
-        return new ApiKey(response.id(), response.name(), Optional.ofNullable(response.key()),
-                response.disabled());
+        return new ApiKey(response.id(), response.name(), Optional.ofNullable(response.key()), response.disabled());
     }
 
     private static String requireKeyId(String id) {

@@ -1,27 +1,5 @@
 package dev.appservices.extension.internal.client;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AuthEvent;
@@ -41,6 +19,26 @@ import dev.appservices.extension.internal.metadata.MetadataStores;
 import dev.appservices.extension.internal.metadata.StoredUser;
 import dev.appservices.extension.internal.telemetry.Telemetry;
 import dev.appservices.sync.SyncManager;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.BsonDocument;
 
 /**
  * The {@link App} implementation: one per app id per application, created and cached by
@@ -81,6 +79,7 @@ public final class DefaultApp implements App {
     private volatile Telemetry telemetry;
     /** Reports the number of logged-in users to {@link #telemetry}; replaced with it. */
     private AutoCloseable loggedInUsersGauge;
+
     private volatile boolean overridden;
 
     /**
@@ -93,13 +92,16 @@ public final class DefaultApp implements App {
      * @param syncFactory   makes the App's sync management
      * @throws dev.appservices.MetadataStoreException if the metadata store cannot be opened
      */
-    public DefaultApp(AppConfiguration configuration, ExternalConfiguration external, Consumer<DefaultApp> onClose,
-            DataServices dataServices, Function<App, AppSync> syncFactory) {
+    public DefaultApp(
+            AppConfiguration configuration,
+            ExternalConfiguration external,
+            Consumer<DefaultApp> onClose,
+            DataServices dataServices,
+            Function<App, AppSync> syncFactory) {
         this.configuration = configuration;
         this.external = external;
         this.onClose = onClose;
-        this.store = MetadataStores.open(configuration.id(), configuration.metadata(),
-                event -> metadataReset = event);
+        this.store = MetadataStores.open(configuration.id(), configuration.metadata(), event -> metadataReset = event);
         this.executor = newExecutor(configuration.id());
         this.clients = new BackendClients(configuration, executor);
         this.requests = new BackendRequests(configuration, this::baseUrl, clients, this::telemetry);
@@ -124,15 +126,14 @@ public final class DefaultApp implements App {
 
     @Override
     public URI baseUrl() {
-        return external.baseUrl(id())
-                .or(configuration::baseUrl)
-                .orElse(AppConfiguration.DEFAULT_BASE_URL);
+        return external.baseUrl(id()).or(configuration::baseUrl).orElse(AppConfiguration.DEFAULT_BASE_URL);
     }
 
     @Override
     public void updateBaseUrl(URI url) {
         requireOpen();
-        URI target = url == null ? configuration.baseUrl().orElse(AppConfiguration.DEFAULT_BASE_URL)
+        URI target = url == null
+                ? configuration.baseUrl().orElse(AppConfiguration.DEFAULT_BASE_URL)
                 // the configuration's rule and normalisation (trailing slashes) apply to updates too
                 : BaseUrls.normalize(url);
         URI host = requests.verify(target);
@@ -177,8 +178,8 @@ public final class DefaultApp implements App {
         // the user stays logged in but does not become current.
         FetchedProfile profile;
         try {
-            profile = FetchedProfile.of(id(), requests.send(PROFILE_ENDPOINT,
-                    api -> api.profile("Bearer " + response.accessToken())));
+            profile = FetchedProfile.of(
+                    id(), requests.send(PROFILE_ENDPOINT, api -> api.profile("Bearer " + response.accessToken())));
         } catch (RuntimeException e) {
             users.loggedIn(userId, response.accessToken(), response.refreshToken(), deviceId, Optional.empty());
             throw e;
@@ -300,7 +301,9 @@ public final class DefaultApp implements App {
 
     /** How many users are logged in (have tokens). */
     public long loggedInUsers() {
-        return users.all().stream().filter(user -> user.state() == UserState.LOGGED_IN).count();
+        return users.all().stream()
+                .filter(user -> user.state() == UserState.LOGGED_IN)
+                .count();
     }
 
     @Override
@@ -368,8 +371,13 @@ public final class DefaultApp implements App {
 
     /** Fetches a user's profile and identities (access-token request) and stores them. */
     UserProfile fetchProfile(String userId) {
-        FetchedProfile profile = FetchedProfile.of(id(), sessions.send(userId, Bearer.ACCESS_TOKEN, PROFILE_ENDPOINT,
-                (api, authorization) -> api.profile(authorization)));
+        FetchedProfile profile = FetchedProfile.of(
+                id(),
+                sessions.send(
+                        userId,
+                        Bearer.ACCESS_TOKEN,
+                        PROFILE_ENDPOINT,
+                        (api, authorization) -> api.profile(authorization)));
         users.profileFetched(userId, profile);
         return UserProfile.of(profile.data());
     }
@@ -412,7 +420,8 @@ public final class DefaultApp implements App {
     }
 
     private User makeCurrent(String userId) {
-        boolean changed = users.current().map(current -> !current.id().equals(userId)).orElse(true);
+        boolean changed =
+                users.current().map(current -> !current.id().equals(userId)).orElse(true);
         users.makeCurrent(userId);
         DefaultUser user = users.object(userId);
         if (changed) {
@@ -457,11 +466,10 @@ public final class DefaultApp implements App {
      */
     private static ExecutorService newExecutor(String appId) {
         AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "appservices-" + appId + "-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "appservices-" + appId + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

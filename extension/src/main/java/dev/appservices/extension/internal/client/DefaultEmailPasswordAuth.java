@@ -1,18 +1,16 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.Objects;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
-
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-
 import dev.appservices.EmailPasswordAuth;
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
 import dev.appservices.extension.internal.client.rest.EmailBody;
 import dev.appservices.extension.internal.client.rest.EmailPasswordBody;
 import dev.appservices.extension.internal.client.rest.ResetPasswordBody;
 import dev.appservices.extension.internal.client.rest.TokenPairBody;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 
 /**
  * The {@link EmailPasswordAuth} of an App (protocol.md §6): the seven {@code local-userpass} endpoints, sent through
@@ -32,8 +30,11 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void registerUser(String email, String password) {
-        send(Endpoint.REGISTER_USER, new EmailPasswordBody(Objects.requireNonNull(email, "email"),
-                Objects.requireNonNull(password, "password")), AppServicesApi::registerUser);
+        send(
+                Endpoint.REGISTER_USER,
+                new EmailPasswordBody(
+                        Objects.requireNonNull(email, "email"), Objects.requireNonNull(password, "password")),
+                AppServicesApi::registerUser);
     }
 
     @Override
@@ -45,8 +46,10 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void confirmUser(String token, String tokenId) {
-        send(Endpoint.CONFIRM_USER, new TokenPairBody(Objects.requireNonNull(token, "token"),
-                Objects.requireNonNull(tokenId, "tokenId")), AppServicesApi::confirmUser);
+        send(
+                Endpoint.CONFIRM_USER,
+                new TokenPairBody(Objects.requireNonNull(token, "token"), Objects.requireNonNull(tokenId, "tokenId")),
+                AppServicesApi::confirmUser);
     }
 
     @Override
@@ -88,8 +91,12 @@ final class DefaultEmailPasswordAuth implements EmailPasswordAuth {
 
     @Override
     public void resetPassword(String token, String tokenId, String password) {
-        send(Endpoint.RESET_PASSWORD, new ResetPasswordBody(Objects.requireNonNull(password, "password"),
-                Objects.requireNonNull(token, "token"), Objects.requireNonNull(tokenId, "tokenId")),
+        send(
+                Endpoint.RESET_PASSWORD,
+                new ResetPasswordBody(
+                        Objects.requireNonNull(password, "password"),
+                        Objects.requireNonNull(token, "token"),
+                        Objects.requireNonNull(tokenId, "tokenId")),
                 AppServicesApi::resetPassword);
     }
 

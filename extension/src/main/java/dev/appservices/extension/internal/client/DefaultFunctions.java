@@ -1,19 +1,17 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletionStage;
-
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-import org.bson.codecs.configuration.CodecRegistry;
-
 import dev.appservices.ErrorCode;
 import dev.appservices.Functions;
 import dev.appservices.ServiceException;
 import dev.appservices.extension.internal.client.SessionManager.Bearer;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.codecs.configuration.CodecRegistry;
 
 /**
  * The {@link Functions} of one user (protocol.md §8): {@code POST /app/{appId}/functions/call} with the user's access
@@ -25,10 +23,16 @@ import dev.appservices.extension.internal.client.SessionManager.Bearer;
 final class DefaultFunctions implements Functions {
 
     /** The error codes with which the server reports that the function itself could not run or failed. */
-    private static final Set<ErrorCode> FUNCTION_ERRORS = EnumSet.of(ErrorCode.FUNCTION_NOT_FOUND,
-            ErrorCode.FUNCTION_EXECUTION_ERROR, ErrorCode.EXECUTION_TIME_LIMIT_EXCEEDED,
-            ErrorCode.ARGUMENTS_NOT_ALLOWED, ErrorCode.NOT_CALLABLE, ErrorCode.FUNCTION_INVALID,
-            ErrorCode.FUNCTION_SYNTAX_ERROR, ErrorCode.NO_MATCHING_RULE_FOUND, ErrorCode.SERVICE_NOT_FOUND);
+    private static final Set<ErrorCode> FUNCTION_ERRORS = EnumSet.of(
+            ErrorCode.FUNCTION_NOT_FOUND,
+            ErrorCode.FUNCTION_EXECUTION_ERROR,
+            ErrorCode.EXECUTION_TIME_LIMIT_EXCEEDED,
+            ErrorCode.ARGUMENTS_NOT_ALLOWED,
+            ErrorCode.NOT_CALLABLE,
+            ErrorCode.FUNCTION_INVALID,
+            ErrorCode.FUNCTION_SYNTAX_ERROR,
+            ErrorCode.NO_MATCHING_RULE_FOUND,
+            ErrorCode.SERVICE_NOT_FOUND);
 
     private final DefaultApp app;
     private final String userId;
@@ -65,12 +69,16 @@ final class DefaultFunctions implements Functions {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(args, "args");
         // The protocol's key order: arguments first, then name (the SDKs assemble the body this way).
-        BsonDocument body = new BsonDocument("arguments", codec.encodeArguments(args))
-                .append("name", new BsonString(name));
+        BsonDocument body =
+                new BsonDocument("arguments", codec.encodeArguments(args)).append("name", new BsonString(name));
         String result;
         try {
-            result = app.sessions().send(userId, Bearer.ACCESS_TOKEN, endpoint.withFunction(name),
-                    (api, authorization) -> api.callFunction(app.id(), authorization, body));
+            result = app.sessions()
+                    .send(
+                            userId,
+                            Bearer.ACCESS_TOKEN,
+                            endpoint.withFunction(name),
+                            (api, authorization) -> api.callFunction(app.id(), authorization, body));
         } catch (ServiceException e) {
             if (FUNCTION_ERRORS.contains(e.errorCode()) && e.httpStatus().isPresent()) {
                 throw UserOperationMessages.functionFailed(name, e);

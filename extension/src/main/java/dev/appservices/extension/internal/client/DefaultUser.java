@@ -1,13 +1,5 @@
 package dev.appservices.extension.internal.client;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-
-import org.bson.Document;
-
 import dev.appservices.ApiKeyAuth;
 import dev.appservices.App;
 import dev.appservices.Credentials;
@@ -18,6 +10,12 @@ import dev.appservices.UserProfile;
 import dev.appservices.UserState;
 import dev.appservices.extension.internal.metadata.StoredUser;
 import dev.appservices.mongo.RemoteMongoClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.bson.Document;
 
 /**
  * A user of a {@link DefaultApp}: a view on the user's entry in the App's metadata store, which every accessor reads

@@ -1,13 +1,11 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.AppConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-
-import dev.appservices.AppConfiguration;
 
 /**
  * The {@code options.device} block sent with every login (protocol.md §2): which app, platform and SDK the login
@@ -23,8 +21,7 @@ final class DeviceInfo {
 
     private static final String UNKNOWN = "unknown";
 
-    private DeviceInfo() {
-    }
+    private DeviceInfo() {}
 
     /** The block for an App; a new document on each call. */
     static BsonDocument of(AppConfiguration configuration) {

@@ -1,12 +1,11 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.extension.internal.telemetry.RequestKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.appservices.extension.internal.telemetry.RequestKind;
 
 /**
  * Every endpoint of the client protocol, once: its HTTP method, its path template under {@value #PREFIX} (with the
@@ -16,7 +15,6 @@ import dev.appservices.extension.internal.telemetry.RequestKind;
  * Rest Client annotations, so a new endpoint is one constant here plus its Rest Client method.
  */
 public enum Endpoint {
-
     LOCATION("GET", "/app/{appId}/location", "location"),
     LOG_IN("POST", "/app/{appId}/auth/providers/{provider}/login", "logIn"),
     LINK("POST", "/app/{appId}/auth/providers/{provider}/login?link=true", "link"),

@@ -1,15 +1,12 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.Optional;
-
+import dev.appservices.ErrorCode;
+import dev.appservices.extension.internal.client.rest.ErrorBody;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
-
-import dev.appservices.ErrorCode;
-import dev.appservices.extension.internal.client.rest.ErrorBody;
 
 /**
  * Turns every non-2xx response into the exception hierarchy of the API, as the Realm SDKs decode errors
@@ -44,11 +41,21 @@ final class ErrorResponseMapper implements ResponseExceptionMapper<RuntimeExcept
         Optional<String> errorCode = body.map(ErrorBody::errorCode).filter(code -> !code.isEmpty());
         if (errorCode.isPresent()) {
             ErrorCode code = ErrorCode.fromWireName(errorCode.get()).orElse(ErrorCode.APP_SERVER_ERROR);
-            return ClientMessages.rejected(appId, status, code, errorCode.get(), body.get().error(),
+            return ClientMessages.rejected(
+                    appId,
+                    status,
+                    code,
+                    errorCode.get(),
+                    body.get().error(),
                     body.get().link());
         }
         if (body.map(ErrorBody::error).isPresent()) {
-            return ClientMessages.rejected(appId, status, ErrorCode.APP_UNKNOWN_ERROR, null, body.get().error(),
+            return ClientMessages.rejected(
+                    appId,
+                    status,
+                    ErrorCode.APP_UNKNOWN_ERROR,
+                    null,
+                    body.get().error(),
                     body.get().link());
         }
         return ClientMessages.httpError(appId, status, response.getStatusInfo().getReasonPhrase());

@@ -1,16 +1,14 @@
 package dev.appservices.extension.internal.client;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
-
 import org.bson.BsonDocument;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -23,9 +21,8 @@ import org.bson.json.JsonWriterSettings;
 @Produces(MediaType.APPLICATION_JSON)
 final class ExtendedJsonBodyWriter implements MessageBodyWriter<BsonDocument> {
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
-            .outputMode(JsonMode.EXTENDED)
-            .build();
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -33,8 +30,14 @@ final class ExtendedJsonBodyWriter implements MessageBodyWriter<BsonDocument> {
     }
 
     @Override
-    public void writeTo(BsonDocument document, Class<?> type, Type genericType, Annotation[] annotations,
-            MediaType mediaType, MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream)
+    public void writeTo(
+            BsonDocument document,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> httpHeaders,
+            OutputStream entityStream)
             throws IOException {
         entityStream.write(document.toJson(CANONICAL).getBytes(StandardCharsets.UTF_8));
     }

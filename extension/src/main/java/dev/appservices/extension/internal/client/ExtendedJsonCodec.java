@@ -2,7 +2,6 @@ package dev.appservices.extension.internal.client;
 
 import java.lang.invoke.MethodType;
 import java.util.Objects;
-
 import org.bson.BSONException;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -42,13 +41,17 @@ final class ExtendedJsonCodec {
      * as a POJO. UUIDs use the standard representation (binary subtype 4), as the SDKs send them.
      */
     static final CodecRegistry DEFAULT_REGISTRY = CodecRegistries.withUuidRepresentation(
-            CodecRegistries.fromRegistries(Bson.DEFAULT_CODEC_REGISTRY,
-                    CodecRegistries.fromProviders(new RecordCodecProvider(),
+            CodecRegistries.fromRegistries(
+                    Bson.DEFAULT_CODEC_REGISTRY,
+                    CodecRegistries.fromProviders(
+                            new RecordCodecProvider(),
                             PojoCodecProvider.builder().automatic(true).build())),
             UuidRepresentation.STANDARD);
 
-    private static final EncoderContext ENCODER_CONTEXT = EncoderContext.builder().build();
-    private static final DecoderContext DECODER_CONTEXT = DecoderContext.builder().build();
+    private static final EncoderContext ENCODER_CONTEXT =
+            EncoderContext.builder().build();
+    private static final DecoderContext DECODER_CONTEXT =
+            DecoderContext.builder().build();
     private static final BsonValueCodec BSON_VALUE_CODEC = new BsonValueCodec();
     /** Codecs read and write values inside a document; a lone value is carried under this key. */
     private static final String HOLDER_KEY = "value";
@@ -128,8 +131,9 @@ final class ExtendedJsonCodec {
                 // The document codec decodes each field with the registry's rules for nested values; that is
                 // exactly the natural Java value wanted here.
                 BsonDocument holder = new BsonDocument(HOLDER_KEY, result);
-                return target.cast(registry.get(Document.class).decode(new BsonDocumentReader(holder),
-                        DECODER_CONTEXT).get(HOLDER_KEY));
+                return target.cast(registry.get(Document.class)
+                        .decode(new BsonDocumentReader(holder), DECODER_CONTEXT)
+                        .get(HOLDER_KEY));
             }
             return decodeValue(result, registry.get(target));
         } catch (BSONException | CodecConfigurationException | ClassCastException e) {

@@ -1,11 +1,9 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.List;
-
-import org.bson.Document;
-
 import dev.appservices.UserIdentity;
 import dev.appservices.extension.internal.client.rest.ProfileResponse;
+import java.util.List;
+import org.bson.Document;
 
 /**
  * What a profile request returned, as the metadata store keeps it: the profile {@code data} and the identities.
@@ -27,13 +25,15 @@ record FetchedProfile(Document data, List<UserIdentity> identities) {
         List<UserIdentity> identities = response.identities().stream()
                 .map(identity -> {
                     if (identity == null || identity.id() == null || identity.providerType() == null) {
-                        throw ClientMessages.missingJsonKey(appId, DefaultApp.PROFILE_ENDPOINT.description(),
-                                "identities[].id/provider_type");
+                        throw ClientMessages.missingJsonKey(
+                                appId, DefaultApp.PROFILE_ENDPOINT.description(), "identities[].id/provider_type");
                     }
                     return new UserIdentity(identity.id(), identity.providerType());
                 })
                 .toList();
-        Document data = response.data() == null ? new Document() : Document.parse(response.data().toString());
+        Document data = response.data() == null
+                ? new Document()
+                : Document.parse(response.data().toString());
         return new FetchedProfile(data, identities);
     }
 }

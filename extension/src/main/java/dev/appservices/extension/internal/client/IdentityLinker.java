@@ -1,15 +1,13 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.Objects;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.AuthEvent;
 import dev.appservices.Credentials;
 import dev.appservices.ServiceException;
 import dev.appservices.UserState;
 import dev.appservices.extension.internal.client.rest.LoginResponse;
 import dev.appservices.extension.internal.metadata.StoredUser;
+import java.util.Objects;
+import org.bson.BsonDocument;
 
 /**
  * Links another identity to a logged-in user (protocol.md §2, "Linking identities"): a login request with
@@ -50,8 +48,8 @@ final class IdentityLinker {
         BsonDocument body = LoginBodies.of(credentials, DeviceInfo.of(app.configuration()));
         LoginResponse response;
         try {
-            response = app.requests().send(endpoint,
-                    api -> api.link(app.id(), provider, true, "Bearer " + accessToken, body));
+            response = app.requests()
+                    .send(endpoint, api -> api.link(app.id(), provider, true, "Bearer " + accessToken, body));
         } catch (ServiceException e) {
             if (e.httpStatus().isPresent()) {
                 throw UserOperationMessages.linkRefused(app.id(), userId, provider, e);
@@ -73,8 +71,8 @@ final class IdentityLinker {
 
     /** The user's access token, refreshed first if it is about to expire (the link request is not retried). */
     private String freshAccessToken(StoredUser user) {
-        String token = user.accessToken().orElseThrow(
-                () -> ClientMessages.userNotLoggedIn(app.id(), user.id(), "linkCredentials"));
+        String token = user.accessToken()
+                .orElseThrow(() -> ClientMessages.userNotLoggedIn(app.id(), user.id(), "linkCredentials"));
         boolean expiring = Jwt.parse(token).map(app.sessions()::expiresSoon).orElse(false);
         return expiring ? app.sessions().refresh(user.id()) : token;
     }

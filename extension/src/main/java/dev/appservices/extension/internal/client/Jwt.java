@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-
 import org.bson.BSONException;
 import org.bson.Document;
 import org.bson.json.JsonParseException;
@@ -43,10 +42,12 @@ record Jwt(Optional<Instant> expiresAt, Optional<Instant> issuedAt, Document use
         }
         try {
             String payload = parts[1].replace('+', '-').replace('/', '_').replace("=", "");
-            Document claims = Document.parse(new String(Base64.getUrlDecoder().decode(payload),
-                    StandardCharsets.UTF_8));
+            Document claims =
+                    Document.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
             Object userData = claims.get("user_data");
-            return Optional.of(new Jwt(instant(claims.get("exp")), instant(claims.get("iat")),
+            return Optional.of(new Jwt(
+                    instant(claims.get("exp")),
+                    instant(claims.get("iat")),
                     userData instanceof Document ? (Document) userData : new Document()));
         } catch (IllegalArgumentException | JsonParseException | BSONException e) {
             return Optional.empty();
@@ -54,7 +55,8 @@ record Jwt(Optional<Instant> expiresAt, Optional<Instant> issuedAt, Document use
     }
 
     private static Optional<Instant> instant(Object seconds) {
-        return seconds instanceof Number ? Optional.of(Instant.ofEpochSecond(((Number) seconds).longValue()))
+        return seconds instanceof Number
+                ? Optional.of(Instant.ofEpochSecond(((Number) seconds).longValue()))
                 : Optional.empty();
     }
 

@@ -1,5 +1,11 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.Credentials;
+import dev.appservices.UserIdentity;
+import dev.appservices.UserState;
+import dev.appservices.extension.internal.metadata.MetadataSnapshot;
+import dev.appservices.extension.internal.metadata.MetadataStore;
+import dev.appservices.extension.internal.metadata.StoredUser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-
 import org.bson.Document;
-
-import dev.appservices.Credentials;
-import dev.appservices.UserIdentity;
-import dev.appservices.UserState;
-import dev.appservices.extension.internal.metadata.MetadataSnapshot;
-import dev.appservices.extension.internal.metadata.MetadataStore;
-import dev.appservices.extension.internal.metadata.StoredUser;
 
 /**
  * The users of one App as its metadata store holds them, and the one {@link DefaultUser} object per user id that
@@ -68,14 +66,25 @@ final class LocalUsers {
      * Stores a login in one update: a new user is added, a known one logged in again. With the profile fetched at
      * login, the user also gets it and becomes current; without (its request failed), it keeps what it had.
      */
-    void loggedIn(String userId, String accessToken, String refreshToken, Optional<String> deviceId,
+    void loggedIn(
+            String userId,
+            String accessToken,
+            String refreshToken,
+            Optional<String> deviceId,
             Optional<FetchedProfile> profile) {
         update(snapshot -> {
             Optional<StoredUser> known = snapshot.user(userId);
-            StoredUser user = new StoredUser(userId, UserState.LOGGED_IN, Optional.of(accessToken),
-                    Optional.of(refreshToken), deviceId.or(() -> known.flatMap(StoredUser::deviceId)),
-                    profile.map(FetchedProfile::data).or(() -> known.map(StoredUser::profile)).orElseGet(Document::new),
-                    profile.map(FetchedProfile::identities).or(() -> known.map(StoredUser::identities))
+            StoredUser user = new StoredUser(
+                    userId,
+                    UserState.LOGGED_IN,
+                    Optional.of(accessToken),
+                    Optional.of(refreshToken),
+                    deviceId.or(() -> known.flatMap(StoredUser::deviceId)),
+                    profile.map(FetchedProfile::data)
+                            .or(() -> known.map(StoredUser::profile))
+                            .orElseGet(Document::new),
+                    profile.map(FetchedProfile::identities)
+                            .or(() -> known.map(StoredUser::identities))
                             .orElse(List.of()));
             MetadataSnapshot changed = snapshot.withUser(user);
             return profile.isPresent() ? changed.withCurrentUser(userId) : changed;
@@ -123,7 +132,8 @@ final class LocalUsers {
             if (user.isEmpty()) {
                 return snapshot;
             }
-            MetadataSnapshot changed = isAnonymous(user.get().identities()) ? snapshot.withoutUser(userId)
+            MetadataSnapshot changed = isAnonymous(user.get().identities())
+                    ? snapshot.withoutUser(userId)
                     : snapshot.withUser(user.get().withoutTokens(UserState.LOGGED_OUT));
             return reselectCurrent(changed, userId);
         });
@@ -141,7 +151,8 @@ final class LocalUsers {
     }
 
     static boolean isAnonymous(List<UserIdentity> identities) {
-        return identities.size() == 1 && Credentials.ANONYMOUS.equals(identities.get(0).providerType());
+        return identities.size() == 1
+                && Credentials.ANONYMOUS.equals(identities.get(0).providerType());
     }
 
     private MetadataSnapshot snapshot() {
@@ -163,7 +174,8 @@ final class LocalUsers {
             return snapshot;
         }
         return snapshot.withCurrentUser(snapshot.users().stream()
-                .filter(user -> user.state() == UserState.LOGGED_IN && !user.id().equals(leftUserId))
+                .filter(user ->
+                        user.state() == UserState.LOGGED_IN && !user.id().equals(leftUserId))
                 .map(StoredUser::id)
                 .findFirst()
                 .orElse(null));

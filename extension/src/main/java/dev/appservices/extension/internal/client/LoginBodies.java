@@ -1,9 +1,8 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.Credentials;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-
-import dev.appservices.Credentials;
 
 /**
  * Builds the body of a login request (protocol.md §2) as a BSON document, which {@link ExtendedJsonBodyWriter}
@@ -12,8 +11,7 @@ import dev.appservices.Credentials;
  */
 final class LoginBodies {
 
-    private LoginBodies() {
-    }
+    private LoginBodies() {}
 
     static BsonDocument of(Credentials credentials, BsonDocument device) {
         BsonDocument body = new BsonDocument();

@@ -1,9 +1,8 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.BaseUrls;
 import java.net.URI;
 import java.util.Optional;
-
-import dev.appservices.BaseUrls;
 
 /**
  * A 301 or 308 answer, raised by {@link ErrorResponseMapper} out of the Rest Client call and caught by

@@ -1,5 +1,8 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.AuthEvent;
+import dev.appservices.ListenerRegistration;
+import dev.appservices.extension.internal.client.SessionManager.Bearer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -12,17 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-
-import dev.appservices.AuthEvent;
-import dev.appservices.ListenerRegistration;
-import dev.appservices.extension.internal.client.SessionManager.Bearer;
 
 /**
  * The way of one user to the app's services (protocol.md §8, §9), for the data-service clients above this package:
@@ -33,12 +31,11 @@ import dev.appservices.extension.internal.client.SessionManager.Bearer;
  */
 public final class ServiceCalls {
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
-            .outputMode(JsonMode.EXTENDED)
-            .build();
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     /** The events after which the user's requests can no longer succeed. */
-    private static final Set<AuthEvent.Type> SESSION_ENDS = EnumSet.of(AuthEvent.Type.LOGGED_OUT,
-            AuthEvent.Type.REMOVED, AuthEvent.Type.DELETED, AuthEvent.Type.SESSION_EXPIRED);
+    private static final Set<AuthEvent.Type> SESSION_ENDS = EnumSet.of(
+            AuthEvent.Type.LOGGED_OUT, AuthEvent.Type.REMOVED, AuthEvent.Type.DELETED, AuthEvent.Type.SESSION_EXPIRED);
 
     private final DefaultApp app;
     private final String userId;
@@ -69,9 +66,12 @@ public final class ServiceCalls {
      */
     public String call(String service, String operation, BsonDocument argument) {
         BsonDocument body = body(service, operation, argument);
-        return app.sessions().send(userId, Bearer.ACCESS_TOKEN,
-                Endpoint.CALL_FUNCTION.request(app.id()).withFunction(service + "." + operation),
-                (api, authorization) -> api.callFunction(app.id(), authorization, body));
+        return app.sessions()
+                .send(
+                        userId,
+                        Bearer.ACCESS_TOKEN,
+                        Endpoint.CALL_FUNCTION.request(app.id()).withFunction(service + "." + operation),
+                        (api, authorization) -> api.callFunction(app.id(), authorization, body));
     }
 
     /**
@@ -85,12 +85,17 @@ public final class ServiceCalls {
     public StreamResponse openStream(String service, String operation, BsonDocument argument) {
         // baas_request: the standard base64 (with padding) of the canonical Extended JSON body; the Rest Client
         // percent-encodes it as a query value
-        String request = Base64.getEncoder().encodeToString(body(service, operation, argument).toJson(CANONICAL)
-                .getBytes(StandardCharsets.UTF_8));
+        String request = Base64.getEncoder()
+                .encodeToString(
+                        body(service, operation, argument).toJson(CANONICAL).getBytes(StandardCharsets.UTF_8));
         Request endpoint = Endpoint.WATCH.request(app.id(), "...").withFunction(service + "." + operation);
-        CompletableFuture<StreamResponse> opening = app.async(() -> app.sessions().sendStreaming(userId, endpoint,
-                (api, authorization) -> new StreamResponse(api.watch(app.id(), request, authorization), api,
-                        app.requests()))).toCompletableFuture();
+        CompletableFuture<StreamResponse> opening = app.async(() -> app.sessions()
+                        .sendStreaming(
+                                userId,
+                                endpoint,
+                                (api, authorization) -> new StreamResponse(
+                                        api.watch(app.id(), request, authorization), api, app.requests())))
+                .toCompletableFuture();
         Duration timeout = app.configuration().timeout();
         try {
             return opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -121,7 +126,9 @@ public final class ServiceCalls {
      */
     public ListenerRegistration onSessionEnd(Runnable action) {
         return app.addListener(event -> {
-            if (SESSION_ENDS.contains(event.type()) && event.user() != null && userId.equals(event.user().id())) {
+            if (SESSION_ENDS.contains(event.type())
+                    && event.user() != null
+                    && userId.equals(event.user().id())) {
                 action.run();
             }
         });

@@ -1,5 +1,12 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.AppServicesException;
+import dev.appservices.AuthEvent;
+import dev.appservices.UserState;
+import dev.appservices.extension.internal.client.rest.AccessTokenResponse;
+import dev.appservices.extension.internal.client.rest.AppServicesApi;
+import dev.appservices.extension.internal.metadata.StoredUser;
+import dev.appservices.extension.internal.telemetry.Telemetry;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -11,14 +18,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import dev.appservices.AppServicesException;
-import dev.appservices.AuthEvent;
-import dev.appservices.UserState;
-import dev.appservices.extension.internal.client.rest.AccessTokenResponse;
-import dev.appservices.extension.internal.client.rest.AppServicesApi;
-import dev.appservices.extension.internal.metadata.StoredUser;
-import dev.appservices.extension.internal.telemetry.Telemetry;
 
 /**
  * The one path of every request made on behalf of a user (protocol.md §4, §5), with the access token or the refresh
@@ -43,7 +42,8 @@ final class SessionManager {
 
     /** Which token a request carries. */
     enum Bearer {
-        ACCESS_TOKEN, REFRESH_TOKEN
+        ACCESS_TOKEN,
+        REFRESH_TOKEN
     }
 
     /**
@@ -77,10 +77,13 @@ final class SessionManager {
     private final ConcurrentMap<String, RefreshDue> refreshDue = new ConcurrentHashMap<>();
 
     /** The moment {@code token} comes within the refresh skew of its expiry; empty without a readable expiry. */
-    private record RefreshDue(String token, Optional<Instant> at) {
-    }
+    private record RefreshDue(String token, Optional<Instant> at) {}
 
-    SessionManager(String appId, BackendRequests requests, LocalUsers users, AuthEvents events,
+    SessionManager(
+            String appId,
+            BackendRequests requests,
+            LocalUsers users,
+            AuthEvents events,
             Supplier<Telemetry> telemetry) {
         this.appId = appId;
         this.telemetry = telemetry;
@@ -102,7 +105,8 @@ final class SessionManager {
      * @throws dev.appservices.SessionExpiredException if a refresh found the session ended
      */
     <T> T send(String userId, Bearer bearer, Request endpoint, BiFunction<AppServicesApi, String, T> call) {
-        return bearer == Bearer.ACCESS_TOKEN ? withAccessToken(userId, endpoint, call, requests::send)
+        return bearer == Bearer.ACCESS_TOKEN
+                ? withAccessToken(userId, endpoint, call, requests::send)
                 : withRefreshToken(userId, endpoint, call);
     }
 
@@ -176,8 +180,8 @@ final class SessionManager {
         <T> T send(Request endpoint, Function<AppServicesApi, T> call);
     }
 
-    private <T> T withAccessToken(String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call,
-            Transport transport) {
+    private <T> T withAccessToken(
+            String userId, Request endpoint, BiFunction<AppServicesApi, String, T> call, Transport transport) {
         String token = token(userId, Bearer.ACCESS_TOKEN, endpoint.description());
         if (isPast(refreshDue(userId, token).at())) {
             token = refreshUnlessReplaced(userId, token, endpoint.description());
@@ -215,8 +219,10 @@ final class SessionManager {
      */
     private String refreshUnlessReplaced(String userId, String staleToken, String endpoint) {
         // Checked again inside: a refresh may have completed between this check and the claim.
-        return replacement(userId, staleToken, endpoint).orElseGet(() -> refreshes.run(userId,
-                () -> replacement(userId, staleToken, endpoint).orElseGet(() -> refreshNow(userId, endpoint))));
+        return replacement(userId, staleToken, endpoint)
+                .orElseGet(() -> refreshes.run(
+                        userId,
+                        () -> replacement(userId, staleToken, endpoint).orElseGet(() -> refreshNow(userId, endpoint))));
     }
 
     private Optional<String> replacement(String userId, String staleToken, String endpoint) {
@@ -297,7 +303,8 @@ final class SessionManager {
     /** {@link #MAX_REFRESH_SKEW}, or a quarter of the token's lifetime if that is shorter. */
     static Duration refreshSkew(Jwt token) {
         Duration quarterLife = token.issuedAt()
-                .flatMap(issued -> token.expiresAt().map(expiry -> Duration.between(issued, expiry).dividedBy(4)))
+                .flatMap(issued -> token.expiresAt()
+                        .map(expiry -> Duration.between(issued, expiry).dividedBy(4)))
                 .filter(quarter -> !quarter.isNegative())
                 .orElse(MAX_REFRESH_SKEW);
         return quarterLife.compareTo(MAX_REFRESH_SKEW) < 0 ? quarterLife : MAX_REFRESH_SKEW;

@@ -1,11 +1,10 @@
 package dev.appservices.extension.internal.client;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.ext.ContextResolver;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * The one JSON-B instance with which the Rest Clients of an App read and write the protocol's JSON bodies, supplied

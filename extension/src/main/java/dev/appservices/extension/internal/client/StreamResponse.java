@@ -1,10 +1,8 @@
 package dev.appservices.extension.internal.client;
 
-import java.io.InputStream;
-
-import jakarta.ws.rs.core.Response;
-
 import dev.appservices.extension.internal.client.rest.AppServicesApi;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 
 /**
  * The open response of a streaming call and the client that carries it alone (see {@link BackendClients}).

@@ -1,15 +1,13 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import dev.appservices.extension.internal.telemetry.RequestTrace;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
-
-import dev.appservices.extension.internal.telemetry.RequestTrace;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Gives the trace of the request being sent what only the HTTP layer knows: the trace context goes into the request's

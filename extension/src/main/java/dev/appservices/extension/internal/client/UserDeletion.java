@@ -32,7 +32,9 @@ final class UserDeletion {
             api.deleteUser(authorization);
             return null;
         });
-        app.users().remove(user.id())
-                .ifPresent(deleted -> app.events().fire(AuthEvent.Type.DELETED, app.users().object(deleted.id())));
+        app.users()
+                .remove(user.id())
+                .ifPresent(deleted ->
+                        app.events().fire(AuthEvent.Type.DELETED, app.users().object(deleted.id())));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**

@@ -96,8 +96,7 @@ public final class ConfigKeys {
     /** Suffix: the directory of the App's synced databases (default {@code <metadata.directory>/<id>/sync}). */
     public static final String SYNC_DIRECTORY = "sync.directory";
 
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     /**
      * The full key of a setting of one App.

@@ -1,9 +1,8 @@
 package dev.appservices.extension.internal.config;
 
+import dev.appservices.AppConfiguration;
 import java.net.URI;
 import java.util.Optional;
-
-import dev.appservices.AppConfiguration;
 
 /**
  * Settings of Apps that come from outside the code: MicroProfile Config when it is on the class path. The client
@@ -61,7 +60,8 @@ public interface ExternalConfiguration {
     static ExternalConfiguration forClassLoader(ClassLoader classLoader) {
         // Probed by name first: MicroProfileConfiguration links against the API and cannot even be loaded without it.
         String api = "org.eclipse.microprofile.config.ConfigProvider";
-        if (isVisible(api, classLoader) && isVisible(api, ExternalConfiguration.class.getClassLoader())
+        if (isVisible(api, classLoader)
+                && isVisible(api, ExternalConfiguration.class.getClassLoader())
                 && MicroProfileConfiguration.isAvailable(classLoader)) {
             return new MicroProfileConfiguration(classLoader);
         }

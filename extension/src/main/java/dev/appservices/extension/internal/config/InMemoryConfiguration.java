@@ -1,11 +1,10 @@
 package dev.appservices.extension.internal.config;
 
+import dev.appservices.AppConfiguration;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import dev.appservices.AppConfiguration;
 
 /**
  * The external configuration when MicroProfile Config is absent: nothing is configured outside the code, only

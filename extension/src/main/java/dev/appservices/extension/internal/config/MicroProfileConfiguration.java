@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.config;
 
+import dev.appservices.AppConfiguration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -7,12 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-
-import dev.appservices.AppConfiguration;
 
 /**
  * The external configuration of an application that has MicroProfile Config: the keys {@code appservices.<id>.*},
@@ -79,8 +77,9 @@ final class MicroProfileConfiguration implements ExternalConfiguration {
         } else if (url == null) {
             overridesOutsideConfig.remove(appId);
         } else {
-            LOG.log(Level.WARNING, ConfigMessages.overrideNotVisible(appId, ConfigKeys.key(appId,
-                    ConfigKeys.BASE_URL)));
+            LOG.log(
+                    Level.WARNING,
+                    ConfigMessages.overrideNotVisible(appId, ConfigKeys.key(appId, ConfigKeys.BASE_URL)));
             overridesOutsideConfig.put(appId, url);
         }
     }

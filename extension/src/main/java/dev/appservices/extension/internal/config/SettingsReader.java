@@ -1,5 +1,14 @@
 package dev.appservices.extension.internal.config;
 
+import dev.appservices.AppConfiguration;
+import dev.appservices.AppServicesConfigException;
+import dev.appservices.BaseUrls;
+import dev.appservices.EncryptionKey;
+import dev.appservices.InvalidMetadataPolicy;
+import dev.appservices.KeyStoreKey;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreKind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,19 +28,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import dev.appservices.AppConfiguration;
-import dev.appservices.AppServicesConfigException;
-import dev.appservices.BaseUrls;
-import dev.appservices.EncryptionKey;
-import dev.appservices.InvalidMetadataPolicy;
-import dev.appservices.KeyStoreKey;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataMode;
-import dev.appservices.MetadataStoreKind;
 
 /**
  * Reads the settings of Apps from the MicroProfile Config of one application, through the portable Config API
@@ -69,7 +67,8 @@ public final class SettingsReader {
      * @throws AppServicesConfigException if the value is not a valid app id
      */
     public Optional<String> defaultAppId() {
-        Optional<String> id = config().getOptionalValue(ConfigKeys.APP_ID, String.class).map(String::strip);
+        Optional<String> id =
+                config().getOptionalValue(ConfigKeys.APP_ID, String.class).map(String::strip);
         id.filter(value -> !AppConfiguration.isValidId(value)).ifPresent(value -> {
             throw ConfigMessages.invalidId(ConfigKeys.APP_ID, value);
         });
@@ -94,7 +93,8 @@ public final class SettingsReader {
      */
     public Set<String> listedIds(Consumer<AppServicesConfigException> problems) {
         Set<String> ids = new LinkedHashSet<>();
-        String[] values = config().getOptionalValue(ConfigKeys.IDS, String[].class).orElse(new String[0]);
+        String[] values =
+                config().getOptionalValue(ConfigKeys.IDS, String[].class).orElse(new String[0]);
         for (String value : values) {
             String id = value.strip();
             if (AppConfiguration.isValidId(id)) {
@@ -116,10 +116,13 @@ public final class SettingsReader {
      */
     public boolean isConfigured(String appId) {
         Config config = config();
-        if (listedIds(problem -> { }).contains(appId)
-                || config.getOptionalValue(ConfigKeys.APP_ID, String.class).map(String::strip)
-                        .filter(appId::equals).isPresent()
-                || config.getOptionalValue(ConfigKeys.key(appId, ConfigKeys.BASE_URL), String.class).isPresent()) {
+        if (listedIds(problem -> {}).contains(appId)
+                || config.getOptionalValue(ConfigKeys.APP_ID, String.class)
+                        .map(String::strip)
+                        .filter(appId::equals)
+                        .isPresent()
+                || config.getOptionalValue(ConfigKeys.key(appId, ConfigKeys.BASE_URL), String.class)
+                        .isPresent()) {
             return true;
         }
         String section = ConfigKeys.section(appId);
@@ -184,7 +187,9 @@ public final class SettingsReader {
      */
     public boolean healthEnabled(String appId) {
         try {
-            return find(config(), appId, ConfigKeys.HEALTH_ENABLED).map(setting -> bool(setting, appId)).orElse(true);
+            return find(config(), appId, ConfigKeys.HEALTH_ENABLED)
+                    .map(setting -> bool(setting, appId))
+                    .orElse(true);
         } catch (AppServicesConfigException e) {
             return true;
         }
@@ -211,7 +216,8 @@ public final class SettingsReader {
         metadata(reading).ifPresent(builder::metadata);
         reading.value(ConfigKeys.SYNC_CANCEL_WAITS_ON_NON_FATAL_ERROR, setting -> bool(setting, appId))
                 .ifPresent(builder::cancelWaitsOnNonFatalError);
-        reading.value(ConfigKeys.SYNC_DIRECTORY, setting -> path(setting, appId)).ifPresent(builder::syncDirectory);
+        reading.value(ConfigKeys.SYNC_DIRECTORY, setting -> path(setting, appId))
+                .ifPresent(builder::syncDirectory);
         // not part of the App's configuration, but checked with it (the CDI extension reads it)
         reading.value(ConfigKeys.HEALTH_ENABLED, setting -> bool(setting, appId));
         return builder.build();
@@ -221,12 +227,15 @@ public final class SettingsReader {
         String appId = reading.appId;
         MetadataConfiguration.Builder builder = MetadataConfiguration.builder();
         int before = reading.problemCount;
-        Optional<MetadataMode> mode = reading.value(ConfigKeys.METADATA_MODE,
-                setting -> enumValue(setting, appId, MetadataMode.values()));
+        Optional<MetadataMode> mode =
+                reading.value(ConfigKeys.METADATA_MODE, setting -> enumValue(setting, appId, MetadataMode.values()));
         mode.ifPresent(builder::mode);
-        reading.value(ConfigKeys.METADATA_DIRECTORY, setting -> path(setting, appId)).ifPresent(builder::directory);
-        reading.value(ConfigKeys.METADATA_ON_INVALID,
-                setting -> enumValue(setting, appId, InvalidMetadataPolicy.values())).ifPresent(builder::onInvalid);
+        reading.value(ConfigKeys.METADATA_DIRECTORY, setting -> path(setting, appId))
+                .ifPresent(builder::directory);
+        reading.value(
+                        ConfigKeys.METADATA_ON_INVALID,
+                        setting -> enumValue(setting, appId, InvalidMetadataPolicy.values()))
+                .ifPresent(builder::onInvalid);
         reading.value(ConfigKeys.METADATA_STORE, setting -> enumValue(setting, appId, MetadataStoreKind.values()))
                 .ifPresent(builder::store);
         reading.value(ConfigKeys.METADATA_DATASOURCE, setting -> setting.value().strip())
@@ -235,8 +244,8 @@ public final class SettingsReader {
             // Key sources matter only in this mode: elsewhere they are ignored, so a key store configured under
             // appservices.defaults for some Apps does not trouble the others.
             keySource(reading, KeySourceKeys.CURRENT, true, builder::keyStore, builder::encryptionKey);
-            keySource(reading, KeySourceKeys.PREVIOUS, false, builder::previousKeyStore,
-                    builder::previousEncryptionKey);
+            keySource(
+                    reading, KeySourceKeys.PREVIOUS, false, builder::previousKeyStore, builder::previousEncryptionKey);
         }
         return reading.problemCount == before ? Optional.of(builder.build()) : Optional.empty();
     }
@@ -246,21 +255,30 @@ public final class SettingsReader {
      *
      * @param required whether a missing key source is a problem (it is for the current key, not for the previous)
      */
-    private void keySource(Reading reading, KeySourceKeys keys, boolean required, Consumer<KeyStoreKey> keyStore,
+    private void keySource(
+            Reading reading,
+            KeySourceKeys keys,
+            boolean required,
+            Consumer<KeyStoreKey> keyStore,
             Consumer<EncryptionKey> encryptionKey) {
         String appId = reading.appId;
         Optional<Setting> keyStorePath = find(reading.config, appId, keys.path());
         Optional<Setting> rawKey = find(reading.config, appId, keys.encryptionKey());
         if (keyStorePath.isPresent() && rawKey.isPresent()) {
-            reading.report(ConfigMessages.twoKeySources(keyStorePath.get().key(), rawKey.get().key(), appId));
+            reading.report(ConfigMessages.twoKeySources(
+                    keyStorePath.get().key(), rawKey.get().key(), appId));
         } else if (keyStorePath.isPresent()) {
             reading.apply(() -> keyStore.accept(keyStore(reading.config, keys, keyStorePath.get(), appId)));
         } else if (rawKey.isPresent()) {
             reading.apply(() -> encryptionKey.accept(encryptionKey(rawKey.get(), appId)));
         } else if (required) {
             reading.report(ConfigMessages.missingKeySource(
-                    find(reading.config, appId, ConfigKeys.METADATA_MODE).map(Setting::key).orElseThrow(), appId,
-                    ConfigKeys.key(appId, keys.path()), ConfigKeys.key(appId, keys.encryptionKey())));
+                    find(reading.config, appId, ConfigKeys.METADATA_MODE)
+                            .map(Setting::key)
+                            .orElseThrow(),
+                    appId,
+                    ConfigKeys.key(appId, keys.path()),
+                    ConfigKeys.key(appId, keys.encryptionKey())));
         }
     }
 
@@ -272,7 +290,9 @@ public final class SettingsReader {
         // Checked here so that a missing password is a deployment problem, not a failure at first use; the value
         // itself is dropped at once and read again by the supplier when the key store is opened.
         if (find(config, appId, keys.password()).isEmpty()) {
-            throw ConfigMessages.missingKeyStorePassword(ConfigKeys.key(appId, keys.password()), appId,
+            throw ConfigMessages.missingKeyStorePassword(
+                    ConfigKeys.key(appId, keys.password()),
+                    appId,
                     ConfigKeys.key(ConfigKeys.DEFAULTS, keys.password()));
         }
         Setting type = find(config, appId, keys.type())
@@ -292,8 +312,8 @@ public final class SettingsReader {
         return () -> find(config(), appId, suffix)
                 // MicroProfile Config only hands out Strings; the char[] lets the store clear its copy after use.
                 .map(setting -> setting.value().toCharArray())
-                .orElseThrow(() -> ConfigMessages.missingKeyStorePassword(ConfigKeys.key(appId, suffix), appId,
-                        ConfigKeys.key(ConfigKeys.DEFAULTS, suffix)));
+                .orElseThrow(() -> ConfigMessages.missingKeyStorePassword(
+                        ConfigKeys.key(appId, suffix), appId, ConfigKeys.key(ConfigKeys.DEFAULTS, suffix)));
     }
 
     private static EncryptionKey encryptionKey(Setting setting, String appId) {
@@ -322,7 +342,8 @@ public final class SettingsReader {
         String value = setting.value().strip();
         Duration timeout;
         try {
-            timeout = MILLISECONDS.matcher(value).matches() ? Duration.ofMillis(Long.parseLong(value))
+            timeout = MILLISECONDS.matcher(value).matches()
+                    ? Duration.ofMillis(Long.parseLong(value))
                     : Duration.parse(value);
         } catch (NumberFormatException | DateTimeParseException e) {
             throw ConfigMessages.unparsableTimeout(setting.key(), appId, value);
@@ -358,8 +379,8 @@ public final class SettingsReader {
                 return constant;
             }
         }
-        throw ConfigMessages.unknownValue(setting.key(), appId, value,
-                Arrays.stream(constants).map(SettingsReader::spelling));
+        throw ConfigMessages.unknownValue(
+                setting.key(), appId, value, Arrays.stream(constants).map(SettingsReader::spelling));
     }
 
     private static String spelling(Enum<?> constant) {
@@ -375,8 +396,8 @@ public final class SettingsReader {
     }
 
     private static void header(AppConfiguration.Builder builder, Setting setting, String appId) {
-        String name = setting.key().substring(setting.key().lastIndexOf(ConfigKeys.HEADERS)
-                + ConfigKeys.HEADERS.length());
+        String name =
+                setting.key().substring(setting.key().lastIndexOf(ConfigKeys.HEADERS) + ConfigKeys.HEADERS.length());
         try {
             builder.header(name, setting.value());
         } catch (IllegalArgumentException e) {
@@ -421,18 +442,23 @@ public final class SettingsReader {
     /** The suffixes of one key source: the current key, or the one used before a rotation. */
     private record KeySourceKeys(String path, String type, String password, String alias, String encryptionKey) {
 
-        static final KeySourceKeys CURRENT = new KeySourceKeys(ConfigKeys.METADATA_KEY_STORE_PATH,
-                ConfigKeys.METADATA_KEY_STORE_TYPE, ConfigKeys.METADATA_KEY_STORE_PASSWORD,
-                ConfigKeys.METADATA_KEY_STORE_ALIAS, ConfigKeys.METADATA_ENCRYPTION_KEY);
+        static final KeySourceKeys CURRENT = new KeySourceKeys(
+                ConfigKeys.METADATA_KEY_STORE_PATH,
+                ConfigKeys.METADATA_KEY_STORE_TYPE,
+                ConfigKeys.METADATA_KEY_STORE_PASSWORD,
+                ConfigKeys.METADATA_KEY_STORE_ALIAS,
+                ConfigKeys.METADATA_ENCRYPTION_KEY);
 
-        static final KeySourceKeys PREVIOUS = new KeySourceKeys(ConfigKeys.METADATA_PREVIOUS_KEY_STORE_PATH,
-                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_TYPE, ConfigKeys.METADATA_PREVIOUS_KEY_STORE_PASSWORD,
-                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_ALIAS, ConfigKeys.METADATA_PREVIOUS_ENCRYPTION_KEY);
+        static final KeySourceKeys PREVIOUS = new KeySourceKeys(
+                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_PATH,
+                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_TYPE,
+                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_PASSWORD,
+                ConfigKeys.METADATA_PREVIOUS_KEY_STORE_ALIAS,
+                ConfigKeys.METADATA_PREVIOUS_ENCRYPTION_KEY);
     }
 
     /** A configured value and the full key it was found under (named in messages). */
-    private record Setting(String key, String value) {
-    }
+    private record Setting(String key, String value) {}
 
     /** The state of one read: where problems go, so that reading goes on after the first one. */
     private static final class Reading {

@@ -2,7 +2,6 @@ package dev.appservices.extension.internal.health;
 
 import java.util.Map;
 import java.util.Optional;
-
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 
@@ -16,8 +15,7 @@ final class AppHealth {
     /** The data key of the reason of a DOWN check. */
     static final String REASON = "reason";
 
-    private AppHealth() {
-    }
+    private AppHealth() {}
 
     static String name(String appId) {
         return "appservices-" + appId;

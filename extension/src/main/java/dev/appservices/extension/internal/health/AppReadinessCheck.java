@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.health;
 
+import dev.appservices.extension.internal.client.DefaultApp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,11 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-
-import dev.appservices.extension.internal.client.DefaultApp;
 
 /**
  * The readiness check {@code appservices-<id>} of one App: UP when its backend answers the location request within

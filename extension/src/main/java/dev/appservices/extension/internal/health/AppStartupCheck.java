@@ -1,13 +1,11 @@
 package dev.appservices.extension.internal.health;
 
+import dev.appservices.AppServicesConfigException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-
-import dev.appservices.AppServicesConfigException;
 
 /**
  * The startup check {@code appservices-<id>} of one App: UP when its configuration is valid as read now (it is
@@ -38,7 +36,8 @@ final class AppStartupCheck implements HealthCheck {
         if (problems.isEmpty()) {
             return AppHealth.up(appId, Map.of());
         }
-        return AppHealth.down(appId, Map.of(AppHealth.REASON, HealthMessages.reason(appId, problems.get(0)),
-                "problems", (long) problems.size()));
+        return AppHealth.down(
+                appId, Map.of(AppHealth.REASON, HealthMessages.reason(appId, problems.get(0)), "problems", (long)
+                        problems.size()));
     }
 }

@@ -6,8 +6,7 @@ package dev.appservices.extension.internal.health;
  */
 final class HealthMessages {
 
-    private HealthMessages() {
-    }
+    private HealthMessages() {}
 
     /** The one-line reason of a failed check: the failure's own (coded) message, or a coded one for anything else. */
     static String reason(String appId, RuntimeException failure) {

@@ -1,7 +1,6 @@
 package dev.appservices.extension.internal.metadata;
 
 import java.security.GeneralSecurityException;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 

@@ -1,5 +1,9 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.InvalidMetadataPolicy;
+import dev.appservices.MetadataIntegrityException;
+import dev.appservices.MetadataResetEvent;
+import dev.appservices.MetadataStoreException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -10,11 +14,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-
-import dev.appservices.InvalidMetadataPolicy;
-import dev.appservices.MetadataIntegrityException;
-import dev.appservices.MetadataResetEvent;
-import dev.appservices.MetadataStoreException;
 
 /**
  * The persisted metadata store of the {@code NO_ENCRYPTION} and {@code ENCRYPTION} modes: one file in the App's
@@ -51,6 +50,7 @@ final class FileMetadataStore implements MetadataStore {
     private Commit next;
     /** The write in progress, made outside the lock; null while there is none. */
     private Commit writing;
+
     private long writes;
     private boolean closed;
 
@@ -74,7 +74,11 @@ final class FileMetadataStore implements MetadataStore {
      *                                                     {@link InvalidMetadataPolicy#FAIL}
      * @throws dev.appservices.MetadataStoreException     if the directory or file cannot be used
      */
-    static FileMetadataStore open(String appId, Path directory, StoreCodec codec, InvalidMetadataPolicy onInvalid,
+    static FileMetadataStore open(
+            String appId,
+            Path directory,
+            StoreCodec codec,
+            InvalidMetadataPolicy onInvalid,
             Consumer<MetadataResetEvent> onReset) {
         StoreDirectory storeDirectory = StoreDirectory.open(directory);
         try {
@@ -232,7 +236,11 @@ final class FileMetadataStore implements MetadataStore {
         private final InvalidMetadataPolicy onInvalid;
         private final Consumer<MetadataResetEvent> onReset;
 
-        Loader(String appId, StoreDirectory directory, StoreCodec codec, InvalidMetadataPolicy onInvalid,
+        Loader(
+                String appId,
+                StoreDirectory directory,
+                StoreCodec codec,
+                InvalidMetadataPolicy onInvalid,
                 Consumer<MetadataResetEvent> onReset) {
             this.appId = appId;
             this.directory = directory;
@@ -250,7 +258,8 @@ final class FileMetadataStore implements MetadataStore {
             Optional<StoreCodec> predecessor = codec.predecessor();
             Optional<byte[]> predecessorFile = predecessor.flatMap(old -> directory.read(old.fileName()));
             if (file.isEmpty()) {
-                return predecessorFile.isPresent() ? takeOver(predecessor.get(), predecessorFile.get())
+                return predecessorFile.isPresent()
+                        ? takeOver(predecessor.get(), predecessorFile.get())
                         : MetadataSnapshot.EMPTY;
             }
             MetadataSnapshot snapshot = decodeOrReset(codec, file.get());
@@ -270,8 +279,10 @@ final class FileMetadataStore implements MetadataStore {
             MetadataSnapshot snapshot = decodeOrReset(predecessor, old);
             write(snapshot);
             directory.delete(predecessor.fileName());
-            LOGGER.log(Level.INFO, MetadataMessages.migratedToEncryption(directory.file(predecessor.fileName()),
-                    directory.file(codec.fileName())));
+            LOGGER.log(
+                    Level.INFO,
+                    MetadataMessages.migratedToEncryption(
+                            directory.file(predecessor.fileName()), directory.file(codec.fileName())));
             return snapshot;
         }
 

@@ -1,5 +1,8 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.UserState;
+import dev.appservices.extension.internal.metadata.MetadataTable.RowContent;
+import dev.appservices.extension.internal.metadata.MetadataTable.RowVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,12 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
 import javax.sql.DataSource;
-
-import dev.appservices.UserState;
-import dev.appservices.extension.internal.metadata.MetadataTable.RowContent;
-import dev.appservices.extension.internal.metadata.MetadataTable.RowVersion;
 
 /**
  * The metadata store of a cluster: the users of an App in the rows of {@link MetadataTable#TABLE}, shared by every
@@ -45,11 +43,11 @@ final class JdbcMetadataStore implements MetadataStore {
     private final StoreCodec codec;
     /** The rows as last read, by row id; replaced as a whole. */
     private volatile Map<String, CachedRow> rows = Map.of();
+
     private volatile Optional<String> currentUserId = Optional.empty();
     private volatile boolean closed;
 
-    private record CachedRow(long version, long created, StoredUser user) {
-    }
+    private record CachedRow(long version, long created, StoredUser user) {}
 
     private JdbcMetadataStore(String appId, DataSource dataSource, String dataSourceName, StoreCodec codec) {
         this.appId = appId;
@@ -72,8 +70,8 @@ final class JdbcMetadataStore implements MetadataStore {
             connection.setAutoCommit(true);
             int layout = MetadataTable.prepare(connection);
             if (layout != MetadataTable.LAYOUT_VERSION) {
-                throw MetadataMessages.unsupportedTableVersion(MetadataTable.TABLE, layout,
-                        MetadataTable.LAYOUT_VERSION);
+                throw MetadataMessages.unsupportedTableVersion(
+                        MetadataTable.TABLE, layout, MetadataTable.LAYOUT_VERSION);
             }
             store.checkAppRow(connection);
         } catch (SQLException e) {
@@ -97,7 +95,11 @@ final class JdbcMetadataStore implements MetadataStore {
             codec.decode(row.orElseThrow().content(), item(APP_ROW));
             if (codec.rewriteReason(item(APP_ROW)).isPresent()) {
                 // sealed with the previous key: the users' rows follow at their next change
-                MetadataTable.update(connection, appId, APP_ROW, row.get().version(),
+                MetadataTable.update(
+                        connection,
+                        appId,
+                        APP_ROW,
+                        row.get().version(),
                         codec.encode(MetadataSnapshot.EMPTY, item(APP_ROW)));
             }
         }
@@ -147,19 +149,27 @@ final class JdbcMetadataStore implements MetadataStore {
                     if (old != null && old.user().equals(entry.getValue())) {
                         continue;
                     }
-                    byte[] content = encode(new MetadataSnapshot(List.of(entry.getValue()), Optional.empty()),
-                            entry.getKey());
-                    applied = old == null ? MetadataTable.insert(connection, appId, entry.getKey(), now, content)
+                    byte[] content =
+                            encode(new MetadataSnapshot(List.of(entry.getValue()), Optional.empty()), entry.getKey());
+                    applied = old == null
+                            ? MetadataTable.insert(connection, appId, entry.getKey(), now, content)
                             : MetadataTable.update(connection, appId, entry.getKey(), old.version(), content);
                     if (!applied) {
                         break;
                     }
-                    written.put(entry.getKey(), old == null ? new CachedRow(1, now, entry.getValue())
-                            : new CachedRow(old.version() + 1, old.created(), entry.getValue()));
+                    written.put(
+                            entry.getKey(),
+                            old == null
+                                    ? new CachedRow(1, now, entry.getValue())
+                                    : new CachedRow(old.version() + 1, old.created(), entry.getValue()));
                 }
                 for (Map.Entry<String, CachedRow> entry : read.entrySet()) {
                     if (applied && !wanted.containsKey(entry.getKey())) {
-                        applied = MetadataTable.delete(connection, appId, entry.getKey(), entry.getValue().version());
+                        applied = MetadataTable.delete(
+                                connection,
+                                appId,
+                                entry.getKey(),
+                                entry.getValue().version());
                         written.remove(entry.getKey());
                     }
                 }
@@ -185,7 +195,8 @@ final class JdbcMetadataStore implements MetadataStore {
         Map<String, CachedRow> now = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            for (Map.Entry<String, RowVersion> entry : MetadataTable.versions(connection, appId).entrySet()) {
+            for (Map.Entry<String, RowVersion> entry :
+                    MetadataTable.versions(connection, appId).entrySet()) {
                 String rowId = entry.getKey();
                 if (rowId.equals(APP_ROW)) {
                     continue;
@@ -196,8 +207,9 @@ final class JdbcMetadataStore implements MetadataStore {
                 } else {
                     // deleted since the versions were read: it is gone
                     MetadataTable.read(connection, appId, rowId)
-                            .ifPresent(row -> now.put(rowId, new CachedRow(row.version(), row.created(),
-                                    decodeUser(row.content(), rowId))));
+                            .ifPresent(row -> now.put(
+                                    rowId,
+                                    new CachedRow(row.version(), row.created(), decodeUser(row.content(), rowId))));
                 }
             }
         } catch (SQLException e) {

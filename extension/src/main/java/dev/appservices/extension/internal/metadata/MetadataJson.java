@@ -1,5 +1,7 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.UserIdentity;
+import dev.appservices.UserState;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -7,13 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-
-import dev.appservices.UserIdentity;
-import dev.appservices.UserState;
 
 /**
  * The JSON form of a {@link MetadataSnapshot}, format version {@value #VERSION} (documented in
@@ -34,10 +32,11 @@ final class MetadataJson {
     static final int VERSION = 1;
 
     private static final JsonWriterSettings SETTINGS = JsonWriterSettings.builder()
-            .outputMode(JsonMode.RELAXED).indent(true).build();
+            .outputMode(JsonMode.RELAXED)
+            .indent(true)
+            .build();
 
-    private MetadataJson() {
-    }
+    private MetadataJson() {}
 
     static byte[] encode(MetadataSnapshot snapshot) {
         List<Document> users = new ArrayList<>();
@@ -47,8 +46,10 @@ final class MetadataJson {
             }
         }
         // the current user is only kept if it is written too (a removed current user is no current user)
-        Optional<String> current = snapshot.currentUserId().filter(id -> snapshot.user(id)
-                .filter(user -> user.state() != UserState.REMOVED).isPresent());
+        Optional<String> current = snapshot.currentUserId()
+                .filter(id -> snapshot.user(id)
+                        .filter(user -> user.state() != UserState.REMOVED)
+                        .isPresent());
         Document root = new Document("format", FORMAT)
                 .append("version", VERSION)
                 .append("currentUser", current.orElse(null))
@@ -57,7 +58,8 @@ final class MetadataJson {
     }
 
     private static Document encode(StoredUser user) {
-        Document json = new Document("id", user.id()).append("state", user.state().name());
+        Document json =
+                new Document("id", user.id()).append("state", user.state().name());
         if (user.state() == UserState.LOGGED_IN) {
             user.accessToken().ifPresent(token -> json.append("accessToken", token));
             user.refreshToken().ifPresent(token -> json.append("refreshToken", token));
@@ -80,8 +82,8 @@ final class MetadataJson {
         Document root = parse(content, file);
         Fields fields = new Fields(root, "", file);
         if (!FORMAT.equals(root.get("format"))) {
-            throw MetadataMessages.malformed(file, "it is not a metadata file (field 'format' is not '" + FORMAT
-                    + "')");
+            throw MetadataMessages.malformed(
+                    file, "it is not a metadata file (field 'format' is not '" + FORMAT + "')");
         }
         int version = fields.integer("version");
         if (version != VERSION) {
@@ -107,8 +109,13 @@ final class MetadataJson {
             Fields identity = user.nested(identityDocuments.get(i), "identities[" + i + "].");
             identities.add(new UserIdentity(identity.string("id"), identity.string("providerType")));
         }
-        return new StoredUser(user.string("id"), state, user.optionalString("accessToken"),
-                user.optionalString("refreshToken"), user.optionalString("deviceId"), user.document("profile"),
+        return new StoredUser(
+                user.string("id"),
+                state,
+                user.optionalString("accessToken"),
+                user.optionalString("refreshToken"),
+                user.optionalString("deviceId"),
+                user.document("profile"),
                 identities);
     }
 
@@ -116,8 +123,12 @@ final class MetadataJson {
         String json;
         try {
             // strict decoding: a damaged byte must not be replaced by U+FFFD and accepted
-            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            json = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw MetadataMessages.malformed(file, "it is not UTF-8 text");
         }

@@ -26,16 +26,13 @@ final class MetadataTable {
     private static final int CREATION_CHECKS = 50;
     private static final long CREATION_CHECK_INTERVAL_MILLIS = 100;
 
-    private MetadataTable() {
-    }
+    private MetadataTable() {}
 
     /** One row without its content. */
-    record RowVersion(long version, long created) {
-    }
+    record RowVersion(long version, long created) {}
 
     /** One row's content and the version it had when read. */
-    record RowContent(long version, long created, byte[] content) {
-    }
+    record RowContent(long version, long created, byte[] content) {}
 
     /**
      * Creates the tables if they are missing (several servers may try at once: whoever comes second finds them) and
@@ -53,8 +50,8 @@ final class MetadataTable {
                     + "content " + content + " NOT NULL, PRIMARY KEY (app_id, row_id))");
             statement.executeUpdate("CREATE TABLE " + SCHEMA_TABLE + " (id INTEGER NOT NULL PRIMARY KEY, "
                     + "layout_version INTEGER NOT NULL)");
-            statement.executeUpdate("INSERT INTO " + SCHEMA_TABLE + " (id, layout_version) VALUES (1, "
-                    + LAYOUT_VERSION + ")");
+            statement.executeUpdate(
+                    "INSERT INTO " + SCHEMA_TABLE + " (id, layout_version) VALUES (1, " + LAYOUT_VERSION + ")");
         } catch (SQLException e) {
             return createdByAnotherServer(connection, e);
         }
@@ -80,8 +77,8 @@ final class MetadataTable {
 
     private static Optional<Integer> layoutVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT layout_version FROM " + SCHEMA_TABLE
-                        + " WHERE id = 1")) {
+                ResultSet result =
+                        statement.executeQuery("SELECT layout_version FROM " + SCHEMA_TABLE + " WHERE id = 1")) {
             return result.next() ? Optional.of(result.getInt(1)) : Optional.empty();
         } catch (SQLException e) {
             if (connection.getAutoCommit()) {
@@ -109,8 +106,8 @@ final class MetadataTable {
     /** The versions of every row of an App, in the order the rows were created. */
     static Map<String, RowVersion> versions(Connection connection, String appId) throws SQLException {
         Map<String, RowVersion> versions = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT row_id, row_version, created FROM "
-                + TABLE + " WHERE app_id = ? ORDER BY created, row_id")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT row_id, row_version, created FROM " + TABLE + " WHERE app_id = ? ORDER BY created, row_id")) {
             statement.setString(1, appId);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -122,13 +119,14 @@ final class MetadataTable {
     }
 
     static Optional<RowContent> read(Connection connection, String appId, String rowId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT row_version, created, content FROM "
-                + TABLE + " WHERE app_id = ? AND row_id = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT row_version, created, content FROM " + TABLE + " WHERE app_id = ? AND row_id = ?")) {
             statement.setString(1, appId);
             statement.setString(2, rowId);
             try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? Optional.of(new RowContent(result.getLong(1), result.getLong(2),
-                        result.getBytes(3))) : Optional.empty();
+                return result.next()
+                        ? Optional.of(new RowContent(result.getLong(1), result.getLong(2), result.getBytes(3)))
+                        : Optional.empty();
             }
         }
     }
@@ -136,8 +134,8 @@ final class MetadataTable {
     /** Inserts a row with version 1; false if it exists already (another server inserted it). */
     static boolean insert(Connection connection, String appId, String rowId, long created, byte[] content)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + TABLE
-                + " (app_id, row_id, row_version, created, content) VALUES (?, ?, 1, ?, ?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO " + TABLE + " (app_id, row_id, row_version, created, content) VALUES (?, ?, 1, ?, ?)")) {
             statement.setString(1, appId);
             statement.setString(2, rowId);
             statement.setLong(3, created);
@@ -166,8 +164,8 @@ final class MetadataTable {
 
     /** Deletes a row if it still has {@code version}; false if another server changed or deleted it. */
     static boolean delete(Connection connection, String appId, String rowId, long version) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + TABLE
-                + " WHERE app_id = ? AND row_id = ? AND row_version = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM " + TABLE + " WHERE app_id = ? AND row_id = ? AND row_version = ?")) {
             statement.setString(1, appId);
             statement.setString(2, rowId);
             statement.setLong(3, version);

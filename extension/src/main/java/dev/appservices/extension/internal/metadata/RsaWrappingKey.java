@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.MGF1ParameterSpec;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -23,8 +22,8 @@ final class RsaWrappingKey implements WrappingKey {
      * SHA-256 for both the label hash and MGF1, spelled out: the transformation name "OAEPWithSHA-256AndMGF1Padding"
      * leaves MGF1 at SHA-1 in the SunJCE provider but at SHA-256 in others.
      */
-    private static final OAEPParameterSpec SHA_256 = new OAEPParameterSpec("SHA-256", "MGF1",
-            MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
+    private static final OAEPParameterSpec SHA_256 =
+            new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -36,6 +35,7 @@ final class SealedCodec implements StoreCodec {
 
     /** The data key of the store, once read from its file or created for its first write. */
     private SecretKey dataKey;
+
     private byte[] wrappedDataKey;
     /** The previous key, if the last decoded file was sealed with it. */
     private WrappingKey rotatedFrom;
@@ -87,12 +87,13 @@ final class SealedCodec implements StoreCodec {
             return key;
         }
         Optional<WrappingKey> previous = previousKey.map(Supplier::get).filter(candidate -> names(envelope, candidate));
-        return previous.orElseThrow(() -> MetadataMessages.unknownKey(file,
-                WrappingKey.describe(envelope.wrapAlgorithm(), envelope.keyId()), key.describe()));
+        return previous.orElseThrow(() -> MetadataMessages.unknownKey(
+                file, WrappingKey.describe(envelope.wrapAlgorithm(), envelope.keyId()), key.describe()));
     }
 
     private static boolean names(Envelope envelope, WrappingKey candidate) {
-        return envelope.wrapAlgorithm() == candidate.algorithm() && envelope.keyId().equals(candidate.id());
+        return envelope.wrapAlgorithm() == candidate.algorithm()
+                && envelope.keyId().equals(candidate.id());
     }
 
     @Override

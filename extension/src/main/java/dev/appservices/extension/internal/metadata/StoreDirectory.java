@@ -42,8 +42,9 @@ final class StoreDirectory implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     /** File-name friendly on every OS (no colons), in UTC. */
-    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter BACKUP_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private static final String REGISTRY_PREFIX = "dev.appservices.metadata.open:";
 
     private final Path path;
@@ -115,8 +116,8 @@ final class StoreDirectory implements AutoCloseable {
         Path lockFile = path.resolve(LOCK_FILE);
         FileChannel channel;
         try {
-            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    fileAttributes(posix));
+            channel = FileChannel.open(
+                    lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), fileAttributes(posix));
         } catch (IOException e) {
             throw MetadataMessages.directoryUnusable(path, e);
         }
@@ -139,7 +140,8 @@ final class StoreDirectory implements AutoCloseable {
     }
 
     private static FileAttribute<?>[] fileAttributes(boolean posix) {
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
                 : new FileAttribute<?>[0];
     }
 
@@ -185,8 +187,8 @@ final class StoreDirectory implements AutoCloseable {
         try {
             Files.deleteIfExists(temp);
             // CREATE_NEW, so that the owner-only permissions are set by the creation itself
-            try (FileChannel channel = FileChannel.open(temp,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes(posix))) {
+            try (FileChannel channel = FileChannel.open(
+                    temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes(posix))) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -1,13 +1,11 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.UserIdentity;
+import dev.appservices.UserState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.bson.Document;
-
-import dev.appservices.UserIdentity;
-import dev.appservices.UserState;
 
 /**
  * One user as the metadata store keeps it: what a restart needs to bring the user back without a network call.
@@ -21,8 +19,14 @@ import dev.appservices.UserState;
  * @param profile      the profile {@code data} document of the last profile fetch
  * @param identities   the identities of the last profile fetch
  */
-public record StoredUser(String id, UserState state, Optional<String> accessToken, Optional<String> refreshToken,
-        Optional<String> deviceId, Document profile, List<UserIdentity> identities) {
+public record StoredUser(
+        String id,
+        UserState state,
+        Optional<String> accessToken,
+        Optional<String> refreshToken,
+        Optional<String> deviceId,
+        Document profile,
+        List<UserIdentity> identities) {
 
     public StoredUser {
         Objects.requireNonNull(id, "id");
@@ -43,8 +47,14 @@ public record StoredUser(String id, UserState state, Optional<String> accessToke
 
     /** This user with new tokens and state {@link UserState#LOGGED_IN}. */
     public StoredUser loggedIn(String newAccessToken, String newRefreshToken) {
-        return new StoredUser(id, UserState.LOGGED_IN, Optional.of(newAccessToken), Optional.of(newRefreshToken),
-                deviceId, profile, identities);
+        return new StoredUser(
+                id,
+                UserState.LOGGED_IN,
+                Optional.of(newAccessToken),
+                Optional.of(newRefreshToken),
+                deviceId,
+                profile,
+                identities);
     }
 
     /** This user with a new access token (after a refresh). */

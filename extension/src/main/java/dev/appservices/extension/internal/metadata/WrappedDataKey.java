@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.MetadataConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,13 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-
-import dev.appservices.MetadataConfiguration;
 
 /**
  * The random data key of a store kept beside the metadata store (a synced database's file), saved in a small file
@@ -24,8 +22,7 @@ public final class WrappedDataKey {
 
     private static final int DATA_KEY_BITS = 256;
 
-    private WrappedDataKey() {
-    }
+    private WrappedDataKey() {}
 
     /**
      * Reads the data key of a key file, or creates it (and the file) when the file does not exist.
@@ -57,7 +54,9 @@ public final class WrappedDataKey {
         }
         Envelope envelope = Envelope.parse(content, StoredItem.file(file));
         if (envelope.wrapAlgorithm() != key.algorithm() || !envelope.keyId().equals(key.id())) {
-            throw MetadataMessages.unknownKey(StoredItem.file(file), WrappingKey.describe(envelope.wrapAlgorithm(), envelope.keyId()),
+            throw MetadataMessages.unknownKey(
+                    StoredItem.file(file),
+                    WrappingKey.describe(envelope.wrapAlgorithm(), envelope.keyId()),
                     key.describe());
         }
         SecretKey dataKey = key.unwrap(envelope.wrappedKey());

@@ -2,7 +2,6 @@ package dev.appservices.extension.internal.metadata;
 
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 

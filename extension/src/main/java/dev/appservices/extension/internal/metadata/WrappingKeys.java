@@ -1,5 +1,7 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.EncryptionKey;
+import dev.appservices.KeyStoreKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +15,8 @@ import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.util.Arrays;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
-import dev.appservices.EncryptionKey;
-import dev.appservices.KeyStoreKey;
 
 /**
  * Turns the configured key sources into {@link WrappingKey}s. The key-store password is read from its supplier
@@ -27,11 +25,10 @@ import dev.appservices.KeyStoreKey;
 final class WrappingKeys {
 
     /** The HKDF context of the wrapping key derived from a raw key; changing it would orphan every file. */
-    private static final byte[] RAW_KEY_INFO = "appservices-metadata v1 key wrapping"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RAW_KEY_INFO =
+            "appservices-metadata v1 key wrapping".getBytes(StandardCharsets.US_ASCII);
 
-    private WrappingKeys() {
-    }
+    private WrappingKeys() {}
 
     /**
      * Opens the key store and reads the entry.
@@ -77,8 +74,8 @@ final class WrappingKeys {
         }
         if (key instanceof PrivateKey && "RSA".equalsIgnoreCase(key.getAlgorithm())) {
             if (certificate == null) {
-                throw MetadataMessages.unsupportedEntry(reference.path(), reference.alias(),
-                        "an RSA private key without a certificate");
+                throw MetadataMessages.unsupportedEntry(
+                        reference.path(), reference.alias(), "an RSA private key without a certificate");
             }
             return new RsaWrappingKey((PrivateKey) key, certificate.getPublicKey());
         }

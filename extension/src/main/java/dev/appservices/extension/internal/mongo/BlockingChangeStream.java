@@ -1,5 +1,9 @@
 package dev.appservices.extension.internal.mongo;
 
+import dev.appservices.mongo.ChangeEvent;
+import dev.appservices.mongo.ChangeStream;
+import dev.appservices.mongo.ChangeStreamEndedException.Reason;
+import dev.appservices.mongo.Namespace;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,11 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import dev.appservices.mongo.ChangeEvent;
-import dev.appservices.mongo.ChangeStream;
-import dev.appservices.mongo.ChangeStreamEndedException.Reason;
-import dev.appservices.mongo.Namespace;
 
 /**
  * The blocking {@link ChangeStream}: a subscriber of a stream opened by the caller's thread (so that {@code watch}
@@ -23,6 +22,7 @@ final class BlockingChangeStream<T> implements ChangeStream<T>, Flow.Subscriber<
     private final Namespace namespace;
     /** Events, then the final signal: a RuntimeException. */
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+
     private Flow.Subscription subscription;
     private volatile boolean closed;
     private volatile boolean ended;

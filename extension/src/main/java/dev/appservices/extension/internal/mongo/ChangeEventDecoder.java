@@ -1,18 +1,16 @@
 package dev.appservices.extension.internal.mongo;
 
+import dev.appservices.mongo.ChangeEvent;
+import dev.appservices.mongo.Namespace;
+import dev.appservices.mongo.OperationType;
+import dev.appservices.mongo.UpdateDescription;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.bson.BSONException;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 import org.bson.json.JsonParseException;
-
-import dev.appservices.mongo.ChangeEvent;
-import dev.appservices.mongo.Namespace;
-import dev.appservices.mongo.OperationType;
-import dev.appservices.mongo.UpdateDescription;
 
 /**
  * Turns the data of a change event (one canonical Extended JSON document, data-and-sync.md §2) into a
@@ -52,12 +50,18 @@ final class ChangeEventDecoder<T> {
             throw MongoMessages.malformedEvent(namespace);
         }
         BsonValue fullDocument = event.get("fullDocument");
-        T document = fullDocument == null || fullDocument.isNull() ? null
+        T document = fullDocument == null || fullDocument.isNull()
+                ? null
                 : codec.decode(fullDocument, documentClass, "watch");
         BsonValue clusterTime = event.get("clusterTime");
-        return new ChangeEvent<>(OperationType.fromWireName(type.asString().getValue()), eventNamespace(event),
-                documentOf(event.get("documentKey")), document, updateDescription(event.get("updateDescription")),
-                clusterTime instanceof BsonTimestamp timestamp ? timestamp : null, event);
+        return new ChangeEvent<>(
+                OperationType.fromWireName(type.asString().getValue()),
+                eventNamespace(event),
+                documentOf(event.get("documentKey")),
+                document,
+                updateDescription(event.get("updateDescription")),
+                clusterTime instanceof BsonTimestamp timestamp ? timestamp : null,
+                event);
     }
 
     private Namespace eventNamespace(BsonDocument event) {

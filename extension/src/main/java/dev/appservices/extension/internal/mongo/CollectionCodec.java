@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.mongo;
 
+import dev.appservices.mongo.Namespace;
 import org.bson.BSONException;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
@@ -16,8 +17,6 @@ import org.bson.conversions.Bson;
 import org.bson.json.JsonParseException;
 import org.bson.json.JsonReader;
 
-import dev.appservices.mongo.Namespace;
-
 /**
  * Converts between Java values and BSON for one collection, always with the codecs of one {@link CodecRegistry}:
  * filters and updates ({@link Bson#toBsonDocument}), documents to write, answers (Extended JSON, canonical or
@@ -25,8 +24,10 @@ import dev.appservices.mongo.Namespace;
  */
 public final class CollectionCodec {
 
-    private static final EncoderContext ENCODER_CONTEXT = EncoderContext.builder().build();
-    private static final DecoderContext DECODER_CONTEXT = DecoderContext.builder().build();
+    private static final EncoderContext ENCODER_CONTEXT =
+            EncoderContext.builder().build();
+    private static final DecoderContext DECODER_CONTEXT =
+            DecoderContext.builder().build();
     private static final BsonValueCodec BSON_VALUE_CODEC = new BsonValueCodec();
 
     private final Namespace namespace;

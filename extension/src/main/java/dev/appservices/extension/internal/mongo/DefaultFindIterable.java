@@ -1,14 +1,12 @@
 package dev.appservices.extension.internal.mongo;
 
+import dev.appservices.mongo.RemoteFindIterable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
-
-import dev.appservices.mongo.RemoteFindIterable;
 
 /**
  * A prepared find: {@link #toList()} sends {@code find}, {@link #first()} sends {@code findOne} (with the sort and
@@ -24,8 +22,13 @@ final class DefaultFindIterable<T> implements RemoteFindIterable<T> {
     private final BsonDocument projection;
     private final int limit;
 
-    DefaultFindIterable(DefaultRemoteMongoCollection<?> collection, Class<T> type, BsonDocument query,
-            BsonDocument sort, BsonDocument projection, int limit) {
+    DefaultFindIterable(
+            DefaultRemoteMongoCollection<?> collection,
+            Class<T> type,
+            BsonDocument query,
+            BsonDocument sort,
+            BsonDocument projection,
+            int limit) {
         this.collection = collection;
         this.type = type;
         this.query = query;
@@ -36,14 +39,14 @@ final class DefaultFindIterable<T> implements RemoteFindIterable<T> {
 
     @Override
     public RemoteFindIterable<T> sort(Bson sort) {
-        return new DefaultFindIterable<>(collection, type, query, render(Objects.requireNonNull(sort, "sort")),
-                projection, limit);
+        return new DefaultFindIterable<>(
+                collection, type, query, render(Objects.requireNonNull(sort, "sort")), projection, limit);
     }
 
     @Override
     public RemoteFindIterable<T> projection(Bson projection) {
-        return new DefaultFindIterable<>(collection, type, query, sort,
-                render(Objects.requireNonNull(projection, "projection")), limit);
+        return new DefaultFindIterable<>(
+                collection, type, query, sort, render(Objects.requireNonNull(projection, "projection")), limit);
     }
 
     @Override

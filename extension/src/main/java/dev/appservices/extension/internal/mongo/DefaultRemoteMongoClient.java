@@ -1,10 +1,9 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.util.Objects;
-
 import dev.appservices.extension.internal.client.ServiceCalls;
 import dev.appservices.mongo.RemoteMongoClient;
 import dev.appservices.mongo.RemoteMongoDatabase;
+import java.util.Objects;
 
 /** A data service as one user sees it; a name and the user's {@link ServiceCalls}. Immutable. */
 public final class DefaultRemoteMongoClient implements RemoteMongoClient {
@@ -24,8 +23,8 @@ public final class DefaultRemoteMongoClient implements RemoteMongoClient {
 
     @Override
     public RemoteMongoDatabase database(String name) {
-        return new DefaultRemoteMongoDatabase(calls, serviceName, requireName(name, "database"),
-                ServiceCalls.defaultCodecRegistry());
+        return new DefaultRemoteMongoDatabase(
+                calls, serviceName, requireName(name, "database"), ServiceCalls.defaultCodecRegistry());
     }
 
     /** Names the service and the user; never a token. */

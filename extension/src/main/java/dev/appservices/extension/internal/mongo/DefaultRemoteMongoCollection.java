@@ -1,23 +1,5 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
-import java.util.function.Supplier;
-
-import org.bson.BsonArray;
-import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
-import org.bson.BsonInt64;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.conversions.Bson;
-
 import dev.appservices.extension.internal.client.ServiceCalls;
 import dev.appservices.mongo.ChangeEvent;
 import dev.appservices.mongo.ChangeStream;
@@ -30,6 +12,22 @@ import dev.appservices.mongo.RemoteFindIterable;
 import dev.appservices.mongo.RemoteMongoCollection;
 import dev.appservices.mongo.UpdateOptions;
 import dev.appservices.mongo.UpdateResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Supplier;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 
 /**
  * A collection of a data service: every operation is one service function call of the same name with one argument
@@ -46,8 +44,8 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
     private final Class<T> documentClass;
     private final CollectionCodec codec;
 
-    DefaultRemoteMongoCollection(ServiceCalls calls, String service, Namespace namespace, Class<T> documentClass,
-            CodecRegistry registry) {
+    DefaultRemoteMongoCollection(
+            ServiceCalls calls, String service, Namespace namespace, Class<T> documentClass, CodecRegistry registry) {
         this.calls = calls;
         this.service = service;
         this.namespace = namespace;
@@ -72,14 +70,14 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public <N> RemoteMongoCollection<N> withDocumentClass(Class<N> documentClass) {
-        return new DefaultRemoteMongoCollection<>(calls, service, namespace,
-                Objects.requireNonNull(documentClass, "documentClass"), codec.registry());
+        return new DefaultRemoteMongoCollection<>(
+                calls, service, namespace, Objects.requireNonNull(documentClass, "documentClass"), codec.registry());
     }
 
     @Override
     public RemoteMongoCollection<T> withCodecRegistry(CodecRegistry registry) {
-        return new DefaultRemoteMongoCollection<>(calls, service, namespace, documentClass,
-                Objects.requireNonNull(registry, "registry"));
+        return new DefaultRemoteMongoCollection<>(
+                calls, service, namespace, documentClass, Objects.requireNonNull(registry, "registry"));
     }
 
     // --- count, find, aggregate ---------------------------------------------------------------------------------
@@ -113,8 +111,8 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public RemoteFindIterable<T> find(Bson filter) {
-        return new DefaultFindIterable<>(this, documentClass, codec.bson(Objects.requireNonNull(filter, "filter")),
-                null, null, 0);
+        return new DefaultFindIterable<>(
+                this, documentClass, codec.bson(Objects.requireNonNull(filter, "filter")), null, null, 0);
     }
 
     /** Runs {@code find} for {@link DefaultFindIterable#toList()}. */
@@ -257,7 +255,9 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     private UpdateResult updateResult(String operation, BsonDocument argument) {
         BsonDocument answer = runForDocument(operation, argument);
-        return new UpdateResult(count(answer, "matchedCount", operation), count(answer, "modifiedCount", operation),
+        return new UpdateResult(
+                count(answer, "matchedCount", operation),
+                count(answer, "modifiedCount", operation),
                 Optional.ofNullable(answer.get("upsertedId")));
     }
 
@@ -301,8 +301,8 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
     }
 
     @Override
-    public CompletionStage<Optional<T>> findOneAndUpdateAsync(Bson filter, Bson update,
-            FindOneAndModifyOptions options) {
+    public CompletionStage<Optional<T>> findOneAndUpdateAsync(
+            Bson filter, Bson update, FindOneAndModifyOptions options) {
         return modifiedAsync("findOneAndUpdate", updateAndFilter(filter, update, options));
     }
 
@@ -312,8 +312,8 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
     }
 
     @Override
-    public CompletionStage<Optional<T>> findOneAndReplaceAsync(Bson filter, T replacement,
-            FindOneAndModifyOptions options) {
+    public CompletionStage<Optional<T>> findOneAndReplaceAsync(
+            Bson filter, T replacement, FindOneAndModifyOptions options) {
         return modifiedAsync("findOneAndReplace", replacementAndFilter(filter, replacement, options));
     }
 
@@ -426,8 +426,7 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
     }
 
     private WatchRequest<T> watchRequest(BsonDocument argument) {
-        return new WatchRequest<>(calls, service, argument, new ChangeEventDecoder<>(namespace, documentClass,
-                codec));
+        return new WatchRequest<>(calls, service, argument, new ChangeEventDecoder<>(namespace, documentClass, codec));
     }
 
     // --- the request and its answer -----------------------------------------------------------------------------

@@ -1,14 +1,12 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.util.Objects;
-
-import org.bson.Document;
-import org.bson.codecs.configuration.CodecRegistry;
-
 import dev.appservices.extension.internal.client.ServiceCalls;
 import dev.appservices.mongo.Namespace;
 import dev.appservices.mongo.RemoteMongoCollection;
 import dev.appservices.mongo.RemoteMongoDatabase;
+import java.util.Objects;
+import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistry;
 
 /** A database of a data service: a name and a codec registry for its collections. Immutable. */
 final class DefaultRemoteMongoDatabase implements RemoteMongoDatabase {
@@ -48,8 +46,8 @@ final class DefaultRemoteMongoDatabase implements RemoteMongoDatabase {
     @Override
     public <T> RemoteMongoCollection<T> collection(String name, Class<T> documentClass) {
         Namespace namespace = new Namespace(this.name, DefaultRemoteMongoClient.requireName(name, "collection"));
-        return new DefaultRemoteMongoCollection<>(calls, serviceName, namespace,
-                Objects.requireNonNull(documentClass, "documentClass"), registry);
+        return new DefaultRemoteMongoCollection<>(
+                calls, serviceName, namespace, Objects.requireNonNull(documentClass, "documentClass"), registry);
     }
 
     @Override

@@ -1,19 +1,17 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.io.IOException;
-import java.util.Optional;
-
-import org.bson.BSONException;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
-import org.bson.json.JsonParseException;
-
 import dev.appservices.ListenerRegistration;
 import dev.appservices.extension.internal.client.ServiceCalls;
 import dev.appservices.extension.internal.client.StreamResponse;
 import dev.appservices.mongo.ChangeEvent;
 import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.Namespace;
+import java.io.IOException;
+import java.util.Optional;
+import org.bson.BSONException;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.json.JsonParseException;
 
 /**
  * One open change stream: the response of the streaming call, read event by event by one reader thread, and ended
@@ -30,7 +28,8 @@ final class OpenWatch<T> {
     private SseParser parser;
     /** Guarded by {@code this}, as is {@link #response}. */
     private Reason endReason;
-    private volatile Runnable endListener = () -> { };
+
+    private volatile Runnable endListener = () -> {};
 
     private OpenWatch(ServiceCalls calls, String service, ChangeEventDecoder<T> decoder) {
         this.calls = calls;
@@ -39,8 +38,8 @@ final class OpenWatch<T> {
     }
 
     /** Opens a stream; its user's logout ends it, also while it is being opened. */
-    static <T> OpenWatch<T> open(ServiceCalls calls, String service, BsonDocument argument,
-            ChangeEventDecoder<T> decoder) {
+    static <T> OpenWatch<T> open(
+            ServiceCalls calls, String service, BsonDocument argument, ChangeEventDecoder<T> decoder) {
         OpenWatch<T> watch = new OpenWatch<>(calls, service, decoder);
         watch.registration = calls.onSessionEnd(() -> watch.end(Reason.USER_LOGGED_OUT));
         StreamResponse response;
@@ -166,8 +165,8 @@ final class OpenWatch<T> {
     private RuntimeException streamError(String data) {
         try {
             BsonDocument error = BsonDocument.parse(data);
-            return MongoMessages.streamError(namespace(), service, text(error.get("error_code")),
-                    text(error.get("error")));
+            return MongoMessages.streamError(
+                    namespace(), service, text(error.get("error_code")), text(error.get("error")));
         } catch (JsonParseException | BSONException e) {
             return MongoMessages.streamError(namespace(), service, null, null);
         }
@@ -175,6 +174,7 @@ final class OpenWatch<T> {
 
     private static String text(BsonValue value) {
         return value != null && value.isString() && !value.asString().getValue().isEmpty()
-                ? value.asString().getValue() : null;
+                ? value.asString().getValue()
+                : null;
     }
 }

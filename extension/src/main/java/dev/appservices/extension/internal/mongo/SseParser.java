@@ -64,7 +64,9 @@ final class SseParser {
             if (field.equals("event")) {
                 type = value;
             } else if (field.equals("data")) {
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                data = data == null
+                        ? new StringBuilder(value)
+                        : data.append('\n').append(value);
             }
         }
     }

@@ -1,9 +1,8 @@
 package dev.appservices.extension.internal.mongo;
 
+import dev.appservices.mongo.ChangeEvent;
 import java.util.Objects;
 import java.util.concurrent.Flow;
-
-import dev.appservices.mongo.ChangeEvent;
 
 /**
  * A {@code watch} as a publisher: each subscriber gets a stream of its own, opened when it first requests events.

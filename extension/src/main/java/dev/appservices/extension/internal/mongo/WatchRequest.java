@@ -1,12 +1,10 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-
-import org.bson.BsonDocument;
-
 import dev.appservices.extension.internal.client.ServiceCalls;
 import dev.appservices.mongo.Namespace;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.bson.BsonDocument;
 
 /**
  * What a {@code watch} asks for (the argument document with {@code filter} or {@code ids}) and how its events are

@@ -1,14 +1,13 @@
 package dev.appservices.extension.internal.mongo;
 
+import dev.appservices.mongo.ChangeEvent;
+import dev.appservices.mongo.ChangeStreamEndedException;
+import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
-
-import dev.appservices.mongo.ChangeEvent;
-import dev.appservices.mongo.ChangeStreamEndedException;
-import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 
 /**
  * Delivers the events of one change stream to one subscriber with back-pressure: a reader task on the App's
@@ -27,6 +26,7 @@ final class WatchSubscription<T> implements Flow.Subscription {
     private final WatchRequest<T> request;
     /** Guarded by {@code this}: outstanding demand, state, and the stream once open. */
     private long demand;
+
     private boolean started;
     private boolean cancelled;
     private RuntimeException invalidRequest;
@@ -37,7 +37,9 @@ final class WatchSubscription<T> implements Flow.Subscription {
      * @param request    the watch, for its executor
      * @param opener     opens the stream on the reader task (or hands over one opened already)
      */
-    WatchSubscription(Flow.Subscriber<? super ChangeEvent<T>> subscriber, WatchRequest<T> request,
+    WatchSubscription(
+            Flow.Subscriber<? super ChangeEvent<T>> subscriber,
+            WatchRequest<T> request,
             Supplier<OpenWatch<T>> opener) {
         this.subscriber = subscriber;
         this.request = request;
@@ -62,15 +64,18 @@ final class WatchSubscription<T> implements Flow.Subscription {
         }
         if (start) {
             request.async(() -> {
-                read();
-                return null;
-            }).whenComplete((ignored, failure) -> {
-                // read() signals its own failures; a failure here means it never ran (the App has closed)
-                if (failure != null) {
-                    signal(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
-                }
-            });
+                        read();
+                        return null;
+                    })
+                    .whenComplete((ignored, failure) -> {
+                        // read() signals its own failures; a failure here means it never ran (the App has closed)
+                        if (failure != null) {
+                            signal(
+                                    failure instanceof CompletionException && failure.getCause() != null
+                                            ? failure.getCause()
+                                            : failure);
+                        }
+                    });
         }
     }
 
@@ -92,7 +97,8 @@ final class WatchSubscription<T> implements Flow.Subscription {
         OpenWatch<T> stream = null;
         try {
             stream = opener.get();
-            // a logout or server end while the subscriber asks for nothing is signalled at once, not at its next request
+            // a logout or server end while the subscriber asks for nothing is signalled at once, not at its next
+            // request
             stream.onEnd(this::wake);
             synchronized (this) {
                 open = stream;
@@ -160,8 +166,10 @@ final class WatchSubscription<T> implements Flow.Subscription {
                 subscriber.onError(failure);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a subscriber of the change stream of " + request.namespace()
-                    + " threw from its last signal", e);
+            LOG.log(
+                    Level.WARNING,
+                    "a subscriber of the change stream of " + request.namespace() + " threw from its last signal",
+                    e);
         }
     }
 }

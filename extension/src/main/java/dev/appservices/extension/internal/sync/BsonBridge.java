@@ -1,11 +1,15 @@
 package dev.appservices.extension.internal.sync;
 
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.LegacyUUID;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
@@ -29,12 +33,6 @@ import org.bson.UuidRepresentation;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
-import de.bwaldvogel.mongo.bson.BinData;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.LegacyUUID;
-import de.bwaldvogel.mongo.bson.MaxKey;
-import de.bwaldvogel.mongo.bson.MinKey;
-
 /**
  * Converts between the BSON library's values and the value model of mongo-java-server, the engine of the local store.
  * Written by hand because mongo-java-server reads BSON only from Netty buffers of its wire protocol; the mapping is
@@ -42,8 +40,7 @@ import de.bwaldvogel.mongo.bson.MinKey;
  */
 final class BsonBridge {
 
-    private BsonBridge() {
-    }
+    private BsonBridge() {}
 
     static Document toEngine(BsonDocument document) {
         Document result = new Document();
@@ -67,17 +64,23 @@ final class BsonBridge {
             case DOUBLE -> value.asDouble().getValue();
             case BOOLEAN -> value.asBoolean().getValue();
             case NULL, UNDEFINED -> null;
-            case OBJECT_ID -> new de.bwaldvogel.mongo.bson.ObjectId(value.asObjectId().getValue().toByteArray());
+            case OBJECT_ID ->
+                new de.bwaldvogel.mongo.bson.ObjectId(
+                        value.asObjectId().getValue().toByteArray());
             case DATE_TIME -> Instant.ofEpochMilli(value.asDateTime().getValue());
             case DECIMAL128 -> {
                 Decimal128 decimal = value.asDecimal128().getValue();
                 yield new de.bwaldvogel.mongo.bson.Decimal128(decimal.getLow(), decimal.getHigh());
             }
             case BINARY -> binaryToEngine(value.asBinary());
-            case TIMESTAMP -> new de.bwaldvogel.mongo.bson.BsonTimestamp(value.asTimestamp().getValue());
-            case REGULAR_EXPRESSION -> new de.bwaldvogel.mongo.bson.BsonRegularExpression(
-                    value.asRegularExpression().getPattern(), value.asRegularExpression().getOptions());
-            case JAVASCRIPT -> new de.bwaldvogel.mongo.bson.BsonJavaScript(value.asJavaScript().getCode());
+            case TIMESTAMP ->
+                new de.bwaldvogel.mongo.bson.BsonTimestamp(value.asTimestamp().getValue());
+            case REGULAR_EXPRESSION ->
+                new de.bwaldvogel.mongo.bson.BsonRegularExpression(
+                        value.asRegularExpression().getPattern(),
+                        value.asRegularExpression().getOptions());
+            case JAVASCRIPT ->
+                new de.bwaldvogel.mongo.bson.BsonJavaScript(value.asJavaScript().getCode());
             case MIN_KEY -> MinKey.getInstance();
             case MAX_KEY -> MaxKey.getInstance();
             default -> throw SyncMessages.unsupportedType(value.getBsonType().name());

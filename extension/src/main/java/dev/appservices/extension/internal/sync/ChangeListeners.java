@@ -1,15 +1,13 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.ListenerRegistration;
+import dev.appservices.mongo.Namespace;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.bson.BsonDocument;
-
-import dev.appservices.ListenerRegistration;
-import dev.appservices.mongo.Namespace;
 
 /**
  * The change listeners of a synced database's documents, own writes and downloaded ones alike. A listener follows the
@@ -21,8 +19,7 @@ final class ChangeListeners {
     private static final Logger LOG = Logger.getLogger(ChangeListeners.class.getName());
 
     /** One committed local change of one document. */
-    record Change(Namespace namespace, BsonDocument before, BsonDocument after) {
-    }
+    record Change(Namespace namespace, BsonDocument before, BsonDocument after) {}
 
     private final class Entry implements ListenerRegistration {
 
@@ -74,5 +71,4 @@ final class ChangeListeners {
     static String operationType(Change change) {
         return change.after() == null ? "delete" : change.before() == null ? "insert" : "update";
     }
-
 }

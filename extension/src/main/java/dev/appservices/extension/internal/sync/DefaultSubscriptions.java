@@ -1,5 +1,9 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.sync.MutableSubscriptions;
+import dev.appservices.sync.Subscription;
+import dev.appservices.sync.Subscriptions;
+import dev.appservices.sync.SyncConfiguration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-
 import org.bson.conversions.Bson;
-
-import dev.appservices.sync.MutableSubscriptions;
-import dev.appservices.sync.Subscription;
-import dev.appservices.sync.SyncConfiguration;
-import dev.appservices.sync.Subscriptions;
 
 /**
  * The subscriptions of an open synced database: changes are stored at once, then the session reads them again
@@ -51,7 +49,10 @@ final class DefaultSubscriptions implements Subscriptions {
             public MutableSubscriptions add(String name, String database, String collection, Bson filter) {
                 // the builder validates and renders the filter as SyncConfiguration does
                 Subscription added = SyncConfiguration.builder(session.user())
-                        .subscription(name, database, collection, filter).build().initialSubscriptions().get(0);
+                        .subscription(name, database, collection, filter)
+                        .build()
+                        .initialSubscriptions()
+                        .get(0);
                 if (edited.putIfAbsent(name, added) != null) {
                     throw SyncMessages.duplicateSubscription(data.name(), name);
                 }

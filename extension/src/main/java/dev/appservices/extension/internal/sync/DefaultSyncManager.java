@@ -1,5 +1,17 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.App;
+import dev.appservices.AppConfiguration;
+import dev.appservices.AuthEvent;
+import dev.appservices.ListenerRegistration;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataMode;
+import dev.appservices.User;
+import dev.appservices.extension.internal.client.AppSync;
+import dev.appservices.extension.internal.metadata.WrappedDataKey;
+import dev.appservices.sync.SyncConfiguration;
+import dev.appservices.sync.SyncSession;
+import dev.appservices.sync.SyncedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,19 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-
-import dev.appservices.App;
-import dev.appservices.AppConfiguration;
-import dev.appservices.AuthEvent;
-import dev.appservices.ListenerRegistration;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataMode;
-import dev.appservices.User;
-import dev.appservices.extension.internal.client.AppSync;
-import dev.appservices.extension.internal.metadata.WrappedDataKey;
-import dev.appservices.sync.SyncConfiguration;
-import dev.appservices.sync.SyncSession;
-import dev.appservices.sync.SyncedDatabase;
 
 /**
  * The sync management of one App: the open synced databases by user and name, and their part in the users'
@@ -49,8 +48,13 @@ public final class DefaultSyncManager implements AppSync {
     public DefaultSyncManager(App app) {
         this.app = app;
         AppConfiguration configuration = app.configuration();
-        this.directory = configuration.syncDirectory()
-                .orElse(configuration.metadata().directory().resolve(configuration.id()).resolve("sync"));
+        this.directory = configuration
+                .syncDirectory()
+                .orElse(configuration
+                        .metadata()
+                        .directory()
+                        .resolve(configuration.id())
+                        .resolve("sync"));
         this.registration = app.addListener(this::onAuthEvent);
     }
 
@@ -74,13 +78,16 @@ public final class DefaultSyncManager implements AppSync {
             throw SyncMessages.storeFailed(file, e);
         }
         DefaultSyncSession[] session = new DefaultSyncSession[1];
-        SyncedData data = new SyncedData(configuration.name(), store, configuration.initialSubscriptions(),
-                () -> session[0].localChanged());
-        session[0] = new DefaultSyncSession(user, configuration, data,
+        SyncedData data = new SyncedData(
+                configuration.name(), store, configuration.initialSubscriptions(), () -> session[0].localChanged());
+        session[0] = new DefaultSyncSession(
+                user,
+                configuration,
+                data,
                 app.configuration().cancelWaitsOnNonFatalError(),
                 "appservices-sync-" + app.id() + "-" + configuration.name());
-        DefaultSyncedDatabase database = new DefaultSyncedDatabase(configuration, data, session[0],
-                closed -> open.remove(key, closed));
+        DefaultSyncedDatabase database =
+                new DefaultSyncedDatabase(configuration, data, session[0], closed -> open.remove(key, closed));
         open.put(key, database);
         session[0].start();
         return database;
@@ -88,13 +95,17 @@ public final class DefaultSyncManager implements AppSync {
 
     @Override
     public List<SyncSession> allSessions() {
-        return open.values().stream().<SyncSession>map(DefaultSyncedDatabase::session).toList();
+        return open.values().stream()
+                .<SyncSession>map(DefaultSyncedDatabase::session)
+                .toList();
     }
 
     @Override
     public List<SyncSession> sessions(User user) {
         Objects.requireNonNull(user, "user");
-        return databasesOf(user.id()).stream().<SyncSession>map(DefaultSyncedDatabase::session).toList();
+        return databasesOf(user.id()).stream()
+                .<SyncSession>map(DefaultSyncedDatabase::session)
+                .toList();
     }
 
     @Override
@@ -111,8 +122,10 @@ public final class DefaultSyncManager implements AppSync {
     private void onAuthEvent(AuthEvent event) {
         String userId = event.user().id();
         switch (event.type()) {
-            case LOGGED_OUT, SESSION_EXPIRED -> databasesOf(userId).forEach(db -> db.defaultSession().loggedOut());
-            case LOGGED_IN -> databasesOf(userId).forEach(db -> db.defaultSession().loggedIn());
+            case LOGGED_OUT, SESSION_EXPIRED ->
+                databasesOf(userId).forEach(db -> db.defaultSession().loggedOut());
+            case LOGGED_IN ->
+                databasesOf(userId).forEach(db -> db.defaultSession().loggedIn());
             case REMOVED, DELETED -> removed(userId);
             default -> {
                 // other events do not concern sync
@@ -138,7 +151,9 @@ public final class DefaultSyncManager implements AppSync {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.WARNING, SyncMessages.deleteDataFailed(userDirectory, e).getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    SyncMessages.deleteDataFailed(userDirectory, e).getMessage());
         }
     }
 
@@ -160,7 +175,9 @@ public final class DefaultSyncManager implements AppSync {
     }
 
     private List<DefaultSyncedDatabase> databasesOf(String userId) {
-        return open.values().stream().filter(db -> db.configuration().user().id().equals(userId)).toList();
+        return open.values().stream()
+                .filter(db -> db.configuration().user().id().equals(userId))
+                .toList();
     }
 
     private Path userDirectory(String userId) {

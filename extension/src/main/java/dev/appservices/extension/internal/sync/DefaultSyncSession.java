@@ -1,5 +1,25 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.ListenerRegistration;
+import dev.appservices.SessionExpiredException;
+import dev.appservices.User;
+import dev.appservices.mongo.ChangeEvent;
+import dev.appservices.mongo.ChangeStream;
+import dev.appservices.mongo.ChangeStreamEndedException;
+import dev.appservices.mongo.DuplicateKeyException;
+import dev.appservices.mongo.Namespace;
+import dev.appservices.mongo.OperationNotPermittedException;
+import dev.appservices.mongo.RemoteMongoCollection;
+import dev.appservices.mongo.UpdateResult;
+import dev.appservices.sync.ConnectionState;
+import dev.appservices.sync.ConnectionStateListener;
+import dev.appservices.sync.Progress;
+import dev.appservices.sync.ProgressDirection;
+import dev.appservices.sync.ProgressMode;
+import dev.appservices.sync.Subscription;
+import dev.appservices.sync.SyncConfiguration;
+import dev.appservices.sync.SyncException;
+import dev.appservices.sync.SyncSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,33 +41,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-
-import dev.appservices.ListenerRegistration;
-import dev.appservices.SessionExpiredException;
-import dev.appservices.User;
-import dev.appservices.mongo.ChangeEvent;
-import dev.appservices.mongo.ChangeStream;
-import dev.appservices.mongo.ChangeStreamEndedException;
-import dev.appservices.mongo.DuplicateKeyException;
-import dev.appservices.mongo.Namespace;
-import dev.appservices.mongo.OperationNotPermittedException;
-import dev.appservices.mongo.RemoteMongoCollection;
-import dev.appservices.mongo.UpdateResult;
-import dev.appservices.sync.ConnectionState;
-import dev.appservices.sync.ConnectionStateListener;
-import dev.appservices.sync.Progress;
-import dev.appservices.sync.ProgressDirection;
-import dev.appservices.sync.ProgressMode;
-import dev.appservices.sync.Subscription;
-import dev.appservices.sync.SyncConfiguration;
-import dev.appservices.sync.SyncException;
-import dev.appservices.sync.SyncSession;
 
 /**
  * The session of one synced database, run by one thread of its own: connect (open a change stream per subscribed
@@ -66,11 +64,9 @@ final class DefaultSyncSession implements SyncSession {
     private static final int PAGE = 1000;
     private static final int INSERT_BATCH = 500;
 
-    private record UploadState(long acknowledged, NavigableMap<Long, BsonDocument> pending) {
-    }
+    private record UploadState(long acknowledged, NavigableMap<Long, BsonDocument> pending) {}
 
-    private record DownloadState(long done, long total) {
-    }
+    private record DownloadState(long done, long total) {}
 
     private final User user;
     private final SyncConfiguration configuration;
@@ -88,6 +84,7 @@ final class DefaultSyncSession implements SyncSession {
     private final List<ChangeStream<BsonDocument>> streams = new CopyOnWriteArrayList<>();
     /** The ids events changed while a catch-up pass runs: the pass must not remove what it did not see. */
     private final Set<BsonValue> touchedDuringPass = ConcurrentHashMap.newKeySet();
+
     private volatile boolean passRunning;
     private final Thread thread;
     private volatile ConnectionState connectionState = ConnectionState.DISCONNECTED;
@@ -100,12 +97,13 @@ final class DefaultSyncSession implements SyncSession {
     private volatile DownloadState lastDownload = new DownloadState(0, 0);
     private long acknowledged;
 
-    DefaultSyncSession(User user, SyncConfiguration configuration, SyncedData data, boolean cancelDefault,
-            String threadName) {
+    DefaultSyncSession(
+            User user, SyncConfiguration configuration, SyncedData data, boolean cancelDefault, String threadName) {
         this.user = user;
         this.configuration = configuration;
         this.data = data;
-        this.cancelWaitsOnNonFatalError = configuration.cancelWaitsOnNonFatalError().orElse(cancelDefault);
+        this.cancelWaitsOnNonFatalError =
+                configuration.cancelWaitsOnNonFatalError().orElse(cancelDefault);
         this.uploadWaits = new Waits(data.name());
         this.downloadWaits = new Waits(data.name());
         this.thread = new Thread(this::run, threadName);
@@ -297,8 +295,8 @@ final class DefaultSyncSession implements SyncSession {
     // --- listeners ------------------------------------------------------------------------------------------------
 
     @Override
-    public ListenerRegistration addProgressListener(ProgressDirection direction, ProgressMode mode,
-            Consumer<Progress> listener) {
+    public ListenerRegistration addProgressListener(
+            ProgressDirection direction, ProgressMode mode, Consumer<Progress> listener) {
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(listener, "listener");
@@ -307,13 +305,23 @@ final class DefaultSyncSession implements SyncSession {
             UploadState now = uploadState();
             long target = data.store().lastSequence();
             long initial = now.pending().headMap(target, true).size();
-            return uploadProgress.add(current
-                    ? state -> new Progress(initial - state.pending().headMap(target, true).size(), initial)
-                    : state -> new Progress(state.acknowledged(), state.acknowledged() + state.pending().size()),
-                    listener, current, now);
+            return uploadProgress.add(
+                    current
+                            ? state -> new Progress(
+                                    initial
+                                            - state.pending()
+                                                    .headMap(target, true)
+                                                    .size(),
+                                    initial)
+                            : state -> new Progress(
+                                    state.acknowledged(),
+                                    state.acknowledged() + state.pending().size()),
+                    listener,
+                    current,
+                    now);
         }
-        return downloadProgress.add(state -> new Progress(state.done(), state.total()), listener, current,
-                lastDownload);
+        return downloadProgress.add(
+                state -> new Progress(state.done(), state.total()), listener, current, lastDownload);
     }
 
     @Override
@@ -408,7 +416,8 @@ final class DefaultSyncSession implements SyncSession {
     }
 
     private void report(SyncException error) {
-        Consumer<SyncException> handler = configuration.errorHandler()
+        Consumer<SyncException> handler = configuration
+                .errorHandler()
                 .<Consumer<SyncException>>map(h -> e -> h.onError(this, e))
                 .orElse(e -> LOG.log(Level.WARNING, e.getMessage()));
         try {
@@ -419,7 +428,8 @@ final class DefaultSyncSession implements SyncSession {
     }
 
     private RemoteMongoCollection<BsonDocument> remote(Namespace namespace) {
-        return user.mongoClient(SERVICE).database(namespace.database())
+        return user.mongoClient(SERVICE)
+                .database(namespace.database())
                 .collection(namespace.collection(), BsonDocument.class);
     }
 
@@ -502,11 +512,17 @@ final class DefaultSyncSession implements SyncSession {
             RemoteMongoCollection<BsonDocument> remote = remote(namespace);
             BsonValue last = null;
             while (true) {
-                BsonDocument filter = last == null ? subscription.filter()
-                        : new BsonDocument("$and", new BsonArray(List.of(subscription.filter(),
-                                new BsonDocument("_id", new BsonDocument("$gt", last)))));
-                List<BsonDocument> page = remote.find(filter).sort(new BsonDocument("_id", new BsonInt32(1)))
-                        .limit(PAGE).toList();
+                BsonDocument filter = last == null
+                        ? subscription.filter()
+                        : new BsonDocument(
+                                "$and",
+                                new BsonArray(List.of(
+                                        subscription.filter(),
+                                        new BsonDocument("_id", new BsonDocument("$gt", last)))));
+                List<BsonDocument> page = remote.find(filter)
+                        .sort(new BsonDocument("_id", new BsonInt32(1)))
+                        .limit(PAGE)
+                        .toList();
                 Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
                 for (BsonDocument document : page) {
                     last = document.get("_id");
@@ -542,12 +558,15 @@ final class DefaultSyncSession implements SyncSession {
     // --- upload ---------------------------------------------------------------------------------------------------
 
     private void upload() {
-        List<Map.Entry<Long, BsonDocument>> entries = new ArrayList<>(data.store().pending().entrySet());
+        List<Map.Entry<Long, BsonDocument>> entries =
+                new ArrayList<>(data.store().pending().entrySet());
         int next = 0;
         while (next < entries.size() && active() && streamFailure == null) {
             int end = next + 1;
             Namespace namespace = SyncedData.namespaceOf(entries.get(next).getValue());
-            while (end < entries.size() && end - next < INSERT_BATCH && isInsert(entries.get(end - 1).getValue())
+            while (end < entries.size()
+                    && end - next < INSERT_BATCH
+                    && isInsert(entries.get(end - 1).getValue())
                     && isInsert(entries.get(end).getValue())
                     && SyncedData.namespaceOf(entries.get(end).getValue()).equals(namespace)) {
                 end++;
@@ -572,7 +591,10 @@ final class DefaultSyncSession implements SyncSession {
      */
     private boolean insertBatch(Namespace namespace, List<Map.Entry<Long, BsonDocument>> batch) {
         try {
-            remote(namespace).insertMany(batch.stream().map(entry -> entry.getValue().getDocument("doc")).toList());
+            remote(namespace)
+                    .insertMany(batch.stream()
+                            .map(entry -> entry.getValue().getDocument("doc"))
+                            .toList());
         } catch (DuplicateKeyException | OperationNotPermittedException e) {
             return false;
         }
@@ -617,8 +639,8 @@ final class DefaultSyncSession implements SyncSession {
                 }
                 if (!entry.getArray("unset").isEmpty()) {
                     BsonDocument unset = new BsonDocument();
-                    entry.getArray("unset").forEach(key -> unset.append(key.asString().getValue(),
-                            new BsonString("")));
+                    entry.getArray("unset")
+                            .forEach(key -> unset.append(key.asString().getValue(), new BsonString("")));
                     update.append("$unset", unset);
                 }
                 UpdateResult result = remote.updateOne(byId, update);
@@ -642,7 +664,8 @@ final class DefaultSyncSession implements SyncSession {
             state = new UploadState(acknowledged, data.store().pending());
         }
         uploadProgress.changed(state);
-        uploadWaits.reached(state.pending().isEmpty() ? Long.MAX_VALUE : state.pending().firstKey() - 1);
+        uploadWaits.reached(
+                state.pending().isEmpty() ? Long.MAX_VALUE : state.pending().firstKey() - 1);
     }
 
     /** Undoes a refused write: the server's state of the document becomes the local one, and the handler hears. */

@@ -1,15 +1,5 @@
 package dev.appservices.extension.internal.sync;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
-
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.conversions.Bson;
-
 import dev.appservices.ListenerRegistration;
 import dev.appservices.extension.internal.mongo.CollectionCodec;
 import dev.appservices.mongo.ChangeEvent;
@@ -22,6 +12,14 @@ import dev.appservices.mongo.UpdateDescription;
 import dev.appservices.mongo.UpdateResult;
 import dev.appservices.sync.SyncedCollection;
 import dev.appservices.sync.SyncedFindIterable;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 
 /**
  * A synced collection: encodes and decodes with the remote collections' codec and hands the work to
@@ -35,7 +33,11 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     private final CollectionCodec codec;
     private final Runnable requireOpen;
 
-    DefaultSyncedCollection(SyncedData data, Namespace namespace, Class<T> documentClass, CodecRegistry registry,
+    DefaultSyncedCollection(
+            SyncedData data,
+            Namespace namespace,
+            Class<T> documentClass,
+            CodecRegistry registry,
             Runnable requireOpen) {
         this.data = data;
         this.namespace = namespace;
@@ -68,8 +70,8 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
 
     @Override
     public SyncedFindIterable<T> find(Bson filter) {
-        return new DefaultSyncedFindIterable<>(this, codec.bson(Objects.requireNonNull(filter, "filter")), null,
-                null, 0);
+        return new DefaultSyncedFindIterable<>(
+                this, codec.bson(Objects.requireNonNull(filter, "filter")), null, null, 0);
     }
 
     /** Runs a query for {@link DefaultSyncedFindIterable}. */
@@ -87,15 +89,19 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     @Override
     public InsertOneResult insertOne(T document) {
         requireOpen.run();
-        return new InsertOneResult(data.insert(namespace,
-                List.of(codec.encode(Objects.requireNonNull(document, "document")))).get(0));
+        return new InsertOneResult(
+                data.insert(namespace, List.of(codec.encode(Objects.requireNonNull(document, "document"))))
+                        .get(0));
     }
 
     @Override
     public InsertManyResult insertMany(List<? extends T> documents) {
         requireOpen.run();
-        return new InsertManyResult(data.insert(namespace,
-                Objects.requireNonNull(documents, "documents").stream().map(codec::encode).toList()));
+        return new InsertManyResult(data.insert(
+                namespace,
+                Objects.requireNonNull(documents, "documents").stream()
+                        .map(codec::encode)
+                        .toList()));
     }
 
     @Override
@@ -134,16 +140,19 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
 
     private ChangeEvent<T> event(ChangeListeners.Change change) {
         String type = ChangeListeners.operationType(change);
-        BsonDocument key = new BsonDocument("_id",
-                (change.after() == null ? change.before() : change.after()).get("_id"));
+        BsonDocument key =
+                new BsonDocument("_id", (change.after() == null ? change.before() : change.after()).get("_id"));
         UpdateDescription description = null;
         if (change.before() != null && change.after() != null) {
-            description = new UpdateDescription(SyncedData.changedFields(change.before(), change.after()),
+            description = new UpdateDescription(
+                    SyncedData.changedFields(change.before(), change.after()),
                     SyncedData.removedFields(change.before(), change.after()));
         }
         BsonDocument raw = new BsonDocument("operationType", new BsonString(type))
-                .append("ns", new BsonDocument("db", new BsonString(namespace.database()))
-                        .append("coll", new BsonString(namespace.collection())))
+                .append(
+                        "ns",
+                        new BsonDocument("db", new BsonString(namespace.database()))
+                                .append("coll", new BsonString(namespace.collection())))
                 .append("documentKey", key);
         if (change.after() != null) {
             raw.append("fullDocument", change.after());

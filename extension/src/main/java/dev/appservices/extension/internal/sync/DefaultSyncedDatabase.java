@@ -1,10 +1,5 @@
 package dev.appservices.extension.internal.sync;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-
-import org.bson.Document;
-
 import dev.appservices.extension.internal.client.ServiceCalls;
 import dev.appservices.mongo.Namespace;
 import dev.appservices.sync.Subscriptions;
@@ -13,6 +8,9 @@ import dev.appservices.sync.SyncException;
 import dev.appservices.sync.SyncSession;
 import dev.appservices.sync.SyncedCollection;
 import dev.appservices.sync.SyncedDatabase;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.bson.Document;
 
 /** An open synced database: its data, session and subscriptions, until {@link #close()}. Thread-safe. */
 final class DefaultSyncedDatabase implements SyncedDatabase {
@@ -24,7 +22,10 @@ final class DefaultSyncedDatabase implements SyncedDatabase {
     private final Consumer<DefaultSyncedDatabase> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultSyncedDatabase(SyncConfiguration configuration, SyncedData data, DefaultSyncSession session,
+    DefaultSyncedDatabase(
+            SyncConfiguration configuration,
+            SyncedData data,
+            DefaultSyncSession session,
             Consumer<DefaultSyncedDatabase> onClose) {
         this.configuration = configuration;
         this.data = data;
@@ -46,8 +47,12 @@ final class DefaultSyncedDatabase implements SyncedDatabase {
     @Override
     public <T> SyncedCollection<T> collection(String database, String collection, Class<T> documentClass) {
         requireOpen();
-        return new DefaultSyncedCollection<>(data, new Namespace(database, collection), documentClass,
-                ServiceCalls.defaultCodecRegistry(), this::requireOpen);
+        return new DefaultSyncedCollection<>(
+                data,
+                new Namespace(database, collection),
+                documentClass,
+                ServiceCalls.defaultCodecRegistry(),
+                this::requireOpen);
     }
 
     @Override
@@ -97,7 +102,7 @@ final class DefaultSyncedDatabase implements SyncedDatabase {
 
     @Override
     public String toString() {
-        return "SyncedDatabase[" + data.name() + ", user=" + configuration.user().id() + (isClosed() ? ", closed" : "")
-                + "]";
+        return "SyncedDatabase[" + data.name() + ", user="
+                + configuration.user().id() + (isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -1,12 +1,10 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.sync.SyncedFindIterable;
 import java.util.List;
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
-
-import dev.appservices.sync.SyncedFindIterable;
 
 /** A local query with its refinements; runs when a result is asked for. Immutable. */
 final class DefaultSyncedFindIterable<T> implements SyncedFindIterable<T> {
@@ -17,8 +15,12 @@ final class DefaultSyncedFindIterable<T> implements SyncedFindIterable<T> {
     private final BsonDocument projection;
     private final int limit;
 
-    DefaultSyncedFindIterable(DefaultSyncedCollection<T> collection, BsonDocument filter, BsonDocument sort,
-            BsonDocument projection, int limit) {
+    DefaultSyncedFindIterable(
+            DefaultSyncedCollection<T> collection,
+            BsonDocument filter,
+            BsonDocument sort,
+            BsonDocument projection,
+            int limit) {
         this.collection = collection;
         this.filter = filter;
         this.sort = sort;

@@ -1,5 +1,12 @@
 package dev.appservices.extension.internal.sync;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
+import dev.appservices.mongo.Namespace;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +18,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
 import org.bson.BsonArray;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonBoolean;
@@ -26,15 +32,6 @@ import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerException;
-import de.bwaldvogel.mongo.oplog.NoopOplog;
-import io.netty.channel.embedded.EmbeddedChannel;
-
-import dev.appservices.mongo.Namespace;
 
 /**
  * The local store of one synced database: one H2 MVStore file holding the documents (in mongo-java-server's H2
@@ -76,7 +73,8 @@ final class LocalStore implements AutoCloseable {
      * @param key  the file encryption key, or {@code null} for none
      */
     static LocalStore open(Path file, char[] key) {
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled();
+        MVStore.Builder builder =
+                new MVStore.Builder().fileName(file.toString()).autoCommitDisabled();
         if (key != null) {
             // H2's file encryption (AES in XTS mode)
             builder.encryptionKey(key);
@@ -124,8 +122,8 @@ final class LocalStore implements AutoCloseable {
 
     // --- documents ------------------------------------------------------------------------------------------------
 
-    List<BsonDocument> find(Namespace namespace, BsonDocument filter, BsonDocument sort, BsonDocument projection,
-            int limit) {
+    List<BsonDocument> find(
+            Namespace namespace, BsonDocument filter, BsonDocument sort, BsonDocument projection, int limit) {
         BsonDocument command = command("find", namespace)
                 .append("filter", filter)
                 .append("batchSize", new BsonInt32(Integer.MAX_VALUE));
@@ -145,12 +143,13 @@ final class LocalStore implements AutoCloseable {
     }
 
     Optional<BsonDocument> byId(Namespace namespace, BsonValue id) {
-        return find(namespace, new BsonDocument("_id", id), null, null, 1).stream().findFirst();
+        return find(namespace, new BsonDocument("_id", id), null, null, 1).stream()
+                .findFirst();
     }
 
     long count(Namespace namespace, BsonDocument filter) {
-        BsonDocument answer = run(namespace, "count", command("count", namespace)
-                .append("query", filter));
+        BsonDocument answer =
+                run(namespace, "count", command("count", namespace).append("query", filter));
         return answer.get("n").asNumber().longValue();
     }
 
@@ -158,8 +157,8 @@ final class LocalStore implements AutoCloseable {
         if (documents.isEmpty()) {
             return;
         }
-        BsonDocument answer = run(namespace, "insert", command("insert", namespace)
-                .append("documents", new BsonArray(documents)));
+        BsonDocument answer =
+                run(namespace, "insert", command("insert", namespace).append("documents", new BsonArray(documents)));
         requireNoWriteErrors(answer);
     }
 
@@ -174,16 +173,27 @@ final class LocalStore implements AutoCloseable {
     }
 
     void delete(Namespace namespace, BsonValue id) {
-        BsonDocument answer = run(namespace, "delete", command("delete", namespace)
-                .append("deletes", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
-                        .append("limit", new BsonInt32(1))))));
+        BsonDocument answer = run(
+                namespace,
+                "delete",
+                command("delete", namespace)
+                        .append(
+                                "deletes",
+                                new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
+                                        .append("limit", new BsonInt32(1))))));
         requireNoWriteErrors(answer);
     }
 
     private void updateCommand(Namespace namespace, BsonValue id, BsonDocument update, boolean upsert) {
-        BsonDocument answer = run(namespace, "update", command("update", namespace)
-                .append("updates", new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
-                        .append("u", update).append("upsert", BsonBoolean.valueOf(upsert))))));
+        BsonDocument answer = run(
+                namespace,
+                "update",
+                command("update", namespace)
+                        .append(
+                                "updates",
+                                new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
+                                        .append("u", update)
+                                        .append("upsert", BsonBoolean.valueOf(upsert))))));
         requireNoWriteErrors(answer);
     }
 
@@ -195,8 +205,8 @@ final class LocalStore implements AutoCloseable {
         command.append("$db", new BsonString(namespace.database()));
         try {
             MongoDatabase database = backend.resolveDatabase(namespace.database());
-            Document answer = database.handleCommand(channel, name, BsonBridge.toEngine(command),
-                    backend::resolveDatabase, NoopOplog.get());
+            Document answer = database.handleCommand(
+                    channel, name, BsonBridge.toEngine(command), backend::resolveDatabase, NoopOplog.get());
             return BsonBridge.toBson(answer);
         } catch (MongoServerException e) {
             throw SyncMessages.localOperationFailed(namespace, name, e.getMessageWithoutErrorCode());
@@ -206,7 +216,8 @@ final class LocalStore implements AutoCloseable {
     private static void requireNoWriteErrors(BsonDocument answer) {
         if (answer.containsKey("writeErrors")) {
             BsonDocument first = answer.getArray("writeErrors").get(0).asDocument();
-            throw SyncMessages.localWriteFailed(first.getString("errmsg", new BsonString("")).getValue());
+            throw SyncMessages.localWriteFailed(
+                    first.getString("errmsg", new BsonString("")).getValue());
         }
     }
 
@@ -239,8 +250,9 @@ final class LocalStore implements AutoCloseable {
     void acknowledge(long sequence) {
         outbox.remove(sequence);
         pendingCache = null;
-        meta.put("acknowledged", bytes(new BsonDocument("sequence", new BsonInt64(
-                Math.max(sequence, lastAcknowledged())))));
+        meta.put(
+                "acknowledged",
+                bytes(new BsonDocument("sequence", new BsonInt64(Math.max(sequence, lastAcknowledged())))));
     }
 
     /** The highest sequence number handed out so far. */
@@ -253,7 +265,9 @@ final class LocalStore implements AutoCloseable {
 
     private long lastAcknowledged() {
         byte[] stored = meta.get("acknowledged");
-        return stored == null ? 0 : new RawBsonDocument(stored).getInt64("sequence").getValue();
+        return stored == null
+                ? 0
+                : new RawBsonDocument(stored).getInt64("sequence").getValue();
     }
 
     // --- subscriptions --------------------------------------------------------------------------------------------
@@ -276,7 +290,8 @@ final class LocalStore implements AutoCloseable {
             if (stored != null) {
                 for (BsonValue value : decode(stored).getArray("list")) {
                     BsonDocument namespace = value.asDocument();
-                    namespaces.add(new Namespace(namespace.getString("db").getValue(),
+                    namespaces.add(new Namespace(
+                            namespace.getString("db").getValue(),
                             namespace.getString("coll").getValue()));
                 }
             }
@@ -302,7 +317,11 @@ final class LocalStore implements AutoCloseable {
 
     private static byte[] bytes(BsonDocument document) {
         BasicOutputBuffer buffer = new BasicOutputBuffer();
-        new BsonDocumentCodec().encode(new BsonBinaryWriter(buffer), document, EncoderContext.builder().build());
+        new BsonDocumentCodec()
+                .encode(
+                        new BsonBinaryWriter(buffer),
+                        document,
+                        EncoderContext.builder().build());
         return buffer.toByteArray();
     }
 

@@ -1,11 +1,9 @@
 package dev.appservices.extension.internal.sync;
 
-import java.util.List;
-
-import org.bson.BsonDocument;
-
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.bson.BsonDocument;
 
 /**
  * Whether documents match any of some MongoDB filters, with the local engine's matcher (the same operators as

@@ -1,12 +1,11 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.ListenerRegistration;
+import dev.appservices.sync.Progress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
-import dev.appservices.ListenerRegistration;
-import dev.appservices.sync.Progress;
 
 /**
  * The progress listeners of one direction. Each listener sees the direction's state through its own view (all work,

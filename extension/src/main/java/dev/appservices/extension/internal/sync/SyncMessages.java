@@ -1,12 +1,10 @@
 package dev.appservices.extension.internal.sync;
 
-import java.nio.file.Path;
-
-import org.bson.BsonValue;
-
 import dev.appservices.mongo.Namespace;
 import dev.appservices.sync.CompensatingWriteException;
 import dev.appservices.sync.SyncException;
+import java.nio.file.Path;
+import org.bson.BsonValue;
 
 /**
  * The message factory of sync management. Codes 1010–1099 (the API's sync types use 1000–1009). Messages name the
@@ -14,17 +12,16 @@ import dev.appservices.sync.SyncException;
  */
 final class SyncMessages {
 
-    private SyncMessages() {
-    }
+    private SyncMessages() {}
 
     static IllegalArgumentException unsupportedType(String type) {
-        return new IllegalArgumentException("APPSVC1010: the BSON type " + type
-                + " cannot be stored in a synced database");
+        return new IllegalArgumentException(
+                "APPSVC1010: the BSON type " + type + " cannot be stored in a synced database");
     }
 
     static IllegalArgumentException localOperationFailed(Namespace namespace, String operation, String reason) {
-        return new IllegalArgumentException("APPSVC1011: the local " + operation + " on '" + namespace
-                + "' failed: " + reason);
+        return new IllegalArgumentException(
+                "APPSVC1011: the local " + operation + " on '" + namespace + "' failed: " + reason);
     }
 
     static IllegalArgumentException localWriteFailed(String reason) {
@@ -52,14 +49,17 @@ final class SyncMessages {
     }
 
     static SyncException storeFailed(Path file, Throwable cause) {
-        return new SyncException("APPSVC1017: the local store " + file + " cannot be opened: "
-                + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
-                true, cause);
+        return new SyncException(
+                "APPSVC1017: the local store " + file + " cannot be opened: "
+                        + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                true,
+                cause);
     }
 
     static SyncException nonFatal(String name, Throwable cause) {
-        return new SyncException("APPSVC1018: sync of '" + name + "' failed and is retried: " + describe(cause),
-                false, cause);
+        return new SyncException(
+                "APPSVC1018: sync of '" + name + "' failed and is retried: " + describe(cause), false, cause);
     }
 
     static SyncException fatal(String name, Throwable cause) {
@@ -75,39 +75,49 @@ final class SyncMessages {
     }
 
     static SyncException userLoggedOut(String name, String userId) {
-        return new SyncException("APPSVC1022: sync of '" + name + "' stopped: user " + userId + " logged out", true,
-                null);
+        return new SyncException(
+                "APPSVC1022: sync of '" + name + "' stopped: user " + userId + " logged out", true, null);
     }
 
     static SyncException userRemoved(String name, String userId) {
-        return new SyncException("APPSVC1023: sync of '" + name + "' stopped: user " + userId
-                + " was removed or deleted and the local data deleted", true, null);
+        return new SyncException(
+                "APPSVC1023: sync of '" + name + "' stopped: user " + userId
+                        + " was removed or deleted and the local data deleted",
+                true,
+                null);
     }
 
-    static CompensatingWriteException compensatingWrite(Namespace namespace, BsonValue id, String reason,
-            Throwable cause) {
-        return new CompensatingWriteException("APPSVC1024: the server refused the write of document " + id
-                + " in '" + namespace + "' (" + reason + "); it was undone locally", namespace, id, reason, cause);
+    static CompensatingWriteException compensatingWrite(
+            Namespace namespace, BsonValue id, String reason, Throwable cause) {
+        return new CompensatingWriteException(
+                "APPSVC1024: the server refused the write of document " + id + " in '" + namespace + "' (" + reason
+                        + "); it was undone locally",
+                namespace,
+                id,
+                reason,
+                cause);
     }
 
     static SyncException deleteDataFailed(Path directory, Throwable cause) {
-        return new SyncException("APPSVC1025: the local sync data in " + directory + " could not be deleted: "
-                + describe(cause), false, cause);
+        return new SyncException(
+                "APPSVC1025: the local sync data in " + directory + " could not be deleted: " + describe(cause),
+                false,
+                cause);
     }
 
     static SyncException interrupted(String name) {
-        return new SyncException("APPSVC1026: the wait on the sync session of '" + name + "' was interrupted",
-                false, null);
+        return new SyncException(
+                "APPSVC1026: the wait on the sync session of '" + name + "' was interrupted", false, null);
     }
 
     static IllegalArgumentException duplicateSubscription(String store, String name) {
-        return new IllegalArgumentException("APPSVC1028: the synced database '" + store
-                + "' has a subscription named '" + name + "' already");
+        return new IllegalArgumentException(
+                "APPSVC1028: the synced database '" + store + "' has a subscription named '" + name + "' already");
     }
 
     static IllegalArgumentException unknownSubscription(String store, String name) {
-        return new IllegalArgumentException("APPSVC1029: the synced database '" + store
-                + "' has no subscription named '" + name + "'");
+        return new IllegalArgumentException(
+                "APPSVC1029: the synced database '" + store + "' has no subscription named '" + name + "'");
     }
 
     static IllegalArgumentException negativeLimit(int limit) {

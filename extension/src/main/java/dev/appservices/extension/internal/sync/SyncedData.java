@@ -1,5 +1,8 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.extension.internal.sync.ChangeListeners.Change;
+import dev.appservices.mongo.Namespace;
+import dev.appservices.sync.Subscription;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -15,10 +17,6 @@ import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.types.ObjectId;
-
-import dev.appservices.extension.internal.sync.ChangeListeners.Change;
-import dev.appservices.mongo.Namespace;
-import dev.appservices.sync.Subscription;
 
 /**
  * The data of one open synced database: the local store, the subscriptions, the change listeners, and the two ways
@@ -74,12 +72,16 @@ final class SyncedData {
 
     /** The namespaces of the current subscriptions. */
     List<Namespace> subscribedNamespaces() {
-        return subscriptions.stream().map(s -> new Namespace(s.database(), s.collection())).distinct().toList();
+        return subscriptions.stream()
+                .map(s -> new Namespace(s.database(), s.collection()))
+                .distinct()
+                .toList();
     }
 
     List<Subscription> subscriptionsOf(Namespace namespace) {
         return subscriptions.stream()
-                .filter(s -> s.database().equals(namespace.database()) && s.collection().equals(namespace.collection()))
+                .filter(s -> s.database().equals(namespace.database())
+                        && s.collection().equals(namespace.collection()))
                 .toList();
     }
 
@@ -88,7 +90,8 @@ final class SyncedData {
     }
 
     private Matcher subscriptionMatcher(Namespace namespace) {
-        return Matcher.anyOf(subscriptionsOf(namespace).stream().map(Subscription::filter).toList());
+        return Matcher.anyOf(
+                subscriptionsOf(namespace).stream().map(Subscription::filter).toList());
     }
 
     // --- local writes ---------------------------------------------------------------------------------------------
@@ -143,15 +146,16 @@ final class SyncedData {
 
     long delete(Namespace namespace, BsonDocument filter, boolean many) {
         return commit(() -> {
-            List<Change> done = new ArrayList<>();
-            for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
-                BsonValue id = before.get("_id");
-                store.delete(namespace, id);
-                store.enqueue(entry(namespace, DELETE, id));
-                done.add(new Change(namespace, before, null));
-            }
-            return done;
-        }).size();
+                    List<Change> done = new ArrayList<>();
+                    for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
+                        BsonValue id = before.get("_id");
+                        store.delete(namespace, id);
+                        store.enqueue(entry(namespace, DELETE, id));
+                        done.add(new Change(namespace, before, null));
+                    }
+                    return done;
+                })
+                .size();
     }
 
     /** The top-level fields an update set (added or changed), with their new values. */
@@ -193,7 +197,8 @@ final class SyncedData {
     }
 
     static Namespace namespaceOf(BsonDocument entry) {
-        return new Namespace(entry.getString("db").getValue(), entry.getString("coll").getValue());
+        return new Namespace(
+                entry.getString("db").getValue(), entry.getString("coll").getValue());
     }
 
     // --- server state ---------------------------------------------------------------------------------------------
@@ -216,8 +221,13 @@ final class SyncedData {
         Matcher subscribed = subscriptionMatcher(namespace);
         List<Change> changes = store.write(() -> {
             Map<BsonValue, BsonDocument> local = new HashMap<>();
-            store.find(namespace, new BsonDocument("_id", new BsonDocument("$in", new BsonArray(
-                    new ArrayList<>(states.keySet())))), null, null, 0)
+            store.find(
+                            namespace,
+                            new BsonDocument(
+                                    "_id", new BsonDocument("$in", new BsonArray(new ArrayList<>(states.keySet())))),
+                            null,
+                            null,
+                            0)
                     .forEach(document -> local.put(document.get("_id"), document));
             List<Change> done = new ArrayList<>();
             List<BsonDocument> inserts = new ArrayList<>();
@@ -252,7 +262,8 @@ final class SyncedData {
                 continue;
             }
             switch (entry.getString("op").getValue()) {
-                case INSERT -> result = result == null ? entry.getDocument("doc").clone() : result;
+                case INSERT ->
+                    result = result == null ? entry.getDocument("doc").clone() : result;
                 case UPDATE -> {
                     if (result != null) {
                         result.putAll(entry.getDocument("set"));
@@ -269,8 +280,10 @@ final class SyncedData {
 
     /** The ids of the local documents of a namespace. */
     List<BsonValue> localIds(Namespace namespace) {
-        return store.read(() -> store.find(namespace, new BsonDocument(), null,
-                new BsonDocument("_id", new BsonInt32(1)), 0).stream().map(d -> d.get("_id")).toList());
+        return store.read(() ->
+                store.find(namespace, new BsonDocument(), null, new BsonDocument("_id", new BsonInt32(1)), 0).stream()
+                        .map(d -> d.get("_id"))
+                        .toList());
     }
 
     private void storeSubscriptions(List<Subscription> list) {
@@ -289,8 +302,10 @@ final class SyncedData {
         List<Subscription> list = new ArrayList<>();
         for (BsonValue value : stored) {
             BsonDocument subscription = value.asDocument();
-            list.add(new Subscription(subscription.getString("name").getValue(),
-                    subscription.getString("db").getValue(), subscription.getString("coll").getValue(),
+            list.add(new Subscription(
+                    subscription.getString("name").getValue(),
+                    subscription.getString("db").getValue(),
+                    subscription.getString("coll").getValue(),
                     subscription.getDocument("filter")));
         }
         return List.copyOf(list);

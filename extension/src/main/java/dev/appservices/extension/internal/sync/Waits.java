@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.sync.SyncException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.appservices.sync.SyncException;
-
 /**
  * The pending waits of one kind (uploads or downloads): each waits for a mark (an outbox sequence number, a catch-up
  * generation) to be reached. A wait that times out stays registered, so the work it waits for goes on and a later
@@ -19,8 +18,7 @@ import dev.appservices.sync.SyncException;
  */
 final class Waits {
 
-    private record Wait(long mark, CompletableFuture<Void> done) {
-    }
+    private record Wait(long mark, CompletableFuture<Void> done) {}
 
     private final String storeName;
     private final List<Wait> pending = new ArrayList<>();

@@ -30,7 +30,7 @@ final class NoTelemetry implements Telemetry, RequestTrace {
 
     @Override
     public AutoCloseable observeLoggedInUsers(String appId, LongSupplier count) {
-        return () -> { };
+        return () -> {};
     }
 
     @Override

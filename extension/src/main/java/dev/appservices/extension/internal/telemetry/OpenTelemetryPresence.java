@@ -5,8 +5,7 @@ final class OpenTelemetryPresence {
 
     static final boolean API_PRESENT = present();
 
-    private OpenTelemetryPresence() {
-    }
+    private OpenTelemetryPresence() {}
 
     private static boolean present() {
         try {

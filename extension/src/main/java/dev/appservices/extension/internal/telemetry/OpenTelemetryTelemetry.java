@@ -1,12 +1,5 @@
 package dev.appservices.extension.internal.telemetry;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.LongSupplier;
-
-import jakarta.enterprise.inject.Instance;
-
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -22,6 +15,11 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * {@link Telemetry} on the OpenTelemetry API: a client span per backend request with the HTTP semantic conventions'
@@ -60,14 +58,22 @@ final class OpenTelemetryTelemetry implements Telemetry {
         this.openTelemetry = openTelemetry;
         this.tracer = openTelemetry.getTracer(INSTRUMENTATION);
         this.meter = openTelemetry.getMeter(INSTRUMENTATION);
-        this.requestDuration = meter.histogramBuilder("appservices.client.request.duration").setUnit("s")
-                .setDescription("Duration of the requests to the App Services backend").build();
-        this.metadataWriteDuration = meter.histogramBuilder("appservices.metadata.write.duration").setUnit("s")
-                .setDescription("Duration of the changes of the metadata store").build();
-        this.tokenRefreshes = meter.counterBuilder("appservices.client.token.refreshes").setUnit("{refresh}")
-                .setDescription("Access tokens refreshed").build();
+        this.requestDuration = meter.histogramBuilder("appservices.client.request.duration")
+                .setUnit("s")
+                .setDescription("Duration of the requests to the App Services backend")
+                .build();
+        this.metadataWriteDuration = meter.histogramBuilder("appservices.metadata.write.duration")
+                .setUnit("s")
+                .setDescription("Duration of the changes of the metadata store")
+                .build();
+        this.tokenRefreshes = meter.counterBuilder("appservices.client.token.refreshes")
+                .setUnit("{refresh}")
+                .setDescription("Access tokens refreshed")
+                .build();
         this.sessionExpirations = meter.counterBuilder("appservices.client.session.expirations")
-                .setUnit("{session}").setDescription("Sessions the backend ended").build();
+                .setUnit("{session}")
+                .setDescription("Sessions the backend ended")
+                .build();
     }
 
     static Telemetry global() {
@@ -111,7 +117,9 @@ final class OpenTelemetryTelemetry implements Telemetry {
     @Override
     public AutoCloseable observeLoggedInUsers(String appId, LongSupplier count) {
         Attributes attributes = Attributes.of(APP_ID, appId);
-        return meter.gaugeBuilder("appservices.client.users.logged_in").ofLongs().setUnit("{user}")
+        return meter.gaugeBuilder("appservices.client.users.logged_in")
+                .ofLongs()
+                .setUnit("{user}")
                 .setDescription("Users logged in to the App")
                 .buildWithCallback(measurement -> measurement.record(count.getAsLong(), attributes));
     }
@@ -161,8 +169,17 @@ final class OpenTelemetryTelemetry implements Telemetry {
         private void end(String outcome) {
             scope.close();
             span.end();
-            requestDuration.record(seconds(System.nanoTime() - start), Attributes.of(APP_ID, appId,
-                    HTTP_REQUEST_METHOD, kind.method(), URL_TEMPLATE, kind.urlTemplate(), OUTCOME, outcome));
+            requestDuration.record(
+                    seconds(System.nanoTime() - start),
+                    Attributes.of(
+                            APP_ID,
+                            appId,
+                            HTTP_REQUEST_METHOD,
+                            kind.method(),
+                            URL_TEMPLATE,
+                            kind.urlTemplate(),
+                            OUTCOME,
+                            outcome));
         }
     }
 }

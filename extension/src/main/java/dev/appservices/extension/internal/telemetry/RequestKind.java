@@ -8,5 +8,4 @@ package dev.appservices.extension.internal.telemetry;
  * @param method      the HTTP method
  * @param urlTemplate the path template, such as {@code /api/client/v2.0/app/{appId}/functions/call}
  */
-public record RequestKind(String spanName, String method, String urlTemplate) {
-}
+public record RequestKind(String spanName, String method, String urlTemplate) {}

@@ -1,10 +1,9 @@
 package dev.appservices.extension.internal.telemetry;
 
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-
-import jakarta.enterprise.inject.Instance;
 
 /**
  * Where the client reports what operators see in traces and dashboards. {@link #NONE} when the OpenTelemetry API is

@@ -1,17 +1,14 @@
 package dev.appservices.extension.cdi.support;
 
+import dev.appservices.extension.AppServicesExtension;
+import io.smallrye.config.inject.ConfigExtension;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.jboss.weld.junit5.auto.AddExtensions;
 import org.jboss.weld.junit5.auto.EnableAutoWeld;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.smallrye.config.inject.ConfigExtension;
-
-import dev.appservices.extension.AppServicesExtension;
 
 /**
  * A test class run in a Weld container (one per test method) with the App Services extension and the SmallRye Config
@@ -23,5 +20,4 @@ import dev.appservices.extension.AppServicesExtension;
 @ExtendWith(ResetTestConfig.class)
 @EnableAutoWeld
 @AddExtensions({AppServicesExtension.class, ConfigExtension.class})
-public @interface AppServicesTest {
-}
+public @interface AppServicesTest {}

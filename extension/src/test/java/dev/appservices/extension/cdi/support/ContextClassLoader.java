@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 /** Runs code as if it belonged to another application: with another thread context class loader. */
 public final class ContextClassLoader {
 
-    private ContextClassLoader() {
-    }
+    private ContextClassLoader() {}
 
     /**
      * Runs an action with a context class loader and restores the previous one.

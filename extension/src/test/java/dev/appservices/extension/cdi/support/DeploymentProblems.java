@@ -2,17 +2,13 @@ package dev.appservices.extension.cdi.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.List;
-import java.util.UUID;
-
+import dev.appservices.extension.AppServicesExtension;
+import io.smallrye.config.inject.ConfigExtension;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
-
+import java.util.List;
+import java.util.UUID;
 import org.jboss.weld.environment.se.Weld;
-
-import io.smallrye.config.inject.ConfigExtension;
-
-import dev.appservices.extension.AppServicesExtension;
 
 /**
  * The expected-deployment-exception helper: deploys bean classes that must fail to deploy, in the container setup of
@@ -21,8 +17,7 @@ import dev.appservices.extension.AppServicesExtension;
  */
 public final class DeploymentProblems {
 
-    private DeploymentProblems() {
-    }
+    private DeploymentProblems() {}
 
     /**
      * Deploys the classes and expects a definition error or deployment problem.
@@ -31,7 +26,8 @@ public final class DeploymentProblems {
      * @return the problems, in the order they were reported
      */
     public static List<Throwable> of(Class<?>... beanClasses) {
-        Weld weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
+        Weld weld = new Weld(UUID.randomUUID().toString())
+                .disableDiscovery()
                 .addExtensions(new AppServicesExtension(), new ConfigExtension())
                 .addBeanClasses(beanClasses);
         try {

@@ -6,8 +6,7 @@ import dev.appservices.emulator.EmulatorExtension;
 /** The emulators of the CDI tests. */
 public final class Emulators {
 
-    private Emulators() {
-    }
+    private Emulators() {}
 
     /**
      * An emulator, started for the test class, that serves apps with anonymous login.

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class JdkReasons {
 
-    private JdkReasons() {
-    }
+    private JdkReasons() {}
 
     /**
      * Why {@code value} is not a URI, as APPSVC0131 quotes it.

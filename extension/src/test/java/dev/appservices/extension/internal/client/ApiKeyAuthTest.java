@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.ApiKey;
 import dev.appservices.ApiKeyAuth;
 import dev.appservices.AppServicesException;
@@ -26,6 +18,12 @@ import dev.appservices.User;
 import dev.appservices.UserState;
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** User API keys against the emulator over HTTP: the lifecycle, logins with keys, and refused refresh tokens. */
 class ApiKeyAuthTest {
@@ -34,8 +32,8 @@ class ApiKeyAuthTest {
     private static final String API_KEYS_ROUTE = "/api/client/v2.0/auth/api_keys";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).emailPasswordAuth(true).apiKeyAuth().build()));
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.app(
+            AppDefinition.builder(APP_ID).emailPasswordAuth(true).apiKeyAuth().build()));
 
     @RegisterExtension
     final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID);
@@ -78,7 +76,8 @@ class ApiKeyAuthTest {
 
     @Test
     void refusesAnInvalidName() {
-        ServiceException e = assertThrows(ServiceException.class,
+        ServiceException e = assertThrows(
+                ServiceException.class,
                 () -> newUser("names@example.com").apiKeys().create("not allowed!"));
         assertEquals(ErrorCode.INVALID_PARAMETER, e.errorCode());
     }
@@ -88,8 +87,10 @@ class ApiKeyAuthTest {
         ApiKeyAuth keys = newUser("ids@example.com").apiKeys();
         long before = EMULATOR.admin().requestCount("GET", API_KEYS_ROUTE + "/{keyId}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> keys.fetch("../profile"));
-        assertTrue(e.getMessage().startsWith("APPSVC0260: API key id '../profile' is not a 24-digit hexadecimal "
-                + "ObjectId"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("APPSVC0260: API key id '../profile' is not a 24-digit hexadecimal " + "ObjectId"),
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> keys.deleteAsync("xyz"));
         assertEquals(before, EMULATOR.admin().requestCount("GET", API_KEYS_ROUTE + "/{keyId}"));
     }
@@ -100,14 +101,19 @@ class ApiKeyAuthTest {
         List<AuthEvent> events = new CopyOnWriteArrayList<>();
         try (ListenerRegistration registration = testApp.get().addListener(events::add)) {
             EMULATOR.admin().logoutUser(APP_ID, user.id());
-            AppServicesException e = assertThrows(AppServicesException.class, () -> user.apiKeys().fetchAll());
+            AppServicesException e = assertThrows(
+                    AppServicesException.class, () -> user.apiKeys().fetchAll());
             assertEquals(401, e.httpStatus().orElseThrow());
         }
         assertEquals(UserState.LOGGED_OUT, user.state());
-        assertTrue(events.stream().anyMatch(event -> event.type() == AuthEvent.Type.LOGGED_OUT
-                && event.user().id().equals(user.id())), events.toString());
+        assertTrue(
+                events.stream()
+                        .anyMatch(event -> event.type() == AuthEvent.Type.LOGGED_OUT
+                                && event.user().id().equals(user.id())),
+                events.toString());
 
-        AppServicesException loggedOut = assertThrows(AppServicesException.class, () -> user.apiKeys().create("x"));
+        AppServicesException loggedOut =
+                assertThrows(AppServicesException.class, () -> user.apiKeys().create("x"));
         assertEquals(ErrorCode.CLIENT_USER_NOT_LOGGED_IN, loggedOut.errorCode());
     }
 

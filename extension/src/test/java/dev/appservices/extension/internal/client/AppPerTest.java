@@ -1,16 +1,14 @@
 package dev.appservices.extension.internal.client;
 
-import java.util.Objects;
-import java.util.function.UnaryOperator;
-
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.Credentials;
 import dev.appservices.emulator.EmulatorExtension;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension that gives each test a fresh {@link App} on one app of the class's emulator (configured by
@@ -44,8 +42,8 @@ public final class AppPerTest implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The same with that configuration changed by {@code adjustment} (a shorter timeout, for instance). */
-    public static AppPerTest on(EmulatorExtension emulator, String appId,
-            UnaryOperator<AppConfiguration.Builder> adjustment) {
+    public static AppPerTest on(
+            EmulatorExtension emulator, String appId, UnaryOperator<AppConfiguration.Builder> adjustment) {
         return new AppPerTest(emulator, appId, Objects.requireNonNull(adjustment, "adjustment"));
     }
 

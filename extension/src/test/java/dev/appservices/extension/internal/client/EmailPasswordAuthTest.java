@@ -5,20 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.Credentials;
 import dev.appservices.EmailPasswordAuth;
@@ -30,9 +16,21 @@ import dev.appservices.UserAlreadyConfirmedException;
 import dev.appservices.UserAlreadyExistsException;
 import dev.appservices.UserNotFoundException;
 import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.EmulatorAdmin;
+import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.PendingToken;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The email/password provider against the emulator over HTTP: confirmation by email token and by a custom function,
@@ -49,18 +47,22 @@ class EmailPasswordAuthTest {
     private static final Set<String> APPROVED = ConcurrentHashMap.newKeySet();
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(EMAIL_APP).emailPasswordAuth(false).build())
-            .app(AppDefinition.builder(FUNCTION_APP).emailConfirmationFunction("confirmIfApproved")
-                    .passwordResetFunction("resetIfAnswered").build())
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.app(
+                    AppDefinition.builder(EMAIL_APP).emailPasswordAuth(false).build())
+            .app(AppDefinition.builder(FUNCTION_APP)
+                    .emailConfirmationFunction("confirmIfApproved")
+                    .passwordResetFunction("resetIfAnswered")
+                    .build())
             .function(FUNCTION_APP, "confirmIfApproved", (context, arguments) -> {
-                String email = arguments.get(0).asDocument().getString("username").getValue();
+                String email =
+                        arguments.get(0).asDocument().getString("username").getValue();
                 return status(APPROVED.contains(email) ? "success" : "pending");
             })
             .function(FUNCTION_APP, "resetIfAnswered", (context, arguments) -> {
                 // arguments: {token, tokenId, username, password, currentPasswordValid}, then the client's
                 BsonValue answer = arguments.size() > 1 ? arguments.get(1) : null;
-                boolean right = answer != null && answer.isDocument()
+                boolean right = answer != null
+                        && answer.isDocument()
                         && new BsonString("blue").equals(answer.asDocument().get("answer"));
                 return status(right ? "success" : "fail");
             }));
@@ -72,8 +74,10 @@ class EmailPasswordAuthTest {
     @BeforeEach
     void createApps() {
         admin = EMULATOR.admin();
-        emailApp = App.create(TestBackend.configuration(EMAIL_APP, EMULATOR.baseUrl()).build());
-        functionApp = App.create(TestBackend.configuration(FUNCTION_APP, EMULATOR.baseUrl()).build());
+        emailApp = App.create(
+                TestBackend.configuration(EMAIL_APP, EMULATOR.baseUrl()).build());
+        functionApp = App.create(
+                TestBackend.configuration(FUNCTION_APP, EMULATOR.baseUrl()).build());
     }
 
     @AfterEach
@@ -88,7 +92,9 @@ class EmailPasswordAuthTest {
 
     /** The newest pending token of an email address. */
     private static PendingToken newest(List<PendingToken> tokens, String email) {
-        return tokens.stream().filter(token -> token.email().equals(email)).reduce((first, second) -> second)
+        return tokens.stream()
+                .filter(token -> token.email().equals(email))
+                .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("no pending token for " + email));
     }
 
@@ -97,8 +103,10 @@ class EmailPasswordAuthTest {
         EmailPasswordAuth auth = emailApp.emailPasswordAuth();
         String email = "ana@example.com";
         auth.registerUser(email, "first-secret");
-        assertThrows(InvalidCredentialsException.class,
-                () -> emailApp.logIn(Credentials.emailPassword(email, "first-secret")), "pending users cannot log in");
+        assertThrows(
+                InvalidCredentialsException.class,
+                () -> emailApp.logIn(Credentials.emailPassword(email, "first-secret")),
+                "pending users cannot log in");
 
         PendingToken confirmation = newest(admin.pendingConfirmations(EMAIL_APP), email);
         auth.confirmUser(confirmation.token(), confirmation.tokenId());
@@ -109,24 +117,28 @@ class EmailPasswordAuthTest {
         auth.sendResetPasswordEmail(email);
         PendingToken reset = newest(admin.pendingResets(EMAIL_APP), email);
         auth.resetPassword(reset.token(), reset.tokenId(), "second-secret");
-        assertThrows(InvalidCredentialsException.class,
+        assertThrows(
+                InvalidCredentialsException.class,
                 () -> emailApp.logIn(Credentials.emailPassword(email, "first-secret")));
-        assertEquals(user.id(), emailApp.logIn(Credentials.emailPassword(email, "second-secret")).id());
+        assertEquals(
+                user.id(),
+                emailApp.logIn(Credentials.emailPassword(email, "second-secret"))
+                        .id());
     }
 
     @Test
     void refusesASecondRegistrationOfTheSameEmail() {
         EmailPasswordAuth auth = emailApp.emailPasswordAuth();
         auth.registerUser("twice@example.com", "secret-1");
-        UserAlreadyExistsException e = assertThrows(UserAlreadyExistsException.class,
-                () -> auth.registerUser("twice@example.com", "secret-2"));
+        UserAlreadyExistsException e = assertThrows(
+                UserAlreadyExistsException.class, () -> auth.registerUser("twice@example.com", "secret-2"));
         assertEquals(ErrorCode.ACCOUNT_NAME_IN_USE, e.errorCode());
     }
 
     @Test
     void refusesAPasswordTheServerDoesNotAccept() {
-        ServiceException e = assertThrows(ServiceException.class,
-                () -> emailApp.emailPasswordAuth().registerUser("short@example.com", "abc"));
+        ServiceException e = assertThrows(
+                ServiceException.class, () -> emailApp.emailPasswordAuth().registerUser("short@example.com", "abc"));
         assertEquals(ErrorCode.BAD_REQUEST, e.errorCode());
         assertTrue(!e.getMessage().contains("abc"), "the password is not shown: " + e.getMessage());
     }
@@ -134,11 +146,11 @@ class EmailPasswordAuthTest {
     @Test
     void refusesInvalidTokens() {
         EmailPasswordAuth auth = emailApp.emailPasswordAuth();
-        ServiceException confirm = assertThrows(ServiceException.class,
-                () -> auth.confirmUser("not-a-token", "not-an-id"));
+        ServiceException confirm =
+                assertThrows(ServiceException.class, () -> auth.confirmUser("not-a-token", "not-an-id"));
         assertEquals(ErrorCode.USERPASS_TOKEN_INVALID, confirm.errorCode());
-        ServiceException reset = assertThrows(ServiceException.class,
-                () -> auth.resetPassword("not-a-token", "not-an-id", "new-secret"));
+        ServiceException reset = assertThrows(
+                ServiceException.class, () -> auth.resetPassword("not-a-token", "not-an-id", "new-secret"));
         assertEquals(ErrorCode.USERPASS_TOKEN_INVALID, reset.errorCode());
     }
 
@@ -159,7 +171,8 @@ class EmailPasswordAuthTest {
 
     @Test
     void refusesAResetForAnUnknownUser() {
-        UserNotFoundException e = assertThrows(UserNotFoundException.class,
+        UserNotFoundException e = assertThrows(
+                UserNotFoundException.class,
                 () -> emailApp.emailPasswordAuth().sendResetPasswordEmail("nobody@example.com"));
         assertEquals(ErrorCode.USER_NOT_FOUND, e.errorCode());
         assertEquals(404, e.httpStatus().orElseThrow());
@@ -170,12 +183,14 @@ class EmailPasswordAuthTest {
         EmailPasswordAuth auth = functionApp.emailPasswordAuth();
         String email = "bo@example.com";
         auth.registerUser(email, "secret-1");
-        assertThrows(InvalidCredentialsException.class,
+        assertThrows(
+                InvalidCredentialsException.class,
                 () -> functionApp.logIn(Credentials.emailPassword(email, "secret-1")));
 
         APPROVED.add(email);
         auth.retryCustomConfirmation(email);
-        assertTrue(functionApp.logIn(Credentials.emailPassword(email, "secret-1")).isLoggedIn());
+        assertTrue(
+                functionApp.logIn(Credentials.emailPassword(email, "secret-1")).isLoggedIn());
         assertThrows(UserAlreadyConfirmedException.class, () -> auth.retryCustomConfirmation(email));
         assertThrows(UserNotFoundException.class, () -> auth.retryCustomConfirmation("nobody@example.com"));
     }
@@ -187,17 +202,21 @@ class EmailPasswordAuthTest {
         APPROVED.add(email);
         auth.registerUser(email, "secret-1");
 
-        ServiceException refused = assertThrows(ServiceException.class,
+        ServiceException refused = assertThrows(
+                ServiceException.class,
                 () -> auth.callResetPasswordFunction(email, "secret-2", new Document("answer", "red")));
         assertEquals(ErrorCode.BAD_REQUEST, refused.errorCode());
-        assertTrue(functionApp.logIn(Credentials.emailPassword(email, "secret-1")).isLoggedIn());
+        assertTrue(
+                functionApp.logIn(Credentials.emailPassword(email, "secret-1")).isLoggedIn());
 
         auth.callResetPasswordFunction(email, "secret-2", new Document("answer", "blue"));
-        assertThrows(InvalidCredentialsException.class,
+        assertThrows(
+                InvalidCredentialsException.class,
                 () -> functionApp.logIn(Credentials.emailPassword(email, "secret-1")));
-        assertTrue(functionApp.logIn(Credentials.emailPassword(email, "secret-2")).isLoggedIn());
-        assertThrows(UserNotFoundException.class,
-                () -> auth.callResetPasswordFunction("nobody@example.com", "secret-2"));
+        assertTrue(
+                functionApp.logIn(Credentials.emailPassword(email, "secret-2")).isLoggedIn());
+        assertThrows(
+                UserNotFoundException.class, () -> auth.callResetPasswordFunction("nobody@example.com", "secret-2"));
     }
 
     @Test
@@ -206,14 +225,21 @@ class EmailPasswordAuthTest {
         String email = "async@example.com";
         auth.registerUserAsync(email, "secret-1").toCompletableFuture().join();
         PendingToken token = newest(admin.pendingConfirmations(EMAIL_APP), email);
-        auth.confirmUserAsync(token.token(), token.tokenId()).toCompletableFuture().join();
+        auth.confirmUserAsync(token.token(), token.tokenId())
+                .toCompletableFuture()
+                .join();
         auth.sendResetPasswordEmailAsync(email).toCompletableFuture().join();
         PendingToken reset = newest(admin.pendingResets(EMAIL_APP), email);
-        auth.resetPasswordAsync(reset.token(), reset.tokenId(), "secret-2").toCompletableFuture().join();
+        auth.resetPasswordAsync(reset.token(), reset.tokenId(), "secret-2")
+                .toCompletableFuture()
+                .join();
         assertTrue(emailApp.logIn(Credentials.emailPassword(email, "secret-2")).isLoggedIn());
 
-        CompletionException e = assertThrows(CompletionException.class,
-                () -> auth.resendConfirmationEmailAsync(email).toCompletableFuture().join());
+        CompletionException e = assertThrows(
+                CompletionException.class,
+                () -> auth.resendConfirmationEmailAsync(email)
+                        .toCompletableFuture()
+                        .join());
         assertInstanceOf(UserAlreadyConfirmedException.class, e.getCause());
     }
 }

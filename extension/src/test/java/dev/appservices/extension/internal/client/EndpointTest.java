@@ -1,5 +1,14 @@
 package dev.appservices.extension.internal.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.appservices.extension.internal.client.rest.AppServicesApi;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -11,19 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-
 import org.junit.jupiter.api.Test;
-
-import dev.appservices.extension.internal.client.rest.AppServicesApi;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The endpoint table against the Rest Client interface it names: same methods, paths, placeholders and queries. */
 class EndpointTest {
@@ -31,9 +28,13 @@ class EndpointTest {
     /** Every method of {@code AppServicesApi} that sends a request, by name. */
     private static final Map<String, Method> REST_METHODS = Arrays.stream(AppServicesApi.class.getMethods())
             .filter(method -> httpMethod(method) != null)
-            .collect(Collectors.toMap(Method::getName, Function.identity(), (a, b) -> {
-                throw new AssertionError("overloaded Rest Client method " + a.getName());
-            }, TreeMap::new));
+            .collect(Collectors.toMap(
+                    Method::getName,
+                    Function.identity(),
+                    (a, b) -> {
+                        throw new AssertionError("overloaded Rest Client method " + a.getName());
+                    },
+                    TreeMap::new));
 
     @Test
     void everyEndpointMatchesItsRestClientMethod() {
@@ -46,16 +47,24 @@ class EndpointTest {
             String path = AppServicesApi.class.getAnnotation(Path.class).value()
                     + method.getAnnotation(Path.class).value();
             assertEquals(path, pathAndQuery[0], endpoint + ": path");
-            assertEquals(Endpoint.PREFIX, AppServicesApi.class.getAnnotation(Path.class).value());
+            assertEquals(
+                    Endpoint.PREFIX,
+                    AppServicesApi.class.getAnnotation(Path.class).value());
 
             List<String> pathParams = params(method, PathParam.class);
             List<String> inPath = endpoint.placeholders().stream()
-                    .filter(name -> pathAndQuery[0].contains("{" + name + "}")).toList();
+                    .filter(name -> pathAndQuery[0].contains("{" + name + "}"))
+                    .toList();
             assertEquals(new TreeSet<>(pathParams), new TreeSet<>(inPath), endpoint + ": path parameters");
 
-            List<String> query = pathAndQuery.length == 1 ? List.of()
-                    : Arrays.stream(pathAndQuery[1].split("&")).map(pair -> pair.split("=", 2)[0]).toList();
-            assertEquals(new TreeSet<>(params(method, QueryParam.class)), new TreeSet<>(query),
+            List<String> query = pathAndQuery.length == 1
+                    ? List.of()
+                    : Arrays.stream(pathAndQuery[1].split("&"))
+                            .map(pair -> pair.split("=", 2)[0])
+                            .toList();
+            assertEquals(
+                    new TreeSet<>(params(method, QueryParam.class)),
+                    new TreeSet<>(query),
                     endpoint + ": query parameters");
         }
     }
@@ -64,7 +73,8 @@ class EndpointTest {
     void everyRestClientMethodHasOneEndpoint() {
         Map<String, List<Endpoint>> byMethod = new TreeMap<>();
         for (Endpoint endpoint : Endpoint.values()) {
-            byMethod.computeIfAbsent(endpoint.restMethod(), name -> new ArrayList<>()).add(endpoint);
+            byMethod.computeIfAbsent(endpoint.restMethod(), name -> new ArrayList<>())
+                    .add(endpoint);
         }
         for (String name : REST_METHODS.keySet()) {
             assertEquals(1, byMethod.getOrDefault(name, List.of()).size(), "endpoints of " + name);
@@ -73,7 +83,8 @@ class EndpointTest {
 
     @Test
     void describesAConcreteRequest() {
-        assertEquals("POST /api/client/v2.0/app/app-1/auth/providers/local-userpass/login?link=true",
+        assertEquals(
+                "POST /api/client/v2.0/app/app-1/auth/providers/local-userpass/login?link=true",
                 Endpoint.LINK.describe("app-1", "local-userpass"));
         assertEquals("GET /api/client/v2.0/auth/profile", Endpoint.PROFILE.describe());
         assertEquals("PUT /api/client/v2.0/auth/api_keys/k1/enable", Endpoint.ENABLE_API_KEY.describe("k1"));

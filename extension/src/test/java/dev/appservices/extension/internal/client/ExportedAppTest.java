@@ -1,10 +1,18 @@
 package dev.appservices.extension.internal.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.FunctionException;
+import dev.appservices.User;
+import dev.appservices.emulator.EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonObjectId;
@@ -13,16 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.appservices.App;
-import dev.appservices.Credentials;
-import dev.appservices.FunctionException;
-import dev.appservices.User;
-import dev.appservices.emulator.EmulatorExtension;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Java client against an app exported from App Services, served by the emulator as exported (the emulator's
@@ -34,17 +32,19 @@ class ExportedAppTest {
     private static final Duration FIRST_CALL = Duration.ofSeconds(120);
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .importApp(Path.of("../emulator/src/test/resources/apps/tasks"))
-            .secret("tasksServiceToken", "s3cr3t-token-value")
-            .secret("jwtSigningKey", "a-signing-key-of-at-least-32-bytes-long!"));
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.importApp(Path.of("../emulator/src/test/resources/apps/tasks"))
+                    .secret("tasksServiceToken", "s3cr3t-token-value")
+                    .secret("jwtSigningKey", "a-signing-key-of-at-least-32-bytes-long!"));
 
     private App app;
 
     @BeforeEach
     void open() {
         // the first JavaScript call after the start pays for GraalJS's first context: seconds on a busy machine
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).timeout(FIRST_CALL).build());
+        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl())
+                .timeout(FIRST_CALL)
+                .build());
     }
 
     @AfterEach
@@ -61,9 +61,10 @@ class ExportedAppTest {
         BsonDocument types = user.functions().callRaw("types", id).asDocument();
         assertEquals(new BsonObjectId(id), types.get("given"));
         assertEquals(BsonBoolean.TRUE, types.get("isObjectId"));
-        FunctionException failure = assertThrows(FunctionException.class,
-                () -> user.functions().call("fails", String.class, "closed"));
-        assertTrue(failure.getMessage().endsWith("(HTTP 400, FunctionExecutionError): refused: closed"),
+        FunctionException failure =
+                assertThrows(FunctionException.class, () -> user.functions().call("fails", String.class, "closed"));
+        assertTrue(
+                failure.getMessage().endsWith("(HTTP 400, FunctionExecutionError): refused: closed"),
                 failure.getMessage());
     }
 
@@ -74,7 +75,10 @@ class ExportedAppTest {
         app.emailPasswordAuth().registerUser("hana@example.com", "password1");
         User confirmed = app.logIn(Credentials.emailPassword("hana@example.com", "password1"));
         app.emailPasswordAuth().callResetPasswordFunction("hana@example.com", "password2", "blue");
-        assertEquals(confirmed.id(), app.logIn(Credentials.emailPassword("hana@example.com", "password2")).id());
+        assertEquals(
+                confirmed.id(),
+                app.logIn(Credentials.emailPassword("hana@example.com", "password2"))
+                        .id());
     }
 
     @Test

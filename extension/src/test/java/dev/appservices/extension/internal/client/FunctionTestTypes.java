@@ -3,7 +3,6 @@ package dev.appservices.extension.internal.client;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-
 import org.bson.types.Decimal128;
 
 /**
@@ -12,24 +11,20 @@ import org.bson.types.Decimal128;
  */
 public final class FunctionTestTypes {
 
-    private FunctionTestTypes() {
-    }
+    private FunctionTestTypes() {}
 
     /** A line of an order: a nested record. */
-    public record Line(String sku, int count) {
-    }
+    public record Line(String sku, int count) {}
 
     /** An order: a record with a nested list of records. */
-    public record Order(String id, long quantity, Decimal128 price, List<Line> lines) {
-    }
+    public record Order(String id, long quantity, Decimal128 price, List<Line> lines) {}
 
     /** A POJO in the bean style: no-argument constructor, getters and setters. */
     public static final class Customer {
         private String name;
         private Instant since;
 
-        public Customer() {
-        }
+        public Customer() {}
 
         public Customer(String name, Instant since) {
             this.name = name;

@@ -6,6 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.App;
+import dev.appservices.AuthEvent;
+import dev.appservices.Credentials;
+import dev.appservices.ErrorCode;
+import dev.appservices.FunctionException;
+import dev.appservices.Functions;
+import dev.appservices.User;
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.emulator.FaultSpec;
+import dev.appservices.extension.internal.client.FunctionTestTypes.Customer;
+import dev.appservices.extension.internal.client.FunctionTestTypes.Line;
+import dev.appservices.extension.internal.client.FunctionTestTypes.Order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -39,20 +51,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.appservices.App;
-import dev.appservices.AuthEvent;
-import dev.appservices.Credentials;
-import dev.appservices.ErrorCode;
-import dev.appservices.FunctionException;
-import dev.appservices.Functions;
-import dev.appservices.User;
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.emulator.FaultSpec;
-import dev.appservices.extension.internal.client.FunctionTestTypes.Customer;
-import dev.appservices.extension.internal.client.FunctionTestTypes.Line;
-import dev.appservices.extension.internal.client.FunctionTestTypes.Order;
-
 /** Function calls against the emulator over HTTP: argument and result types, server errors, token refresh. */
 class FunctionsTest {
 
@@ -60,16 +58,24 @@ class FunctionsTest {
     private static final Instant INSTANT = Instant.parse("2024-05-06T07:08:09.123Z");
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().build())
-            .function(APP_ID, "makeOrder", (context, arguments) -> BsonDocument.parse(
-                    "{\"id\": \"o-7\", \"quantity\": {\"$numberLong\": \"3\"}, "
-                            + "\"price\": {\"$numberDecimal\": \"19.90\"}, "
-                            + "\"lines\": [{\"sku\": \"" + arguments.get(0).asString().getValue()
-                            + "\", \"count\": 3}]}"))
-            .function(APP_ID, "types", (context, arguments) -> new BsonArray(arguments.stream()
-                    .map(argument -> (BsonValue) new BsonString(argument.getBsonType().name()))
-                    .toList()))
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.app(
+                    AppDefinition.builder(APP_ID).anonymousAuth().build())
+            .function(
+                    APP_ID,
+                    "makeOrder",
+                    (context, arguments) ->
+                            BsonDocument.parse("{\"id\": \"o-7\", \"quantity\": {\"$numberLong\": \"3\"}, "
+                                    + "\"price\": {\"$numberDecimal\": \"19.90\"}, "
+                                    + "\"lines\": [{\"sku\": \""
+                                    + arguments.get(0).asString().getValue()
+                                    + "\", \"count\": 3}]}"))
+            .function(
+                    APP_ID,
+                    "types",
+                    (context, arguments) -> new BsonArray(arguments.stream()
+                            .map(argument -> (BsonValue)
+                                    new BsonString(argument.getBsonType().name()))
+                            .toList()))
             .function(APP_ID, "lastProblem", (context, arguments) -> BsonDocument.parse("{\"error\": \"x\"}"))
             .function(APP_ID, "fail", (context, arguments) -> {
                 throw new IllegalStateException("the order book is closed");
@@ -79,8 +85,7 @@ class FunctionsTest {
     private User user;
 
     /** A type the default codecs do not know: a temperature, sent as a plain double of degrees Celsius. */
-    record Celsius(double degrees) {
-    }
+    record Celsius(double degrees) {}
 
     static final class CelsiusCodec implements Codec<Celsius> {
         @Override
@@ -134,14 +139,15 @@ class FunctionsTest {
         assertEquals(INSTANT, echo(INSTANT, Instant.class));
         assertEquals(Date.from(INSTANT), echo(Date.from(INSTANT), Date.class));
         assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xff}, echo(new byte[] {0, 1, 2, (byte) 0xff}, byte[].class));
-        assertEquals(new Binary((byte) 0x80, new byte[] {9}), echo(new Binary((byte) 0x80, new byte[] {9}),
-                Binary.class));
+        assertEquals(
+                new Binary((byte) 0x80, new byte[] {9}), echo(new Binary((byte) 0x80, new byte[] {9}), Binary.class));
         assertEquals(uuid, echo(uuid, UUID.class));
     }
 
     @Test
     void roundTripsDocumentsListsAndMapsThroughEcho() {
-        Document document = new Document("name", "Ana").append("tags", List.of("a", "b"))
+        Document document = new Document("name", "Ana")
+                .append("tags", List.of("a", "b"))
                 .append("nested", new Document("at", Date.from(INSTANT)));
         assertEquals(document, echo(document, Document.class));
         BsonDocument bson = new BsonDocument("n", new BsonInt64(5)).append("s", new BsonString("x"));
@@ -164,10 +170,25 @@ class FunctionsTest {
 
     @Test
     void sendsEveryArgumentWithItsBsonType() {
-        BsonValue types = user.functions().callRaw("types", 1, 1L, 1.0, Decimal128.parse("1"), INSTANT,
-                new byte[] {1}, new ObjectId(), "s", true, null, List.of(), new Document());
-        assertEquals(BsonArray.parse("['INT32', 'INT64', 'DOUBLE', 'DECIMAL128', 'DATE_TIME', 'BINARY', 'OBJECT_ID', "
-                + "'STRING', 'BOOLEAN', 'NULL', 'ARRAY', 'DOCUMENT']"), types);
+        BsonValue types = user.functions()
+                .callRaw(
+                        "types",
+                        1,
+                        1L,
+                        1.0,
+                        Decimal128.parse("1"),
+                        INSTANT,
+                        new byte[] {1},
+                        new ObjectId(),
+                        "s",
+                        true,
+                        null,
+                        List.of(),
+                        new Document());
+        assertEquals(
+                BsonArray.parse("['INT32', 'INT64', 'DOUBLE', 'DECIMAL128', 'DATE_TIME', 'BINARY', 'OBJECT_ID', "
+                        + "'STRING', 'BOOLEAN', 'NULL', 'ARRAY', 'DOCUMENT']"),
+                types);
     }
 
     @Test
@@ -193,8 +214,15 @@ class FunctionsTest {
 
     @Test
     void callsAsynchronously() {
-        assertEquals(10L, user.functions().callAsync("sum", Long.class, 4, 6).toCompletableFuture().join());
-        assertEquals(new BsonInt32(7), user.functions().callRawAsync("echo", 7).toCompletableFuture().join());
+        assertEquals(
+                10L,
+                user.functions()
+                        .callAsync("sum", Long.class, 4, 6)
+                        .toCompletableFuture()
+                        .join());
+        assertEquals(
+                new BsonInt32(7),
+                user.functions().callRawAsync("echo", 7).toCompletableFuture().join());
     }
 
     @Test
@@ -208,19 +236,21 @@ class FunctionsTest {
 
     @Test
     void reportsAMissingFunction() {
-        FunctionException e = assertThrows(FunctionException.class,
-                () -> user.functions().call("noSuchFunction", Long.class));
+        FunctionException e =
+                assertThrows(FunctionException.class, () -> user.functions().call("noSuchFunction", Long.class));
         assertEquals(ErrorCode.FUNCTION_NOT_FOUND, e.errorCode());
         assertEquals("noSuchFunction", e.functionName());
         assertEquals(404, e.httpStatus().orElseThrow());
-        assertTrue(e.getMessage().startsWith("APPSVC0252: function 'noSuchFunction' failed on the server: "),
+        assertTrue(
+                e.getMessage().startsWith("APPSVC0252: function 'noSuchFunction' failed on the server: "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("FunctionNotFound"), e.getMessage());
     }
 
     @Test
     void reportsAFunctionThatThrowsWithTheServerMessage() {
-        FunctionException e = assertThrows(FunctionException.class, () -> user.functions().callRaw("fail", 1));
+        FunctionException e =
+                assertThrows(FunctionException.class, () -> user.functions().callRaw("fail", 1));
         assertEquals(ErrorCode.FUNCTION_EXECUTION_ERROR, e.errorCode());
         assertEquals("FunctionExecutionError", e.serverErrorCode().orElseThrow());
         assertEquals(400, e.httpStatus().orElseThrow());
@@ -229,26 +259,30 @@ class FunctionsTest {
 
     @Test
     void reportsAResultThatDoesNotFitTheRequestedType() {
-        FunctionException e = assertThrows(FunctionException.class,
-                () -> user.functions().call("echo", Long.class, "not a number"));
+        FunctionException e =
+                assertThrows(FunctionException.class, () -> user.functions().call("echo", Long.class, "not a number"));
         assertEquals(ErrorCode.BAD_BSON_PARSE, e.errorCode());
-        assertTrue(e.getMessage().startsWith("APPSVC0250: the result of function 'echo' (BSON STRING) cannot be "
-                + "decoded into java.lang.Long"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("APPSVC0250: the result of function 'echo' (BSON STRING) cannot be "
+                                + "decoded into java.lang.Long"),
+                e.getMessage());
     }
 
     @Test
     void refusesArgumentsWithoutCodecBeforeAnyRequest() {
         long before = EMULATOR.admin().requestCount(APP_ID, "POST", "/api/client/v2.0/app/{appId}/functions/call");
-        assertThrows(CodecConfigurationException.class, () -> user.functions().call("echo", Object.class,
-                new Celsius(20)));
-        assertEquals(before,
-                EMULATOR.admin().requestCount(APP_ID, "POST", "/api/client/v2.0/app/{appId}/functions/call"));
+        assertThrows(
+                CodecConfigurationException.class, () -> user.functions().call("echo", Object.class, new Celsius(20)));
+        assertEquals(
+                before, EMULATOR.admin().requestCount(APP_ID, "POST", "/api/client/v2.0/app/{appId}/functions/call"));
     }
 
     @Test
     void usesTheCodecRegistryChosenByTheCaller() {
-        Functions functions = user.functions().withCodecRegistry(CodecRegistries.fromRegistries(
-                CodecRegistries.fromCodecs(new CelsiusCodec()), ExtendedJsonCodec.DEFAULT_REGISTRY));
+        Functions functions = user.functions()
+                .withCodecRegistry(CodecRegistries.fromRegistries(
+                        CodecRegistries.fromCodecs(new CelsiusCodec()), ExtendedJsonCodec.DEFAULT_REGISTRY));
         assertEquals(new Celsius(21.5), functions.call("echo", Celsius.class, new Celsius(21.5)));
         assertEquals(43.0, functions.call("sum", Double.class, new Celsius(21.5), new Celsius(21.5)));
     }
@@ -258,10 +292,14 @@ class FunctionsTest {
         long refreshes = EMULATOR.admin().requestCount("POST", "/api/client/v2.0/auth/session");
         List<AuthEvent> events = new CopyOnWriteArrayList<>();
         app.addListener(events::add);
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
-                .times(1).error(401, "InvalidSession", "invalid session"));
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
+                        .times(1)
+                        .error(401, "InvalidSession", "invalid session"));
         assertEquals(5L, user.functions().call("sum", Long.class, 2, 3));
         assertEquals(refreshes + 1, EMULATOR.admin().requestCount("POST", "/api/client/v2.0/auth/session"));
-        assertEquals(List.of(AuthEvent.Type.TOKEN_REFRESHED), events.stream().map(AuthEvent::type).toList());
+        assertEquals(
+                List.of(AuthEvent.Type.TOKEN_REFRESHED),
+                events.stream().map(AuthEvent::type).toList());
     }
 }

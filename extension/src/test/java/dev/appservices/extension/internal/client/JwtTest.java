@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
-
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,14 @@ class JwtTest {
     void readsExpiryIssueTimeAndCustomDataWithTheirExtendedJsonTypes() {
         ObjectId id = new ObjectId();
         Jwt jwt = Jwt.parse(token("{\"exp\":2000000000,\"iat\":1999998200,\"user_data\":{\"team\":{\"$oid\":\""
-                + id.toHexString() + "\"},\"since\":{\"$date\":\"2024-01-02T03:04:05Z\"}}}")).orElseThrow();
+                        + id.toHexString() + "\"},\"since\":{\"$date\":\"2024-01-02T03:04:05Z\"}}}"))
+                .orElseThrow();
 
         assertEquals(Optional.of(Instant.ofEpochSecond(2_000_000_000L)), jwt.expiresAt());
         assertEquals(Optional.of(Instant.ofEpochSecond(1_999_998_200L)), jwt.issuedAt());
         assertEquals(id, jwt.userData().get("team"));
-        assertEquals(Date.from(Instant.parse("2024-01-02T03:04:05Z")), jwt.userData().get("since"));
+        assertEquals(
+                Date.from(Instant.parse("2024-01-02T03:04:05Z")), jwt.userData().get("since"));
     }
 
     @Test
@@ -49,7 +50,8 @@ class JwtTest {
 
         assertEquals(new Document(), jwt.userData());
         assertEquals(Optional.empty(), jwt.expiresAt());
-        assertFalse(SessionManager.expiresSoon(jwt, Instant.now()),
+        assertFalse(
+                SessionManager.expiresSoon(jwt, Instant.now()),
                 "no expiry, no proactive refresh: the 401 path remains");
     }
 
@@ -70,8 +72,10 @@ class JwtTest {
 
         assertEquals(Duration.ofSeconds(10), SessionManager.refreshSkew(lived(now, Duration.ofMinutes(30))));
         assertEquals(Duration.ofMillis(500), SessionManager.refreshSkew(lived(now, Duration.ofSeconds(2))));
-        assertEquals(Duration.ofSeconds(10), SessionManager.refreshSkew(
-                Jwt.parse(token("{\"exp\":" + now.getEpochSecond() + "}")).orElseThrow()));
+        assertEquals(
+                Duration.ofSeconds(10),
+                SessionManager.refreshSkew(Jwt.parse(token("{\"exp\":" + now.getEpochSecond() + "}"))
+                        .orElseThrow()));
     }
 
     @Test
@@ -79,17 +83,19 @@ class JwtTest {
         Instant now = Instant.now();
 
         assertFalse(SessionManager.expiresSoon(lived(now.plusSeconds(1), Duration.ofMinutes(30)), now), "fresh");
-        assertTrue(SessionManager.expiresSoon(lived(now.minusSeconds(1795), Duration.ofMinutes(30)), now),
+        assertTrue(
+                SessionManager.expiresSoon(lived(now.minusSeconds(1795), Duration.ofMinutes(30)), now),
                 "5 s left, within 10 s");
-        assertTrue(SessionManager.expiresSoon(lived(now.minusSeconds(3600), Duration.ofMinutes(30)), now),
-                "expired");
-        assertFalse(SessionManager.expiresSoon(lived(now.minusMillis(500), Duration.ofSeconds(4)), now),
+        assertTrue(SessionManager.expiresSoon(lived(now.minusSeconds(3600), Duration.ofMinutes(30)), now), "expired");
+        assertFalse(
+                SessionManager.expiresSoon(lived(now.minusMillis(500), Duration.ofSeconds(4)), now),
                 "3.5 s of 4 left, more than a quarter");
     }
 
     private static Jwt lived(Instant issued, Duration lifetime) {
         return Jwt.parse(token("{\"iat\":" + issued.getEpochSecond() + ",\"exp\":"
-                + issued.plus(lifetime).getEpochSecond() + "}")).orElseThrow();
+                        + issued.plus(lifetime).getEpochSecond() + "}"))
+                .orElseThrow();
     }
 
     private static String token(String payload) {

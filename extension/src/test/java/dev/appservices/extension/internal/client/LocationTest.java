@@ -5,19 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
 import dev.appservices.ErrorCode;
@@ -29,6 +16,17 @@ import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.emulator.EmulatorAdmin;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Location discovery, 301/308 redirects and base URL updates (protocol.md §1, §13) against two emulators. */
 class LocationTest {
@@ -41,8 +39,8 @@ class LocationTest {
     private static final String PROFILE_ROUTE = "/api/client/v2.0/auth/profile";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(
+            builder -> builder.app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
 
     /** Another server of the same app, as after a move of the app to another region. */
     private static AppServicesEmulator other;
@@ -52,7 +50,9 @@ class LocationTest {
 
     @BeforeAll
     static void startOtherServer() {
-        other = AppServicesEmulator.builder().app(AppDefinition.builder(APP_ID).anonymousAuth().build()).start();
+        other = AppServicesEmulator.builder()
+                .app(AppDefinition.builder(APP_ID).anonymousAuth().build())
+                .start();
     }
 
     @AfterAll
@@ -131,7 +131,8 @@ class LocationTest {
     void moreThanTwentyRedirectsFail() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).redirect(308, alias(EMULATOR.baseUrl())));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
+        ServiceException e =
+                assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.CLIENT_TOO_MANY_REDIRECTS, e.errorCode());
         assertEquals(4104, e.errorCode().code());
@@ -144,7 +145,8 @@ class LocationTest {
     void aRedirectWithoutLocationFails() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).times(1).body(301, "text/plain", "moved"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
+        ServiceException e =
+                assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.CLIENT_REDIRECT_ERROR, e.errorCode());
         assertTrue(e.getMessage().startsWith("APPSVC0205: "), e.getMessage());
@@ -154,7 +156,8 @@ class LocationTest {
     void otherRedirectStatusesAreHttpErrors() {
         admin().injectFault(FaultSpec.onPath(LOGIN_PATH).times(1).body(302, "text/plain", "found"));
 
-        ServiceException e = assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
+        ServiceException e =
+                assertThrows(ServiceException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertEquals(ErrorCode.HTTP_ERROR, e.errorCode());
         assertEquals(302, e.httpStatus().orElseThrow());
@@ -177,13 +180,13 @@ class LocationTest {
     @Test
     void aFailedUpdateChangesNothing() throws Exception {
         try (AppServicesEmulator stranger = AppServicesEmulator.builder().start()) {
-            ServiceException refused = assertThrows(ServiceException.class,
-                    () -> testApp.get().updateBaseUrl(stranger.baseUrl()));
+            ServiceException refused =
+                    assertThrows(ServiceException.class, () -> testApp.get().updateBaseUrl(stranger.baseUrl()));
             assertEquals(404, refused.httpStatus().orElseThrow());
         }
         URI nobody = URI.create("http://127.0.0.1:" + freePort());
-        ConnectionException unreachable = assertThrows(ConnectionException.class,
-                () -> testApp.get().updateBaseUrl(nobody));
+        ConnectionException unreachable =
+                assertThrows(ConnectionException.class, () -> testApp.get().updateBaseUrl(nobody));
         assertEquals(ErrorCode.CUSTOM_ERROR, unreachable.errorCode());
         assertTrue(unreachable.getMessage().contains(nobody.toString()), unreachable.getMessage());
 
@@ -206,8 +209,8 @@ class LocationTest {
 
     @Test
     void updateRejectsUrlsThatAreNotHttp() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> testApp.get().updateBaseUrl(URI.create("ftp://example.com")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> testApp.get().updateBaseUrl(URI.create("ftp://example.com")));
 
         assertTrue(e.getMessage().startsWith("APPSVC0102: "), e.getMessage());
     }
@@ -215,11 +218,16 @@ class LocationTest {
     @Test
     void requestsInFlightFinishOnTheOldServer() throws Exception {
         User user = testApp.get().logIn(Credentials.anonymous());
-        admin().injectFault(FaultSpec.onPath(PROFILE_ROUTE).times(1).delay(Duration.ofMillis(800)).delayOnly());
+        admin().injectFault(FaultSpec.onPath(PROFILE_ROUTE)
+                .times(1)
+                .delay(Duration.ofMillis(800))
+                .delayOnly());
 
         CompletableFuture<UserProfile> slow = user.refreshProfileAsync().toCompletableFuture();
-        await("the slow request reaches the server").atMost(Duration.ofSeconds(5))
-                .pollInterval(Duration.ofMillis(10)).until(() -> count(admin(), "GET", PROFILE_ROUTE) >= 2);
+        await("the slow request reaches the server")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> count(admin(), "GET", PROFILE_ROUTE) >= 2);
         testApp.get().updateBaseUrl(other.baseUrl());
 
         slow.get(10, TimeUnit.SECONDS);

@@ -7,29 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonString;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import dev.appservices.App;
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthEvent;
@@ -46,6 +29,20 @@ import dev.appservices.UserState;
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logging in with every provider against the emulator: what succeeds, and each failure the emulator produces. */
 class LoginTest {
@@ -58,8 +55,8 @@ class LoginTest {
     private static final AtomicReference<BsonDocument> FUNCTION_PAYLOAD = new AtomicReference<>();
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID)
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.app(AppDefinition.builder(
+                            APP_ID)
                     .anonymousAuth()
                     .emailPasswordAuth(true)
                     .serverApiKey("backend", "server-key-0123456789")
@@ -93,17 +90,22 @@ class LoginTest {
 
         assertEquals(UserState.LOGGED_IN, user.state());
         assertTrue(user.isAnonymous());
-        assertEquals(List.of(Credentials.ANONYMOUS),
+        assertEquals(
+                List.of(Credentials.ANONYMOUS),
                 user.identities().stream().map(UserIdentity::providerType).toList());
         assertTrue(user.accessToken().isPresent());
         assertTrue(user.refreshToken().isPresent());
         assertTrue(user.deviceId().isPresent());
         assertTrue(user.accessTokenExpiresAt().orElseThrow().isAfter(Instant.now()));
-        assertTrue(user.refreshTokenExpiresAt().orElseThrow().isAfter(user.accessTokenExpiresAt().orElseThrow()));
+        assertTrue(user.refreshTokenExpiresAt()
+                .orElseThrow()
+                .isAfter(user.accessTokenExpiresAt().orElseThrow()));
         assertEquals(Optional.of(user), testApp.get().currentUser());
         assertEquals(Map.of(user.id(), user), testApp.get().allUsers());
         assertSame(testApp.get(), user.app());
-        assertEquals(List.of(AuthEvent.Type.LOGGED_IN), events.stream().map(AuthEvent::type).toList());
+        assertEquals(
+                List.of(AuthEvent.Type.LOGGED_IN),
+                events.stream().map(AuthEvent::type).toList());
         assertEquals(user, events.get(0).user());
     }
 
@@ -132,21 +134,26 @@ class LoginTest {
     @Test
     void aLoginWhoseProfileCannotBeFetchedKeepsTheUserLoggedInButNotCurrent() {
         User first = testApp.get().logIn(Credentials.anonymous());
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/auth/profile").times(1)
-                .error(503, "InternalServerError", "profile unavailable"));
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/v2.0/auth/profile")
+                        .times(1)
+                        .error(503, "InternalServerError", "profile unavailable"));
 
-        AppServicesException failure = assertThrows(AppServicesException.class,
-                () -> testApp.get().logIn(Credentials.anonymous(false)));
+        AppServicesException failure =
+                assertThrows(AppServicesException.class, () -> testApp.get().logIn(Credentials.anonymous(false)));
 
         assertEquals(503, failure.httpStatus().orElse(0));
         assertEquals(Optional.of(first), testApp.get().currentUser());
-        User second = testApp.get().allUsers().values().stream().filter(user -> !user.equals(first)).findFirst()
+        User second = testApp.get().allUsers().values().stream()
+                .filter(user -> !user.equals(first))
+                .findFirst()
                 .orElseThrow();
         assertEquals(UserState.LOGGED_IN, second.state());
         assertTrue(second.refreshToken().isPresent());
         // the profile comes with the next request for it
         second.refreshProfile();
-        assertEquals(List.of(Credentials.ANONYMOUS),
+        assertEquals(
+                List.of(Credentials.ANONYMOUS),
                 second.identities().stream().map(UserIdentity::providerType).toList());
     }
 
@@ -177,7 +184,8 @@ class LoginTest {
     void wrongPasswordIsRejectedCredentialsAndStoresNothing() {
         TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, "cy@example.com", "s3cret-pass");
 
-        InvalidCredentialsException e = assertThrows(InvalidCredentialsException.class,
+        InvalidCredentialsException e = assertThrows(
+                InvalidCredentialsException.class,
                 () -> testApp.get().logIn(Credentials.emailPassword("cy@example.com", "wrong-pass")));
 
         assertEquals(ErrorCode.INVALID_PASSWORD, e.errorCode());
@@ -198,8 +206,8 @@ class LoginTest {
 
     @Test
     void unknownApiKeyIsRejected() {
-        InvalidCredentialsException e = assertThrows(InvalidCredentialsException.class,
-                () -> testApp.get().logIn(Credentials.apiKey("not-a-key")));
+        InvalidCredentialsException e = assertThrows(
+                InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.apiKey("not-a-key")));
 
         assertEquals(401, e.httpStatus().orElseThrow());
     }
@@ -216,8 +224,8 @@ class LoginTest {
     void customJwtWithAnotherSignatureIsRejected() throws JOSEException {
         String forged = customJwt("jwt-user-1", "another-secret-of-at-least-32-bytes!!");
 
-        InvalidCredentialsException e = assertThrows(InvalidCredentialsException.class,
-                () -> testApp.get().logIn(Credentials.jwt(forged)));
+        InvalidCredentialsException e = assertThrows(
+                InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.jwt(forged)));
 
         assertEquals(ErrorCode.AUTH_ERROR, e.errorCode());
         assertFalse(e.getMessage().contains(forged));
@@ -236,16 +244,19 @@ class LoginTest {
 
     @Test
     void customFunctionRejectionIsRejectedCredentials() {
-        assertThrows(InvalidCredentialsException.class,
+        assertThrows(
+                InvalidCredentialsException.class,
                 () -> testApp.get().logIn(Credentials.function(Map.of("nobody", true))));
     }
 
     @Test
     void oauthProvidersLogIn() {
-        assertEquals(Credentials.GOOGLE, providerOf(testApp.get().logIn(
-                Credentials.google(new GoogleAuthCode("google-auth-code")))));
-        assertEquals(Credentials.GOOGLE, providerOf(testApp.get().logIn(
-                Credentials.google(new GoogleIdToken("google-id-token")))));
+        assertEquals(
+                Credentials.GOOGLE,
+                providerOf(testApp.get().logIn(Credentials.google(new GoogleAuthCode("google-auth-code")))));
+        assertEquals(
+                Credentials.GOOGLE,
+                providerOf(testApp.get().logIn(Credentials.google(new GoogleIdToken("google-id-token")))));
         User facebook = testApp.get().logIn(Credentials.facebook("facebook-token"));
         assertEquals(Credentials.FACEBOOK, providerOf(facebook));
         assertEquals(Optional.of("Fay"), facebook.profile().name());
@@ -255,9 +266,11 @@ class LoginTest {
 
     @Test
     void oauthTokensTheProviderDoesNotKnowAreRejected() {
-        assertThrows(InvalidCredentialsException.class,
+        assertThrows(
+                InvalidCredentialsException.class,
                 () -> testApp.get().logIn(Credentials.google(new GoogleAuthCode("unknown"))));
-        assertThrows(InvalidCredentialsException.class,
+        assertThrows(
+                InvalidCredentialsException.class,
                 () -> testApp.get().logIn(Credentials.google(new GoogleIdToken("unknown"))));
         assertThrows(InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.facebook("unknown")));
         assertThrows(InvalidCredentialsException.class, () -> testApp.get().logIn(Credentials.apple("unknown")));
@@ -265,7 +278,8 @@ class LoginTest {
 
     @Test
     void disabledProviderIsAnAuthFailureButNotRejectedCredentials() {
-        try (App bare = App.create(TestBackend.configuration("no-providers", EMULATOR.baseUrl()).build())) {
+        try (App bare = App.create(
+                TestBackend.configuration("no-providers", EMULATOR.baseUrl()).build())) {
             AuthException e = assertThrows(AuthException.class, () -> bare.logIn(Credentials.anonymous()));
 
             assertFalse(e instanceof InvalidCredentialsException);
@@ -284,7 +298,8 @@ class LoginTest {
         dee.logOut();
         EMULATOR.admin().disableUser(APP_ID, dee.id());
 
-        AuthException e = assertThrows(AuthException.class,
+        AuthException e = assertThrows(
+                AuthException.class,
                 () -> testApp.get().logIn(Credentials.emailPassword("dee@example.com", "s3cret-pass")));
 
         assertEquals(ErrorCode.USER_DISABLED, e.errorCode());
@@ -292,24 +307,31 @@ class LoginTest {
 
     @Test
     void unknownAppFailsAtTheLocationRequestWithTheServerErrorCodeKept() {
-        try (App unknown = App.create(TestBackend.configuration("nobody-knows", EMULATOR.baseUrl()).build())) {
+        try (App unknown = App.create(
+                TestBackend.configuration("nobody-knows", EMULATOR.baseUrl()).build())) {
             ServiceException e = assertThrows(ServiceException.class, () -> unknown.logIn(Credentials.anonymous()));
 
             assertEquals(404, e.httpStatus().orElseThrow());
             assertEquals(ErrorCode.APP_SERVER_ERROR, e.errorCode(), "AppNotFound is not a protocol error code");
             assertEquals(Optional.of("AppNotFound"), e.serverErrorCode());
-            assertTrue(e.getMessage().contains("cannot find app using Client App ID 'nobody-knows'"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains("cannot find app using Client App ID 'nobody-knows'"), e.getMessage());
         }
     }
 
     @Test
     void asyncLoginCompletesWithTheUserOrTheSameException() throws Exception {
-        User user = testApp.get().logInAsync(Credentials.anonymous()).toCompletableFuture().get();
+        User user = testApp.get()
+                .logInAsync(Credentials.anonymous())
+                .toCompletableFuture()
+                .get();
         assertEquals(Optional.of(user), testApp.get().currentUser());
 
-        Exception e = assertThrows(Exception.class,
-                () -> testApp.get().logInAsync(Credentials.apiKey("not-a-key")).toCompletableFuture().get());
+        Exception e = assertThrows(
+                Exception.class,
+                () -> testApp.get()
+                        .logInAsync(Credentials.apiKey("not-a-key"))
+                        .toCompletableFuture()
+                        .get());
         assertTrue(e.getCause() instanceof InvalidCredentialsException, String.valueOf(e.getCause()));
     }
 
@@ -319,7 +341,8 @@ class LoginTest {
         testApp.get().addListener(events::add);
         User user = testApp.get().logIn(Credentials.anonymous());
 
-        String texts = user + " " + events + " " + testApp.get() + " " + testApp.get().configuration();
+        String texts =
+                user + " " + events + " " + testApp.get() + " " + testApp.get().configuration();
 
         assertFalse(texts.contains(user.accessToken().orElseThrow()), texts);
         assertFalse(texts.contains(user.refreshToken().orElseThrow()), texts);

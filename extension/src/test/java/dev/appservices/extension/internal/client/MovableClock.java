@@ -1,14 +1,13 @@
 package dev.appservices.extension.internal.client;
 
+import dev.appservices.App;
+import dev.appservices.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-
-import dev.appservices.App;
-import dev.appservices.User;
 
 /**
  * The clock an App judges token expiry by, moved by tests instead of sleeping through a token's lifetime: the system
@@ -18,8 +17,7 @@ public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    private MovableClock() {
-    }
+    private MovableClock() {}
 
     /** A clock at the system time that judges the token expiry of {@code app} from now on. */
     public static MovableClock of(App app) {

@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.util.List;
-
-import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.Credentials;
 import dev.appservices.User;
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.EmulatorExtension;
+import java.io.IOException;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the client puts on the wire (protocol.md §2, §11), seen through a recording reverse proxy: the JSON headers on
@@ -33,8 +31,8 @@ class ProtocolHeadersTest {
     private static final String BEARER_HEADER = "X-App-Authorization";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).emailPasswordAuth(true).build()));
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder ->
+            builder.app(AppDefinition.builder(APP_ID).emailPasswordAuth(true).build()));
 
     private RecordingProxy proxy;
     private App app;
@@ -58,7 +56,9 @@ class ProtocolHeadersTest {
         User user = app.logIn(Credentials.emailPassword("wire@example.com", "s3cret-pass"));
 
         List<RecordingProxy.Recorded> requests = proxy.requests();
-        assertEquals(List.of("POST", "GET"), requests.stream().map(RecordingProxy.Recorded::method).toList());
+        assertEquals(
+                List.of("POST", "GET"),
+                requests.stream().map(RecordingProxy.Recorded::method).toList());
         for (RecordingProxy.Recorded request : requests) {
             assertEquals("gw-key-1", request.header(GATEWAY_HEADER));
             assertEquals("application/json;charset=utf-8", request.header("Content-Type"));
@@ -66,7 +66,8 @@ class ProtocolHeadersTest {
             assertNull(request.header("Authorization"), "the proxy owns Authorization");
         }
         assertNull(requests.get(0).header(BEARER_HEADER), "a login carries no token");
-        assertEquals("Bearer " + user.accessToken().orElseThrow(), requests.get(1).header(BEARER_HEADER));
+        assertEquals(
+                "Bearer " + user.accessToken().orElseThrow(), requests.get(1).header(BEARER_HEADER));
         assertEquals("/api/client/v2.0/auth/profile", requests.get(1).path());
     }
 
@@ -82,10 +83,14 @@ class ProtocolHeadersTest {
         BsonDocument device = body.getDocument("options").getDocument("device");
         assertEquals(APP_ID, device.getString("appId").getValue());
         assertEquals(System.getProperty("os.name"), device.getString("platform").getValue());
-        assertEquals(System.getProperty("os.version"), device.getString("platformVersion").getValue());
+        assertEquals(
+                System.getProperty("os.version"),
+                device.getString("platformVersion").getValue());
         assertEquals(System.getProperty("os.arch"), device.getString("cpuArch").getValue());
         assertEquals("Java", device.getString("frameworkName").getValue());
-        assertEquals(System.getProperty("java.version"), device.getString("frameworkVersion").getValue());
+        assertEquals(
+                System.getProperty("java.version"),
+                device.getString("frameworkVersion").getValue());
         assertEquals("orders-ui", device.getString("appName").getValue());
         assertEquals("2.1", device.getString("appVersion").getValue());
         for (String key : List.of("sdk", "sdkVersion", "deviceName", "deviceVersion", "coreVersion", "bundleId")) {

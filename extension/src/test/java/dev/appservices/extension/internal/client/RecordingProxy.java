@@ -1,5 +1,7 @@
 package dev.appservices.extension.internal.client;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A reverse proxy in front of the emulator, as some deployments have: it admits only requests with its own key
@@ -69,13 +68,17 @@ final class RecordingProxy implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+        requests.add(new Recorded(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                headers,
                 new String(body, StandardCharsets.UTF_8)));
         if (!key.equals(exchange.getRequestHeaders().getFirst(keyHeader))) {
             exchange.sendResponseHeaders(403, -1);
             return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI().toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(target + exchange.getRequestURI().toString()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> {
             if (!RESTRICTED.contains(name) && !name.equalsIgnoreCase(keyHeader) && !name.equals("authorization")) {
@@ -90,7 +93,8 @@ final class RecordingProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-        response.headers().firstValue("content-type")
+        response.headers()
+                .firstValue("content-type")
                 .ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
         byte[] answer = response.body();
         exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);

@@ -6,28 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.AppServicesException;
 import dev.appservices.AuthEvent;
@@ -44,6 +22,26 @@ import dev.appservices.emulator.EmulatorAdmin;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
 import dev.appservices.extension.testing.LogCapture;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Users and their sessions against the emulator: refresh (proactive, on 401, single-flight), session end, logout
@@ -53,14 +51,21 @@ class SessionTest {
 
     /** The App of this app judges token expiry by a clock the tests move. */
     private static final String SHORT = "short-lived";
+
     private static final String LONG = "long-lived";
     private static final String PROFILE_ROUTE = "/api/client/v2.0/auth/profile";
     private static final String SESSION_ROUTE = "/api/client/v2.0/auth/session";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(SHORT).anonymousAuth().emailPasswordAuth(true).build())
-            .app(AppDefinition.builder(LONG).anonymousAuth().emailPasswordAuth(true).build()));
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.app(AppDefinition.builder(SHORT)
+                            .anonymousAuth()
+                            .emailPasswordAuth(true)
+                            .build())
+                    .app(AppDefinition.builder(LONG)
+                            .anonymousAuth()
+                            .emailPasswordAuth(true)
+                            .build()));
 
     private final List<AuthEvent> events = new CopyOnWriteArrayList<>();
     private App shortLived;
@@ -70,9 +75,11 @@ class SessionTest {
     @BeforeEach
     void createApps() {
         admin().resetCounters();
-        shortLived = App.create(TestBackend.configuration(SHORT, EMULATOR.baseUrl()).build());
+        shortLived =
+                App.create(TestBackend.configuration(SHORT, EMULATOR.baseUrl()).build());
         clock = MovableClock.of(shortLived);
-        longLived = App.create(TestBackend.configuration(LONG, EMULATOR.baseUrl()).build());
+        longLived =
+                App.create(TestBackend.configuration(LONG, EMULATOR.baseUrl()).build());
         shortLived.addListener(events::add);
         longLived.addListener(events::add);
     }
@@ -138,7 +145,9 @@ class SessionTest {
 
         assertEquals(1, count("POST", SESSION_ROUTE));
         assertEquals(100, count("GET", PROFILE_ROUTE), "no request went out with the expired token");
-        assertEquals(1, types().stream().filter(AuthEvent.Type.TOKEN_REFRESHED::equals).count());
+        assertEquals(
+                1,
+                types().stream().filter(AuthEvent.Type.TOKEN_REFRESHED::equals).count());
     }
 
     @Test
@@ -149,7 +158,8 @@ class SessionTest {
 
         assertEquals(1, count("POST", SESSION_ROUTE));
         long profiles = count("GET", PROFILE_ROUTE);
-        assertTrue(profiles > 100 && profiles <= 200,
+        assertTrue(
+                profiles > 100 && profiles <= 200,
                 profiles + " requests: each call sent the refused token at most once, then the new one");
         assertTrue(user.isLoggedIn());
     }
@@ -165,12 +175,16 @@ class SessionTest {
         for (Future<?> call : calls) {
             Exception e = assertThrows(Exception.class, () -> call.get(30, TimeUnit.SECONDS));
             AppServicesException cause = (AppServicesException) e.getCause();
-            assertTrue(cause instanceof SessionExpiredException
-                    || cause.errorCode() == ErrorCode.CLIENT_USER_NOT_LOGGED_IN, String.valueOf(cause));
+            assertTrue(
+                    cause instanceof SessionExpiredException
+                            || cause.errorCode() == ErrorCode.CLIENT_USER_NOT_LOGGED_IN,
+                    String.valueOf(cause));
         }
 
         assertEquals(1, count("POST", SESSION_ROUTE));
-        assertEquals(1, types().stream().filter(AuthEvent.Type.SESSION_EXPIRED::equals).count());
+        assertEquals(
+                1,
+                types().stream().filter(AuthEvent.Type.SESSION_EXPIRED::equals).count());
         assertEquals(UserState.LOGGED_OUT, user.state());
     }
 
@@ -189,7 +203,8 @@ class SessionTest {
         assertEquals(Optional.empty(), user.accessToken());
         assertEquals(Optional.empty(), longLived.currentUser());
         assertEquals(AuthEvent.Type.SESSION_EXPIRED, types().get(types().size() - 1));
-        assertEquals(ErrorCode.CLIENT_USER_NOT_LOGGED_IN,
+        assertEquals(
+                ErrorCode.CLIENT_USER_NOT_LOGGED_IN,
                 assertThrows(AppServicesException.class, user::refreshProfile).errorCode());
     }
 
@@ -252,7 +267,8 @@ class SessionTest {
                 .app(AppDefinition.builder("offline").emailPasswordAuth(true).build())
                 .start();
         TestBackend.registerEmailUser(gone.baseUrl(), "offline", "off@example.com", "s3cret-pass");
-        try (App app = App.create(TestBackend.configuration("offline", gone.baseUrl()).build());
+        try (App app = App.create(
+                        TestBackend.configuration("offline", gone.baseUrl()).build());
                 LogCapture log = new LogCapture()) {
             User user = app.logIn(Credentials.emailPassword("off@example.com", "s3cret-pass"));
             String refreshToken = user.refreshToken().orElseThrow();
@@ -276,8 +292,10 @@ class SessionTest {
         assertEquals(Optional.of(first), longLived.currentUser());
         assertEquals(AuthEvent.Type.SWITCHED, types().get(types().size() - 1));
         second.logOut();
-        assertEquals(ErrorCode.CLIENT_USER_NOT_FOUND,
-                assertThrows(UserNotFoundException.class, () -> longLived.switchUser(second)).errorCode());
+        assertEquals(
+                ErrorCode.CLIENT_USER_NOT_FOUND,
+                assertThrows(UserNotFoundException.class, () -> longLived.switchUser(second))
+                        .errorCode());
         User other = shortLived.logIn(Credentials.anonymous());
         assertThrows(UserNotFoundException.class, () -> longLived.switchUser(other));
     }
@@ -352,7 +370,9 @@ class SessionTest {
             user.refreshProfile();
             clock.reset();
             tokens.add(user.accessToken().orElseThrow());
-            admin().injectFault(FaultSpec.onPath(SESSION_ROUTE).method("DELETE").times(1)
+            admin().injectFault(FaultSpec.onPath(SESSION_ROUTE)
+                    .method("DELETE")
+                    .times(1)
                     .error(500, "InternalServerError", "cannot log out"));
             user.logOut();
             User again = shortLived.logIn(Credentials.emailPassword("logs@example.com", "s3cret-pass"));
@@ -387,13 +407,12 @@ class SessionTest {
      */
     private static void plantAccessToken(User user, Instant expiry) {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
-                .getBytes(StandardCharsets.UTF_8));
+        String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = base64.encodeToString(("{\"sub\":\"" + user.id() + "\",\"iat\":"
-                + expiry.minusSeconds(1800).getEpochSecond() + ",\"exp\":" + expiry.getEpochSecond() + "}")
+                        + expiry.minusSeconds(1800).getEpochSecond() + ",\"exp\":" + expiry.getEpochSecond() + "}")
                 .getBytes(StandardCharsets.UTF_8));
-        String token = header + "." + payload + "." + base64.encodeToString("not the issuer's".getBytes(
-                StandardCharsets.UTF_8));
+        String token = header + "." + payload + "."
+                + base64.encodeToString("not the issuer's".getBytes(StandardCharsets.UTF_8));
         assertTrue(((DefaultApp) user.app()).users().accessTokenRefreshed(user.id(), token));
     }
 

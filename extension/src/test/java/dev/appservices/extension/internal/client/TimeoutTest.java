@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.App;
+import dev.appservices.ConnectionException;
+import dev.appservices.Credentials;
+import dev.appservices.ErrorCode;
+import dev.appservices.User;
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.emulator.FaultSpec;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -15,20 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-
-import dev.appservices.App;
-import dev.appservices.ConnectionException;
-import dev.appservices.Credentials;
-import dev.appservices.ErrorCode;
-import dev.appservices.User;
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.emulator.FaultSpec;
 
 /**
  * The App timeout bounds every request (location, login, refresh, profile): a server that answers later, or not at
@@ -41,11 +39,12 @@ class TimeoutTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     /** What "soon after the timeout" allows on a loaded 2-core machine; the server's delay is far longer. */
     private static final Duration MARGIN = Duration.ofMillis(1500);
+
     private static final Duration SERVER_DELAY = Duration.ofSeconds(5);
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(
+            builder -> builder.app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
 
     @RegisterExtension
     final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID, builder -> builder.timeout(TIMEOUT));
@@ -63,7 +62,8 @@ class TimeoutTest {
 
         assertEquals(ErrorCode.CUSTOM_ERROR, e.errorCode());
         assertTrue(e.getMessage().startsWith("APPSVC0204: "), e.getMessage());
-        assertTrue(e.getMessage().contains("500 ms") && e.getMessage().contains("/auth/providers/anon-user/login"),
+        assertTrue(
+                e.getMessage().contains("500 ms") && e.getMessage().contains("/auth/providers/anon-user/login"),
                 e.getMessage());
         assertTrue(testApp.get().allUsers().isEmpty());
     }
@@ -79,8 +79,10 @@ class TimeoutTest {
 
     @Test
     void requestsWaitingForTheSameLocationFailTogetherAfterOneTimeout() throws Exception {
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/location")
-                .delay(SERVER_DELAY).delayOnly());
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/location")
+                        .delay(SERVER_DELAY)
+                        .delayOnly());
         EMULATOR.admin().resetCounters();
         ExecutorService callers = Executors.newFixedThreadPool(5);
         try {
@@ -116,8 +118,11 @@ class TimeoutTest {
     void anAsyncCallCompletesWithTheSameException() {
         delay("/api/client/v2.0/app/" + APP_ID + "/auth/providers/anon-user/login");
 
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> testApp.get().logInAsync(Credentials.anonymous()).toCompletableFuture()
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
+                () -> testApp.get()
+                        .logInAsync(Credentials.anonymous())
+                        .toCompletableFuture()
                         .get(10, TimeUnit.SECONDS));
 
         assertTrue(e.getCause() instanceof ConnectionException, String.valueOf(e.getCause()));
@@ -125,11 +130,12 @@ class TimeoutTest {
 
     @Test
     void aServerThatDropsTheConnectionIsAConnectionFailure() {
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/auth/providers/**")
-                .dropConnection());
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/auth/providers/**")
+                        .dropConnection());
 
-        ConnectionException e = assertThrows(ConnectionException.class,
-                () -> testApp.get().logIn(Credentials.anonymous()));
+        ConnectionException e =
+                assertThrows(ConnectionException.class, () -> testApp.get().logIn(Credentials.anonymous()));
 
         assertTrue(e.getMessage().startsWith("APPSVC0203: "), e.getMessage());
     }
@@ -140,8 +146,10 @@ class TimeoutTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             nobody = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
-        try (App unreachable = App.create(TestBackend.configuration("unreachable", nobody).build())) {
-            ConnectionException e = assertThrows(ConnectionException.class,
+        try (App unreachable =
+                App.create(TestBackend.configuration("unreachable", nobody).build())) {
+            ConnectionException e = assertThrows(
+                    ConnectionException.class,
                     () -> unreachable.logIn(Credentials.emailPassword("ana@example.com", "s3cret-pass")));
 
             assertTrue(e.getMessage().startsWith("APPSVC0203: "), e.getMessage());
@@ -151,7 +159,8 @@ class TimeoutTest {
     }
 
     private static void delay(String path) {
-        EMULATOR.admin().injectFault(FaultSpec.onPath(path).times(1).delay(SERVER_DELAY).delayOnly());
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath(path).times(1).delay(SERVER_DELAY).delayOnly());
     }
 
     private static ConnectionException failsInTime(Executable call) {

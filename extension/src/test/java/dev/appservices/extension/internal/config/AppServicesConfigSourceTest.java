@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.extension.cdi.support.ContextClassLoader;
+import dev.appservices.extension.cdi.support.TestConfigSource;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,14 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.appservices.extension.cdi.support.ContextClassLoader;
-import dev.appservices.extension.cdi.support.TestConfigSource;
 
 class AppServicesConfigSourceTest {
 
@@ -56,7 +54,8 @@ class AppServicesConfigSourceTest {
     @Test
     void isRegisteredInTheConfigOfTheApplication() {
         List<ConfigSource> sources = StreamSupport.stream(
-                ConfigProvider.getConfig().getConfigSources().spliterator(), false).toList();
+                        ConfigProvider.getConfig().getConfigSources().spliterator(), false)
+                .toList();
 
         assertTrue(sources.stream().anyMatch(AppServicesConfigSource.class::isInstance), sources.toString());
     }
@@ -66,25 +65,27 @@ class AppServicesConfigSourceTest {
         source.overrideBaseUrl("orders", URI.create("http://127.0.0.1:1234"));
 
         assertEquals("http://127.0.0.1:1234", new AppServicesConfigSource().getValue("appservices.orders.base-url"));
-        assertEquals("http://127.0.0.1:1234", ConfigProvider.getConfig().getValue("appservices.orders.base-url",
-                String.class));
+        assertEquals(
+                "http://127.0.0.1:1234",
+                ConfigProvider.getConfig().getValue("appservices.orders.base-url", String.class));
     }
 
     @Test
     void overridesBeatTheOtherSourcesUntilRemoved() {
         TestConfigSource.set("appservices.orders.base-url", "http://127.0.0.1:1");
         source.overrideBaseUrl("orders", URI.create("http://127.0.0.1:2"));
-        assertEquals("http://127.0.0.1:2", ConfigProvider.getConfig().getValue("appservices.orders.base-url",
-                String.class));
+        assertEquals(
+                "http://127.0.0.1:2", ConfigProvider.getConfig().getValue("appservices.orders.base-url", String.class));
 
         source.overrideBaseUrl("orders", null);
-        assertEquals("http://127.0.0.1:1", ConfigProvider.getConfig().getValue("appservices.orders.base-url",
-                String.class));
+        assertEquals(
+                "http://127.0.0.1:1", ConfigProvider.getConfig().getValue("appservices.orders.base-url", String.class));
     }
 
     @Test
     void applicationsDoNotSeeEachOthersOverrides() throws Exception {
-        try (URLClassLoader otherApplication = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
+        try (URLClassLoader otherApplication =
+                new URLClassLoader(new URL[0], getClass().getClassLoader())) {
             AppServicesConfigSource other = ContextClassLoader.with(otherApplication, AppServicesConfigSource::new);
             other.overrideBaseUrl("billing", URI.create("http://127.0.0.1:3"));
             source.overrideBaseUrl("billing", URI.create("http://127.0.0.1:4"));

@@ -6,6 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.AppConfiguration;
+import dev.appservices.AppServicesConfigException;
+import dev.appservices.EncryptionKey;
+import dev.appservices.InvalidMetadataPolicy;
+import dev.appservices.KeyStoreKey;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreKind;
+import dev.appservices.extension.cdi.support.JdkReasons;
+import dev.appservices.extension.cdi.support.TestConfigSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,24 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import dev.appservices.AppConfiguration;
-import dev.appservices.AppServicesConfigException;
-import dev.appservices.EncryptionKey;
-import dev.appservices.InvalidMetadataPolicy;
-import dev.appservices.KeyStoreKey;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataMode;
-import dev.appservices.MetadataStoreKind;
-import dev.appservices.extension.cdi.support.JdkReasons;
-import dev.appservices.extension.cdi.support.TestConfigSource;
 
 class SettingsReaderTest {
 
@@ -83,9 +81,13 @@ class SettingsReaderTest {
                 .appVersion("1.2")
                 .header("X-Tenant", "acme")
                 .authorizationHeaderName("X-Auth")
-                .metadata(MetadataConfiguration.builder().mode(MetadataMode.IN_MEMORY).directory(directory)
-                        .onInvalid(InvalidMetadataPolicy.RESET).store(MetadataStoreKind.JDBC)
-                        .dataSourceName("java:comp/env/jdbc/orders").build())
+                .metadata(MetadataConfiguration.builder()
+                        .mode(MetadataMode.IN_MEMORY)
+                        .directory(directory)
+                        .onInvalid(InvalidMetadataPolicy.RESET)
+                        .store(MetadataStoreKind.JDBC)
+                        .dataSourceName("java:comp/env/jdbc/orders")
+                        .build())
                 .build();
         assertEquals(expected, settings.read("orders"));
         assertEquals(Map.of("X-Tenant", "acme"), settings.read("orders").headers());
@@ -99,12 +101,18 @@ class SettingsReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"base-url, http://own.example, http://shared.example, http://own.example",
-            "base-url, , http://shared.example, http://shared.example",
-            "timeout, 1000, 2000, PT1S", "timeout, , 2000, PT2S",
-            "app-name, own, shared, own", "app-name, , shared, shared",
-            "skip-location, false, true, false", "skip-location, , true, true",
-            "metadata.mode, no-encryption, in-memory, NO_ENCRYPTION", "metadata.mode, , in-memory, IN_MEMORY"})
+    @CsvSource({
+        "base-url, http://own.example, http://shared.example, http://own.example",
+        "base-url, , http://shared.example, http://shared.example",
+        "timeout, 1000, 2000, PT1S",
+        "timeout, , 2000, PT2S",
+        "app-name, own, shared, own",
+        "app-name, , shared, shared",
+        "skip-location, false, true, false",
+        "skip-location, , true, true",
+        "metadata.mode, no-encryption, in-memory, NO_ENCRYPTION",
+        "metadata.mode, , in-memory, IN_MEMORY"
+    })
     void theAppsOwnKeyBeatsTheDefaultsKey(String suffix, String own, String shared, String expected) {
         if (own != null) {
             set("orders", suffix, own);
@@ -128,8 +136,11 @@ class SettingsReaderTest {
         set("orders", "headers.x-tenant", "acme");
         set("billing", "headers.X-Other", "not for orders");
 
-        assertEquals(Map.of("X-Trace", "on", "x-tenant", "acme"), settings.read("orders").headers());
-        assertEquals(Map.of("X-Tenant", "shared", "X-Trace", "on", "X-Other", "not for orders"),
+        assertEquals(
+                Map.of("X-Trace", "on", "x-tenant", "acme"),
+                settings.read("orders").headers());
+        assertEquals(
+                Map.of("X-Tenant", "shared", "X-Trace", "on", "X-Other", "not for orders"),
                 settings.read("billing").headers());
     }
 
@@ -160,9 +171,11 @@ class SettingsReaderTest {
         TestConfigSource.remove("appservices.orders.metadata.key-store.password");
         TestConfigSource.remove("appservices.defaults.metadata.key-store.password");
         AppServicesConfigException gone = assertThrows(AppServicesConfigException.class, key::readPassword);
-        assertEquals("APPSVC0142: appservices.orders.metadata.key-store.password of App 'orders' is not set, but the "
-                + "metadata key store needs a password (also accepted: "
-                + "appservices.defaults.metadata.key-store.password)", gone.getMessage());
+        assertEquals(
+                "APPSVC0142: appservices.orders.metadata.key-store.password of App 'orders' is not set, but the "
+                        + "metadata key store needs a password (also accepted: "
+                        + "appservices.defaults.metadata.key-store.password)",
+                gone.getMessage());
         assertFalse(key.toString().contains("first") || key.toString().contains("rotated"));
     }
 
@@ -197,21 +210,28 @@ class SettingsReaderTest {
 
         TestConfigSource.remove("appservices.orders.metadata.previous-key-store.path");
         set("orders", "metadata.previous-encryption-key", KEY_BASE64);
-        assertEquals(Optional.of(EncryptionKey.of(new byte[64])),
+        assertEquals(
+                Optional.of(EncryptionKey.of(new byte[64])),
                 settings.read("orders").metadata().previousEncryptionKey());
 
         set("defaults", "metadata.previous-key-store.path", oldKeyStore.toString());
-        assertEquals(List.of("APPSVC0140: both appservices.defaults.metadata.previous-key-store.path and "
-                + "appservices.orders.metadata.previous-encryption-key are configured for App 'orders': choose one "
-                + "key source"), messages(settings.validate("orders")));
+        assertEquals(
+                List.of("APPSVC0140: both appservices.defaults.metadata.previous-key-store.path and "
+                        + "appservices.orders.metadata.previous-encryption-key are configured for App 'orders': choose one "
+                        + "key source"),
+                messages(settings.validate("orders")));
     }
 
     @Test
     void keySourcesAreIgnoredOutsideTheEncryptionMode() {
-        set("defaults", "metadata.key-store.path", directory.resolve("missing.p12").toString());
+        set(
+                "defaults",
+                "metadata.key-store.path",
+                directory.resolve("missing.p12").toString());
         set("defaults", "metadata.encryption-key", "not base64!");
 
-        assertEquals(MetadataConfiguration.builder().build(), settings.read("orders").metadata());
+        assertEquals(
+                MetadataConfiguration.builder().build(), settings.read("orders").metadata());
     }
 
     @Test
@@ -232,23 +252,27 @@ class SettingsReaderTest {
         assertEquals(Optional.of("orders"), settings.defaultAppId());
         assertEquals("orders", settings.requireDefaultAppId());
         assertEquals(List.of("billing", "orders"), new ArrayList<>(settings.listedIds(problems::add)));
-        assertEquals(List.of("APPSVC0130: appservices.ids = 'Bad_Id' is not a valid app id: it must match "
-                + "[a-z0-9][a-z0-9-]* and not be 'defaults'"), messages(problems));
+        assertEquals(
+                List.of("APPSVC0130: appservices.ids = 'Bad_Id' is not a valid app id: it must match "
+                        + "[a-z0-9][a-z0-9-]* and not be 'defaults'"),
+                messages(problems));
         assertEquals(Optional.of("appservices.ids"), problems.get(0).propertyName());
     }
 
     @Test
     void defaultAppIdMustBeSetAndValid() {
-        AppServicesConfigException missing = assertThrows(AppServicesConfigException.class,
-                settings::requireDefaultAppId);
-        assertEquals("APPSVC0146: appservices.app-id is not set: it names the App that a bare @AppServices injects",
+        AppServicesConfigException missing =
+                assertThrows(AppServicesConfigException.class, settings::requireDefaultAppId);
+        assertEquals(
+                "APPSVC0146: appservices.app-id is not set: it names the App that a bare @AppServices injects",
                 missing.getMessage());
 
         TestConfigSource.set("appservices.app-id", "defaults");
-        AppServicesConfigException reserved = assertThrows(AppServicesConfigException.class,
-                settings::defaultAppId);
-        assertEquals("APPSVC0130: appservices.app-id = 'defaults' is not a valid app id: it must match "
-                + "[a-z0-9][a-z0-9-]* and not be 'defaults'", reserved.getMessage());
+        AppServicesConfigException reserved = assertThrows(AppServicesConfigException.class, settings::defaultAppId);
+        assertEquals(
+                "APPSVC0130: appservices.app-id = 'defaults' is not a valid app id: it must match "
+                        + "[a-z0-9][a-z0-9-]* and not be 'defaults'",
+                reserved.getMessage());
     }
 
     @Test
@@ -273,35 +297,38 @@ class SettingsReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "base-url | ftp://example.com | APPSVC0132: appservices.orders.base-url of App 'orders' is not a usable "
-                    + "base URL: APPSVC0102: base URL 'ftp://example.com' is invalid: it must be an absolute http "
-                    + "or https URL",
-            "base-url | http://ana:secret@example.com | APPSVC0132: appservices.orders.base-url of App 'orders' is "
-                    + "not a usable base URL: APPSVC0102: base URL 'http://***@example.com' is invalid: it must not "
-                    + "contain user info",
-            "timeout | soon | APPSVC0133: appservices.orders.timeout = 'soon' of App 'orders' is neither a number of "
-                    + "milliseconds (60000) nor an ISO-8601 duration (PT60S)",
-            "timeout | 0 | APPSVC0134: appservices.orders.timeout = '0' of App 'orders' is not a positive duration",
-            "timeout | PT-1S | APPSVC0134: appservices.orders.timeout = 'PT-1S' of App 'orders' is not a positive "
-                    + "duration",
-            "skip-location | yes | APPSVC0135: appservices.orders.skip-location = 'yes' of App 'orders' is not a "
-                    + "boolean: use true or false",
-            "headers.X Bad | v | APPSVC0136: appservices.orders.headers.X Bad of App 'orders' is not a valid request "
-                    + "header: APPSVC0104: header name 'X Bad' is not a valid HTTP header name (RFC 9110 token "
-                    + "characters only)",
-            "authorization-header-name | Auth:X | APPSVC0136: appservices.orders.authorization-header-name of App "
-                    + "'orders' is not a valid request header: APPSVC0104: authorization header name 'Auth:X' is not "
-                    + "a valid HTTP header name (RFC 9110 token characters only)",
-            "metadata.mode | encrypted | APPSVC0137: appservices.orders.metadata.mode = 'encrypted' of App 'orders' "
-                    + "is not one of no-encryption, encryption, in-memory",
-            "metadata.on-invalid | wipe | APPSVC0137: appservices.orders.metadata.on-invalid = 'wipe' of App "
-                    + "'orders' is not one of fail, reset",
-            "metadata.store | database | APPSVC0137: appservices.orders.metadata.store = 'database' of App "
-                    + "'orders' is not one of file, jdbc",
-            "metadata.mode | encryption | APPSVC0139: appservices.orders.metadata.mode of App 'orders' is "
-                    + "'encryption' but no key source is configured: set appservices.orders.metadata.key-store.path "
-                    + "or appservices.orders.metadata.encryption-key (or their appservices.defaults.* fallbacks)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "base-url | ftp://example.com | APPSVC0132: appservices.orders.base-url of App 'orders' is not a usable "
+                        + "base URL: APPSVC0102: base URL 'ftp://example.com' is invalid: it must be an absolute http "
+                        + "or https URL",
+                "base-url | http://ana:secret@example.com | APPSVC0132: appservices.orders.base-url of App 'orders' is "
+                        + "not a usable base URL: APPSVC0102: base URL 'http://***@example.com' is invalid: it must not "
+                        + "contain user info",
+                "timeout | soon | APPSVC0133: appservices.orders.timeout = 'soon' of App 'orders' is neither a number of "
+                        + "milliseconds (60000) nor an ISO-8601 duration (PT60S)",
+                "timeout | 0 | APPSVC0134: appservices.orders.timeout = '0' of App 'orders' is not a positive duration",
+                "timeout | PT-1S | APPSVC0134: appservices.orders.timeout = 'PT-1S' of App 'orders' is not a positive "
+                        + "duration",
+                "skip-location | yes | APPSVC0135: appservices.orders.skip-location = 'yes' of App 'orders' is not a "
+                        + "boolean: use true or false",
+                "headers.X Bad | v | APPSVC0136: appservices.orders.headers.X Bad of App 'orders' is not a valid request "
+                        + "header: APPSVC0104: header name 'X Bad' is not a valid HTTP header name (RFC 9110 token "
+                        + "characters only)",
+                "authorization-header-name | Auth:X | APPSVC0136: appservices.orders.authorization-header-name of App "
+                        + "'orders' is not a valid request header: APPSVC0104: authorization header name 'Auth:X' is not "
+                        + "a valid HTTP header name (RFC 9110 token characters only)",
+                "metadata.mode | encrypted | APPSVC0137: appservices.orders.metadata.mode = 'encrypted' of App 'orders' "
+                        + "is not one of no-encryption, encryption, in-memory",
+                "metadata.on-invalid | wipe | APPSVC0137: appservices.orders.metadata.on-invalid = 'wipe' of App "
+                        + "'orders' is not one of fail, reset",
+                "metadata.store | database | APPSVC0137: appservices.orders.metadata.store = 'database' of App "
+                        + "'orders' is not one of file, jdbc",
+                "metadata.mode | encryption | APPSVC0139: appservices.orders.metadata.mode of App 'orders' is "
+                        + "'encryption' but no key source is configured: set appservices.orders.metadata.key-store.path "
+                        + "or appservices.orders.metadata.encryption-key (or their appservices.defaults.* fallbacks)"
+            })
     void everyInvalidValueIsReportedWithItsCodeAndFullKey(String suffix, String value, String message) {
         assertReported(suffix, value, message);
     }
@@ -309,22 +336,28 @@ class SettingsReaderTest {
     @Test
     void anUnparsableBaseUrlIsReportedWithTheJdksReason() {
         // the value is not repeated: a URL that cannot be parsed cannot have its user info (a password) masked
-        assertReported("base-url", "http://exa mple.com", "APPSVC0131: appservices.orders.base-url of App 'orders' "
-                + "is not a URI: " + JdkReasons.notAUri("http://exa mple.com"));
+        assertReported(
+                "base-url",
+                "http://exa mple.com",
+                "APPSVC0131: appservices.orders.base-url of App 'orders' " + "is not a URI: "
+                        + JdkReasons.notAUri("http://exa mple.com"));
     }
 
     @Test
     void anInvalidDirectoryIsReportedWithItsValueAndTheJdksReason() {
-        assertReported("metadata.directory", "bad\u0000dir", "APPSVC0138: appservices.orders.metadata.directory = "
-                + "'bad\u0000dir' of App 'orders' is not a valid path: " + JdkReasons.notAPath("bad\u0000dir"));
+        assertReported(
+                "metadata.directory",
+                "bad\u0000dir",
+                "APPSVC0138: appservices.orders.metadata.directory = "
+                        + "'bad\u0000dir' of App 'orders' is not a valid path: " + JdkReasons.notAPath("bad\u0000dir"));
     }
 
     /** Sets one value of App 'orders' and checks the problem that reading the App reports. */
     private void assertReported(String suffix, String value, String message) {
         set("orders", suffix, value);
 
-        AppServicesConfigException problem = assertThrows(AppServicesConfigException.class,
-                () -> settings.read("orders"));
+        AppServicesConfigException problem =
+                assertThrows(AppServicesConfigException.class, () -> settings.read("orders"));
         assertEquals(message, problem.getMessage());
         assertEquals(Optional.of("appservices.orders." + suffix), problem.propertyName());
         assertEquals(Optional.of("orders"), problem.appId());
@@ -334,42 +367,54 @@ class SettingsReaderTest {
     void aFaultyDefaultIsReportedUnderTheDefaultsKey() {
         set("defaults", "timeout", "soon");
 
-        assertEquals(List.of("APPSVC0133: appservices.defaults.timeout = 'soon' of App 'billing' is neither a number "
-                + "of milliseconds (60000) nor an ISO-8601 duration (PT60S)"), messages(settings.validate("billing")));
+        assertEquals(
+                List.of("APPSVC0133: appservices.defaults.timeout = 'soon' of App 'billing' is neither a number "
+                        + "of milliseconds (60000) nor an ISO-8601 duration (PT60S)"),
+                messages(settings.validate("billing")));
     }
 
     @Test
     void keySourceProblems() throws IOException {
         set("orders", "metadata.mode", "encryption");
         set("orders", "metadata.encryption-key", "c2hvcnQ=");
-        assertEquals(List.of("APPSVC0141: appservices.orders.metadata.encryption-key of App 'orders' is not a "
-                + "usable encryption key: APPSVC0106: metadata encryption key has 5 bytes; it must have exactly 64 "
-                + "bytes"), messages(settings.validate("orders")));
+        assertEquals(
+                List.of("APPSVC0141: appservices.orders.metadata.encryption-key of App 'orders' is not a "
+                        + "usable encryption key: APPSVC0106: metadata encryption key has 5 bytes; it must have exactly 64 "
+                        + "bytes"),
+                messages(settings.validate("orders")));
 
         set("orders", "metadata.encryption-key", "???");
-        assertEquals(List.of("APPSVC0141: appservices.orders.metadata.encryption-key of App 'orders' is not a "
-                + "usable encryption key: APPSVC0107: metadata encryption key is not valid base64"),
+        assertEquals(
+                List.of("APPSVC0141: appservices.orders.metadata.encryption-key of App 'orders' is not a "
+                        + "usable encryption key: APPSVC0107: metadata encryption key is not valid base64"),
                 messages(settings.validate("orders")));
 
         set("orders", "metadata.key-store.path", directory.resolve("keys.p12").toString());
-        assertEquals(List.of("APPSVC0140: both appservices.orders.metadata.key-store.path and "
-                + "appservices.orders.metadata.encryption-key are configured for App 'orders': choose one key "
-                + "source"), messages(settings.validate("orders")));
+        assertEquals(
+                List.of("APPSVC0140: both appservices.orders.metadata.key-store.path and "
+                        + "appservices.orders.metadata.encryption-key are configured for App 'orders': choose one key "
+                        + "source"),
+                messages(settings.validate("orders")));
 
         TestConfigSource.remove("appservices.orders.metadata.encryption-key");
-        assertEquals(List.of("APPSVC0143: appservices.orders.metadata.key-store.path = '"
-                + directory.resolve("keys.p12") + "' of App 'orders' is not a readable file"),
+        assertEquals(
+                List.of("APPSVC0143: appservices.orders.metadata.key-store.path = '" + directory.resolve("keys.p12")
+                        + "' of App 'orders' is not a readable file"),
                 messages(settings.validate("orders")));
 
         Files.createFile(directory.resolve("keys.p12"));
-        assertEquals(List.of("APPSVC0142: appservices.orders.metadata.key-store.password of App 'orders' is not set, "
-                + "but the metadata key store needs a password (also accepted: "
-                + "appservices.defaults.metadata.key-store.password)"), messages(settings.validate("orders")));
+        assertEquals(
+                List.of("APPSVC0142: appservices.orders.metadata.key-store.password of App 'orders' is not set, "
+                        + "but the metadata key store needs a password (also accepted: "
+                        + "appservices.defaults.metadata.key-store.password)"),
+                messages(settings.validate("orders")));
 
         set("orders", "metadata.key-store.password", "secret");
         set("orders", "metadata.key-store.alias", " ");
-        assertEquals(List.of("APPSVC0144: appservices.orders.metadata.key-store.alias of App 'orders' is not "
-                + "usable: APPSVC0111: 'alias' must not be blank"), messages(settings.validate("orders")));
+        assertEquals(
+                List.of("APPSVC0144: appservices.orders.metadata.key-store.alias of App 'orders' is not "
+                        + "usable: APPSVC0111: 'alias' must not be blank"),
+                messages(settings.validate("orders")));
     }
 
     @Test
@@ -393,14 +438,20 @@ class SettingsReaderTest {
         set("defaults", "metadata.mode", "on-disk");
 
         List<AppServicesConfigException> problems = settings.validate("orders");
-        assertEquals(List.of("appservices.orders.base-url", "appservices.orders.timeout",
-                "appservices.defaults.metadata.mode"),
-                problems.stream().map(problem -> problem.propertyName().orElseThrow()).toList());
+        assertEquals(
+                List.of(
+                        "appservices.orders.base-url",
+                        "appservices.orders.timeout",
+                        "appservices.defaults.metadata.mode"),
+                problems.stream()
+                        .map(problem -> problem.propertyName().orElseThrow())
+                        .toList());
 
-        AppServicesConfigException thrown = assertThrows(AppServicesConfigException.class,
-                () -> settings.read("orders"));
+        AppServicesConfigException thrown =
+                assertThrows(AppServicesConfigException.class, () -> settings.read("orders"));
         assertEquals(problems.get(0).getMessage(), thrown.getMessage());
-        assertEquals(List.of(problems.get(1).getMessage(), problems.get(2).getMessage()),
+        assertEquals(
+                List.of(problems.get(1).getMessage(), problems.get(2).getMessage()),
                 Arrays.stream(thrown.getSuppressed()).map(Throwable::getMessage).toList());
     }
 

@@ -3,6 +3,12 @@ package dev.appservices.extension.internal.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.AppConfiguration;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.AppServicesEmulator;
+import dev.appservices.extension.internal.AppRegistry;
+import dev.appservices.extension.internal.client.DefaultApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.AppConfiguration;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.AppServicesEmulator;
-import dev.appservices.extension.internal.AppRegistry;
-import dev.appservices.extension.internal.client.DefaultApp;
 
 /**
  * The readiness check against a real emulator that stops and starts again on the same port: DOWN with the reason
@@ -77,7 +75,11 @@ class AppReadinessCheckTest {
         for (int i = 0; i < 10; i++) {
             check.call();
         }
-        assertEquals(0, emulator.admin().requestCounts().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(
+                0,
+                emulator.admin().requestCounts().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
         clock.advance(AppReadinessCheck.CACHED.getSeconds());
         check.call();
         assertEquals(1, emulator.admin().requestCount("GET", "/api/client/v2.0/app/{appId}/location"));
@@ -106,7 +108,9 @@ class AppReadinessCheckTest {
     }
 
     private static AppServicesEmulator start(int port) {
-        return AppServicesEmulator.builder().host("127.0.0.1").port(port)
+        return AppServicesEmulator.builder()
+                .host("127.0.0.1")
+                .port(port)
                 .app(AppDefinition.builder(APP_ID).anonymousAuth().build())
                 .start();
     }

@@ -1,5 +1,10 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.App;
+import dev.appservices.AppConfiguration;
+import dev.appservices.AppServicesException;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.User;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,14 +12,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.postgresql.ds.PGSimpleDataSource;
-
-import dev.appservices.App;
-import dev.appservices.AppConfiguration;
-import dev.appservices.AppServicesException;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.User;
 
 /**
  * The second server of {@link JdbcClusterTest}: {@code <base URL> <JDBC URL> <app id>} creates the App with a JDBC
@@ -25,17 +23,18 @@ import dev.appservices.User;
  */
 final class ClusterMemberChild {
 
-    private ClusterMemberChild() {
-    }
+    private ClusterMemberChild() {}
 
     public static void main(String[] args) throws IOException {
         ChildJvm.haltAfter(Duration.ofSeconds(120));
 
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(args[1]);
-        AppConfiguration configuration = AppConfiguration.builder(args[2]).baseUrl(URI.create(args[0]))
+        AppConfiguration configuration = AppConfiguration.builder(args[2])
+                .baseUrl(URI.create(args[0]))
                 .timeout(Duration.ofSeconds(20))
-                .metadata(MetadataConfiguration.builder().dataSource(dataSource).build()).build();
+                .metadata(MetadataConfiguration.builder().dataSource(dataSource).build())
+                .build();
         PrintStream out = System.out;
         try (App app = App.create(configuration);
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {

@@ -19,12 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.EncryptionKey;
+import dev.appservices.InvalidMetadataPolicy;
+import dev.appservices.KeyStoreKey;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataIntegrityException;
+import dev.appservices.MetadataMode;
+import dev.appservices.MetadataResetEvent;
+import dev.appservices.MetadataStoreException;
+import dev.appservices.extension.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,24 +44,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.EncryptionKey;
-import dev.appservices.InvalidMetadataPolicy;
-import dev.appservices.KeyStoreKey;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataIntegrityException;
-import dev.appservices.MetadataMode;
-import dev.appservices.MetadataResetEvent;
-import dev.appservices.MetadataStoreException;
-import dev.appservices.extension.testing.LogCapture;
 
 /**
  * The {@code ENCRYPTION} store: each key source, rotation, and every way the file or the key can be wrong. No test
@@ -66,6 +63,7 @@ class EncryptedMetadataStoreTest {
 
     @TempDir
     static Path keys;
+
     private static Path libertyKeyStore;
     private static Path otherRsaKeyStore;
 
@@ -106,8 +104,8 @@ class EncryptedMetadataStoreTest {
     }
 
     private MetadataStore open(Consumer<MetadataConfiguration.Builder> key) {
-        MetadataConfiguration.Builder builder = MetadataConfiguration.builder().mode(MetadataMode.ENCRYPTION)
-                .directory(root);
+        MetadataConfiguration.Builder builder =
+                MetadataConfiguration.builder().mode(MetadataMode.ENCRYPTION).directory(root);
         key.accept(builder);
         return MetadataStores.open(APP_ID, builder.build(), resets::add);
     }
@@ -142,8 +140,8 @@ class EncryptedMetadataStoreTest {
     void rawKeySealsTheStoreAndARestartOpensIt() {
         seal(open(rawKey(1)), sample());
         byte[] content = readBytes(sealed);
-        assertArrayEquals(new byte[] {'A', 'S', 'M', 'D', 1, 1, WrappingKey.WRAP_AES_DERIVED},
-                Arrays.copyOf(content, 7));
+        assertArrayEquals(
+                new byte[] {'A', 'S', 'M', 'D', 1, 1, WrappingKey.WRAP_AES_DERIVED}, Arrays.copyOf(content, 7));
         String text = new String(content, StandardCharsets.ISO_8859_1);
         assertFalse(text.contains(TOKEN_MARK) || text.contains("ana") || text.contains("LOGGED"), "plaintext on disk");
         assertFalse(Files.exists(storeDirectory.resolve("metadata.json")));
@@ -193,9 +191,13 @@ class EncryptedMetadataStoreTest {
                 envelopes.add(envelope());
             }
         }
-        assertNotEquals(Arrays.toString(envelopes.get(0).iv()), Arrays.toString(envelopes.get(2).iv()));
-        assertNotEquals(Arrays.toString(envelopes.get(0).ciphertext()),
-                Arrays.toString(envelopes.get(2).ciphertext()), "same content, same ciphertext");
+        assertNotEquals(
+                Arrays.toString(envelopes.get(0).iv()),
+                Arrays.toString(envelopes.get(2).iv()));
+        assertNotEquals(
+                Arrays.toString(envelopes.get(0).ciphertext()),
+                Arrays.toString(envelopes.get(2).ciphertext()),
+                "same content, same ciphertext");
         assertArrayEquals(envelopes.get(0).wrappedKey(), envelopes.get(2).wrappedKey());
     }
 
@@ -209,25 +211,31 @@ class EncryptedMetadataStoreTest {
             assertEquals(sampleAfterRestart(), store.read());
         }
         assertEquals(WrappingKey.WRAP_AES_KEY_STORE, envelope().wrapAlgorithm());
-        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("INFO APPSVC0317: metadata file " + sealed
-                + " was sealed with the previous key (a raw encryption key with fingerprint ")), log.all());
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(line -> line.startsWith("INFO APPSVC0317: metadata file " + sealed
+                                + " was sealed with the previous key (a raw encryption key with fingerprint ")),
+                log.all());
 
         try (MetadataStore store = open(aes)) {
             assertEquals(sampleAfterRestart(), store.read());
         }
         byte[] sealedWithKeyStore = readBytes(sealed);
-        MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class,
-                () -> open(rawKey(1)));
-        assertTrue(failure.getMessage().startsWith("APPSVC0308: metadata file " + sealed
-                + " was sealed with an AES key-store key with fingerprint "), failure.getMessage());
-        assertTrue(failure.getMessage().contains(", but the configured key is a raw encryption key with fingerprint "),
+        MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class, () -> open(rawKey(1)));
+        assertTrue(
+                failure.getMessage()
+                        .startsWith("APPSVC0308: metadata file " + sealed
+                                + " was sealed with an AES key-store key with fingerprint "),
+                failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains(", but the configured key is a raw encryption key with fingerprint "),
                 failure.getMessage());
         assertUnchanged(sealedWithKeyStore, sealed);
         assertNotEquals(Arrays.toString(sealedWithRawKey), Arrays.toString(sealedWithKeyStore));
 
         // and on to the RSA entry, with the AES key store as the previous key
-        try (MetadataStore store = open(builder -> builder.keyStore(liberty(LIBERTY_PASSWORD))
-                .previousKeyStore(aes))) {
+        try (MetadataStore store =
+                open(builder -> builder.keyStore(liberty(LIBERTY_PASSWORD)).previousKeyStore(aes))) {
             assertEquals(sampleAfterRestart(), store.read());
         }
         assertEquals(WrappingKey.WRAP_RSA_OAEP, envelope().wrapAlgorithm());
@@ -240,7 +248,8 @@ class EncryptedMetadataStoreTest {
             throw new AssertionError("previous key-store password read");
         };
         KeyStoreKey previous = KeyStoreKey.of(keys.resolve("gone.p12"), mustNotBeRead);
-        try (MetadataStore store = open(builder -> builder.encryptionKey(rawKey(1)).previousKeyStore(previous))) {
+        try (MetadataStore store =
+                open(builder -> builder.encryptionKey(rawKey(1)).previousKeyStore(previous))) {
             assertEquals(sampleAfterRestart(), store.read());
         }
     }
@@ -261,21 +270,27 @@ class EncryptedMetadataStoreTest {
             byte[] flipped = good.clone();
             flipped[i] ^= 0x10;
             Files.write(sealed, flipped);
-            MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class,
-                    () -> open(rawKey(1)), "byte " + i);
-            positionsByCode.computeIfAbsent(failure.getMessage().substring(0, 10), code -> new ArrayList<>()).add(i);
+            MetadataIntegrityException failure =
+                    assertThrows(MetadataIntegrityException.class, () -> open(rawKey(1)), "byte " + i);
+            positionsByCode
+                    .computeIfAbsent(failure.getMessage().substring(0, 10), code -> new ArrayList<>())
+                    .add(i);
             assertTrue(failure.getMessage().contains("metadata file " + sealed), failure.getMessage());
             assertUnchanged(flipped, sealed);
             assertNoSecretsIn(failure);
         }
-        assertEquals(List.of("APPSVC0305", "APPSVC0306", "APPSVC0307", "APPSVC0308"),
+        assertEquals(
+                List.of("APPSVC0305", "APPSVC0306", "APPSVC0307", "APPSVC0308"),
                 new ArrayList<>(positionsByCode.keySet()));
         assertEquals(List.of(4), positionsByCode.get("APPSVC0306"), "the envelope version byte");
         assertTrue(positionsByCode.get("APPSVC0305").containsAll(List.of(0, 1, 2, 3, 5)), "magic and algorithm");
         assertTrue(positionsByCode.get("APPSVC0308").containsAll(List.of(6, 8, 23)), "wrap algorithm and key id");
         // the wrapped key, the IV, the ciphertext and the tag are all authenticated
-        assertTrue(positionsByCode.get("APPSVC0307").containsAll(List.of(26, 60, headerLength - 1, headerLength,
-                tag - 1, tag, good.length - 1)), positionsByCode.toString());
+        assertTrue(
+                positionsByCode
+                        .get("APPSVC0307")
+                        .containsAll(List.of(26, 60, headerLength - 1, headerLength, tag - 1, tag, good.length - 1)),
+                positionsByCode.toString());
         assertEquals(List.of(), resets);
     }
 
@@ -284,14 +299,16 @@ class EncryptedMetadataStoreTest {
         seal(open(rawKey(1)), sample());
         byte[] good = readBytes(sealed);
         int headerLength = envelope().header().length;
-        for (int length : new int[] {0, 3, 7, 30, headerLength - 1, headerLength, headerLength + 15,
-                good.length / 2, good.length - 1}) {
+        for (int length : new int[] {
+            0, 3, 7, 30, headerLength - 1, headerLength, headerLength + 15, good.length / 2, good.length - 1
+        }) {
             byte[] truncated = Arrays.copyOf(good, length);
             Files.write(sealed, truncated);
-            MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class,
-                    () -> open(rawKey(1)), "length " + length);
-            String expected = length <= headerLength + 15 ? "APPSVC0305: metadata file " + sealed
-                    + " is damaged: it is truncated" : "APPSVC0307: metadata file " + sealed + " failed authentication";
+            MetadataIntegrityException failure =
+                    assertThrows(MetadataIntegrityException.class, () -> open(rawKey(1)), "length " + length);
+            String expected = length <= headerLength + 15
+                    ? "APPSVC0305: metadata file " + sealed + " is damaged: it is truncated"
+                    : "APPSVC0307: metadata file " + sealed + " failed authentication";
             assertTrue(failure.getMessage().startsWith(expected), length + ": " + failure.getMessage());
             assertUnchanged(truncated, sealed);
         }
@@ -303,12 +320,15 @@ class EncryptedMetadataStoreTest {
         seal(open(KeyStoreKey.of(keyStore, PASSWORD::toCharArray)), sample());
         byte[] before = readBytes(sealed);
         byte[] keyStoreBefore = readBytes(keyStore);
-        for (KeyStoreKey wrong : List.of(KeyStoreKey.of(keyStore, OTHER_PASSWORD::toCharArray),
-                liberty(OTHER_PASSWORD))) {
-            MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class,
+        for (KeyStoreKey wrong :
+                List.of(KeyStoreKey.of(keyStore, OTHER_PASSWORD::toCharArray), liberty(OTHER_PASSWORD))) {
+            MetadataIntegrityException failure = assertThrows(
+                    MetadataIntegrityException.class,
                     () -> open(builder -> builder.keyStore(wrong).onInvalid(InvalidMetadataPolicy.RESET)));
-            assertEquals("APPSVC0310: the password of metadata key store " + wrong.path() + " (or of its entry '"
-                    + wrong.alias() + "') is wrong; check metadata.key-store.password", failure.getMessage());
+            assertEquals(
+                    "APPSVC0310: the password of metadata key store " + wrong.path() + " (or of its entry '"
+                            + wrong.alias() + "') is wrong; check metadata.key-store.password",
+                    failure.getMessage());
             assertEquals(Optional.of(wrong.path()), failure.path());
             assertNoSecretsIn(failure);
         }
@@ -348,10 +368,11 @@ class EncryptedMetadataStoreTest {
         assertUnchanged(before, sealed);
 
         // a private key that does not belong to the certificate: the fingerprint matches, the unwrap fails
-        KeyStoreKey mismatched = KeyStoreKey.of(mismatchedRsaKeyStore(), "PKCS12", "default",
-                LIBERTY_PASSWORD::toCharArray);
+        KeyStoreKey mismatched =
+                KeyStoreKey.of(mismatchedRsaKeyStore(), "PKCS12", "default", LIBERTY_PASSWORD::toCharArray);
         failure = assertThrows(MetadataIntegrityException.class, () -> open(mismatched));
-        assertTrue(failure.getMessage().startsWith("APPSVC0307: metadata file " + sealed + " failed authentication"),
+        assertTrue(
+                failure.getMessage().startsWith("APPSVC0307: metadata file " + sealed + " failed authentication"),
                 failure.getMessage());
         assertNoSecretsIn(failure);
         assertUnchanged(before, sealed);
@@ -368,8 +389,10 @@ class EncryptedMetadataStoreTest {
         generator.initialize(2048);
         KeyStore mismatched = KeyStore.getInstance("PKCS12");
         mismatched.load(null, null);
-        mismatched.setKeyEntry("default", generator.generateKeyPair().getPrivate(), LIBERTY_PASSWORD.toCharArray(),
-                new Certificate[] {liberty.getCertificate("default")});
+        mismatched.setKeyEntry(
+                "default", generator.generateKeyPair().getPrivate(), LIBERTY_PASSWORD.toCharArray(), new Certificate[] {
+                    liberty.getCertificate("default")
+                });
         Path file = keys.resolve("mismatched.p12");
         try (var out = Files.newOutputStream(file)) {
             mismatched.store(out, LIBERTY_PASSWORD.toCharArray());
@@ -381,18 +404,24 @@ class EncryptedMetadataStoreTest {
     void resetPolicyMovesAStoreSealedWithAnotherKeyAsideAndReportsIt() throws Exception {
         seal(open(rawKey(1)), sample());
         byte[] before = readBytes(sealed);
-        try (MetadataStore store = open(builder -> builder.encryptionKey(rawKey(2))
-                .onInvalid(InvalidMetadataPolicy.RESET))) {
+        try (MetadataStore store =
+                open(builder -> builder.encryptionKey(rawKey(2)).onInvalid(InvalidMetadataPolicy.RESET))) {
             assertEquals(MetadataSnapshot.EMPTY, store.read());
             store.update(current -> current.withUser(loggedIn("dan")));
         }
         assertEquals(1, resets.size());
         assertEquals(APP_ID, resets.get(0).appId());
         assertArrayEquals(before, readBytes(resets.get(0).backupFile()));
-        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARNING APPSVC0315: ")
-                && line.contains(resets.get(0).backupFile().toString()) && line.contains("APPSVC0308")), log.all());
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(line -> line.startsWith("WARNING APPSVC0315: ")
+                                && line.contains(resets.get(0).backupFile().toString())
+                                && line.contains("APPSVC0308")),
+                log.all());
         try (MetadataStore store = open(rawKey(2))) {
-            assertEquals(List.of("dan"), store.read().users().stream().map(StoredUser::id).toList());
+            assertEquals(
+                    List.of("dan"),
+                    store.read().users().stream().map(StoredUser::id).toList());
         }
         // nothing is lost: put back, the backup opens with its own key
         Files.move(resets.get(0).backupFile(), sealed, StandardCopyOption.REPLACE_EXISTING);
@@ -404,36 +433,48 @@ class EncryptedMetadataStoreTest {
     @Test
     void keyStoreProblemsNameTheKeyStoreAndTouchNoStore() throws Exception {
         Path missing = keys.resolve("missing.p12");
-        MetadataStoreException failure = assertThrows(MetadataStoreException.class,
-                () -> open(KeyStoreKey.of(missing, PASSWORD::toCharArray)));
-        assertTrue(failure.getMessage().startsWith("APPSVC0309: metadata key store " + missing
-                + " cannot be read: NoSuchFileException"), failure.getMessage());
+        MetadataStoreException failure =
+                assertThrows(MetadataStoreException.class, () -> open(KeyStoreKey.of(missing, PASSWORD::toCharArray)));
+        assertTrue(
+                failure.getMessage()
+                        .startsWith(
+                                "APPSVC0309: metadata key store " + missing + " cannot be read: NoSuchFileException"),
+                failure.getMessage());
         assertFalse(failure instanceof MetadataIntegrityException);
 
         Path aes = aesKeyStore("aes.p12", 1, PASSWORD);
-        failure = assertThrows(MetadataStoreException.class,
+        failure = assertThrows(
+                MetadataStoreException.class,
                 () -> open(KeyStoreKey.of(aes, "PKCS12", "other", PASSWORD::toCharArray)));
-        assertEquals("APPSVC0311: metadata key store " + aes + " has no entry 'other'; check metadata.key-store.alias",
+        assertEquals(
+                "APPSVC0311: metadata key store " + aes + " has no entry 'other'; check metadata.key-store.alias",
                 failure.getMessage());
 
-        Path hmac = TestKeyStores.secretKeyStore(keys.resolve("hmac.p12"), "hmac", PASSWORD,
-                new SecretKeySpec(aesKeyBytes(1), "HmacSHA256"));
-        failure = assertThrows(MetadataStoreException.class,
+        Path hmac = TestKeyStores.secretKeyStore(
+                keys.resolve("hmac.p12"), "hmac", PASSWORD, new SecretKeySpec(aesKeyBytes(1), "HmacSHA256"));
+        failure = assertThrows(
+                MetadataStoreException.class,
                 () -> open(KeyStoreKey.of(hmac, "PKCS12", "hmac", PASSWORD::toCharArray)));
-        assertEquals("APPSVC0312: entry 'hmac' of metadata key store " + hmac + " is a HmacSHA256 key; it must be an "
-                + "AES secret key or an RSA private key with its certificate", failure.getMessage());
+        assertEquals(
+                "APPSVC0312: entry 'hmac' of metadata key store " + hmac + " is a HmacSHA256 key; it must be an "
+                        + "AES secret key or an RSA private key with its certificate",
+                failure.getMessage());
 
-        failure = assertThrows(MetadataStoreException.class,
+        failure = assertThrows(
+                MetadataStoreException.class,
                 () -> open(KeyStoreKey.of(aes, "NO-SUCH-TYPE", "x", PASSWORD::toCharArray)));
-        assertTrue(failure.getMessage().startsWith("APPSVC0309: metadata key store " + aes + " cannot be read: "
-                + "KeyStoreException"), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .startsWith(
+                                "APPSVC0309: metadata key store " + aes + " cannot be read: " + "KeyStoreException"),
+                failure.getMessage());
         assertFalse(Files.exists(storeDirectory), "a key problem must fail before the store is touched");
     }
 
     @Test
     void anUnencryptedStoreIsEncryptedWhenTheModeChanges() throws Exception {
-        try (MetadataStore store = MetadataStores.open(APP_ID, MetadataConfiguration.builder().directory(root)
-                .build(), resets::add)) {
+        try (MetadataStore store = MetadataStores.open(
+                APP_ID, MetadataConfiguration.builder().directory(root).build(), resets::add)) {
             store.update(current -> sample());
         }
         Path plain = storeDirectory.resolve("metadata.json");
@@ -442,8 +483,11 @@ class EncryptedMetadataStoreTest {
             assertEquals(sampleAfterRestart(), store.read());
         }
         assertFalse(Files.exists(plain));
-        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("INFO APPSVC0318: unencrypted metadata file "
-                + plain + " was encrypted into " + sealed)), log.all());
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(line -> line.startsWith("INFO APPSVC0318: unencrypted metadata file " + plain
+                                + " was encrypted into " + sealed)),
+                log.all());
         try (MetadataStore store = open(rawKey(1))) {
             assertEquals(sampleAfterRestart(), store.read());
         }
@@ -456,13 +500,16 @@ class EncryptedMetadataStoreTest {
         assertFalse(Files.exists(plain));
 
         // an old file with other users is never deleted on a guess
-        byte[] otherUsers = new String(plainContent, StandardCharsets.UTF_8).replace("\"bob\"", "\"bo\"")
-                .replace("identity-bob", "x").getBytes(StandardCharsets.UTF_8);
+        byte[] otherUsers = new String(plainContent, StandardCharsets.UTF_8)
+                .replace("\"bob\"", "\"bo\"")
+                .replace("identity-bob", "x")
+                .getBytes(StandardCharsets.UTF_8);
         Files.write(plain, otherUsers);
         byte[] sealedBefore = readBytes(sealed);
         MetadataStoreException failure = assertThrows(MetadataStoreException.class, () -> open(rawKey(1)));
-        assertTrue(failure.getMessage().startsWith("APPSVC0322: metadata directory holds both " + sealed), failure
-                .getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("APPSVC0322: metadata directory holds both " + sealed),
+                failure.getMessage());
         assertUnchanged(otherUsers, plain);
         assertUnchanged(sealedBefore, sealed);
     }

@@ -17,6 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.appservices.InvalidMetadataPolicy;
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataIntegrityException;
+import dev.appservices.MetadataMode;
+import dev.appservices.MetadataResetEvent;
+import dev.appservices.MetadataStoreException;
+import dev.appservices.UserState;
+import dev.appservices.extension.testing.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,21 +36,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.InvalidMetadataPolicy;
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataIntegrityException;
-import dev.appservices.MetadataMode;
-import dev.appservices.MetadataResetEvent;
-import dev.appservices.MetadataStoreException;
-import dev.appservices.UserState;
-import dev.appservices.extension.testing.LogCapture;
 
 /** The {@code NO_ENCRYPTION} store: format, restart, durability, permissions, locking and damaged files. */
 class FileMetadataStoreTest {
@@ -73,8 +71,11 @@ class FileMetadataStoreTest {
     }
 
     private MetadataStore open(InvalidMetadataPolicy onInvalid) {
-        MetadataConfiguration configuration = MetadataConfiguration.builder().mode(MetadataMode.NO_ENCRYPTION)
-                .directory(root).onInvalid(onInvalid).build();
+        MetadataConfiguration configuration = MetadataConfiguration.builder()
+                .mode(MetadataMode.NO_ENCRYPTION)
+                .directory(root)
+                .onInvalid(onInvalid)
+                .build();
         return MetadataStores.open(APP_ID, configuration, resets::add);
     }
 
@@ -102,7 +103,9 @@ class FileMetadataStoreTest {
             assertEquals(Optional.of("device-bob"), bob.deviceId());
             assertEquals(Optional.empty(), restored.user("cid"));
             // the profile keeps its BSON types (int, long, double, date, nested documents)
-            assertEquals(MetadataFixtures.profile("ana"), restored.user("ana").orElseThrow().profile());
+            assertEquals(
+                    MetadataFixtures.profile("ana"),
+                    restored.user("ana").orElseThrow().profile());
         }
     }
 
@@ -114,7 +117,9 @@ class FileMetadataStoreTest {
         }
         try (MetadataStore store = open()) {
             assertEquals(Optional.empty(), store.read().currentUserId());
-            assertEquals(List.of("bob"), store.read().users().stream().map(StoredUser::id).toList());
+            assertEquals(
+                    List.of("bob"),
+                    store.read().users().stream().map(StoredUser::id).toList());
         }
     }
 
@@ -130,7 +135,9 @@ class FileMetadataStoreTest {
         Document ana = users.get(0);
         assertEquals("LOGGED_IN", ana.getString("state"));
         assertEquals("eyJ." + TOKEN_MARK + "-access-ana", ana.getString("accessToken"));
-        assertEquals("local-userpass", ana.getList("identities", Document.class).get(0).getString("providerType"));
+        assertEquals(
+                "local-userpass",
+                ana.getList("identities", Document.class).get(0).getString("providerType"));
         Document bob = users.get(1);
         assertEquals("LOGGED_OUT", bob.getString("state"));
         assertFalse(bob.containsKey("accessToken") || bob.containsKey("refreshToken"), bob::toJson);
@@ -144,15 +151,17 @@ class FileMetadataStoreTest {
         write(sample());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storeDirectory)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                storeDirectory.resolve("metadata.lock"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(storeDirectory.resolve("metadata.lock"))));
     }
 
     @Test
     void createsMissingParentsPrivately() throws IOException {
         assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
         Path nested = root.resolve("home/.appservices");
-        MetadataConfiguration configuration = MetadataConfiguration.builder().directory(nested).build();
+        MetadataConfiguration configuration =
+                MetadataConfiguration.builder().directory(nested).build();
         MetadataStores.open(APP_ID, configuration, resets::add).close();
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(nested)));
     }
@@ -165,9 +174,10 @@ class FileMetadataStoreTest {
             // a non-empty directory where the temporary file must go makes the write fail, even for root
             Path obstacle = storeDirectory.resolve("metadata.json.tmp");
             Files.createDirectories(obstacle.resolve("blocker"));
-            MetadataStoreException failure = assertThrows(MetadataStoreException.class,
-                    () -> store.update(current -> current.withCurrentUser("bob")));
-            assertTrue(failure.getMessage().startsWith("APPSVC0304: metadata file " + file.toRealPath()),
+            MetadataStoreException failure = assertThrows(
+                    MetadataStoreException.class, () -> store.update(current -> current.withCurrentUser("bob")));
+            assertTrue(
+                    failure.getMessage().startsWith("APPSVC0304: metadata file " + file.toRealPath()),
                     failure.getMessage());
             assertFalse(failure instanceof MetadataIntegrityException);
             assertEquals(sampleAfterRestart(), store.read());
@@ -211,9 +221,11 @@ class FileMetadataStoreTest {
     void oneStorePerDirectoryInThisJvm() throws IOException {
         try (MetadataStore first = open()) {
             MetadataStoreException failure = assertThrows(MetadataStoreException.class, this::open);
-            assertEquals("APPSVC0302: metadata store " + storeDirectory.toRealPath() + " is already open in this "
-                    + "JVM (another App with the same id and metadata.directory); close it first or give this App "
-                    + "its own metadata.directory", failure.getMessage());
+            assertEquals(
+                    "APPSVC0302: metadata store " + storeDirectory.toRealPath() + " is already open in this "
+                            + "JVM (another App with the same id and metadata.directory); close it first or give this App "
+                            + "its own metadata.directory",
+                    failure.getMessage());
             assertEquals(Optional.of(storeDirectory.toRealPath()), failure.path());
             first.update(current -> sample());
         }
@@ -249,22 +261,31 @@ class FileMetadataStoreTest {
         byte[] good = readBytes(file);
         String json = new String(good, StandardCharsets.UTF_8);
         assertDamaged(new byte[0], "APPSVC0305", "it is not a complete JSON document");
-        assertDamaged(Arrays.copyOf(good, good.length / 2), "APPSVC0305",
-                "it is not a complete JSON document");
+        assertDamaged(Arrays.copyOf(good, good.length / 2), "APPSVC0305", "it is not a complete JSON document");
         byte[] flipped = good.clone();
         flipped[0] ^= 0x01;
         assertDamaged(flipped, "APPSVC0305", "it is not a complete JSON document");
         assertDamaged(new byte[] {'{', (byte) 0xC3, '}'}, "APPSVC0305", "it is not UTF-8 text");
         assertDamaged(utf8("{\"name\": \"something else\"}"), "APPSVC0305", "it is not a metadata file");
-        assertDamaged(utf8(json.replace("\"version\": 1", "\"version\": 2")), "APPSVC0306",
+        assertDamaged(
+                utf8(json.replace("\"version\": 1", "\"version\": 2")),
+                "APPSVC0306",
                 "has format version 2, this library reads version 1");
-        assertDamaged(utf8(json.replace("\"LOGGED_OUT\"", "\"ASLEEP\"")), "APPSVC0305",
+        assertDamaged(
+                utf8(json.replace("\"LOGGED_OUT\"", "\"ASLEEP\"")),
+                "APPSVC0305",
                 "field 'users[1].state' is missing or not LOGGED_IN or LOGGED_OUT");
-        assertDamaged(utf8(json.replace("\"providerType\"", "\"provider\"")), "APPSVC0305",
+        assertDamaged(
+                utf8(json.replace("\"providerType\"", "\"provider\"")),
+                "APPSVC0305",
                 "field 'users[0].identities[0].providerType' is missing or not a string");
-        assertDamaged(utf8(json.replace("\"currentUser\": \"ana\"", "\"currentUser\": \"zoe\"")), "APPSVC0305",
+        assertDamaged(
+                utf8(json.replace("\"currentUser\": \"ana\"", "\"currentUser\": \"zoe\"")),
+                "APPSVC0305",
                 "field 'currentUser' names no stored user");
-        assertDamaged(utf8(json.replace("\"profile\": {", "\"profile\": [1], \"x\": {")), "APPSVC0305",
+        assertDamaged(
+                utf8(json.replace("\"profile\": {", "\"profile\": [1], \"x\": {")),
+                "APPSVC0305",
                 "field 'users[0].profile' is missing or not an object");
         assertEquals(List.of(), resets);
     }
@@ -272,8 +293,8 @@ class FileMetadataStoreTest {
     private void assertDamaged(byte[] content, String code, String reason) throws IOException {
         Files.write(file, content);
         MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class, this::open);
-        assertTrue(failure.getMessage().startsWith(code + ": metadata file " + file.toRealPath()),
-                failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith(code + ": metadata file " + file.toRealPath()), failure.getMessage());
         assertTrue(failure.getMessage().contains(reason), failure.getMessage());
         assertEquals(Optional.of(file.toRealPath()), failure.path());
         assertNoSecrets(describe(failure), List.of(), List.of());
@@ -299,15 +320,25 @@ class FileMetadataStoreTest {
             assertEquals(APP_ID, event.appId());
             assertArrayEquals(damaged, readBytes(event.backupFile()));
             assertEquals(storeDirectory.toRealPath(), event.backupFile().getParent());
-            assertTrue(event.backupFile().getFileName().toString().matches(
-                    "metadata\\.json\\.invalid-\\d{8}T\\d{6}\\.\\d{3}Z"), event.backupFile().toString());
+            assertTrue(
+                    event.backupFile()
+                            .getFileName()
+                            .toString()
+                            .matches("metadata\\.json\\.invalid-\\d{8}T\\d{6}\\.\\d{3}Z"),
+                    event.backupFile().toString());
             assertFalse(Files.exists(file));
             store.update(current -> current.withUser(loggedIn("dan")));
         }
-        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARNING APPSVC0315: the metadata store of "
-                + "App 'orders' could not be read") && line.contains("APPSVC0305")), log.all());
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(line -> line.startsWith(
+                                        "WARNING APPSVC0315: the metadata store of " + "App 'orders' could not be read")
+                                && line.contains("APPSVC0305")),
+                log.all());
         try (MetadataStore store = open(InvalidMetadataPolicy.RESET)) {
-            assertEquals(List.of("dan"), store.read().users().stream().map(StoredUser::id).toList());
+            assertEquals(
+                    List.of("dan"),
+                    store.read().users().stream().map(StoredUser::id).toList());
             assertEquals(1, resets.size());
         }
     }
@@ -317,18 +348,26 @@ class FileMetadataStoreTest {
         Files.createDirectories(storeDirectory);
         Path sealed = storeDirectory.resolve("metadata.sealed");
         Files.write(sealed, new byte[] {'A', 'S', 'M', 'D', 1});
-        MetadataStoreException failure = assertThrows(MetadataStoreException.class,
-                () -> open(InvalidMetadataPolicy.RESET));
-        assertTrue(failure.getMessage().startsWith("APPSVC0314: metadata file " + sealed.toRealPath()
-                + " was written in mode ENCRYPTION"), failure.getMessage());
+        MetadataStoreException failure =
+                assertThrows(MetadataStoreException.class, () -> open(InvalidMetadataPolicy.RESET));
+        assertTrue(
+                failure.getMessage()
+                        .startsWith(
+                                "APPSVC0314: metadata file " + sealed.toRealPath() + " was written in mode ENCRYPTION"),
+                failure.getMessage());
         assertUnchanged(new byte[] {'A', 'S', 'M', 'D', 1}, sealed);
         assertEquals(List.of(), resets);
     }
 
     @Test
     void inMemoryModeTouchesNoFile() {
-        try (MetadataStore store = MetadataStores.open(APP_ID, MetadataConfiguration.builder()
-                .mode(MetadataMode.IN_MEMORY).directory(root).build(), resets::add)) {
+        try (MetadataStore store = MetadataStores.open(
+                APP_ID,
+                MetadataConfiguration.builder()
+                        .mode(MetadataMode.IN_MEMORY)
+                        .directory(root)
+                        .build(),
+                resets::add)) {
             store.update(current -> sample());
             assertEquals(sample(), store.read());
         }

@@ -1,5 +1,12 @@
 package dev.appservices.extension.internal.metadata;
 
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.APP_ID;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.appservices.InvalidMetadataPolicy;
+import dev.appservices.MetadataStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.InvalidMetadataPolicy;
-import dev.appservices.MetadataStoreException;
-
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.APP_ID;
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Group commit of the file store: concurrent updates share writes, and each one returns only when the file on disk
@@ -49,8 +47,10 @@ class GroupCommitTest {
                     store.update(current -> current.withUser(user));
                     // the change is in the file when update returns, not only in memory
                     Optional<StoredUser> onDisk = new PlainCodec()
-                            .decode(Files.readAllBytes(file), StoredItem.file(file)).user(user.id());
-                    assertTrue(onDisk.isPresent() && generationOf(onDisk.get()) >= i,
+                            .decode(Files.readAllBytes(file), StoredItem.file(file))
+                            .user(user.id());
+                    assertTrue(
+                            onDisk.isPresent() && generationOf(onDisk.get()) >= i,
                             user.id() + " generation " + i + " returned before it was written: " + onDisk);
                 }
                 return null;
@@ -64,7 +64,8 @@ class GroupCommitTest {
         }
         try (FileMetadataStore store = open(directory)) {
             for (int thread = 0; thread < THREADS; thread++) {
-                assertEquals(Optional.of(generation(thread, UPDATES_PER_THREAD - 1)),
+                assertEquals(
+                        Optional.of(generation(thread, UPDATES_PER_THREAD - 1)),
                         store.read().user("user-" + thread));
             }
         }
@@ -87,8 +88,10 @@ class GroupCommitTest {
             });
             for (Future<Void> writer : writers) {
                 Throwable failure = assertFailed(writer);
-                assertTrue(failure instanceof MetadataStoreException
-                        && failure.getMessage().startsWith("APPSVC0304: metadata file "), String.valueOf(failure));
+                assertTrue(
+                        failure instanceof MetadataStoreException
+                                && failure.getMessage().startsWith("APPSVC0304: metadata file "),
+                        String.valueOf(failure));
             }
             assertEquals(before, store.read());
 
@@ -98,7 +101,9 @@ class GroupCommitTest {
             assertEquals(before.withUser(generation(0, 1)), store.read());
         }
         try (FileMetadataStore store = open(directory)) {
-            assertEquals(List.of("ana", "user-0"), store.read().users().stream().map(StoredUser::id).toList());
+            assertEquals(
+                    List.of("ana", "user-0"),
+                    store.read().users().stream().map(StoredUser::id).toList());
         }
     }
 
@@ -114,8 +119,7 @@ class GroupCommitTest {
     }
 
     private static FileMetadataStore open(Path directory) {
-        return FileMetadataStore.open(APP_ID, directory, new PlainCodec(), InvalidMetadataPolicy.FAIL, event -> {
-        });
+        return FileMetadataStore.open(APP_ID, directory, new PlainCodec(), InvalidMetadataPolicy.FAIL, event -> {});
     }
 
     /** The user of one thread at one generation. */

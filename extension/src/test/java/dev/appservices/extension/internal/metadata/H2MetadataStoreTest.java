@@ -1,17 +1,14 @@
 package dev.appservices.extension.internal.metadata;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.appservices.MetadataStoreException;
 import java.nio.file.Path;
-
 import javax.sql.DataSource;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.MetadataStoreException;
-
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The JDBC metadata store on an H2 database in a file, as WildFly's default data source is H2. */
 class H2MetadataStoreTest extends JdbcMetadataStoreContract {
@@ -44,10 +41,10 @@ class H2MetadataStoreTest extends JdbcMetadataStoreContract {
         JdbcDataSource unreachable = new JdbcDataSource();
         // a TCP server that is not there: the store cannot open a connection
         unreachable.setURL("jdbc:h2:tcp://127.0.0.1:1/nothing");
-        MetadataStoreException failure = assertThrows(MetadataStoreException.class,
-                () -> MetadataStores.open(appId(),
-                        plain().dataSource(unreachable).build(), event -> {
-                        }));
+        MetadataStoreException failure = assertThrows(
+                MetadataStoreException.class,
+                () -> MetadataStores.open(
+                        appId(), plain().dataSource(unreachable).build(), event -> {}));
         assertStoreFailure(failure, "opened");
     }
 }

@@ -1,20 +1,8 @@
 package dev.appservices.extension.internal.metadata;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
@@ -27,10 +15,20 @@ import dev.appservices.UserState;
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.AppServicesEmulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two servers of a cluster, two JVMs (this one and a {@link ClusterMemberChild}), each with its App on one JDBC
@@ -48,8 +46,11 @@ class JdbcClusterTest {
     @BeforeAll
     static void start() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        emulator = AppServicesEmulator.builder().port(0)
-                .app(AppDefinition.builder(APP_ID).customFunctionAuth("authenticate").build())
+        emulator = AppServicesEmulator.builder()
+                .port(0)
+                .app(AppDefinition.builder(APP_ID)
+                        .customFunctionAuth("authenticate")
+                        .build())
                 .function(APP_ID, "authenticate", (context, arguments) -> {
                     BsonDocument payload = arguments.get(0).asDocument();
                     return new BsonDocument("id", payload.get("username")).append("name", payload.get("username"));
@@ -65,18 +66,21 @@ class JdbcClusterTest {
 
     @Test
     void loginRefreshesAndLogoutOnOneServerAreSeenByTheOther() throws Exception {
-        AppConfiguration configuration = AppConfiguration.builder(APP_ID).baseUrl(emulator.baseUrl())
+        AppConfiguration configuration = AppConfiguration.builder(APP_ID)
+                .baseUrl(emulator.baseUrl())
                 .timeout(Duration.ofSeconds(20))
-                .metadata(MetadataConfiguration.builder().dataSource(postgres.getPostgresDatabase()).build())
+                .metadata(MetadataConfiguration.builder()
+                        .dataSource(postgres.getPostgresDatabase())
+                        .build())
                 .build();
-        try (App app = App.create(configuration); Member other = Member.start(postgres.getJdbcUrl("postgres",
-                "postgres"))) {
+        try (App app = App.create(configuration);
+                Member other = Member.start(postgres.getJdbcUrl("postgres", "postgres"))) {
             User ana = app.logIn(Credentials.function(Map.of("username", "ana")));
             assertEquals("ok LOGGED_IN", other.send("state " + ana.id()));
             assertEquals("ok ana", other.send("profile " + ana.id()));
 
-            CompletableFuture<String> there = CompletableFuture.supplyAsync(() -> other.send("refresh " + ana.id()
-                    + " " + REFRESHES));
+            CompletableFuture<String> there =
+                    CompletableFuture.supplyAsync(() -> other.send("refresh " + ana.id() + " " + REFRESHES));
             for (int i = 0; i < REFRESHES; i++) {
                 ana.refreshCustomData();
             }
@@ -105,8 +109,10 @@ class JdbcClusterTest {
         }
 
         static Member start(String jdbcUrl) throws IOException {
-            Process process = ChildJvm.command(ClusterMemberChild.class, emulator.baseUrl().toString(), jdbcUrl,
-                    APP_ID).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = ChildJvm.command(
+                            ClusterMemberChild.class, emulator.baseUrl().toString(), jdbcUrl, APP_ID)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             Member member = new Member(process);
             String ready = member.answers.readLine();
             assertEquals("ready", ready);

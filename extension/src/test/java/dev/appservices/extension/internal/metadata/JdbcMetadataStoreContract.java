@@ -1,5 +1,19 @@
 package dev.appservices.extension.internal.metadata;
 
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.TOKEN_MARK;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.rawKey;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataIntegrityException;
+import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreException;
+import dev.appservices.UserState;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,26 +28,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataIntegrityException;
-import dev.appservices.MetadataMode;
-import dev.appservices.MetadataStoreException;
-import dev.appservices.UserState;
-
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.TOKEN_MARK;
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
-import static dev.appservices.extension.internal.metadata.MetadataFixtures.rawKey;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the JDBC metadata store guarantees on every database: two stores of one App on one data source stand for
@@ -58,18 +55,22 @@ abstract class JdbcMetadataStoreContract {
 
     @Test
     void aLoginLogoutAndRefreshOnOneServerAreSeenByTheOtherAtItsNextRead() {
-        try (MetadataStore first = open(plain()); MetadataStore second = open(plain())) {
+        try (MetadataStore first = open(plain());
+                MetadataStore second = open(plain())) {
             first.update(current -> current.withUser(loggedIn("ana")).withCurrentUser("ana"));
             assertEquals(Optional.of(loggedIn("ana")), second.read().user("ana"));
             // the current user is each server's own
             assertEquals(Optional.of("ana"), first.read().currentUserId());
             assertEquals(Optional.empty(), second.read().currentUserId());
 
-            second.update(current -> current.withUser(current.user("ana").orElseThrow().withAccessToken("eyJ.new")));
-            assertEquals(Optional.of("eyJ.new"), first.read().user("ana").orElseThrow().accessToken());
+            second.update(current ->
+                    current.withUser(current.user("ana").orElseThrow().withAccessToken("eyJ.new")));
+            assertEquals(
+                    Optional.of("eyJ.new"),
+                    first.read().user("ana").orElseThrow().accessToken());
 
-            first.update(current -> current.withUser(current.user("ana").orElseThrow()
-                    .withoutTokens(UserState.LOGGED_OUT)));
+            first.update(current ->
+                    current.withUser(current.user("ana").orElseThrow().withoutTokens(UserState.LOGGED_OUT)));
             StoredUser seen = second.read().user("ana").orElseThrow();
             assertEquals(UserState.LOGGED_OUT, seen.state());
             assertEquals(Optional.empty(), seen.refreshToken());
@@ -90,8 +91,7 @@ abstract class JdbcMetadataStoreContract {
         for (int server = 0; server < servers; server++) {
             opened.add(executor.submit(() -> {
                 start.await();
-                return MetadataStores.open(appId, plain().dataSource(empty).build(), event -> {
-                });
+                return MetadataStores.open(appId, plain().dataSource(empty).build(), event -> {});
             }));
         }
         start.countDown();
@@ -116,7 +116,9 @@ abstract class JdbcMetadataStoreContract {
             store.update(current -> current.withUser(loggedIn("ana").withAccessToken("eyJ.again")));
         }
         try (MetadataStore store = open(plain())) {
-            assertEquals(List.of("cid", "ana", "bob"), store.read().users().stream().map(StoredUser::id).toList());
+            assertEquals(
+                    List.of("cid", "ana", "bob"),
+                    store.read().users().stream().map(StoredUser::id).toList());
         }
     }
 
@@ -124,7 +126,8 @@ abstract class JdbcMetadataStoreContract {
     void concurrentChangesOfOneUserOnTwoServersAreNeverLost() throws Exception {
         int perThread = 15;
         int threadsPerServer = 3;
-        try (MetadataStore first = open(plain()); MetadataStore second = open(plain())) {
+        try (MetadataStore first = open(plain());
+                MetadataStore second = open(plain())) {
             first.update(current -> current.withUser(counter(0)));
             ExecutorService executor = Executors.newFixedThreadPool(2 * threadsPerServer);
             CountDownLatch start = new CountDownLatch(1);
@@ -134,8 +137,8 @@ abstract class JdbcMetadataStoreContract {
                 tasks.add(executor.submit(() -> {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
-                        server.update(current -> current.withUser(counter(countOf(current.user("ana")
-                                .orElseThrow()) + 1)));
+                        server.update(current -> current.withUser(
+                                counter(countOf(current.user("ana").orElseThrow()) + 1)));
                     }
                     return null;
                 }));
@@ -145,7 +148,9 @@ abstract class JdbcMetadataStoreContract {
                 task.get(120, TimeUnit.SECONDS);
             }
             executor.shutdown();
-            assertEquals(2 * threadsPerServer * perThread, countOf(first.read().user("ana").orElseThrow()));
+            assertEquals(
+                    2 * threadsPerServer * perThread,
+                    countOf(first.read().user("ana").orElseThrow()));
             assertEquals(first.read(), second.read().withCurrentUser(null));
         }
     }
@@ -173,8 +178,11 @@ abstract class JdbcMetadataStoreContract {
             setContent("user:bob", tampered);
 
             MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class, store::read);
-            assertTrue(failure.getMessage().startsWith("APPSVC0307: metadata row 'user:bob' of App '" + appId
-                    + "' in table appservices_metadata failed authentication"), failure.getMessage());
+            assertTrue(
+                    failure.getMessage()
+                            .startsWith("APPSVC0307: metadata row 'user:bob' of App '" + appId
+                                    + "' in table appservices_metadata failed authentication"),
+                    failure.getMessage());
             assertThrows(MetadataIntegrityException.class, () -> store.update(current -> current.withoutUser("ana")));
             assertThrows(MetadataIntegrityException.class, () -> open(sealed(7)));
             assertArrayEquals(tampered, content("user:bob"));
@@ -189,9 +197,12 @@ abstract class JdbcMetadataStoreContract {
             setContent("user:bob", content("user:ana"));
 
             MetadataIntegrityException failure = assertThrows(MetadataIntegrityException.class, store::read);
-            assertTrue(failure.getMessage().startsWith("APPSVC0305: metadata row 'user:bob' of App '" + appId
-                    + "' in table appservices_metadata is damaged: it does not hold exactly the user its row id "
-                    + "names"), failure.getMessage());
+            assertTrue(
+                    failure.getMessage()
+                            .startsWith("APPSVC0305: metadata row 'user:bob' of App '" + appId
+                                    + "' in table appservices_metadata is damaged: it does not hold exactly the user its row id "
+                                    + "names"),
+                    failure.getMessage());
         }
     }
 
@@ -200,11 +211,17 @@ abstract class JdbcMetadataStoreContract {
         open(sealed(7)).close();
 
         MetadataIntegrityException wrongKey = assertThrows(MetadataIntegrityException.class, () -> open(sealed(8)));
-        assertTrue(wrongKey.getMessage().startsWith("APPSVC0308: metadata row 'app' of App '" + appId
-                + "' in table appservices_metadata was sealed with "), wrongKey.getMessage());
+        assertTrue(
+                wrongKey.getMessage()
+                        .startsWith("APPSVC0308: metadata row 'app' of App '" + appId
+                                + "' in table appservices_metadata was sealed with "),
+                wrongKey.getMessage());
         MetadataIntegrityException plain = assertThrows(MetadataIntegrityException.class, () -> open(plain()));
-        assertTrue(plain.getMessage().startsWith("APPSVC0305: metadata row 'app' of App '" + appId
-                + "' in table appservices_metadata is damaged"), plain.getMessage());
+        assertTrue(
+                plain.getMessage()
+                        .startsWith("APPSVC0305: metadata row 'app' of App '" + appId
+                                + "' in table appservices_metadata is damaged"),
+                plain.getMessage());
     }
 
     @Test
@@ -212,7 +229,8 @@ abstract class JdbcMetadataStoreContract {
         MetadataStore store = open(plain());
         store.close();
         IllegalStateException failure = assertThrows(IllegalStateException.class, store::read);
-        assertEquals("APPSVC0319: metadata store table appservices_metadata of App '" + appId + "' is closed",
+        assertEquals(
+                "APPSVC0319: metadata store table appservices_metadata of App '" + appId + "' is closed",
                 failure.getMessage());
     }
 
@@ -237,10 +255,13 @@ abstract class JdbcMetadataStoreContract {
 
     static void assertStoreFailure(MetadataStoreException failure, String action) {
         assertFalse(failure instanceof MetadataIntegrityException, failure.getMessage());
-        assertTrue(failure.getMessage().startsWith("APPSVC0323: metadata table appservices_metadata of App '"),
+        assertTrue(
+                failure.getMessage().startsWith("APPSVC0323: metadata table appservices_metadata of App '"),
                 failure.getMessage());
-        assertTrue(failure.getMessage().contains("' cannot be " + action + " through data source (given to the "
-                + "App): "), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .contains("' cannot be " + action + " through data source (given to the " + "App): "),
+                failure.getMessage());
     }
 
     private static StoredUser counter(int count) {

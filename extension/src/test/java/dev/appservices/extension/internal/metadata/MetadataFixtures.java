@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.EncryptionKey;
+import dev.appservices.UserIdentity;
+import dev.appservices.UserState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,12 +17,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
 import org.bson.Document;
-
-import dev.appservices.EncryptionKey;
-import dev.appservices.UserIdentity;
-import dev.appservices.UserState;
 
 /** Users, snapshots and secret checks shared by the metadata store tests. */
 final class MetadataFixtures {
@@ -29,12 +27,16 @@ final class MetadataFixtures {
 
     static final String APP_ID = "orders";
 
-    private MetadataFixtures() {
-    }
+    private MetadataFixtures() {}
 
     static StoredUser loggedIn(String id) {
-        return new StoredUser(id, UserState.LOGGED_IN, Optional.of("eyJ." + TOKEN_MARK + "-access-" + id),
-                Optional.of("eyJ." + TOKEN_MARK + "-refresh-" + id), Optional.of("device-" + id), profile(id),
+        return new StoredUser(
+                id,
+                UserState.LOGGED_IN,
+                Optional.of("eyJ." + TOKEN_MARK + "-access-" + id),
+                Optional.of("eyJ." + TOKEN_MARK + "-refresh-" + id),
+                Optional.of("device-" + id),
+                profile(id),
                 List.of(new UserIdentity("identity-" + id, "local-userpass"), new UserIdentity(id, "anon-user")));
     }
 
@@ -84,8 +86,11 @@ final class MetadataFixtures {
         for (byte[] key : keys) {
             String base64 = Base64.getEncoder().encodeToString(key);
             String hex = HexFormat.of().formatHex(key);
-            assertFalse(text.contains(base64) || text.contains(hex.substring(0, 16))
-                    || text.toLowerCase().contains(hex.substring(0, 16)), () -> "key in: " + text);
+            assertFalse(
+                    text.contains(base64)
+                            || text.contains(hex.substring(0, 16))
+                            || text.toLowerCase().contains(hex.substring(0, 16)),
+                    () -> "key in: " + text);
         }
     }
 

@@ -4,17 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.bson.BsonDocument;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.Credentials;
@@ -26,6 +15,15 @@ import dev.appservices.UserProfile;
 import dev.appservices.UserState;
 import dev.appservices.emulator.AppDefinition;
 import dev.appservices.emulator.AppServicesEmulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An application restart with each persisted mode: a new App over the same metadata directory brings back its users
@@ -39,9 +37,12 @@ class MetadataRestartTest {
     Path root;
 
     @ParameterizedTest
-    @EnumSource(value = MetadataMode.class, names = {"NO_ENCRYPTION", "ENCRYPTION"})
+    @EnumSource(
+            value = MetadataMode.class,
+            names = {"NO_ENCRYPTION", "ENCRYPTION"})
     void usersComeBackWithTheBackendStopped(MetadataMode mode) {
-        MetadataConfiguration.Builder metadata = MetadataConfiguration.builder().mode(mode).directory(root);
+        MetadataConfiguration.Builder metadata =
+                MetadataConfiguration.builder().mode(mode).directory(root);
         if (mode == MetadataMode.ENCRYPTION) {
             metadata.encryptionKey(MetadataFixtures.rawKey(3));
         }
@@ -53,15 +54,22 @@ class MetadataRestartTest {
         List<UserIdentity> anaIdentities;
         String removedId;
         AppConfiguration configuration;
-        try (AppServicesEmulator emulator = AppServicesEmulator.builder().port(0)
-                .app(AppDefinition.builder(APP_ID).anonymousAuth().customFunctionAuth("authenticate").build())
+        try (AppServicesEmulator emulator = AppServicesEmulator.builder()
+                .port(0)
+                .app(AppDefinition.builder(APP_ID)
+                        .anonymousAuth()
+                        .customFunctionAuth("authenticate")
+                        .build())
                 .function(APP_ID, "authenticate", (context, arguments) -> {
                     BsonDocument payload = arguments.get(0).asDocument();
                     return new BsonDocument("id", payload.get("username")).append("name", payload.get("username"));
                 })
                 .start()) {
-            configuration = AppConfiguration.builder(APP_ID).baseUrl(emulator.baseUrl())
-                    .timeout(Duration.ofSeconds(10)).metadata(metadata.build()).build();
+            configuration = AppConfiguration.builder(APP_ID)
+                    .baseUrl(emulator.baseUrl())
+                    .timeout(Duration.ofSeconds(10))
+                    .metadata(metadata.build())
+                    .build();
             try (App app = App.create(configuration)) {
                 User ana = app.logIn(Credentials.function(Map.of("username", "ana")));
                 app.logIn(Credentials.function(Map.of("username", "bob"))).logOut();
@@ -98,7 +106,10 @@ class MetadataRestartTest {
             Map<String, User> all = app.allUsers();
             assertEquals(2, all.size(), all.keySet().toString());
             assertFalse(all.containsKey(removedId), "a removed user came back");
-            User bob = all.values().stream().filter(user -> !user.id().equals(anaId)).findFirst().orElseThrow();
+            User bob = all.values().stream()
+                    .filter(user -> !user.id().equals(anaId))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(UserState.LOGGED_OUT, bob.state());
             assertEquals(Optional.empty(), bob.accessToken());
             assertEquals(Optional.empty(), bob.refreshToken());

@@ -1,19 +1,17 @@
 package dev.appservices.extension.internal.metadata;
 
+import dev.appservices.MetadataConfiguration;
+import dev.appservices.MetadataMode;
+import dev.appservices.MetadataStoreException;
+import dev.appservices.UserIdentity;
+import dev.appservices.UserState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.bson.Document;
-
-import dev.appservices.MetadataConfiguration;
-import dev.appservices.MetadataMode;
-import dev.appservices.MetadataStoreException;
-import dev.appservices.UserIdentity;
-import dev.appservices.UserState;
 
 /**
  * The other JVM of {@link MetadataStoreProcessTest}: {@code <directory> <plain|sealed> write} opens the store and
@@ -28,8 +26,7 @@ final class MetadataStoreChild {
     static final int USERS = 8;
     static final int WRITERS = 4;
 
-    private MetadataStoreChild() {
-    }
+    private MetadataStoreChild() {}
 
     public static void main(String[] args) throws IOException {
         ChildJvm.haltAfter(Duration.ofSeconds(60));
@@ -37,8 +34,7 @@ final class MetadataStoreChild {
         PrintStream out = System.out;
         MetadataStore store;
         try {
-            store = MetadataStores.open(APP_ID, configuration(Path.of(args[0]), args[1]), event -> {
-            });
+            store = MetadataStores.open(APP_ID, configuration(Path.of(args[0]), args[1]), event -> {});
         } catch (MetadataStoreException e) {
             out.println("error " + e.getMessage());
             out.flush();
@@ -81,23 +77,34 @@ final class MetadataStoreChild {
         out.flush();
         for (int w = 0; w < WRITERS; w++) {
             String id = "w" + w;
-            int first = start.user(id).map(user -> user.profile().getInteger("generation")).orElse(0);
-            new Thread(() -> {
-                for (int generation = first + 1; generation < first + 100_000; generation++) {
-                    StoredUser user = writerUser(id, generation);
-                    store.update(current -> current.withUser(user));
-                    // one println is one write of a whole line, whichever thread prints
-                    out.println("committed " + id + " " + user.profile().getInteger("generation"));
-                }
-            }, id).start();
+            int first = start.user(id)
+                    .map(user -> user.profile().getInteger("generation"))
+                    .orElse(0);
+            new Thread(
+                            () -> {
+                                for (int generation = first + 1; generation < first + 100_000; generation++) {
+                                    StoredUser user = writerUser(id, generation);
+                                    store.update(current -> current.withUser(user));
+                                    // one println is one write of a whole line, whichever thread prints
+                                    out.println("committed " + id + " "
+                                            + user.profile().getInteger("generation"));
+                                }
+                            },
+                            id)
+                    .start();
         }
     }
 
     /** A user of a concurrent writer: its tokens and its profile carry the generation. */
     static StoredUser writerUser(String id, int generation) {
-        return new StoredUser(id, UserState.LOGGED_IN, Optional.of("eyJ.access-" + id + "-" + generation),
-                Optional.of("eyJ.refresh-" + id + "-" + generation), Optional.empty(),
-                new Document("generation", generation), List.of(new UserIdentity(id, "anon-user")));
+        return new StoredUser(
+                id,
+                UserState.LOGGED_IN,
+                Optional.of("eyJ.access-" + id + "-" + generation),
+                Optional.of("eyJ.refresh-" + id + "-" + generation),
+                Optional.empty(),
+                new Document("generation", generation),
+                List.of(new UserIdentity(id, "anon-user")));
     }
 
     static MetadataConfiguration configuration(Path directory, String mode) {
@@ -113,16 +120,22 @@ final class MetadataStoreChild {
         MetadataSnapshot snapshot = MetadataSnapshot.EMPTY;
         for (int i = 0; i < USERS; i++) {
             String id = "u" + i;
-            snapshot = snapshot.withUser(new StoredUser(id, UserState.LOGGED_IN,
-                    Optional.of("eyJ.access-" + id + "-" + generation), Optional.of("eyJ.refresh-" + id + "-"
-                    + generation), Optional.of("device-" + id), new Document("generation", generation)
-                    .append("padding", "p".repeat(4000)), List.of(new UserIdentity(id, "anon-user"))));
+            snapshot = snapshot.withUser(new StoredUser(
+                    id,
+                    UserState.LOGGED_IN,
+                    Optional.of("eyJ.access-" + id + "-" + generation),
+                    Optional.of("eyJ.refresh-" + id + "-" + generation),
+                    Optional.of("device-" + id),
+                    new Document("generation", generation).append("padding", "p".repeat(4000)),
+                    List.of(new UserIdentity(id, "anon-user"))));
         }
         return snapshot.withCurrentUser("u" + generation % USERS);
     }
 
     /** The generation of a snapshot written by {@link #generation(int)}, 0 for an empty store. */
     static int generationOf(MetadataSnapshot snapshot) {
-        return snapshot.users().isEmpty() ? 0 : snapshot.users().get(0).profile().getInteger("generation");
+        return snapshot.users().isEmpty()
+                ? 0
+                : snapshot.users().get(0).profile().getInteger("generation");
     }
 }

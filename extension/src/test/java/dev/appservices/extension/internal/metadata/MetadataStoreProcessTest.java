@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.appservices.MetadataStoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +20,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.MetadataStoreException;
 
 /**
  * The store across processes: a writer killed with SIGKILL in the middle of its writes, and two processes on one
@@ -57,7 +55,8 @@ class MetadataStoreProcessTest {
                 found = openAndCheck(directory, mode, context);
                 // never less than acknowledged; one more when the kill landed after a write's rename but before
                 // the child printed its "committed" line
-                assertTrue(found == committed || found == committed + 1,
+                assertTrue(
+                        found == committed || found == committed + 1,
                         context + ": committed " + committed + " but found " + found);
             }
         }
@@ -83,18 +82,23 @@ class MetadataStoreProcessTest {
                         acknowledged.merge(parts[1], Integer.parseInt(parts[2]), Math::max);
                     }
                 }
-                try (MetadataStore store = MetadataStores.open(MetadataStoreChild.APP_ID,
-                        MetadataStoreChild.configuration(directory, mode), event -> fail(context + ": reset"))) {
+                try (MetadataStore store = MetadataStores.open(
+                        MetadataStoreChild.APP_ID,
+                        MetadataStoreChild.configuration(directory, mode),
+                        event -> fail(context + ": reset"))) {
                     MetadataSnapshot found = store.read();
                     for (Map.Entry<String, Integer> writerAcknowledged : acknowledged.entrySet()) {
                         String id = writerAcknowledged.getKey();
-                        StoredUser user = found.user(id).orElseThrow(() -> new AssertionError(context + ": " + id
-                                + " acknowledged generation " + writerAcknowledged.getValue() + " but is gone"));
+                        StoredUser user = found.user(id)
+                                .orElseThrow(() -> new AssertionError(context + ": " + id + " acknowledged generation "
+                                        + writerAcknowledged.getValue() + " but is gone"));
                         int generation = user.profile().getInteger("generation");
                         // a writer has at most one update in flight: the one after its last acknowledged
-                        assertTrue(generation == writerAcknowledged.getValue()
-                                || generation == writerAcknowledged.getValue() + 1, context + ": " + id
-                                + " acknowledged " + writerAcknowledged.getValue() + " but found " + generation);
+                        assertTrue(
+                                generation == writerAcknowledged.getValue()
+                                        || generation == writerAcknowledged.getValue() + 1,
+                                context + ": " + id + " acknowledged " + writerAcknowledged.getValue() + " but found "
+                                        + generation);
                         assertEquals(MetadataStoreChild.writerUser(id, generation), user, context);
                     }
                 }
@@ -104,8 +108,10 @@ class MetadataStoreProcessTest {
 
     /** Opens the store and checks that it holds exactly one generation; returns it. */
     private static int openAndCheck(Path directory, String mode, String context) {
-        try (MetadataStore store = MetadataStores.open(MetadataStoreChild.APP_ID,
-                MetadataStoreChild.configuration(directory, mode), event -> fail(context + ": reset"))) {
+        try (MetadataStore store = MetadataStores.open(
+                MetadataStoreChild.APP_ID,
+                MetadataStoreChild.configuration(directory, mode),
+                event -> fail(context + ": reset"))) {
             MetadataSnapshot snapshot = store.read();
             int generation = MetadataStoreChild.generationOf(snapshot);
             if (generation > 0) {
@@ -125,9 +131,12 @@ class MetadataStoreProcessTest {
             String expected = "APPSVC0301: metadata store " + storeDirectory.toRealPath() + " is in use by another "
                     + "process (it holds the lock on metadata.lock); one store serves one process: give each process "
                     + "its own metadata.directory";
-            MetadataStoreException failure = assertThrows(MetadataStoreException.class,
-                    () -> MetadataStores.open(MetadataStoreChild.APP_ID,
-                            MetadataStoreChild.configuration(directory, "plain"), event -> fail("reset")));
+            MetadataStoreException failure = assertThrows(
+                    MetadataStoreException.class,
+                    () -> MetadataStores.open(
+                            MetadataStoreChild.APP_ID,
+                            MetadataStoreChild.configuration(directory, "plain"),
+                            event -> fail("reset")));
             assertEquals(expected, failure.getMessage());
 
             Child second = Child.start(directory, "plain", "hold");
@@ -163,10 +172,14 @@ class MetadataStoreProcessTest {
         }
 
         static Child start(Path directory, String mode, String action) throws IOException {
-            Path output = directory.resolveSibling(directory.getFileName() + "-child-" + COUNT.incrementAndGet()
-                    + ".out");
-            return new Child(ChildJvm.command(MetadataStoreChild.class, directory.toString(), mode, action)
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
+            Path output =
+                    directory.resolveSibling(directory.getFileName() + "-child-" + COUNT.incrementAndGet() + ".out");
+            return new Child(
+                    ChildJvm.command(MetadataStoreChild.class, directory.toString(), mode, action)
+                            .redirectErrorStream(true)
+                            .redirectOutput(output.toFile())
+                            .start(),
+                    output);
         }
 
         /**
@@ -184,7 +197,10 @@ class MetadataStoreProcessTest {
             return await("a line starting with '" + prefix + "' from the child")
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(5))
-                    .until(() -> lines().stream().filter(candidate -> candidate.startsWith(prefix)).findFirst(),
+                    .until(
+                            () -> lines().stream()
+                                    .filter(candidate -> candidate.startsWith(prefix))
+                                    .findFirst(),
                             Optional::isPresent)
                     .get();
         }
@@ -195,19 +211,24 @@ class MetadataStoreProcessTest {
         }
 
         void awaitCommitted(int generation) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).until(() -> {
-                if (!process.isAlive() && lastCommitted() < generation) {
-                    throw new AssertionError("the child died before writing generation " + generation
-                            + "; it printed " + lines());
-                }
-                return lastCommitted() >= generation;
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> {
+                        if (!process.isAlive() && lastCommitted() < generation) {
+                            throw new AssertionError("the child died before writing generation " + generation
+                                    + "; it printed " + lines());
+                        }
+                        return lastCommitted() >= generation;
+                    });
         }
 
         /** The last generation the child reported as written, -1 for none. */
         int lastCommitted() throws IOException {
-            return lines().stream().filter(line -> line.matches("committed \\d+"))
-                    .mapToInt(line -> Integer.parseInt(line.substring("committed ".length()))).max().orElse(-1);
+            return lines().stream()
+                    .filter(line -> line.matches("committed \\d+"))
+                    .mapToInt(line -> Integer.parseInt(line.substring("committed ".length())))
+                    .max()
+                    .orElse(-1);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,8 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class TestKeyStores {
 
-    private TestKeyStores() {
-    }
+    private TestKeyStores() {}
 
     static byte[] aesKeyBytes(int seed) {
         byte[] bytes = new byte[32];
@@ -40,8 +38,8 @@ final class TestKeyStores {
     static Path secretKeyStore(Path file, String alias, String password, SecretKey key) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setEntry(alias, new KeyStore.SecretKeyEntry(key),
-                new KeyStore.PasswordProtection(password.toCharArray()));
+        store.setEntry(
+                alias, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password.toCharArray()));
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password.toCharArray());
         }
@@ -53,10 +51,32 @@ final class TestKeyStores {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         List<Process> processes = new ArrayList<>();
         for (Path file : files) {
-            processes.add(new ProcessBuilder(keytool.toString(), "-genkeypair", "-noprompt", "-alias", alias,
-                    "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA", "-dname", "CN=localhost",
-                    "-validity", "365", "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password,
-                    "-keypass", password).redirectErrorStream(true).start());
+            processes.add(new ProcessBuilder(
+                            keytool.toString(),
+                            "-genkeypair",
+                            "-noprompt",
+                            "-alias",
+                            alias,
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-sigalg",
+                            "SHA256withRSA",
+                            "-dname",
+                            "CN=localhost",
+                            "-validity",
+                            "365",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            file.toString(),
+                            "-storepass",
+                            password,
+                            "-keypass",
+                            password)
+                    .redirectErrorStream(true)
+                    .start());
         }
         for (Process process : processes) {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");

@@ -1,12 +1,10 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.time.Duration;
-import java.util.Optional;
-
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.appservices.App;
 import dev.appservices.ConnectionException;
@@ -19,12 +17,12 @@ import dev.appservices.mongo.ChangeStreamEndedException;
 import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Duration;
+import java.util.Optional;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * How long a stream lives: the App timeout bounds only its opening, and a server that goes away ends it visibly.
@@ -41,10 +39,17 @@ class ChangeStreamLifetimeTest {
 
     @BeforeEach
     void start() {
-        emulator = AppServicesEmulator.builder().port(0).app(MongoTestBackend.app(APP_ID)).start();
-        app = App.create(TestBackend.configuration(APP_ID, emulator.baseUrl()).timeout(APP_TIMEOUT).build());
+        emulator = AppServicesEmulator.builder()
+                .port(0)
+                .app(MongoTestBackend.app(APP_ID))
+                .start();
+        app = App.create(TestBackend.configuration(APP_ID, emulator.baseUrl())
+                .timeout(APP_TIMEOUT)
+                .build());
         User user = app.logIn(Credentials.anonymous(false));
-        notes = user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE).collection("notes");
+        notes = user.mongoClient(MongoTestBackend.SERVICE)
+                .database(MongoTestBackend.DATABASE)
+                .collection("notes");
         notes.count(); // the first use of the store is slow on a loaded machine: not part of what is measured
     }
 
@@ -57,9 +62,13 @@ class ChangeStreamLifetimeTest {
     @Test
     void aQuietStreamOutlivesTheAppTimeout() {
         try (ChangeStream<Document> changes = notes.watch()) {
-            assertEquals(Optional.empty(), changes.tryNext(APP_TIMEOUT.multipliedBy(2).plusMillis(500)));
+            assertEquals(
+                    Optional.empty(),
+                    changes.tryNext(APP_TIMEOUT.multipliedBy(2).plusMillis(500)));
             notes.insertOne(new Document("_id", 1));
-            assertEquals(OperationType.INSERT, changes.tryNext(Duration.ofSeconds(10)).orElseThrow().operationType());
+            assertEquals(
+                    OperationType.INSERT,
+                    changes.tryNext(Duration.ofSeconds(10)).orElseThrow().operationType());
         }
     }
 
@@ -74,7 +83,8 @@ class ChangeStreamLifetimeTest {
             assertEquals(Reason.SERVER_CLOSED, ended.reason());
         } else {
             assertInstanceOf(ConnectionException.class, e);
-            assertTrue(e.getMessage().startsWith("APPSVC0714: the connection of the change stream of shop.notes"),
+            assertTrue(
+                    e.getMessage().startsWith("APPSVC0714: the connection of the change stream of shop.notes"),
                     e.getMessage());
         }
         assertFalse(changes.isOpen());

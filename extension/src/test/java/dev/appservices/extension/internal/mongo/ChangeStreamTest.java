@@ -1,22 +1,13 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.appservices.Credentials;
 import dev.appservices.ErrorCode;
@@ -33,15 +24,22 @@ import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.MongoOperationException;
 import dev.appservices.mongo.OperationType;
 import dev.appservices.mongo.RemoteMongoCollection;
-
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.set;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code watch} against the emulator's streams over HTTP: events, filters, ends, the publisher. */
 class ChangeStreamTest {
@@ -61,7 +59,8 @@ class ChangeStreamTest {
     @BeforeEach
     void logIn() {
         user = testApp.get().logIn(Credentials.anonymous(false));
-        notes = user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE)
+        notes = user.mongoClient(MongoTestBackend.SERVICE)
+                .database(MongoTestBackend.DATABASE)
                 .collection("notes-" + UUID.randomUUID());
     }
 
@@ -81,7 +80,8 @@ class ChangeStreamTest {
 
             ChangeEvent<Document> update = next(changes);
             assertEquals(OperationType.UPDATE, update.operationType());
-            assertEquals(BsonDocument.parse("{\"text\": \"b\"}"),
+            assertEquals(
+                    BsonDocument.parse("{\"text\": \"b\"}"),
                     update.updateDescription().orElseThrow().updatedFields());
 
             ChangeEvent<Document> replace = next(changes);
@@ -141,8 +141,8 @@ class ChangeStreamTest {
         try (ChangeStream<Document> changes = notes.watch()) {
             EMULATOR.admin().logoutUser(APP_ID, user.id());
             MongoOperationException e = assertThrows(MongoOperationException.class, () -> changes.tryNext(WAIT));
-            assertTrue(e.getMessage().startsWith("APPSVC0712: the change stream of " + notes.namespace()),
-                    e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("APPSVC0712: the change stream of " + notes.namespace()), e.getMessage());
             assertFalse(changes.isOpen());
             assertThrows(MongoOperationException.class, changes::next, "the end is reported again");
         }
@@ -161,8 +161,11 @@ class ChangeStreamTest {
             assertEquals("50% done\nnext", read.fullDocument().orElseThrow().getString("text"));
             ChangeStreamEndedException e = assertThrows(ChangeStreamEndedException.class, () -> changes.tryNext(WAIT));
             assertEquals(Reason.SERVER_CLOSED, e.reason());
-            assertTrue(e.getMessage().startsWith("APPSVC0711: the change stream of " + notes.namespace()
-                    + " has ended: the server closed it"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("APPSVC0711: the change stream of " + notes.namespace()
+                                    + " has ended: the server closed it"),
+                    e.getMessage());
             assertFalse(changes.isOpen());
         }
 
@@ -196,8 +199,11 @@ class ChangeStreamTest {
 
     /** The emulator answers the next stream request with {@code events}, then ends the stream. */
     private static void serveOnce(String events) {
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
-                .method("GET").times(1).body(200, "text/event-stream", events));
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
+                        .method("GET")
+                        .times(1)
+                        .body(200, "text/event-stream", events));
     }
 
     @Test
@@ -224,8 +230,8 @@ class ChangeStreamTest {
         waiter.start();
         Thread.sleep(200);
         changes.close();
-        ChangeStreamEndedException e = assertInstanceOf(ChangeStreamEndedException.class,
-                ended.poll(5, TimeUnit.SECONDS));
+        ChangeStreamEndedException e =
+                assertInstanceOf(ChangeStreamEndedException.class, ended.poll(5, TimeUnit.SECONDS));
         assertEquals(Reason.CLOSED, e.reason());
         waiter.join(5000);
         assertFalse(waiter.isAlive());
@@ -233,22 +239,30 @@ class ChangeStreamTest {
 
     @Test
     void aRefusedWatchFailsAtOnce() {
-        MongoOperationException e = assertThrows(MongoOperationException.class, () -> user.mongoClient("no-such")
-                .database("db").collection("c").watch());
+        MongoOperationException e = assertThrows(
+                MongoOperationException.class,
+                () -> user.mongoClient("no-such").database("db").collection("c").watch());
         assertEquals(ErrorCode.SERVICE_NOT_FOUND, e.errorCode());
         assertEquals("watch", e.operation());
     }
 
     @Test
     void watchHasAsyncTwins() {
-        try (ChangeStream<Document> changes = notes.watchAsync(eq("operationType", "insert")).toCompletableFuture()
+        try (ChangeStream<Document> changes = notes.watchAsync(eq("operationType", "insert"))
+                .toCompletableFuture()
                 .join()) {
             notes.insertOne(new Document("_id", 1));
             assertEquals(OperationType.INSERT, next(changes).operationType());
         }
         notes.watchIdsAsync(new BsonInt32(1)).toCompletableFuture().join().close();
-        CompletionException e = assertThrows(CompletionException.class, () -> user.mongoClient("no-such")
-                .database("db").collection("c").watchAsync().toCompletableFuture().join());
+        CompletionException e = assertThrows(
+                CompletionException.class,
+                () -> user.mongoClient("no-such")
+                        .database("db")
+                        .collection("c")
+                        .watchAsync()
+                        .toCompletableFuture()
+                        .join());
         assertInstanceOf(MongoOperationException.class, e.getCause());
     }
 
@@ -261,14 +275,26 @@ class ChangeStreamTest {
         subscription.request(1);
         awaitOpened(streams);
         notes.insertMany(List.of(new Document("_id", 1), new Document("_id", 2), new Document("_id", 3)));
-        assertEquals(1, ((ChangeEvent<?>) subscriber.signals.poll(10, TimeUnit.SECONDS)).documentKey()
-                .getInt32("_id").getValue());
+        assertEquals(
+                1,
+                ((ChangeEvent<?>) subscriber.signals.poll(10, TimeUnit.SECONDS))
+                        .documentKey()
+                        .getInt32("_id")
+                        .getValue());
         assertEquals(null, subscriber.signals.poll(500, TimeUnit.MILLISECONDS), "only one event was requested");
         subscription.request(2);
-        assertEquals(2, ((ChangeEvent<?>) subscriber.signals.poll(10, TimeUnit.SECONDS)).documentKey()
-                .getInt32("_id").getValue());
-        assertEquals(3, ((ChangeEvent<?>) subscriber.signals.poll(10, TimeUnit.SECONDS)).documentKey()
-                .getInt32("_id").getValue());
+        assertEquals(
+                2,
+                ((ChangeEvent<?>) subscriber.signals.poll(10, TimeUnit.SECONDS))
+                        .documentKey()
+                        .getInt32("_id")
+                        .getValue());
+        assertEquals(
+                3,
+                ((ChangeEvent<?>) subscriber.signals.poll(10, TimeUnit.SECONDS))
+                        .documentKey()
+                        .getInt32("_id")
+                        .getValue());
         subscription.cancel();
         notes.insertOne(new Document("_id", 4));
         assertEquals(null, subscriber.signals.poll(500, TimeUnit.MILLISECONDS), "nothing after cancel");
@@ -286,15 +312,21 @@ class ChangeStreamTest {
 
         user.logOut();
 
-        ChangeStreamEndedException ended = assertInstanceOf(ChangeStreamEndedException.class,
-                subscriber.signals.poll(10, TimeUnit.SECONDS), "no further request was needed");
+        ChangeStreamEndedException ended = assertInstanceOf(
+                ChangeStreamEndedException.class,
+                subscriber.signals.poll(10, TimeUnit.SECONDS),
+                "no further request was needed");
         assertEquals(Reason.USER_LOGGED_OUT, ended.reason());
     }
 
     @Test
     void thePublisherSignalsTheEndAndBadRequests() throws InterruptedException {
         RecordingSubscriber refused = new RecordingSubscriber();
-        user.mongoClient("no-such").database("db").collection("c").watchPublisher().subscribe(refused);
+        user.mongoClient("no-such")
+                .database("db")
+                .collection("c")
+                .watchPublisher()
+                .subscribe(refused);
         refused.subscription.poll(5, TimeUnit.SECONDS).request(1);
         assertInstanceOf(MongoOperationException.class, refused.signals.poll(10, TimeUnit.SECONDS));
 
@@ -309,8 +341,8 @@ class ChangeStreamTest {
         loggedOut.subscription.poll(5, TimeUnit.SECONDS).request(1);
         awaitOpened(streams);
         user.logOut();
-        ChangeStreamEndedException ended = assertInstanceOf(ChangeStreamEndedException.class,
-                loggedOut.signals.poll(10, TimeUnit.SECONDS));
+        ChangeStreamEndedException ended =
+                assertInstanceOf(ChangeStreamEndedException.class, loggedOut.signals.poll(10, TimeUnit.SECONDS));
         assertEquals(Reason.USER_LOGGED_OUT, ended.reason());
     }
 

@@ -1,16 +1,14 @@
 package dev.appservices.extension.internal.mongo;
 
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-
 import org.bson.BsonDocument;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.EmulatorExtension;
 
 /**
  * The emulator app the remote MongoDB tests use, and their document types (public, as the BSON library's record and
@@ -24,12 +22,12 @@ public final class MongoTestBackend {
     /** The heartbeat of the test emulator's watch streams: short, so that tests see comments on the wire. */
     public static final Duration HEARTBEAT = Duration.ofMillis(200);
 
-    private MongoTestBackend() {
-    }
+    private MongoTestBackend() {}
 
     /** An emulator with the app {@code appId} as described above, and short heartbeats. */
     public static EmulatorExtension emulator(String appId) {
-        return EmulatorExtension.create(builder -> builder.watchHeartbeat(HEARTBEAT).app(app(appId)));
+        return EmulatorExtension.create(
+                builder -> builder.watchHeartbeat(HEARTBEAT).app(app(appId)));
     }
 
     /** The app {@code appId} as described above. */
@@ -41,23 +39,25 @@ public final class MongoTestBackend {
                 + " \"document_filters\": {\"read\": true, \"write\": {\"owner_id\": \"%%user.id\"}},"
                 + " \"read\": true, \"write\": {\"owner_id\": \"%%user.id\"},"
                 + " \"insert\": true, \"delete\": true, \"search\": true}], \"filters\": []}");
-        return AppDefinition.builder(appId).anonymousAuth().emailPasswordAuth(true)
-                .mongodb(SERVICE, List.of(owned), everyone).build();
+        return AppDefinition.builder(appId)
+                .anonymousAuth()
+                .emailPasswordAuth(true)
+                .mongodb(SERVICE, List.of(owned), everyone)
+                .build();
     }
 
     /** An order as a record, with its id mapped to {@code _id}. */
-    public record Order(@BsonId ObjectId id, String status, long total, Decimal128 price, List<String> tags) {
-    }
+    public record Order(@BsonId ObjectId id, String status, long total, Decimal128 price, List<String> tags) {}
 
     /** An order as a POJO in the bean style. */
     public static final class OrderBean {
         @BsonId
         private ObjectId id;
+
         private String status;
         private int total;
 
-        public OrderBean() {
-        }
+        public OrderBean() {}
 
         public OrderBean(ObjectId id, String status, int total) {
             this.id = id;
@@ -91,8 +91,10 @@ public final class MongoTestBackend {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof OrderBean that && Objects.equals(id, that.id)
-                    && Objects.equals(status, that.status) && total == that.total;
+            return other instanceof OrderBean that
+                    && Objects.equals(id, that.id)
+                    && Objects.equals(status, that.status)
+                    && total == that.total;
         }
 
         @Override

@@ -1,42 +1,5 @@
 package dev.appservices.extension.internal.mongo;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.bson.BsonInt32;
-import org.bson.BsonObjectId;
-import org.bson.BsonString;
-import org.bson.BsonValue;
-import org.bson.Document;
-import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.appservices.AppServicesException;
-import dev.appservices.AuthEvent;
-import dev.appservices.Credentials;
-import dev.appservices.ErrorCode;
-import dev.appservices.User;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.emulator.FaultSpec;
-import dev.appservices.extension.internal.client.AppPerTest;
-import dev.appservices.extension.internal.mongo.MongoTestBackend.Order;
-import dev.appservices.extension.internal.mongo.MongoTestBackend.OrderBean;
-import dev.appservices.mongo.DuplicateKeyException;
-import dev.appservices.mongo.FindOneAndModifyOptions;
-import dev.appservices.mongo.InsertManyResult;
-import dev.appservices.mongo.MongoOperationException;
-import dev.appservices.mongo.Namespace;
-import dev.appservices.mongo.OperationNotPermittedException;
-import dev.appservices.mongo.RemoteMongoCollection;
-import dev.appservices.mongo.UpdateOptions;
-import dev.appservices.mongo.UpdateResult;
-
 import static com.mongodb.client.model.Accumulators.sum;
 import static com.mongodb.client.model.Aggregates.group;
 import static com.mongodb.client.model.Aggregates.match;
@@ -57,6 +20,41 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.AppServicesException;
+import dev.appservices.AuthEvent;
+import dev.appservices.Credentials;
+import dev.appservices.ErrorCode;
+import dev.appservices.User;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.emulator.FaultSpec;
+import dev.appservices.extension.internal.client.AppPerTest;
+import dev.appservices.extension.internal.mongo.MongoTestBackend.Order;
+import dev.appservices.extension.internal.mongo.MongoTestBackend.OrderBean;
+import dev.appservices.mongo.DuplicateKeyException;
+import dev.appservices.mongo.FindOneAndModifyOptions;
+import dev.appservices.mongo.InsertManyResult;
+import dev.appservices.mongo.MongoOperationException;
+import dev.appservices.mongo.Namespace;
+import dev.appservices.mongo.OperationNotPermittedException;
+import dev.appservices.mongo.RemoteMongoCollection;
+import dev.appservices.mongo.UpdateOptions;
+import dev.appservices.mongo.UpdateResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonInt32;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 /** Every collection operation against the emulator over HTTP, with documents, records and POJOs. */
 class RemoteMongoCollectionTest {
 
@@ -75,28 +73,44 @@ class RemoteMongoCollectionTest {
     void logIn() {
         user = testApp.get().logIn(Credentials.anonymous(false));
         // a collection per test: tests share the emulator
-        orders = user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE)
+        orders = user.mongoClient(MongoTestBackend.SERVICE)
+                .database(MongoTestBackend.DATABASE)
                 .collection("orders-" + UUID.randomUUID());
     }
 
     @Test
     void insertsFindsAndCountsDocuments() {
         ObjectId id = new ObjectId();
-        assertEquals(new BsonObjectId(id), orders.insertOne(new Document("_id", id).append("status", "open")
-                .append("ts", 1).append("total", 10)).insertedId());
+        assertEquals(
+                new BsonObjectId(id),
+                orders.insertOne(new Document("_id", id)
+                                .append("status", "open")
+                                .append("ts", 1)
+                                .append("total", 10))
+                        .insertedId());
         InsertManyResult many = orders.insertMany(List.of(
                 new Document("status", "open").append("ts", 2).append("total", 20),
                 new Document("status", "done").append("ts", 3).append("total", 30)));
         assertEquals(2, many.insertedIds().size());
         assertTrue(many.insertedIds().get(0).isObjectId(), "the server gives documents without _id an ObjectId");
 
-        List<Document> open = orders.find(eq("status", "open")).sort(descending("ts")).limit(20).toList();
-        assertEquals(List.of(2, 1), open.stream().map(document -> document.getInteger("ts")).toList());
-        assertEquals(List.of(3), orders.find().sort(descending("ts")).limit(1).toList().stream()
-                .map(document -> document.getInteger("ts")).toList());
+        List<Document> open = orders.find(eq("status", "open"))
+                .sort(descending("ts"))
+                .limit(20)
+                .toList();
+        assertEquals(
+                List.of(2, 1),
+                open.stream().map(document -> document.getInteger("ts")).toList());
+        assertEquals(
+                List.of(3),
+                orders.find().sort(descending("ts")).limit(1).toList().stream()
+                        .map(document -> document.getInteger("ts"))
+                        .toList());
 
-        Optional<Document> first = orders.find(gte("total", 20)).sort(ascending("total"))
-                .projection(fields(include("total"), excludeId())).first();
+        Optional<Document> first = orders.find(gte("total", 20))
+                .sort(ascending("total"))
+                .projection(fields(include("total"), excludeId()))
+                .first();
         assertEquals(Optional.of(new Document("total", 20)), first);
         assertEquals(id, orders.findOne(eq("ts", 1)).orElseThrow().getObjectId("_id"));
         assertEquals(Optional.empty(), orders.findOne(eq("status", "missing")));
@@ -109,18 +123,18 @@ class RemoteMongoCollectionTest {
 
     @Test
     void aggregatesWithTheDriversBuilders() {
-        orders.insertMany(List.of(new Document("status", "open"), new Document("status", "open"),
-                new Document("status", "done")));
-        List<Document> rows = orders.aggregate(List.of(match(in("status", "open", "done")),
-                group("$status", sum("n", 1)), sort(ascending("_id"))));
-        assertEquals(List.of(new Document("_id", "done").append("n", 1), new Document("_id", "open").append("n", 2)),
-                rows);
+        orders.insertMany(List.of(
+                new Document("status", "open"), new Document("status", "open"), new Document("status", "done")));
+        List<Document> rows = orders.aggregate(
+                List.of(match(in("status", "open", "done")), group("$status", sum("n", 1)), sort(ascending("_id"))));
+        assertEquals(
+                List.of(new Document("_id", "done").append("n", 1), new Document("_id", "open").append("n", 2)), rows);
     }
 
     @Test
     void updatesWithOptionsAndUpserts() {
-        orders.insertMany(List.of(new Document("status", "open").append("n", 1),
-                new Document("status", "open").append("n", 2)));
+        orders.insertMany(
+                List.of(new Document("status", "open").append("n", 1), new Document("status", "open").append("n", 2)));
 
         UpdateResult one = orders.updateOne(eq("status", "open"), set("status", "done"));
         assertEquals(new UpdateResult(1, 1, Optional.empty()), one);
@@ -133,20 +147,25 @@ class RemoteMongoCollectionTest {
         UpdateResult upserted = orders.updateOne(eq("status", "new"), set("n", 0), new UpdateOptions().upsert(true));
         assertEquals(0, upserted.matchedCount());
         assertTrue(upserted.upsertedId().orElseThrow().isObjectId());
-        assertEquals(upserted.upsertedId().get().asObjectId().getValue(),
+        assertEquals(
+                upserted.upsertedId().get().asObjectId().getValue(),
                 orders.findOne(eq("status", "new")).orElseThrow().getObjectId("_id"));
         assertTrue(orders.updateMany(eq("status", "newer"), set("n", 0), new UpdateOptions().upsert(true))
-                .upsertedId().isPresent());
+                .upsertedId()
+                .isPresent());
         assertEquals(4, orders.count());
     }
 
     @Test
     void updatesArrayElementsWithArrayFilters() {
-        orders.insertOne(new Document("_id", 1).append("lines", List.of(new Document("qty", 0),
-                new Document("qty", 5))));
-        orders.updateOne(eq("_id", 1), set("lines.$[empty].qty", 1),
+        orders.insertOne(
+                new Document("_id", 1).append("lines", List.of(new Document("qty", 0), new Document("qty", 5))));
+        orders.updateOne(
+                eq("_id", 1),
+                set("lines.$[empty].qty", 1),
                 new UpdateOptions().arrayFilters(List.of(eq("empty.qty", 0))));
-        assertEquals(List.of(new Document("qty", 1), new Document("qty", 5)),
+        assertEquals(
+                List.of(new Document("qty", 1), new Document("qty", 5)),
                 orders.findOne(eq("_id", 1)).orElseThrow().getList("lines", Document.class));
     }
 
@@ -161,27 +180,44 @@ class RemoteMongoCollectionTest {
 
     @Test
     void findsOneAndModifiesIt() {
-        orders.insertMany(List.of(new Document("_id", 1).append("status", "open").append("ts", 1),
+        orders.insertMany(List.of(
+                new Document("_id", 1).append("status", "open").append("ts", 1),
                 new Document("_id", 2).append("status", "open").append("ts", 2)));
 
-        assertEquals(Optional.of(new Document("_id", 1).append("status", "open").append("ts", 1)),
-                orders.findOneAndUpdate(eq("status", "open"), set("status", "taken"),
+        assertEquals(
+                Optional.of(new Document("_id", 1).append("status", "open").append("ts", 1)),
+                orders.findOneAndUpdate(
+                        eq("status", "open"),
+                        set("status", "taken"),
                         new FindOneAndModifyOptions().sort(ascending("ts"))));
-        assertEquals(Optional.of(new Document("status", "taken")),
-                orders.findOneAndUpdate(eq("_id", 2), set("status", "taken"), new FindOneAndModifyOptions()
-                        .returnNewDocument(true).projection(fields(include("status"), excludeId()))));
+        assertEquals(
+                Optional.of(new Document("status", "taken")),
+                orders.findOneAndUpdate(
+                        eq("_id", 2),
+                        set("status", "taken"),
+                        new FindOneAndModifyOptions()
+                                .returnNewDocument(true)
+                                .projection(fields(include("status"), excludeId()))));
         assertEquals(Optional.empty(), orders.findOneAndUpdate(eq("_id", 3), set("status", "x")));
-        assertEquals(Optional.of(new Document("_id", 3).append("status", "x")),
-                orders.findOneAndUpdate(eq("_id", 3), set("status", "x"),
+        assertEquals(
+                Optional.of(new Document("_id", 3).append("status", "x")),
+                orders.findOneAndUpdate(
+                        eq("_id", 3),
+                        set("status", "x"),
                         new FindOneAndModifyOptions().upsert(true).returnNewDocument(true)));
 
-        assertEquals(Optional.of(new Document("_id", 1).append("status", "taken").append("ts", 1)),
+        assertEquals(
+                Optional.of(new Document("_id", 1).append("status", "taken").append("ts", 1)),
                 orders.findOneAndReplace(eq("_id", 1), new Document("status", "replaced")));
-        assertEquals(Optional.of(new Document("_id", 1).append("status", "again")),
-                orders.findOneAndReplace(eq("_id", 1), new Document("status", "again"),
+        assertEquals(
+                Optional.of(new Document("_id", 1).append("status", "again")),
+                orders.findOneAndReplace(
+                        eq("_id", 1),
+                        new Document("status", "again"),
                         new FindOneAndModifyOptions().returnNewDocument(true)));
 
-        assertEquals(Optional.of(new Document("_id", 3).append("status", "x")),
+        assertEquals(
+                Optional.of(new Document("_id", 3).append("status", "x")),
                 orders.findOneAndDelete(new Document(), new FindOneAndModifyOptions().sort(descending("_id"))));
         assertEquals(Optional.empty(), orders.findOneAndDelete(eq("_id", 3)));
         assertEquals(2, orders.count());
@@ -195,8 +231,10 @@ class RemoteMongoCollectionTest {
         assertEquals(Optional.of(order), typed.findOne(eq("_id", order.id())));
         assertEquals(List.of(order), typed.find(eq("status", "open")).toList());
         Order done = new Order(order.id(), "done", 1, order.price(), List.of());
-        assertEquals(Optional.of(done), typed.findOneAndReplace(eq("_id", order.id()), done,
-                new FindOneAndModifyOptions().returnNewDocument(true)));
+        assertEquals(
+                Optional.of(done),
+                typed.findOneAndReplace(
+                        eq("_id", order.id()), done, new FindOneAndModifyOptions().returnNewDocument(true)));
         Document raw = orders.findOne(eq("_id", order.id())).orElseThrow();
         assertEquals(1L, raw.get("total"), "a long stays Int64 on the wire");
     }
@@ -204,18 +242,23 @@ class RemoteMongoCollectionTest {
     @Test
     void readsAndWritesPojos() {
         RemoteMongoCollection<OrderBean> typed = user.mongoClient(MongoTestBackend.SERVICE)
-                .database(MongoTestBackend.DATABASE).collection(orders.namespace().collection(), OrderBean.class);
+                .database(MongoTestBackend.DATABASE)
+                .collection(orders.namespace().collection(), OrderBean.class);
         OrderBean bean = new OrderBean(new ObjectId(), "open", 7);
         typed.insertMany(List.of(bean, new OrderBean(new ObjectId(), "done", 8)));
         assertEquals(List.of(bean), typed.find(eq("status", "open")).toList());
         assertEquals(Optional.of(bean), typed.findOneAndDelete(eq("total", 7)));
-        assertEquals(List.of(new Document("_id", "done").append("n", 1)),
+        assertEquals(
+                List.of(new Document("_id", "done").append("n", 1)),
                 typed.aggregate(List.of(group("$status", sum("n", 1))), Document.class));
     }
 
     @Test
     void keepsNumberTypes() {
-        orders.insertOne(new Document("_id", 1).append("int", 1).append("long", 2L).append("double", 2.5)
+        orders.insertOne(new Document("_id", 1)
+                .append("int", 1)
+                .append("long", 2L)
+                .append("double", 2.5)
                 .append("decimal", Decimal128.parse("1.10")));
         Document read = orders.findOne(eq("_id", 1)).orElseThrow();
         assertInstanceOf(Integer.class, read.get("int"));
@@ -228,8 +271,8 @@ class RemoteMongoCollectionTest {
     @Test
     void aDuplicateKeyNamesTheNamespaceButNotTheDocument() {
         orders.insertOne(new Document("_id", "secret-value"));
-        DuplicateKeyException e = assertThrows(DuplicateKeyException.class,
-                () -> orders.insertOne(new Document("_id", "secret-value")));
+        DuplicateKeyException e =
+                assertThrows(DuplicateKeyException.class, () -> orders.insertOne(new Document("_id", "secret-value")));
         assertEquals(orders.namespace(), e.namespace());
         assertEquals("insertOne", e.operation());
         assertTrue(e.getMessage().startsWith("APPSVC0701: insertOne on " + orders.namespace()), e.getMessage());
@@ -240,13 +283,17 @@ class RemoteMongoCollectionTest {
     @Test
     void aWriteTheRulesRefuseIsNotPermitted() {
         RemoteMongoCollection<Document> mine = user.mongoClient(MongoTestBackend.SERVICE)
-                .database(MongoTestBackend.DATABASE).collection("owned");
-        BsonValue note = mine.insertOne(new Document("owner_id", user.id()).append("text", "mine")).insertedId();
+                .database(MongoTestBackend.DATABASE)
+                .collection("owned");
+        BsonValue note = mine.insertOne(new Document("owner_id", user.id()).append("text", "mine"))
+                .insertedId();
         User other = testApp.get().logIn(Credentials.anonymous(false));
         RemoteMongoCollection<Document> theirs = other.mongoClient(MongoTestBackend.SERVICE)
-                .database(MongoTestBackend.DATABASE).collection("owned");
+                .database(MongoTestBackend.DATABASE)
+                .collection("owned");
         assertTrue(theirs.findOne(eq("_id", note)).isPresent(), "everyone may read");
-        OperationNotPermittedException e = assertThrows(OperationNotPermittedException.class,
+        OperationNotPermittedException e = assertThrows(
+                OperationNotPermittedException.class,
                 () -> theirs.insertOne(new Document("owner_id", user.id()).append("text", "forged")));
         assertEquals(new Namespace(MongoTestBackend.DATABASE, "owned"), e.namespace());
         assertTrue(e.getMessage().startsWith("APPSVC0702: insertOne on shop.owned"), e.getMessage());
@@ -261,15 +308,17 @@ class RemoteMongoCollectionTest {
 
     @Test
     void aMissingServiceHasItsOwnCode() {
-        MongoOperationException e = assertThrows(MongoOperationException.class, () -> user.mongoClient("no-such")
-                .database("db").collection("c").count());
+        MongoOperationException e = assertThrows(
+                MongoOperationException.class,
+                () -> user.mongoClient("no-such").database("db").collection("c").count());
         assertEquals(ErrorCode.SERVICE_NOT_FOUND, e.errorCode());
         assertTrue(e.getMessage().startsWith("APPSVC0703: count on db.c (service 'no-such')"), e.getMessage());
     }
 
     @Test
     void aBadArgumentHasItsOwnCode() {
-        MongoOperationException e = assertThrows(MongoOperationException.class,
+        MongoOperationException e = assertThrows(
+                MongoOperationException.class,
                 () -> orders.updateOne(eq("_id", 1), new Document("status", "no operator")));
         assertEquals(ErrorCode.INVALID_PARAMETER, e.errorCode());
         assertTrue(e.getMessage().startsWith("APPSVC0704: updateOne on " + orders.namespace()), e.getMessage());
@@ -283,8 +332,10 @@ class RemoteMongoCollectionTest {
         List<AuthEvent.Type> events = new CopyOnWriteArrayList<>();
         testApp.get().addListener(event -> events.add(event.type()));
         long refreshes = EMULATOR.admin().requestCount("POST", "/api/client/v2.0/auth/session");
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
-                .times(1).error(401, "InvalidSession", "invalid session"));
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
+                        .times(1)
+                        .error(401, "InvalidSession", "invalid session"));
         assertEquals(List.of(new Document("_id", 1)), orders.find().toList());
         assertEquals(refreshes + 1, EMULATOR.admin().requestCount("POST", "/api/client/v2.0/auth/session"));
         assertEquals(List.of(AuthEvent.Type.TOKEN_REFRESHED), events);
@@ -299,32 +350,86 @@ class RemoteMongoCollectionTest {
 
     @Test
     void everyOperationHasAnAsyncTwin() {
-        BsonValue id = orders.insertOneAsync(new Document("_id", 1).append("n", 1)).toCompletableFuture().join()
+        BsonValue id = orders.insertOneAsync(new Document("_id", 1).append("n", 1))
+                .toCompletableFuture()
+                .join()
                 .insertedId();
         assertEquals(new BsonInt32(1), id);
-        assertEquals(List.of(new BsonString("a")), orders.insertManyAsync(List.of(new Document("_id", "a")))
-                .toCompletableFuture().join().insertedIds());
+        assertEquals(
+                List.of(new BsonString("a")),
+                orders.insertManyAsync(List.of(new Document("_id", "a")))
+                        .toCompletableFuture()
+                        .join()
+                        .insertedIds());
         assertEquals(2L, orders.countAsync().toCompletableFuture().join());
         assertEquals(1L, orders.countAsync(eq("n", 1)).toCompletableFuture().join());
         assertEquals(2, orders.find().toListAsync().toCompletableFuture().join().size());
-        assertTrue(orders.find(eq("n", 1)).firstAsync().toCompletableFuture().join().isPresent());
+        assertTrue(orders.find(eq("n", 1))
+                .firstAsync()
+                .toCompletableFuture()
+                .join()
+                .isPresent());
         assertTrue(orders.findOneAsync(eq("n", 1)).toCompletableFuture().join().isPresent());
-        assertEquals(1, orders.aggregateAsync(List.of(match(eq("n", 1)))).toCompletableFuture().join().size());
-        assertEquals(1, orders.updateOneAsync(eq("n", 1), set("n", 2), new UpdateOptions()).toCompletableFuture()
-                .join().modifiedCount());
-        assertEquals(1, orders.updateManyAsync(eq("n", 2), set("n", 3), new UpdateOptions()).toCompletableFuture()
-                .join().modifiedCount());
-        assertEquals(3, orders.findOneAndUpdateAsync(eq("n", 3), inc("n", 1), new FindOneAndModifyOptions())
-                .toCompletableFuture().join().orElseThrow().getInteger("n"));
-        assertEquals(4, orders.findOneAndReplaceAsync(eq("n", 4), new Document("n", 5),
-                new FindOneAndModifyOptions()).toCompletableFuture().join().orElseThrow().getInteger("n"));
-        assertEquals(5, orders.findOneAndDeleteAsync(eq("n", 5), new FindOneAndModifyOptions())
-                .toCompletableFuture().join().orElseThrow().getInteger("n"));
-        assertEquals(1, orders.deleteOneAsync(eq("_id", "a")).toCompletableFuture().join().deletedCount());
-        assertEquals(0, orders.deleteManyAsync(new Document()).toCompletableFuture().join().deletedCount());
+        assertEquals(
+                1,
+                orders.aggregateAsync(List.of(match(eq("n", 1))))
+                        .toCompletableFuture()
+                        .join()
+                        .size());
+        assertEquals(
+                1,
+                orders.updateOneAsync(eq("n", 1), set("n", 2), new UpdateOptions())
+                        .toCompletableFuture()
+                        .join()
+                        .modifiedCount());
+        assertEquals(
+                1,
+                orders.updateManyAsync(eq("n", 2), set("n", 3), new UpdateOptions())
+                        .toCompletableFuture()
+                        .join()
+                        .modifiedCount());
+        assertEquals(
+                3,
+                orders.findOneAndUpdateAsync(eq("n", 3), inc("n", 1), new FindOneAndModifyOptions())
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .getInteger("n"));
+        assertEquals(
+                4,
+                orders.findOneAndReplaceAsync(eq("n", 4), new Document("n", 5), new FindOneAndModifyOptions())
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .getInteger("n"));
+        assertEquals(
+                5,
+                orders.findOneAndDeleteAsync(eq("n", 5), new FindOneAndModifyOptions())
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .getInteger("n"));
+        assertEquals(
+                1,
+                orders.deleteOneAsync(eq("_id", "a"))
+                        .toCompletableFuture()
+                        .join()
+                        .deletedCount());
+        assertEquals(
+                0,
+                orders.deleteManyAsync(new Document())
+                        .toCompletableFuture()
+                        .join()
+                        .deletedCount());
 
-        CompletionException failed = assertThrows(CompletionException.class, () -> user.mongoClient("no-such")
-                .database("db").collection("c").countAsync().toCompletableFuture().join());
+        CompletionException failed = assertThrows(
+                CompletionException.class,
+                () -> user.mongoClient("no-such")
+                        .database("db")
+                        .collection("c")
+                        .countAsync()
+                        .toCompletableFuture()
+                        .join());
         assertInstanceOf(MongoOperationException.class, failed.getCause());
     }
 }

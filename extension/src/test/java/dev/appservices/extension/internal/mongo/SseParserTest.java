@@ -1,5 +1,9 @@
 package dev.appservices.extension.internal.mongo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,25 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The stream format of data-and-sync.md §2, as the SDKs' WatchStream reads it. */
 class SseParserTest {
 
     @Test
     void dispatchesAtBlankLines() throws IOException {
-        assertEquals(List.of(new SseEvent("", "{\"a\": 1}"), new SseEvent("", "{\"b\": 2}")),
+        assertEquals(
+                List.of(new SseEvent("", "{\"a\": 1}"), new SseEvent("", "{\"b\": 2}")),
                 events("data: {\"a\": 1}\n\ndata: {\"b\": 2}\n\n"));
     }
 
     @Test
     void acceptsCrlfAndTheSpaceAfterTheColonIsOptional() throws IOException {
-        assertEquals(List.of(new SseEvent("message", "x"), new SseEvent("", " y")),
+        assertEquals(
+                List.of(new SseEvent("message", "x"), new SseEvent("", " y")),
                 events("event:message\r\ndata:x\r\n\r\ndata:  y\r\n\r\n"));
     }
 
@@ -46,7 +47,8 @@ class SseParserTest {
 
     @Test
     void decodesOnlyThePercentEncodingsOfTheProtocol() throws IOException {
-        assertEquals(List.of(new SseEvent("", "100% a\nb\rc %41 %0a %250A %2")),
+        assertEquals(
+                List.of(new SseEvent("", "100% a\nb\rc %41 %0a %250A %2")),
                 events("data: 100%25 a%0Ab%0Dc %41 %0a %25250A %2\n\n"));
     }
 
@@ -57,7 +59,8 @@ class SseParserTest {
 
     @Test
     void typesTheErrorEvent() throws IOException {
-        SseEvent error = events("event: error\ndata: {\"error\":\"e\",\"error_code\":\"InvalidSession\"}\n\n").get(0);
+        SseEvent error = events("event: error\ndata: {\"error\":\"e\",\"error_code\":\"InvalidSession\"}\n\n")
+                .get(0);
         assertTrue(error.isError());
         assertFalse(error.isMessage());
         assertTrue(new SseEvent("message", "{}").isMessage());
@@ -66,7 +69,8 @@ class SseParserTest {
 
     @Test
     void theTypeAppliesToOneEventOnly() throws IOException {
-        assertEquals(List.of(new SseEvent("error", "e"), new SseEvent("", "m")),
+        assertEquals(
+                List.of(new SseEvent("error", "e"), new SseEvent("", "m")),
                 events("event: error\ndata: e\n\ndata: m\n\n"));
     }
 

@@ -1,10 +1,5 @@
 package dev.appservices.extension.internal.sync;
 
-import java.net.URI;
-import java.nio.file.Path;
-
-import org.bson.Document;
-
 import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.Credentials;
@@ -14,6 +9,9 @@ import dev.appservices.User;
 import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncedCollection;
 import dev.appservices.sync.SyncedDatabase;
+import java.net.URI;
+import java.nio.file.Path;
+import org.bson.Document;
 
 /**
  * The client JVM that {@link SyncKillTest} kills: it logs in, then inserts numbered documents into a synced collection
@@ -25,18 +23,23 @@ public final class SyncChild {
     static final String APP_ID = "sync-kill-test";
     static final String DATABASE = "shop";
 
-    private SyncChild() {
-    }
+    private SyncChild() {}
 
     static App app(URI baseUrl, Path metadata, Path sync) {
-        return App.create(AppConfiguration.builder(APP_ID).baseUrl(baseUrl).syncDirectory(sync)
-                .metadata(MetadataConfiguration.builder().mode(MetadataMode.NO_ENCRYPTION).directory(metadata)
+        return App.create(AppConfiguration.builder(APP_ID)
+                .baseUrl(baseUrl)
+                .syncDirectory(sync)
+                .metadata(MetadataConfiguration.builder()
+                        .mode(MetadataMode.NO_ENCRYPTION)
+                        .directory(metadata)
                         .build())
                 .build());
     }
 
     static SyncConfiguration configuration(User user, String collection) {
-        return SyncConfiguration.builder(user).subscription("all", DATABASE, collection, new Document()).build();
+        return SyncConfiguration.builder(user)
+                .subscription("all", DATABASE, collection, new Document())
+                .build();
     }
 
     public static void main(String[] args) throws InterruptedException {

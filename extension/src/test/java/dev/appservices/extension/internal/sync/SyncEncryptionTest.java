@@ -4,17 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.UUID;
-
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.Credentials;
 import dev.appservices.EncryptionKey;
@@ -26,6 +15,15 @@ import dev.appservices.extension.internal.client.AppPerTest;
 import dev.appservices.extension.internal.mongo.MongoTestBackend;
 import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncedDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Local data is encrypted at rest exactly when the App's metadata is, with the metadata store's keys. */
 class SyncEncryptionTest {
@@ -44,7 +42,10 @@ class SyncEncryptionTest {
         byte[] raw = new byte[EncryptionKey.LENGTH];
         new SecureRandom().nextBytes(raw);
         App app = testApp.reopen(builder -> builder.metadata(MetadataConfiguration.builder()
-                .mode(MetadataMode.ENCRYPTION).directory(directory).encryptionKey(EncryptionKey.of(raw)).build()));
+                .mode(MetadataMode.ENCRYPTION)
+                .directory(directory)
+                .encryptionKey(EncryptionKey.of(raw))
+                .build()));
         String secret = "secret-" + UUID.randomUUID();
 
         Path file = writeAndClose(app, secret);
@@ -73,14 +74,21 @@ class SyncEncryptionTest {
             local.session().pause();
             local.collection(MongoTestBackend.DATABASE, "notes").insertOne(new Document("text", secret));
         }
-        Path root = app.configuration().syncDirectory()
-                .orElse(app.configuration().metadata().directory().resolve(APP_ID).resolve("sync"));
+        Path root = app.configuration()
+                .syncDirectory()
+                .orElse(app.configuration()
+                        .metadata()
+                        .directory()
+                        .resolve(APP_ID)
+                        .resolve("sync"));
         return root.resolve(user.id()).resolve("default.mv.db");
     }
 
     private static SyncedDatabase open(App app, User user) {
-        return app.sync().open(SyncConfiguration.builder(user)
-                .subscription("all", MongoTestBackend.DATABASE, "notes", new Document()).build());
+        return app.sync()
+                .open(SyncConfiguration.builder(user)
+                        .subscription("all", MongoTestBackend.DATABASE, "notes", new Document())
+                        .build());
     }
 
     private static boolean contains(Path file, String text) throws IOException {

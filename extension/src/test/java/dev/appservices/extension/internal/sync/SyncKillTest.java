@@ -4,6 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.appservices.App;
+import dev.appservices.Credentials;
+import dev.appservices.User;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.extension.internal.mongo.MongoTestBackend;
+import dev.appservices.mongo.RemoteMongoCollection;
+import dev.appservices.sync.SyncedDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,19 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.appservices.App;
-import dev.appservices.Credentials;
-import dev.appservices.User;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.extension.internal.mongo.MongoTestBackend;
-import dev.appservices.mongo.RemoteMongoCollection;
-import dev.appservices.sync.SyncedDatabase;
 
 /**
  * A client JVM killed with SIGKILL while it writes and uploads: restarted on the same files, nothing it committed is
@@ -78,36 +76,54 @@ class SyncKillTest {
                 List<Document> uploaded = remote(user, collection).find().toList();
                 Set<Integer> numbers = new HashSet<>();
                 uploaded.forEach(document -> numbers.add(document.getInteger("n")));
-                assertEquals(kept, uploaded.size(), "nothing doubled, nothing lost (uploaded before the kill: "
-                        + uploadedBeforeTheKill + " of " + lastCommitted + ")");
+                assertEquals(
+                        kept,
+                        uploaded.size(),
+                        "nothing doubled, nothing lost (uploaded before the kill: " + uploadedBeforeTheKill + " of "
+                                + lastCommitted + ")");
                 assertEquals(uploaded.size(), numbers.size());
             }
         }
     }
 
     private static RemoteMongoCollection<Document> remote(User user, String collection) {
-        return user.mongoClient(MongoTestBackend.SERVICE).database(SyncChild.DATABASE).collection(collection);
+        return user.mongoClient(MongoTestBackend.SERVICE)
+                .database(SyncChild.DATABASE)
+                .collection(collection);
     }
 
     private static Process start(Path metadata, Path sync, String collection, AtomicInteger committed)
             throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                classPath, SyncChild.class.getName(), EMULATOR.baseUrl().toString(), metadata.toString(),
-                sync.toString(), collection, "100000").redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("committed ")) {
-                        committed.set(Integer.parseInt(line.substring("committed ".length())));
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        classPath,
+                        SyncChild.class.getName(),
+                        EMULATOR.baseUrl().toString(),
+                        metadata.toString(),
+                        sync.toString(),
+                        collection,
+                        "100000")
+                .redirectErrorStream(true)
+                .start();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            if (line.startsWith("committed ")) {
+                                committed.set(Integer.parseInt(line.substring("committed ".length())));
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the child was killed
                     }
-                }
-            } catch (IOException e) {
-                // the child was killed
-            }
-        }, "sync-child-output");
+                },
+                "sync-child-output");
         reader.setDaemon(true);
         reader.start();
         return process;

@@ -9,21 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.Credentials;
 import dev.appservices.User;
 import dev.appservices.emulator.EmulatorExtension;
@@ -42,6 +27,19 @@ import dev.appservices.sync.SyncException;
 import dev.appservices.sync.SyncSession;
 import dev.appservices.sync.SyncedCollection;
 import dev.appservices.sync.SyncedDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Users' lifecycle, subscriptions, refused writes, listeners and reopening, against the emulator over HTTP. */
 class SyncLifecycleTest {
@@ -65,14 +63,18 @@ class SyncLifecycleTest {
     }
 
     private SyncedDatabase open(User user, String coll, Document filter) {
-        return testApp.get().sync().open(SyncConfiguration.builder(user)
-                .subscription("all", MongoTestBackend.DATABASE, coll, filter)
-                .errorHandler((session, error) -> errors.add(error))
-                .build());
+        return testApp.get()
+                .sync()
+                .open(SyncConfiguration.builder(user)
+                        .subscription("all", MongoTestBackend.DATABASE, coll, filter)
+                        .errorHandler((session, error) -> errors.add(error))
+                        .build());
     }
 
     private RemoteMongoCollection<Document> remote(User user, String coll) {
-        return user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE).collection(coll);
+        return user.mongoClient(MongoTestBackend.SERVICE)
+                .database(MongoTestBackend.DATABASE)
+                .collection(coll);
     }
 
     @Test
@@ -81,10 +83,14 @@ class SyncLifecycleTest {
         User user = testApp.get().logIn(credentials);
         try (SyncedDatabase local = open(user, collection, new Document())) {
             SyncedCollection<Document> orders = local.collection(MongoTestBackend.DATABASE, collection);
-            String fault = EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/**/functions/call")
-                    .method("POST").delay(Duration.ofSeconds(3)).delayOnly());
+            String fault = EMULATOR.admin()
+                    .injectFault(FaultSpec.onPath("/api/client/**/functions/call")
+                            .method("POST")
+                            .delay(Duration.ofSeconds(3))
+                            .delayOnly());
             orders.insertOne(new Document("status", "open"));
-            CompletableFuture<Void> pending = local.session().uploadAllLocalChangesAsync().toCompletableFuture();
+            CompletableFuture<Void> pending =
+                    local.session().uploadAllLocalChangesAsync().toCompletableFuture();
             user.logOut();
             EMULATOR.admin().removeFault(fault);
 
@@ -139,7 +145,8 @@ class SyncLifecycleTest {
             EMULATOR.admin().logoutUser(APP_ID, user.id());
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
 
-            SyncException error = assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
+            SyncException error =
+                    assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
 
             assertTrue(error.isFatal(), error.getMessage());
             assertEquals(SyncSession.State.INACTIVE, local.session().state());
@@ -154,14 +161,25 @@ class SyncLifecycleTest {
         try (SyncedDatabase local = open(user, collection, new Document("status", "open"))) {
             SyncedCollection<Document> orders = local.collection(MongoTestBackend.DATABASE, collection);
             assertTrue(local.subscriptions().waitForSynchronization(WAIT));
-            assertEquals(List.of("open"), orders.find().toList().stream().map(d -> d.getString("status")).toList());
+            assertEquals(
+                    List.of("open"),
+                    orders.find().toList().stream()
+                            .map(d -> d.getString("status"))
+                            .toList());
 
-            local.subscriptions().update(s -> s.add("done", MongoTestBackend.DATABASE, collection,
-                    eq("status", "done")).remove("all"));
+            local.subscriptions()
+                    .update(s -> s.add("done", MongoTestBackend.DATABASE, collection, eq("status", "done"))
+                            .remove("all"));
             assertTrue(local.subscriptions().waitForSynchronization(WAIT));
 
-            assertEquals(List.of("done"), orders.find().toList().stream().map(d -> d.getString("status")).toList());
-            assertEquals(List.of("done"), local.subscriptions().all().stream().map(s -> s.name()).toList());
+            assertEquals(
+                    List.of("done"),
+                    orders.find().toList().stream()
+                            .map(d -> d.getString("status"))
+                            .toList());
+            assertEquals(
+                    List.of("done"),
+                    local.subscriptions().all().stream().map(s -> s.name()).toList());
         }
     }
 
@@ -169,9 +187,13 @@ class SyncLifecycleTest {
     void aWriteTheRulesRefuseIsUndoneLocallyAndReported() {
         User ana = testApp.get().logIn(Credentials.anonymous(false));
         User bob = testApp.get().logIn(Credentials.anonymous(false));
-        ObjectId id = remote(ana, "owned").insertOne(new Document("owner_id", ana.id()).append("note", collection)
-                .append("status", "open"))
-                .insertedId().asObjectId().getValue();
+        ObjectId id = remote(ana, "owned")
+                .insertOne(new Document("owner_id", ana.id())
+                        .append("note", collection)
+                        .append("status", "open"))
+                .insertedId()
+                .asObjectId()
+                .getValue();
         try (SyncedDatabase local = open(bob, "owned", new Document("note", collection))) {
             SyncedCollection<Document> owned = local.collection(MongoTestBackend.DATABASE, "owned");
             assertTrue(local.session().downloadAllServerChanges(WAIT));
@@ -180,12 +202,18 @@ class SyncLifecycleTest {
 
             await().atMost(WAIT).until(() -> errors.stream().anyMatch(CompensatingWriteException.class::isInstance));
             CompensatingWriteException refused = (CompensatingWriteException) errors.stream()
-                    .filter(CompensatingWriteException.class::isInstance).findFirst().orElseThrow();
+                    .filter(CompensatingWriteException.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(id, refused.documentId().asObjectId().getValue());
             assertEquals("owned", refused.namespace().collection());
-            assertEquals("open", owned.findOne(eq("_id", id)).orElseThrow().getString("status"),
+            assertEquals(
+                    "open",
+                    owned.findOne(eq("_id", id)).orElseThrow().getString("status"),
                     "the local change is undone");
-            assertEquals("open", remote(ana, "owned").findOne(eq("_id", id)).orElseThrow().getString("status"));
+            assertEquals(
+                    "open",
+                    remote(ana, "owned").findOne(eq("_id", id)).orElseThrow().getString("status"));
         }
     }
 
@@ -234,9 +262,12 @@ class SyncLifecycleTest {
 
             await().atMost(WAIT).until(() -> events.size() >= 2);
             assertTrue(local.session().downloadAllServerChanges(WAIT));
-            assertEquals(List.of("local", "remote"), events.stream()
-                    .filter(e -> e.operationType() == OperationType.INSERT)
-                    .map(e -> e.fullDocument().orElseThrow().getString("by")).toList());
+            assertEquals(
+                    List.of("local", "remote"),
+                    events.stream()
+                            .filter(e -> e.operationType() == OperationType.INSERT)
+                            .map(e -> e.fullDocument().orElseThrow().getString("by"))
+                            .toList());
         }
     }
 
@@ -249,7 +280,8 @@ class SyncLifecycleTest {
         }
         assertEquals(0, remote(user, collection).count());
         try (SyncedDatabase local = open(user, collection, new Document())) {
-            assertEquals(1, local.collection(MongoTestBackend.DATABASE, collection).count());
+            assertEquals(
+                    1, local.collection(MongoTestBackend.DATABASE, collection).count());
             assertTrue(local.session().uploadAllLocalChanges(WAIT));
         }
         assertEquals(1, remote(user, collection).count());

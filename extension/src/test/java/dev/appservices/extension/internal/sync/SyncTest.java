@@ -8,21 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.Credentials;
 import dev.appservices.User;
 import dev.appservices.emulator.EmulatorExtension;
@@ -34,6 +19,19 @@ import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncSession;
 import dev.appservices.sync.SyncedCollection;
 import dev.appservices.sync.SyncedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Synced databases of two users of one App against the emulator over HTTP: local writes, uploads, convergence. */
 class SyncTest {
@@ -63,9 +61,11 @@ class SyncTest {
     }
 
     private SyncedDatabase open(User user) {
-        return testApp.get().sync().open(SyncConfiguration.builder(user)
-                .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
-                .build());
+        return testApp.get()
+                .sync()
+                .open(SyncConfiguration.builder(user)
+                        .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
+                        .build());
     }
 
     @Test
@@ -73,11 +73,15 @@ class SyncTest {
         User user = testApp.get().logIn(Credentials.anonymous(false));
         try (SyncedDatabase local = open(user)) {
             SyncedCollection<Document> orders = local.collection(MongoTestBackend.DATABASE, collection);
-            ObjectId id = orders.insertOne(new Document("status", "open")).insertedId().asObjectId().getValue();
+            ObjectId id = orders.insertOne(new Document("status", "open"))
+                    .insertedId()
+                    .asObjectId()
+                    .getValue();
             assertEquals(1, orders.count(eq("status", "open")));
             assertTrue(local.session().uploadAllLocalChanges(WAIT));
             RemoteMongoCollection<Document> remote = user.mongoClient(MongoTestBackend.SERVICE)
-                    .database(MongoTestBackend.DATABASE).collection(collection);
+                    .database(MongoTestBackend.DATABASE)
+                    .collection(collection);
             assertEquals("open", remote.findOne(eq("_id", id)).orElseThrow().getString("status"));
         }
     }
@@ -86,11 +90,15 @@ class SyncTest {
     void twoUsersEditDifferentFieldsOfflineAndConverge() {
         User ana = testApp.get().logIn(Credentials.anonymous(false));
         User bob = testApp.get().logIn(Credentials.anonymous(false));
-        try (SyncedDatabase anaLocal = open(ana); SyncedDatabase bobLocal = open(bob)) {
+        try (SyncedDatabase anaLocal = open(ana);
+                SyncedDatabase bobLocal = open(bob)) {
             SyncedCollection<Document> anaOrders = anaLocal.collection(MongoTestBackend.DATABASE, collection);
             SyncedCollection<Document> bobOrders = bobLocal.collection(MongoTestBackend.DATABASE, collection);
-            ObjectId id = anaOrders.insertOne(new Document("status", "open").append("total", 1)).insertedId()
-                    .asObjectId().getValue();
+            ObjectId id = anaOrders
+                    .insertOne(new Document("status", "open").append("total", 1))
+                    .insertedId()
+                    .asObjectId()
+                    .getValue();
             assertTrue(anaLocal.session().uploadAllLocalChanges(WAIT));
             await().atMost(WAIT).until(() -> bobOrders.count(eq("_id", id)) == 1);
 
@@ -117,12 +125,19 @@ class SyncTest {
         User bob = testApp.get().logIn(Credentials.anonymous(false));
         List<Throwable> bobErrors = new CopyOnWriteArrayList<>();
         try (SyncedDatabase anaLocal = open(ana);
-                SyncedDatabase bobLocal = testApp.get().sync().open(SyncConfiguration.builder(bob)
-                        .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
-                        .errorHandler((session, error) -> bobErrors.add(error)).build())) {
+                SyncedDatabase bobLocal = testApp.get()
+                        .sync()
+                        .open(SyncConfiguration.builder(bob)
+                                .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
+                                .errorHandler((session, error) -> bobErrors.add(error))
+                                .build())) {
             SyncedCollection<Document> anaOrders = anaLocal.collection(MongoTestBackend.DATABASE, collection);
             SyncedCollection<Document> bobOrders = bobLocal.collection(MongoTestBackend.DATABASE, collection);
-            ObjectId id = anaOrders.insertOne(new Document("status", "open")).insertedId().asObjectId().getValue();
+            ObjectId id = anaOrders
+                    .insertOne(new Document("status", "open"))
+                    .insertedId()
+                    .asObjectId()
+                    .getValue();
             assertTrue(anaLocal.session().uploadAllLocalChanges(WAIT));
             assertTrue(bobLocal.session().downloadAllServerChanges(WAIT));
             assertEquals(1, bobOrders.count(eq("_id", id)));
@@ -144,14 +159,18 @@ class SyncTest {
     @Test
     void aWriteOutsideEverySubscriptionFailsAtOnce() {
         User user = testApp.get().logIn(Credentials.anonymous(false));
-        try (SyncedDatabase local = testApp.get().sync().open(SyncConfiguration.builder(user)
-                .subscription("open", MongoTestBackend.DATABASE, collection, eq("status", "open")).build())) {
+        try (SyncedDatabase local = testApp.get()
+                .sync()
+                .open(SyncConfiguration.builder(user)
+                        .subscription("open", MongoTestBackend.DATABASE, collection, eq("status", "open"))
+                        .build())) {
             SyncedCollection<Document> orders = local.collection(MongoTestBackend.DATABASE, collection);
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> orders.insertOne(new Document("status", "done")));
+            IllegalArgumentException error = assertThrows(
+                    IllegalArgumentException.class, () -> orders.insertOne(new Document("status", "done")));
             assertTrue(error.getMessage().startsWith("APPSVC1013:"), error.getMessage());
             assertEquals(0, orders.count());
-            assertEquals(0, local.session().configuration().initialSubscriptions().size() - 1);
+            assertEquals(
+                    0, local.session().configuration().initialSubscriptions().size() - 1);
             SyncSession session = local.session();
             assertTrue(session.uploadAllLocalChanges(WAIT), "nothing was queued");
         }
@@ -175,7 +194,9 @@ class SyncTest {
     }
 
     private static List<String> syncThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.startsWith("appservices-sync-" + APP_ID)).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("appservices-sync-" + APP_ID))
+                .toList();
     }
 }

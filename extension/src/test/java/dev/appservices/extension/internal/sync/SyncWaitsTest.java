@@ -7,20 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
 import dev.appservices.User;
@@ -34,6 +20,18 @@ import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncException;
 import dev.appservices.sync.SyncSession;
 import dev.appservices.sync.SyncedDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The seed's rule: with the App timeout at one second and a backend that does not answer, a pending upload wait fails
@@ -46,14 +44,15 @@ class SyncWaitsTest {
     private static final Duration TIMEOUT = Duration.ofMillis(1000);
     /** Longer than the App timeout: requests the backend delays by this much time out. */
     private static final Duration SILENCE = Duration.ofSeconds(5);
+
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = MongoTestBackend.emulator(APP_ID);
 
     @RegisterExtension
-    final AppPerTest testApp = AppPerTest.on(EMULATOR, APP_ID,
-            builder -> builder.timeout(TIMEOUT).syncDirectory(SyncTest.tempDirectory()));
+    final AppPerTest testApp = AppPerTest.on(
+            EMULATOR, APP_ID, builder -> builder.timeout(TIMEOUT).syncDirectory(SyncTest.tempDirectory()));
 
     private final List<SyncException> errors = new CopyOnWriteArrayList<>();
     private String collection;
@@ -71,17 +70,23 @@ class SyncWaitsTest {
     }
 
     private SyncedDatabase open(boolean cancelWaits) {
-        SyncedDatabase local = testApp.get().sync().open(SyncConfiguration.builder(user)
-                .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
-                .cancelWaitsOnNonFatalError(cancelWaits)
-                .errorHandler((session, error) -> errors.add(error))
-                .build());
+        SyncedDatabase local = testApp.get()
+                .sync()
+                .open(SyncConfiguration.builder(user)
+                        .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
+                        .cancelWaitsOnNonFatalError(cancelWaits)
+                        .errorHandler((session, error) -> errors.add(error))
+                        .build());
         await().atMost(WAIT).until(() -> local.session().connectionState() == ConnectionState.CONNECTED);
         return local;
     }
 
     private static void silence() {
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/**").method("POST").delay(SILENCE).delayOnly());
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/**")
+                        .method("POST")
+                        .delay(SILENCE)
+                        .delayOnly());
     }
 
     @Test
@@ -90,7 +95,8 @@ class SyncWaitsTest {
             silence();
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
             long start = System.nanoTime();
-            SyncException error = assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
+            SyncException error =
+                    assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
             assertFalse(error.isFatal());
@@ -106,7 +112,8 @@ class SyncWaitsTest {
         try (SyncedDatabase local = open(false)) {
             silence();
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
-            CompletableFuture<Void> upload = local.session().uploadAllLocalChangesAsync().toCompletableFuture();
+            CompletableFuture<Void> upload =
+                    local.session().uploadAllLocalChangesAsync().toCompletableFuture();
 
             await().atMost(WAIT).until(() -> !errors.isEmpty());
             assertFalse(upload.isDone(), "a non-fatal error does not fail the wait");
@@ -114,8 +121,12 @@ class SyncWaitsTest {
 
             EMULATOR.admin().clearFaults();
             upload.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertEquals(1, user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE)
-                    .collection(collection).count());
+            assertEquals(
+                    1,
+                    user.mongoClient(MongoTestBackend.SERVICE)
+                            .database(MongoTestBackend.DATABASE)
+                            .collection(collection)
+                            .count());
         }
     }
 
@@ -125,14 +136,18 @@ class SyncWaitsTest {
             SyncSession session = local.session();
             silence();
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
-            CompletableFuture<Void> before = session.uploadAllLocalChangesAsync().toCompletableFuture();
+            CompletableFuture<Void> before =
+                    session.uploadAllLocalChangesAsync().toCompletableFuture();
             session.pause();
             assertEquals(SyncSession.State.INACTIVE, session.state());
             ExecutionException failed = assertThrows(ExecutionException.class, before::get);
-            assertTrue(failed.getCause().getMessage().contains("became inactive"), failed.getCause().getMessage());
+            assertTrue(
+                    failed.getCause().getMessage().contains("became inactive"),
+                    failed.getCause().getMessage());
 
             EMULATOR.admin().clearFaults();
-            CompletableFuture<Void> whilePaused = session.uploadAllLocalChangesAsync().toCompletableFuture();
+            CompletableFuture<Void> whilePaused =
+                    session.uploadAllLocalChangesAsync().toCompletableFuture();
             assertFalse(session.uploadAllLocalChanges(Duration.ofMillis(1500)), "nothing is uploaded while paused");
             assertFalse(whilePaused.isDone());
             session.resume();
@@ -155,7 +170,8 @@ class SyncWaitsTest {
             EMULATOR.admin().clearFaults();
             long start = System.nanoTime();
             local.session().reconnect();
-            assertTrue(local.session().uploadAllLocalChanges(Duration.ofSeconds(3)),
+            assertTrue(
+                    local.session().uploadAllLocalChanges(Duration.ofSeconds(3)),
                     "reconnect() does not wait for the back-off");
             assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) < 0);
             await().atMost(WAIT).until(() -> local.session().connectionState() == ConnectionState.CONNECTED);
@@ -165,18 +181,27 @@ class SyncWaitsTest {
 
     @Test
     void aStreamTheServerEndsIsFollowedByACatchUpPass() {
-        user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE).collection(collection)
+        user.mongoClient(MongoTestBackend.SERVICE)
+                .database(MongoTestBackend.DATABASE)
+                .collection(collection)
                 .insertOne(new Document("status", "before"));
         // the first stream ends at once, as the real service ended streams after some minutes
-        EMULATOR.admin().injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
-                .method("GET").times(1).body(200, "text/event-stream", ": heartbeat\n\n"));
+        EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/v2.0/app/" + APP_ID + "/functions/call")
+                        .method("GET")
+                        .times(1)
+                        .body(200, "text/event-stream", ": heartbeat\n\n"));
         try (SyncedDatabase local = open(false)) {
-            await().atMost(WAIT).until(() -> errors.stream().anyMatch(
-                    e -> e.getCause() instanceof ChangeStreamEndedException && !e.isFatal()));
-            user.mongoClient(MongoTestBackend.SERVICE).database(MongoTestBackend.DATABASE).collection(collection)
+            await().atMost(WAIT)
+                    .until(() -> errors.stream()
+                            .anyMatch(e -> e.getCause() instanceof ChangeStreamEndedException && !e.isFatal()));
+            user.mongoClient(MongoTestBackend.SERVICE)
+                    .database(MongoTestBackend.DATABASE)
+                    .collection(collection)
                     .insertOne(new Document("status", "after"));
             assertTrue(local.session().downloadAllServerChanges(WAIT));
-            assertEquals(2, local.collection(MongoTestBackend.DATABASE, collection).count());
+            assertEquals(
+                    2, local.collection(MongoTestBackend.DATABASE, collection).count());
         }
     }
 }

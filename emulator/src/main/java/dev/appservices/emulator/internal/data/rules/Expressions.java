@@ -3,7 +3,6 @@ package dev.appservices.emulator.internal.data.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -20,8 +19,7 @@ import org.bson.types.ObjectId;
  */
 public final class Expressions {
 
-    private Expressions() {
-    }
+    private Expressions() {}
 
     /**
      * What expansions refer to.
@@ -104,12 +102,16 @@ public final class Expressions {
             BsonDocument document = value.asDocument();
             if (document.size() == 1 && document.containsKey("%stringToOid")) {
                 BsonValue text = expand(document.get("%stringToOid"), scope);
-                return text != null && text.isString() && ObjectId.isValid(text.asString().getValue())
-                        ? new BsonObjectId(new ObjectId(text.asString().getValue())) : null;
+                return text != null
+                                && text.isString()
+                                && ObjectId.isValid(text.asString().getValue())
+                        ? new BsonObjectId(new ObjectId(text.asString().getValue()))
+                        : null;
             }
             if (document.size() == 1 && document.containsKey("%oidToString")) {
                 BsonValue id = expand(document.get("%oidToString"), scope);
-                return id != null && id.isObjectId() ? new BsonString(id.asObjectId().getValue().toHexString())
+                return id != null && id.isObjectId()
+                        ? new BsonString(id.asObjectId().getValue().toHexString())
                         : null;
             }
             BsonDocument expanded = new BsonDocument();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -20,8 +19,7 @@ import org.bson.BsonValue;
  */
 public final class QueryMatcher {
 
-    private QueryMatcher() {
-    }
+    private QueryMatcher() {}
 
     /** Whether the document satisfies the query. */
     public static boolean matches(BsonDocument query, BsonDocument document) {
@@ -98,12 +96,18 @@ public final class QueryMatcher {
             case "$eq" -> equalsAny(candidates, argument);
             case "$ne" -> !equalsAny(candidates, argument);
             case "$gt" -> candidates.stream().anyMatch(value -> compare(value, argument) > 0);
-            case "$gte" -> candidates.stream().anyMatch(value -> compare(value, argument) >= 0
-                    && compare(value, argument) != Integer.MIN_VALUE);
-            case "$lt" -> candidates.stream().anyMatch(value -> compare(value, argument) < 0
-                    && compare(value, argument) != Integer.MIN_VALUE);
-            case "$lte" -> candidates.stream().anyMatch(value -> compare(value, argument) <= 0
-                    && compare(value, argument) != Integer.MIN_VALUE);
+            case "$gte" ->
+                candidates.stream()
+                        .anyMatch(value ->
+                                compare(value, argument) >= 0 && compare(value, argument) != Integer.MIN_VALUE);
+            case "$lt" ->
+                candidates.stream()
+                        .anyMatch(
+                                value -> compare(value, argument) < 0 && compare(value, argument) != Integer.MIN_VALUE);
+            case "$lte" ->
+                candidates.stream()
+                        .anyMatch(value ->
+                                compare(value, argument) <= 0 && compare(value, argument) != Integer.MIN_VALUE);
             case "$in" -> array(operator, argument).stream().anyMatch(option -> equalsAny(candidates, option));
             case "$nin" -> array(operator, argument).stream().noneMatch(option -> equalsAny(candidates, option));
             case "$exists" -> candidates.isEmpty() != truthy(argument);
@@ -152,7 +156,8 @@ public final class QueryMatcher {
             return Long.compare(a.asDateTime().getValue(), b.asDateTime().getValue());
         }
         if (a.isObjectId() && b.isObjectId()) {
-            return Integer.signum(a.asObjectId().getValue().compareTo(b.asObjectId().getValue()));
+            return Integer.signum(
+                    a.asObjectId().getValue().compareTo(b.asObjectId().getValue()));
         }
         if (a.isBoolean() && b.isBoolean()) {
             return Boolean.compare(a.asBoolean().getValue(), b.asBoolean().getValue());
@@ -178,7 +183,8 @@ public final class QueryMatcher {
     }
 
     private static boolean isOperatorDocument(BsonValue condition) {
-        return condition.isDocument() && !condition.asDocument().isEmpty()
+        return condition.isDocument()
+                && !condition.asDocument().isEmpty()
                 && condition.asDocument().getFirstKey().startsWith("$");
     }
 

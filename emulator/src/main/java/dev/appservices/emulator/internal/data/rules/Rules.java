@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -46,8 +45,7 @@ public final class Rules {
                 throw new IllegalArgumentException(at + ": a second rule for namespace '" + namespace + "'");
             }
         }
-        return new Rules(Map.copyOf(byNamespace),
-                defaultRule.map(rule -> collectionRules(rule, key + ".defaultRule")));
+        return new Rules(Map.copyOf(byNamespace), defaultRule.map(rule -> collectionRules(rule, key + ".defaultRule")));
     }
 
     /** The rules of a namespace, else the default rule; empty when the namespace is denied. */
@@ -57,17 +55,24 @@ public final class Rules {
     }
 
     /** The roles (in order) and filters of a collection. */
-    public record CollectionRules(List<Role> roles, List<Filter> filters) {
-    }
+    public record CollectionRules(List<Role> roles, List<Filter> filters) {}
 
     /**
      * A role. Absent permissions are {@code null}: absent document filters hold, absent {@code insert},
      * {@code delete} and {@code search} are true, absent field permissions are false.
      */
-    public record Role(String name, BsonValue applyWhen, BsonValue readFilter, BsonValue writeFilter, BsonValue read,
-            BsonValue write, BsonValue insert, BsonValue delete, BsonValue search, Map<String, FieldRule> fields,
-            FieldRule additionalFields) {
-    }
+    public record Role(
+            String name,
+            BsonValue applyWhen,
+            BsonValue readFilter,
+            BsonValue writeFilter,
+            BsonValue read,
+            BsonValue write,
+            BsonValue insert,
+            BsonValue delete,
+            BsonValue search,
+            Map<String, FieldRule> fields,
+            FieldRule additionalFields) {}
 
     /** Field-level read and write permissions ({@code null} when absent). */
     public record FieldRule(BsonValue read, BsonValue write) {
@@ -76,8 +81,7 @@ public final class Rules {
     }
 
     /** A filter: when {@code applyWhen} holds, {@code query} restricts and {@code projection} shapes every read. */
-    public record Filter(String name, BsonValue applyWhen, BsonDocument query, BsonDocument projection) {
-    }
+    public record Filter(String name, BsonValue applyWhen, BsonDocument query, BsonDocument projection) {}
 
     private static CollectionRules collectionRules(BsonDocument rule, String at) {
         List<Role> roles = new ArrayList<>();
@@ -90,8 +94,10 @@ public final class Rules {
         for (int i = 0; i < filterValues.size(); i++) {
             String filterAt = at + ".filters[" + i + "]";
             BsonDocument filter = document(filterValues.get(i), filterAt);
-            filters.add(new Filter(filter.getString("name", new org.bson.BsonString("")).getValue(),
-                    filter.get("apply_when"), optionalDocument(filter, "query", filterAt),
+            filters.add(new Filter(
+                    filter.getString("name", new org.bson.BsonString("")).getValue(),
+                    filter.get("apply_when"),
+                    optionalDocument(filter, "query", filterAt),
                     optionalDocument(filter, "projection", filterAt)));
         }
         return new CollectionRules(List.copyOf(roles), List.copyOf(filters));
@@ -100,12 +106,20 @@ public final class Rules {
     private static Role role(BsonDocument role, String at) {
         BsonDocument documentFilters = optionalDocument(role, "document_filters", at);
         Map<String, FieldRule> fields = new LinkedHashMap<>();
-        optionalDocument(role, "fields", at).forEach((field, permissions) ->
-                fields.put(field, fieldRule(permissions, at + ".fields." + field)));
+        optionalDocument(role, "fields", at)
+                .forEach((field, permissions) -> fields.put(field, fieldRule(permissions, at + ".fields." + field)));
         BsonValue additional = role.get("additional_fields");
-        return new Role(role.getString("name", new org.bson.BsonString("")).getValue(), role.get("apply_when"),
-                documentFilters.get("read"), documentFilters.get("write"), role.get("read"), role.get("write"),
-                role.get("insert"), role.get("delete"), role.get("search"), Map.copyOf(fields),
+        return new Role(
+                role.getString("name", new org.bson.BsonString("")).getValue(),
+                role.get("apply_when"),
+                documentFilters.get("read"),
+                documentFilters.get("write"),
+                role.get("read"),
+                role.get("write"),
+                role.get("insert"),
+                role.get("delete"),
+                role.get("search"),
+                Map.copyOf(fields),
                 additional == null ? FieldRule.NONE : fieldRule(additional, at + ".additional_fields"));
     }
 

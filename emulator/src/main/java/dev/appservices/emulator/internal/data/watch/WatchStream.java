@@ -1,5 +1,9 @@
 package dev.appservices.emulator.internal.data.watch;
 
+import dev.appservices.emulator.internal.data.Access;
+import dev.appservices.emulator.internal.data.ChangeEvent;
+import dev.appservices.emulator.internal.data.Namespace;
+import dev.appservices.emulator.internal.data.rules.QueryMatcher;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Queue;
@@ -8,16 +12,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-
-import dev.appservices.emulator.internal.data.Access;
-import dev.appservices.emulator.internal.data.ChangeEvent;
-import dev.appservices.emulator.internal.data.Namespace;
-import dev.appservices.emulator.internal.data.rules.QueryMatcher;
 
 /**
  * One open {@code watch}: the change events of a namespace that pass the watcher's rules and {@code $match}
@@ -26,8 +24,8 @@ import dev.appservices.emulator.internal.data.rules.QueryMatcher;
  */
 public final class WatchStream {
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
-            .build();
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private final SseSink sink;
     private final Namespace namespace;
@@ -41,8 +39,14 @@ public final class WatchStream {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClose;
 
-    WatchStream(SseSink sink, Namespace namespace, BsonDocument filter, Access access, BooleanSupplier alive,
-            Executor writer, Runnable onClose) {
+    WatchStream(
+            SseSink sink,
+            Namespace namespace,
+            BsonDocument filter,
+            Access access,
+            BooleanSupplier alive,
+            Executor writer,
+            Runnable onClose) {
         this.sink = sink;
         this.namespace = namespace;
         this.filter = filter;
@@ -85,8 +89,8 @@ public final class WatchStream {
 
     /** Queues {@code event: error} and ends the stream after it. */
     void fail(String errorCode, String message) {
-        BsonDocument error = new BsonDocument("error", new BsonString(message))
-                .append("error_code", new BsonString(errorCode));
+        BsonDocument error =
+                new BsonDocument("error", new BsonString(message)).append("error_code", new BsonString(errorCode));
         if (!closing.get()) {
             pending.add("event: error\ndata: " + encode(error.toJson(CANONICAL)) + "\n\n");
         }

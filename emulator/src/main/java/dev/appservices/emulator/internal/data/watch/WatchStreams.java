@@ -1,5 +1,11 @@
 package dev.appservices.emulator.internal.data.watch;
 
+import dev.appservices.emulator.internal.data.Access;
+import dev.appservices.emulator.internal.data.ChangeEvent;
+import dev.appservices.emulator.internal.data.ChangeEvents;
+import dev.appservices.emulator.internal.data.DataException;
+import dev.appservices.emulator.internal.data.Namespace;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -12,15 +18,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import org.bson.BsonDocument;
-
-import dev.appservices.emulator.internal.data.Access;
-import dev.appservices.emulator.internal.data.ChangeEvent;
-import dev.appservices.emulator.internal.data.ChangeEvents;
-import dev.appservices.emulator.internal.data.DataException;
-import dev.appservices.emulator.internal.data.Namespace;
-import dev.appservices.emulator.internal.messages.Messages;
 
 /**
  * All open watch streams. However many there are, they share one scheduler thread (heartbeats and the check that
@@ -31,6 +29,7 @@ public final class WatchStreams implements AutoCloseable {
 
     /** The interval of the liveness check: how soon a stream ends after its user logs out. */
     private static final long LIVENESS_MILLIS = 250;
+
     private static final Logger LOG = System.getLogger(WatchStreams.class.getName());
 
     private final Set<WatchStream> streams = ConcurrentHashMap.newKeySet();
@@ -42,10 +41,9 @@ public final class WatchStreams implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("appservices-emulator-watch-timer"));
         this.writers = Executors.newFixedThreadPool(2, threads("appservices-emulator-watch-writer"));
         long heartbeatMillis = Math.max(1, heartbeat.toMillis());
-        scheduler.scheduleAtFixedRate(() -> streams.forEach(WatchStream::heartbeat), heartbeatMillis,
-                heartbeatMillis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::endDeadStreams, LIVENESS_MILLIS, LIVENESS_MILLIS,
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(
+                () -> streams.forEach(WatchStream::heartbeat), heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::endDeadStreams, LIVENESS_MILLIS, LIVENESS_MILLIS, TimeUnit.MILLISECONDS);
         this.subscription = events.subscribe(this::publish);
     }
 
@@ -71,7 +69,8 @@ public final class WatchStreams implements AutoCloseable {
                 stream.fail(e.errorCode(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a watch stream could not take a change event", e);
-                stream.fail("InternalServerError", Messages.watchFailed(e.getClass().getSimpleName()));
+                stream.fail(
+                        "InternalServerError", Messages.watchFailed(e.getClass().getSimpleName()));
             }
         }
     }

@@ -7,7 +7,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
  *
  * @param accessToken the access token (a JWT)
  */
-public record AccessTokenResponse(@JsonbProperty("access_token") String accessToken) {
+public record AccessTokenResponse(
+        @JsonbProperty("access_token") String accessToken) {
 
     /** Never shows the token. */
     @Override

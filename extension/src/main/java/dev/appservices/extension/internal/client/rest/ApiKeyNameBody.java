@@ -7,5 +7,4 @@ import jakarta.json.bind.annotation.JsonbProperty;
  *
  * @param name the key name
  */
-public record ApiKeyNameBody(@JsonbProperty("name") String name) {
-}
+public record ApiKeyNameBody(@JsonbProperty("name") String name) {}

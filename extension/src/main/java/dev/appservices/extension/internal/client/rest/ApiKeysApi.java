@@ -1,7 +1,5 @@
 package dev.appservices.extension.internal.client.rest;
 
-import java.util.List;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /**
  * The user API-key endpoints (protocol.md §7), always with the user's refresh token. They carry no app id: the token
@@ -44,8 +43,8 @@ public interface ApiKeysApi {
     @GET
     @Path("/auth/api_keys/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    ApiKeyResponse fetchApiKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id);
+    ApiKeyResponse fetchApiKey(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id);
 
     /**
      * {@code GET /auth/api_keys}.

@@ -11,8 +11,8 @@ import jakarta.ws.rs.Path;
  * <p>It carries no {@code @RegisterProvider}: the client wiring registers its providers programmatically.
  */
 @Path("/api/client/v2.0")
-public interface AppServicesApi extends LocationApi, LoginApi, SessionApi, FunctionsApi, EmailPasswordApi, ApiKeysApi,
-        AutoCloseable {
+public interface AppServicesApi
+        extends LocationApi, LoginApi, SessionApi, FunctionsApi, EmailPasswordApi, ApiKeysApi, AutoCloseable {
 
     /** Releases the HTTP client and its connections. */
     @Override

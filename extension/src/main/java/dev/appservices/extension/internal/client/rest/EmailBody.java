@@ -7,5 +7,4 @@ import jakarta.json.bind.annotation.JsonbProperty;
  *
  * @param email the email address
  */
-public record EmailBody(@JsonbProperty("email") String email) {
-}
+public record EmailBody(@JsonbProperty("email") String email) {}

@@ -8,7 +8,9 @@ import jakarta.json.bind.annotation.JsonbProperty;
  * @param email    the email address
  * @param password the password
  */
-public record EmailPasswordBody(@JsonbProperty("email") String email, @JsonbProperty("password") String password) {
+public record EmailPasswordBody(
+        @JsonbProperty("email") String email,
+        @JsonbProperty("password") String password) {
 
     /** Never shows the password. */
     @Override

@@ -12,5 +12,4 @@ import jakarta.json.bind.annotation.JsonbProperty;
 public record ErrorBody(
         @JsonbProperty("error") String error,
         @JsonbProperty("error_code") String errorCode,
-        @JsonbProperty("link") String link) {
-}
+        @JsonbProperty("link") String link) {}

@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.bson.BsonDocument;
 
 /**
@@ -34,7 +33,9 @@ public interface FunctionsApi {
     @Path("/app/{appId}/functions/call")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    String callFunction(@PathParam("appId") String appId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    String callFunction(
+            @PathParam("appId") String appId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             BsonDocument body);
 
     /**
@@ -51,6 +52,8 @@ public interface FunctionsApi {
     @GET
     @Path("/app/{appId}/functions/call")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Response watch(@PathParam("appId") String appId, @QueryParam("baas_request") String request,
+    Response watch(
+            @PathParam("appId") String appId,
+            @QueryParam("baas_request") String request,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -14,5 +14,4 @@ public record LocationResponse(
         @JsonbProperty("deployment_model") String deploymentModel,
         @JsonbProperty("location") String location,
         @JsonbProperty("hostname") String hostname,
-        @JsonbProperty("ws_hostname") String wsHostname) {
-}
+        @JsonbProperty("ws_hostname") String wsHostname) {}

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
 import org.bson.BsonDocument;
 
 /**
@@ -31,8 +30,7 @@ public interface LoginApi {
     @Path("/app/{appId}/auth/providers/{provider}/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    LoginResponse logIn(@PathParam("appId") String appId, @PathParam("provider") String provider,
-            BsonDocument body);
+    LoginResponse logIn(@PathParam("appId") String appId, @PathParam("provider") String provider, BsonDocument body);
 
     /**
      * {@code POST /app/{appId}/auth/providers/{provider}/login?link=true}: adds the identity of the credentials to
@@ -49,7 +47,10 @@ public interface LoginApi {
     @Path("/app/{appId}/auth/providers/{provider}/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    LoginResponse link(@PathParam("appId") String appId, @PathParam("provider") String provider,
-            @QueryParam("link") boolean link, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    LoginResponse link(
+            @PathParam("appId") String appId,
+            @PathParam("provider") String provider,
+            @QueryParam("link") boolean link,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             BsonDocument body);
 }

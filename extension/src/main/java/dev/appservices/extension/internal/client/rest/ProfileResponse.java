@@ -1,9 +1,8 @@
 package dev.appservices.extension.internal.client.rest;
 
-import java.util.List;
-
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
 
 /**
  * The body of the profile response. {@code data} stays a JSON object so that every key of it, well-known or not,
@@ -28,6 +27,5 @@ public record ProfileResponse(
      */
     public record Identity(
             @JsonbProperty("id") String id,
-            @JsonbProperty("provider_type") String providerType) {
-    }
+            @JsonbProperty("provider_type") String providerType) {}
 }

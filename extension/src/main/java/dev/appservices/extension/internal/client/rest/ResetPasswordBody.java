@@ -9,7 +9,9 @@ import jakarta.json.bind.annotation.JsonbProperty;
  * @param token    the token
  * @param tokenId  the token id
  */
-public record ResetPasswordBody(@JsonbProperty("password") String password, @JsonbProperty("token") String token,
+public record ResetPasswordBody(
+        @JsonbProperty("password") String password,
+        @JsonbProperty("token") String token,
         @JsonbProperty("tokenId") String tokenId) {
 
     /** Never shows the password or the token. */

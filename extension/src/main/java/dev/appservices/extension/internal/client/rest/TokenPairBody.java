@@ -8,7 +8,9 @@ import jakarta.json.bind.annotation.JsonbProperty;
  * @param token   the token
  * @param tokenId the token id
  */
-public record TokenPairBody(@JsonbProperty("token") String token, @JsonbProperty("tokenId") String tokenId) {
+public record TokenPairBody(
+        @JsonbProperty("token") String token,
+        @JsonbProperty("tokenId") String tokenId) {
 
     /** Never shows the token. */
     @Override

@@ -7,6 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.appservices.App;
+import dev.appservices.AppServicesException;
+import dev.appservices.Credentials;
+import dev.appservices.ErrorCode;
+import dev.appservices.User;
+import dev.appservices.emulator.AppDefinition;
+import dev.appservices.emulator.EmulatorAdmin;
+import dev.appservices.emulator.EmulatorExtension;
+import dev.appservices.emulator.FaultSpec;
+import dev.appservices.extension.internal.client.TestBackend;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,23 +31,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-
-import dev.appservices.App;
-import dev.appservices.AppServicesException;
-import dev.appservices.Credentials;
-import dev.appservices.ErrorCode;
-import dev.appservices.User;
-import dev.appservices.emulator.AppDefinition;
-import dev.appservices.emulator.EmulatorAdmin;
-import dev.appservices.emulator.EmulatorExtension;
-import dev.appservices.emulator.FaultSpec;
-import dev.appservices.extension.internal.client.TestBackend;
 
 /**
  * {@link App#close()}: it releases every thread and connection of the App, ends the requests in flight, and every
@@ -50,8 +48,12 @@ class AppCloseTest {
     private static final int CALLERS = 16;
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().emailPasswordAuth(true).apiKeyAuth().build()));
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.app(AppDefinition.builder(APP_ID)
+                    .anonymousAuth()
+                    .emailPasswordAuth(true)
+                    .apiKeyAuth()
+                    .build()));
 
     private App app;
 
@@ -77,7 +79,9 @@ class AppCloseTest {
         app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).build());
         User user = app.logIn(Credentials.anonymous());
         // slow calls overlap, so that the App opens many connections and async threads
-        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH).delay(Duration.ofMillis(300)).delayOnly());
+        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH)
+                .delay(Duration.ofMillis(300))
+                .delayOnly());
 
         List<CompletionStage<Long>> async = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
@@ -87,8 +91,9 @@ class AppCloseTest {
         for (int i = 0; i < CALLERS; i++) {
             assertEquals(i + 1L, async.get(i).toCompletableFuture().get(30, TimeUnit.SECONDS));
         }
-        assertTrue(held.connectionsAdded() > CALLERS / 2, "overlapping calls kept many connections: "
-                + held.connectionsAdded());
+        assertTrue(
+                held.connectionsAdded() > CALLERS / 2,
+                "overlapping calls kept many connections: " + held.connectionsAdded());
         assertTrue(held.threadsAdded().size() >= CALLERS / 2, "the async calls ran on the App's threads");
 
         app.close();
@@ -115,8 +120,8 @@ class AppCloseTest {
             app.close();
 
             for (CompletableFuture<Long> call : calls) {
-                ExecutionException e = assertThrows(ExecutionException.class,
-                        () -> call.get(serverDelay.toSeconds(), TimeUnit.SECONDS));
+                ExecutionException e = assertThrows(
+                        ExecutionException.class, () -> call.get(serverDelay.toSeconds(), TimeUnit.SECONDS));
                 assertAppClosed(e.getCause());
             }
             Duration ended = Duration.ofNanos(System.nanoTime() - closing);
@@ -159,11 +164,14 @@ class AppCloseTest {
         asyncCalls.put("logOutAsync", user::logOutAsync);
         asyncCalls.put("refreshProfileAsync", user::refreshProfileAsync);
         asyncCalls.put("fetchAllAsync", () -> user.apiKeys().fetchAllAsync());
-        asyncCalls.put("registerUserAsync",
+        asyncCalls.put(
+                "registerUserAsync",
                 () -> app.emailPasswordAuth().registerUserAsync("late@example.com", "s3cret-pass"));
         for (Map.Entry<String, Supplier<CompletionStage<?>>> call : asyncCalls.entrySet()) {
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> call.getValue().get().toCompletableFuture().get(10, TimeUnit.SECONDS), call.getKey());
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
+                    () -> call.getValue().get().toCompletableFuture().get(10, TimeUnit.SECONDS),
+                    call.getKey());
             assertAppClosed(e.getCause());
         }
         assertEquals(Map.of(), admin().requestCounts(), "no request after close");
@@ -174,7 +182,8 @@ class AppCloseTest {
     private static void assertAppClosed(Throwable failure) {
         AppServicesException e = assertInstanceOf(AppServicesException.class, failure);
         assertEquals(ErrorCode.CLIENT_APP_CLOSED, e.errorCode(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("APPSVC0202: ") && e.getMessage().contains("'" + APP_ID + "'"),
+        assertTrue(
+                e.getMessage().startsWith("APPSVC0202: ") && e.getMessage().contains("'" + APP_ID + "'"),
                 e.getMessage());
     }
 
@@ -194,8 +203,10 @@ class AppCloseTest {
     }
 
     private static void awaitServerRequests(int expected) {
-        await(expected + " function calls reach the server").atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(20)).pollInSameThread() // no thread of its own: leaks are counted
+        await(expected + " function calls reach the server")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .pollInSameThread() // no thread of its own: leaks are counted
                 .until(() -> admin().requestCount("POST", "/api/client/v2.0/app/{appId}/functions/call") >= expected);
         assertEquals(expected, admin().requestCount("POST", "/api/client/v2.0/app/{appId}/functions/call"));
     }

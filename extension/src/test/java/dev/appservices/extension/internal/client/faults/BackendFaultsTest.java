@@ -5,18 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.appservices.App;
 import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
@@ -31,6 +19,16 @@ import dev.appservices.emulator.EmulatorAdmin;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
 import dev.appservices.extension.internal.client.TestBackend;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The backend misbehaves, through the emulator's fault injection over real HTTP: each fault gives its own typed error,
@@ -49,8 +47,7 @@ class BackendFaultsTest {
     private static final String LOCATION_ROUTE = API + "/app/{appId}/location";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(definition()));
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder.app(definition()));
 
     /** A second server of the app, for redirects that bounce between two servers. */
     private static AppServicesEmulator other;
@@ -84,7 +81,8 @@ class BackendFaultsTest {
     @Test
     void a500WithAnErrorBodyIsAServiceExceptionWithTheServersErrorCode() {
         User user = app.logIn(Credentials.anonymous());
-        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH).times(1)
+        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH)
+                .times(1)
                 .error(500, "InternalServerError", "the database is away"));
 
         ServiceException e = assertThrows(ServiceException.class, () -> sum(user));
@@ -92,7 +90,8 @@ class BackendFaultsTest {
         assertFalse(e instanceof FunctionException, "the function did not fail; the server did: " + e);
         assertEquals(ErrorCode.INTERNAL_SERVER_ERROR, e.errorCode());
         assertEquals(500, e.httpStatus().orElseThrow());
-        assertTrue(e.getMessage().startsWith("APPSVC0207: ") && e.getMessage().contains("the database is away"),
+        assertTrue(
+                e.getMessage().startsWith("APPSVC0207: ") && e.getMessage().contains("the database is away"),
                 e.getMessage());
         assertRecovered(user);
     }
@@ -113,7 +112,8 @@ class BackendFaultsTest {
     @Test
     void anErrorPageThatIsNotJsonIsAnHttpErrorWithItsStatus() {
         User user = app.logIn(Credentials.anonymous());
-        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH).times(1)
+        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH)
+                .times(1)
                 .body(503, "text/html", "<html><body>Service Unavailable</body></html>"));
 
         ServiceException e = assertThrows(ServiceException.class, () -> sum(user));
@@ -127,7 +127,8 @@ class BackendFaultsTest {
     @Test
     void anErrorBodyThatClaimsJsonButIsNotIsAnHttpErrorWithItsStatus() {
         User user = app.logIn(Credentials.anonymous());
-        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH).times(1)
+        admin().injectFault(FaultSpec.onPath(FUNCTION_PATH)
+                .times(1)
                 .body(500, "application/json", "{\"error\": \"cut off"));
 
         ServiceException e = assertThrows(ServiceException.class, () -> sum(user));
@@ -177,13 +178,15 @@ class BackendFaultsTest {
     void theLocationEndpointDownThenUpAgain() {
         String fault = admin().injectFault(FaultSpec.onPath(LOCATION_PATH).dropConnection());
 
-        ConnectionException down = assertThrows(ConnectionException.class,
-                () -> app.logIn(Credentials.anonymous()));
+        ConnectionException down = assertThrows(ConnectionException.class, () -> app.logIn(Credentials.anonymous()));
         assertTrue(down.getMessage().contains("/location"), down.getMessage());
         admin().removeFault(fault);
         fault = admin().injectFault(FaultSpec.onPath(LOCATION_PATH).error(503, "InternalServerError", "starting"));
-        assertEquals(503, assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()))
-                .httpStatus().orElseThrow());
+        assertEquals(
+                503,
+                assertThrows(ServiceException.class, () -> app.logIn(Credentials.anonymous()))
+                        .httpStatus()
+                        .orElseThrow());
         assertEquals(0, admin().requestCount("POST", LOGIN_ROUTE), "no login without a location");
 
         admin().removeFault(fault);
@@ -223,7 +226,10 @@ class BackendFaultsTest {
 
     @Test
     void aServerThatIsDownThenUpAgainServesTheSameAppAndItsLoggedInUser(@TempDir Path state) {
-        AppServicesEmulator server = AppServicesEmulator.builder().app(definition()).dataDirectory(state).start();
+        AppServicesEmulator server = AppServicesEmulator.builder()
+                .app(definition())
+                .dataDirectory(state)
+                .start();
         int port = server.port();
         try {
             app.close();
@@ -236,7 +242,11 @@ class BackendFaultsTest {
             assertEquals(UserState.LOGGED_IN, user.state(), "a network failure never logs out");
             assertEquals(List.of(user.id()), List.copyOf(app.allUsers().keySet()));
 
-            server = AppServicesEmulator.builder().port(port).app(definition()).dataDirectory(state).start();
+            server = AppServicesEmulator.builder()
+                    .port(port)
+                    .app(definition())
+                    .dataDirectory(state)
+                    .start();
             assertRecovered(user);
         } finally {
             server.close();

@@ -3,24 +3,6 @@ package dev.appservices.extension.internal.client.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.AuthEvent;
 import dev.appservices.Credentials;
@@ -32,6 +14,21 @@ import dev.appservices.emulator.EmulatorAdmin;
 import dev.appservices.emulator.EmulatorAdmin.UserInfo;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.extension.internal.client.TestBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 64 threads share one App for {@value #LOAD_SECONDS} seconds: each logs its own email/password user in and out, calls
@@ -43,6 +40,7 @@ class ConcurrentLoadTest {
 
     /** How long the threads run; access tokens live 10 s, so each session is also refreshed proactively. */
     private static final int LOAD_SECONDS = 30;
+
     private static final int THREADS = 64;
     private static final String APP_ID = "busy";
     private static final String PASSWORD = "s3cret-pass";
@@ -51,13 +49,17 @@ class ConcurrentLoadTest {
      * correctness under contention, not latency (SlowBackendTest covers timeouts), so the timeout is generous.
      */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private static final String SESSION_ROUTE = "/api/client/v2.0/auth/session";
     private static final String FUNCTION_ROUTE = "/api/client/v2.0/app/{appId}/functions/call";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().emailPasswordAuth(true)
-                    .accessTokenTtl(Duration.ofSeconds(10)).build()));
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.app(AppDefinition.builder(APP_ID)
+                    .anonymousAuth()
+                    .emailPasswordAuth(true)
+                    .accessTokenTtl(Duration.ofSeconds(10))
+                    .build()));
 
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final Map<String, Map<AuthEvent.Type, AtomicInteger>> eventsByUser = new ConcurrentHashMap<>();
@@ -70,16 +72,22 @@ class ConcurrentLoadTest {
             TestBackend.registerEmailUser(EMULATOR.baseUrl(), APP_ID, workers.get(i).email, PASSWORD);
         }
         admin().resetCounters();
-        try (App app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).timeout(TIMEOUT).build())) {
-            app.addListener(event -> eventsByUser.computeIfAbsent(event.user().id(), id -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(event.type(), type -> new AtomicInteger()).incrementAndGet());
+        try (App app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl())
+                .timeout(TIMEOUT)
+                .build())) {
+            app.addListener(event -> eventsByUser
+                    .computeIfAbsent(event.user().id(), id -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(event.type(), type -> new AtomicInteger())
+                    .incrementAndGet());
 
             runAll(app, workers);
 
             assertEquals(List.of(), errors.stream().limit(10).toList(), errors.size() + " unexpected errors");
             assertTrue(workers.stream().allMatch(worker -> worker.userId != null), "every thread logged in");
-            assertEquals(workers.stream().map(worker -> worker.userId).collect(Collectors.toSet()),
-                    app.allUsers().keySet(), "exactly the email users are known: none lost, no anonymous left");
+            assertEquals(
+                    workers.stream().map(worker -> worker.userId).collect(Collectors.toSet()),
+                    app.allUsers().keySet(),
+                    "exactly the email users are known: none lost, no anonymous left");
             for (Worker worker : workers) {
                 worker.assertFinalState(app);
             }
@@ -109,24 +117,32 @@ class ConcurrentLoadTest {
 
     /** The server saw what the threads did, no more and no less. */
     private void assertServerAgrees(List<Worker> workers) {
-        Map<String, UserInfo> serverUsers = admin().users(APP_ID).stream()
-                .collect(Collectors.toMap(UserInfo::id, user -> user));
+        Map<String, UserInfo> serverUsers =
+                admin().users(APP_ID).stream().collect(Collectors.toMap(UserInfo::id, user -> user));
         for (Worker worker : workers) {
             UserInfo user = serverUsers.get(worker.userId);
-            assertTrue(user != null && user.identities().stream()
-                    .anyMatch(identity -> identity.providerType().equals(Credentials.EMAIL_PASSWORD)),
+            assertTrue(
+                    user != null
+                            && user.identities().stream()
+                                    .anyMatch(
+                                            identity -> identity.providerType().equals(Credentials.EMAIL_PASSWORD)),
                     "the server knows " + worker.email + " as " + worker.userId);
         }
-        long anonymousLives = workers.stream().mapToLong(worker -> worker.anonymousLives).sum();
+        long anonymousLives =
+                workers.stream().mapToLong(worker -> worker.anonymousLives).sum();
         long logOuts = workers.stream().mapToLong(worker -> worker.logOuts).sum();
-        long explicitRefreshes = workers.stream().mapToLong(worker -> worker.refreshes).sum();
+        long explicitRefreshes =
+                workers.stream().mapToLong(worker -> worker.refreshes).sum();
         long calls = workers.stream().mapToLong(worker -> worker.calls).sum();
         long refreshEvents = eventsByUser.values().stream()
-                .mapToLong(events -> count(events, AuthEvent.Type.TOKEN_REFRESHED)).sum();
+                .mapToLong(events -> count(events, AuthEvent.Type.TOKEN_REFRESHED))
+                .sum();
         long serverRefreshes = admin().requestCount("POST", SESSION_ROUTE);
         assertEquals(serverRefreshes, refreshEvents, "one TOKEN_REFRESHED per refresh request");
         assertTrue(serverRefreshes >= explicitRefreshes, serverRefreshes + " refreshes < " + explicitRefreshes);
-        assertEquals(logOuts + anonymousLives, admin().requestCount("DELETE", SESSION_ROUTE),
+        assertEquals(
+                logOuts + anonymousLives,
+                admin().requestCount("DELETE", SESSION_ROUTE),
                 "each logout ended its server session once");
         assertTrue(admin().requestCount("POST", FUNCTION_ROUTE) >= calls, "every call reached the server");
         assertEquals(THREADS + anonymousLives, serverUsers.size(), "no user was created twice");
@@ -186,8 +202,12 @@ class ConcurrentLoadTest {
                 user.refreshCustomData();
                 refreshes++;
             } else if (dice < 72) {
-                check(user.refreshProfile() != null && user.identities().stream().map(UserIdentity::providerType)
-                        .anyMatch(Credentials.EMAIL_PASSWORD::equals), "profile with the email identity");
+                check(
+                        user.refreshProfile() != null
+                                && user.identities().stream()
+                                        .map(UserIdentity::providerType)
+                                        .anyMatch(Credentials.EMAIL_PASSWORD::equals),
+                        "profile with the email identity");
                 others++;
             } else if (dice < 80) {
                 app.switchUser(user);
@@ -214,7 +234,11 @@ class ConcurrentLoadTest {
         private void call(User user, boolean async) {
             int a = random.nextInt(1000);
             int b = random.nextInt(1000);
-            long sum = async ? user.functions().callAsync("sum", Long.class, a, b).toCompletableFuture().join()
+            long sum = async
+                    ? user.functions()
+                            .callAsync("sum", Long.class, a, b)
+                            .toCompletableFuture()
+                            .join()
                     : user.functions().call("sum", Long.class, a, b);
             check(sum == a + b, "sum " + a + " + " + b + " = " + sum);
             calls++;
@@ -239,7 +263,10 @@ class ConcurrentLoadTest {
         void assertFinalState(App app) {
             User user = user(app);
             assertEquals(loggedIn ? UserState.LOGGED_IN : UserState.LOGGED_OUT, user.state(), email);
-            assertEquals(loggedIn, user.accessToken().isPresent() && user.refreshToken().isPresent(), email);
+            assertEquals(
+                    loggedIn,
+                    user.accessToken().isPresent() && user.refreshToken().isPresent(),
+                    email);
             if (loggedIn) {
                 assertEquals(7L, user.functions().call("sum", Long.class, 3, 4), email + " works after the load");
             }

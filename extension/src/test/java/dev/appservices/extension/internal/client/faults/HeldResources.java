@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.awaitility.core.ConditionFactory;
 
 /**
@@ -80,7 +79,8 @@ final class HeldResources {
      * threads and sockets end shortly after the call that ends them returns.
      */
     void assertAllReleased() {
-        release().untilAsserted(() -> assertEquals(0, connectionsAdded(), "connections to port " + port + " left open"));
+        release()
+                .untilAsserted(() -> assertEquals(0, connectionsAdded(), "connections to port " + port + " left open"));
         release().untilAsserted(() -> assertEquals(List.of(), threadsAdded(), "threads left running"));
     }
 
@@ -90,7 +90,9 @@ final class HeldResources {
     }
 
     private static Set<Thread> liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .collect(Collectors.toSet());
     }
 
     private static int connectionsTo(int port) {
@@ -104,7 +106,8 @@ final class HeldResources {
                 count += (int) lines.skip(1)
                         .map(String::trim)
                         .map(line -> line.split("\\s+"))
-                        .filter(fields -> fields.length > 3 && fields[2].endsWith(remotePort)
+                        .filter(fields -> fields.length > 3
+                                && fields[2].endsWith(remotePort)
                                 && HOLDING_STATES.contains(fields[3]))
                         .count();
             } catch (IOException e) {
@@ -113,5 +116,4 @@ final class HeldResources {
         }
         return count;
     }
-
 }

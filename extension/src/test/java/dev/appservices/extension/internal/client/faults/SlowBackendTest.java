@@ -5,20 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.appservices.App;
 import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
@@ -28,6 +14,18 @@ import dev.appservices.emulator.EmulatorAdmin;
 import dev.appservices.emulator.EmulatorExtension;
 import dev.appservices.emulator.FaultSpec;
 import dev.appservices.extension.internal.client.TestBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A backend slower than the App's timeout: every request fails with a {@link ConnectionException} once the timeout
@@ -42,17 +40,20 @@ class SlowBackendTest {
     private static final Duration MARGIN = Duration.ofMillis(2500);
     /** How long the server waits before answering: long enough that waiting for it cannot pass for a timeout. */
     private static final Duration SERVER_DELAY = Duration.ofSeconds(8);
+
     private static final String FUNCTION_PATH = "/api/client/v2.0/app/" + APP_ID + "/functions/call";
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create(
+            builder -> builder.app(AppDefinition.builder(APP_ID).anonymousAuth().build()));
 
     private App app;
 
     @BeforeEach
     void createApp() {
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).timeout(TIMEOUT).build());
+        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl())
+                .timeout(TIMEOUT)
+                .build());
     }
 
     @AfterEach
@@ -69,9 +70,12 @@ class SlowBackendTest {
         app.close();
         admin().clearFaults();
         HeldResources held = HeldResources.baseline(EMULATOR.baseUrl().getPort());
-        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl()).timeout(TIMEOUT).build());
+        app = App.create(TestBackend.configuration(APP_ID, EMULATOR.baseUrl())
+                .timeout(TIMEOUT)
+                .build());
         User user = app.logIn(Credentials.anonymous());
-        String fault = admin().injectFault(FaultSpec.onPath(FUNCTION_PATH).delay(SERVER_DELAY).delayOnly());
+        String fault = admin().injectFault(
+                        FaultSpec.onPath(FUNCTION_PATH).delay(SERVER_DELAY).delayOnly());
 
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
@@ -87,7 +91,10 @@ class SlowBackendTest {
         }
         Duration async = timeToFail(() -> {
             try {
-                user.functions().callAsync("sum", Long.class, 1, 2).toCompletableFuture().join();
+                user.functions()
+                        .callAsync("sum", Long.class, 1, 2)
+                        .toCompletableFuture()
+                        .join();
             } catch (CompletionException e) {
                 throw (RuntimeException) e.getCause();
             }
@@ -106,8 +113,10 @@ class SlowBackendTest {
     @Test
     void aSlowLogoutDoesNotHoldTheUserLoggedIn() {
         User user = app.logIn(Credentials.anonymous());
-        admin().injectFault(FaultSpec.onPath("/api/client/v2.0/auth/session").method("DELETE")
-                .delay(SERVER_DELAY).delayOnly());
+        admin().injectFault(FaultSpec.onPath("/api/client/v2.0/auth/session")
+                .method("DELETE")
+                .delay(SERVER_DELAY)
+                .delayOnly());
 
         long start = System.nanoTime();
         user.logOut();

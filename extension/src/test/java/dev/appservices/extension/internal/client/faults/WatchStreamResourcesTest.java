@@ -1,16 +1,11 @@
 package dev.appservices.extension.internal.client.faults;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import org.bson.BsonDocument;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static com.mongodb.client.model.Filters.eq;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.appservices.App;
 import dev.appservices.Credentials;
@@ -22,13 +17,16 @@ import dev.appservices.mongo.ChangeStream;
 import dev.appservices.mongo.ChangeStreamEndedException;
 import dev.appservices.mongo.ChangeStreamEndedException.Reason;
 import dev.appservices.mongo.RemoteMongoCollection;
-
-import static com.mongodb.client.model.Filters.eq;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What change streams hold, counted from outside the client: a closed or ended stream leaves no connection to the
@@ -41,10 +39,14 @@ class WatchStreamResourcesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create(builder -> builder
-            .app(AppDefinition.builder(APP_ID).anonymousAuth().mongodb("mongodb-atlas", List.of(),
-                    BsonDocument.parse("{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true,"
-                            + " \"write\": true, \"insert\": true, \"delete\": true, \"search\": true}]}"))
+    static final EmulatorExtension EMULATOR =
+            EmulatorExtension.create(builder -> builder.app(AppDefinition.builder(APP_ID)
+                    .anonymousAuth()
+                    .mongodb(
+                            "mongodb-atlas",
+                            List.of(),
+                            BsonDocument.parse("{\"roles\": [{\"name\": \"all\", \"apply_when\": {}, \"read\": true,"
+                                    + " \"write\": true, \"insert\": true, \"delete\": true, \"search\": true}]}"))
                     .build()));
 
     private App app;
@@ -91,7 +93,13 @@ class WatchStreamResourcesTest {
         }
         notes.insertOne(new Document("round", "fifty"));
         for (ChangeStream<Document> stream : streams) {
-            assertEquals("fifty", stream.tryNext(WAIT).orElseThrow().fullDocument().orElseThrow().get("round"));
+            assertEquals(
+                    "fifty",
+                    stream.tryNext(WAIT)
+                            .orElseThrow()
+                            .fullDocument()
+                            .orElseThrow()
+                            .get("round"));
         }
         assertEquals(STREAMS, streamReaders());
         assertTrue(held.connectionsAdded() >= STREAMS, "one connection per stream: " + held.connectionsAdded());
@@ -109,8 +117,7 @@ class WatchStreamResourcesTest {
         user.logOut();
 
         for (ChangeStream<Document> stream : streams) {
-            ChangeStreamEndedException e = assertThrows(ChangeStreamEndedException.class,
-                    () -> stream.tryNext(WAIT));
+            ChangeStreamEndedException e = assertThrows(ChangeStreamEndedException.class, () -> stream.tryNext(WAIT));
             assertEquals(Reason.USER_LOGGED_OUT, e.reason());
         }
         assertReleased(held);
@@ -123,8 +130,9 @@ class WatchStreamResourcesTest {
     /** The threads that are running a stream's reader now. */
     private static long streamReaders() {
         return Thread.getAllStackTraces().values().stream()
-                .filter(stack -> Arrays.stream(stack).anyMatch(frame -> frame.getClassName()
-                        .startsWith("dev.appservices.extension.internal.mongo.WatchSubscription")))
+                .filter(stack -> Arrays.stream(stack)
+                        .anyMatch(frame -> frame.getClassName()
+                                .startsWith("dev.appservices.extension.internal.mongo.WatchSubscription")))
                 .count();
     }
 }
