@@ -45,62 +45,39 @@ final class MongoMessages {
         String tail = " (HTTP " + status + ", " + wire + ")";
         ErrorCode code = refusal.errorCode();
         String link = refusal.link().orElse(null);
+        ExceptionKind kind = MongoOperationException::new;
+        String message;
         if (lower.contains("duplicate key")) {
-            return new DuplicateKeyException(
-                    "APPSVC0701: " + head + "failed: a document with the same key exists" + tail,
-                    code,
-                    namespace,
-                    operation,
-                    status,
-                    wire,
-                    server,
-                    link);
-        }
-        if (code == ErrorCode.NO_MATCHING_RULE_FOUND || lower.contains("not permitted") || status == 403) {
-            return new OperationNotPermittedException(
-                    "APPSVC0702: " + head + "was refused by the app's rules for this user" + tail,
-                    code,
-                    namespace,
-                    operation,
-                    status,
-                    wire,
-                    server,
-                    link);
-        }
-        if (code == ErrorCode.SERVICE_NOT_FOUND) {
-            return new MongoOperationException(
-                    "APPSVC0703: " + head + "failed: the app has no service of that name" + tail,
-                    code,
-                    namespace,
-                    operation,
-                    status,
-                    wire,
-                    server,
-                    link);
-        }
-        if (code == ErrorCode.INVALID_PARAMETER
+            kind = DuplicateKeyException::new;
+            message = "APPSVC0701: " + head + "failed: a document with the same key exists" + tail;
+        } else if (code == ErrorCode.NO_MATCHING_RULE_FOUND || lower.contains("not permitted") || status == 403) {
+            kind = OperationNotPermittedException::new;
+            message = "APPSVC0702: " + head + "was refused by the app's rules for this user" + tail;
+        } else if (code == ErrorCode.SERVICE_NOT_FOUND) {
+            message = "APPSVC0703: " + head + "failed: the app has no service of that name" + tail;
+        } else if (code == ErrorCode.INVALID_PARAMETER
                 || code == ErrorCode.MISSING_PARAMETER
                 || code == ErrorCode.BAD_REQUEST
                 || code == ErrorCode.ARGUMENTS_NOT_ALLOWED) {
-            return new MongoOperationException(
-                    "APPSVC0704: " + head + "was refused: a filter, update, pipeline or option is not valid" + tail,
-                    code,
-                    namespace,
-                    operation,
-                    status,
-                    wire,
-                    server,
-                    link);
+            message = "APPSVC0704: " + head + "was refused: a filter, update, pipeline or option is not valid" + tail;
+        } else {
+            message = "APPSVC0705: " + head + "failed on the server" + tail;
         }
-        return new MongoOperationException(
-                "APPSVC0705: " + head + "failed on the server" + tail,
-                code,
-                namespace,
-                operation,
-                status,
-                wire,
-                server,
-                link);
+        return kind.create(message, code, namespace, operation, status, wire, server, link);
+    }
+
+    /** The constructor every {@link MongoOperationException} kind shares. */
+    @FunctionalInterface
+    private interface ExceptionKind {
+        MongoOperationException create(
+                String message,
+                ErrorCode code,
+                Namespace namespace,
+                String operation,
+                int httpStatus,
+                String serverErrorCode,
+                String serverMessage,
+                String link);
     }
 
     /** An answer that is not valid Extended JSON or lacks what the operation returns. */
