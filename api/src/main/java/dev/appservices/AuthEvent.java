@@ -39,7 +39,8 @@ public final class AuthEvent {
         LOGGED_OUT,
 
         /**
-         * The user was removed from this App (locally).
+         * The user was removed from this App (locally): by {@link App#removeUser(User)}, or after
+         * {@link #LOGGED_OUT} or {@link #SESSION_EXPIRED} of an anonymous user, whom logging out removes.
          */
         REMOVED,
 

@@ -149,13 +149,18 @@ final class SessionManager {
             return false;
         }
         refreshDue.remove(userId);
+        fireLoggedOut(AuthEvent.Type.LOGGED_OUT, userId);
+        revoke(userId, before.get());
+        return true;
+    }
+
+    /** Fires the event of a local logout and, for an anonymous user (whom logout removes), {@code REMOVED}. */
+    private void fireLoggedOut(AuthEvent.Type type, String userId) {
         DefaultUser user = users.object(userId);
-        events.fire(AuthEvent.Type.LOGGED_OUT, user);
+        events.fire(type, user);
         if (user.state() == UserState.REMOVED) {
             events.fire(AuthEvent.Type.REMOVED, user);
         }
-        revoke(userId, before.get());
-        return true;
     }
 
     /** Ends the server session of a user that is already logged out or removed locally; best effort. */
@@ -268,7 +273,7 @@ final class SessionManager {
         refreshDue.remove(userId);
         if (users.logOut(userId).isPresent()) {
             telemetry.get().sessionExpired(appId);
-            events.fire(AuthEvent.Type.SESSION_EXPIRED, users.object(userId));
+            fireLoggedOut(AuthEvent.Type.SESSION_EXPIRED, userId);
         }
         return ClientMessages.sessionExpired(appId, userId, refusal);
     }

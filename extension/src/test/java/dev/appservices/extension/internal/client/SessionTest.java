@@ -189,6 +189,20 @@ class SessionTest {
     }
 
     @Test
+    void anExpiredAnonymousSessionRemovesTheUser() {
+        User user = longLived.logIn(Credentials.anonymous(false));
+        admin().logoutUser(LONG, user.id());
+
+        assertThrows(SessionExpiredException.class, user::refreshProfile);
+
+        assertEquals(UserState.REMOVED, user.state());
+        List<AuthEvent.Type> types = types();
+        assertEquals(
+                List.of(AuthEvent.Type.SESSION_EXPIRED, AuthEvent.Type.REMOVED),
+                types.subList(types.size() - 2, types.size()));
+    }
+
+    @Test
     void aRefusedRefreshEndsTheSession() {
         TestBackend.registerEmailUser(EMULATOR.baseUrl(), LONG, "ended@example.com", "s3cret-pass");
         User user = longLived.logIn(Credentials.emailPassword("ended@example.com", "s3cret-pass"));

@@ -138,8 +138,22 @@ class SyncLifecycleTest {
     }
 
     @Test
-    void aRevokedSessionIsFatalAndFailsPendingWaitsWithoutTheFlag() {
+    void anAnonymousUserWhoseSessionEndsIsRemovedWithItsLocalData() {
         User user = testApp.get().logIn(Credentials.anonymous(false));
+        SyncedDatabase local = open(user, collection, new Document());
+        Path userDirectory = DIRECTORY.resolve(user.id());
+        EMULATOR.admin().logoutUser(APP_ID, user.id());
+
+        assertThrows(RuntimeException.class, user::refreshProfile);
+
+        await().atMost(WAIT).until(local::isClosed);
+        assertFalse(Files.exists(userDirectory));
+    }
+
+    @Test
+    void aRevokedSessionIsFatalAndFailsPendingWaitsWithoutTheFlag() {
+        // Not anonymous: an anonymous user whose session ends is removed, with its synced databases.
+        User user = testApp.get().logIn(testApp.registered("bo-" + UUID.randomUUID() + "@example.com"));
         try (SyncedDatabase local = open(user, collection, new Document())) {
             assertTrue(local.session().downloadAllServerChanges(WAIT));
             EMULATOR.admin().logoutUser(APP_ID, user.id());
