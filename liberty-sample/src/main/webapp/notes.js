@@ -5,6 +5,8 @@
 
 const notes = {
     source: null,
+    /** The id of the logged-in user the page showed last, null when nobody; undefined until the page knows. */
+    userId: undefined,
 
     async load() {
         const list = $('notes');
@@ -101,11 +103,15 @@ $('note-form').addEventListener('submit', (event) => {
     const form = event.target;
     notes.change(() => api('POST', 'notes', formValues(form)), 'Note added.').then(() => form.reset());
 });
-// a login or logout elsewhere on the page changes whose notes these are: follow as the new user
-for (const id of ['login-form', 'login-anonymous', 'logout']) {
-    $(id).addEventListener(id === 'login-form' ? 'submit' : 'click', () => {
+// a login or logout elsewhere on the page changes whose notes these are: follow as the new user, once the page
+// knows it (the 'sample:user' event of sample.js, sent after every action of the page)
+document.addEventListener('sample:user', (event) => {
+    const user = event.detail;
+    const userId = user && user.loggedIn ? user.id : null;
+    if (notes.userId !== undefined && userId !== notes.userId) {
         notes.stopFollowing('');
-        window.setTimeout(() => notes.load(), 500);
-    });
-}
+        notes.load();
+    }
+    notes.userId = userId;
+});
 notes.load();

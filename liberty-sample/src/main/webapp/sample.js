@@ -135,6 +135,8 @@ async function refresh() {
         $('backend-kind').textContent = backend.embedded ? 'embedded emulator' : 'configured backend';
         const user = await api('GET', 'user');
         showUser(user);
+        // other parts of the page (the notes) follow the current user
+        document.dispatchEvent(new CustomEvent('sample:user', { detail: user }));
         showApiKeys(user && user.loggedIn ? await api('GET', 'api-keys') : []);
         await refreshConfirmations(backend.embedded);
     } catch (e) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.appservices.it.Deployments;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,8 +22,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,22 +41,12 @@ class NotesPageIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        if (!onLiberty()) {
-            return Deployments.war("sample-not-on-wildfly", Map.of());
-        }
-        File built = new File(System.getProperty("it.sample.war"));
-        WebArchive sample = ShrinkWrap.createFromZipFile(WebArchive.class, built);
-        // the sample's server.xml seals the users with the server's key store; this server keeps them in memory
-        sample.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
-        sample.addAsResource(
-                new StringAsset("appservices.sample.metadata.mode=in-memory\n"),
-                "META-INF/microprofile-config.properties");
-        return ShrinkWrap.create(WebArchive.class, "sample.war").merge(sample);
+        return SampleDeployment.war();
     }
 
     @Test
     void twoPagesSeeANoteAppearLive(@ArquillianResource URL base) throws Exception {
-        assumeTrue(onLiberty(), "the sample runs on Open Liberty");
+        assumeTrue(SampleDeployment.onLiberty(), "the sample runs on Open Liberty");
         send(base, "POST", "api/login/anonymous", null, 200);
         List<BlockingQueue<String>> pages = List.of(follow(base), follow(base));
         for (BlockingQueue<String> page : pages) {
@@ -79,7 +64,7 @@ class NotesPageIT {
 
     @Test
     void changingAnotherUsersNoteShowsTheCodedRefusal(@ArquillianResource URL base) throws Exception {
-        assumeTrue(onLiberty(), "the sample runs on Open Liberty");
+        assumeTrue(SampleDeployment.onLiberty(), "the sample runs on Open Liberty");
         send(base, "POST", "api/login/anonymous", null, 200);
         String added = send(base, "POST", "api/notes", "{\"text\": \"mine only\"}", 201);
         String id = added.replaceAll(".*\"id\":\"([0-9a-f]{24})\".*", "$1");
@@ -90,10 +75,6 @@ class NotesPageIT {
         String refusal = send(base, "PUT", "api/notes/" + id, "{\"text\": \"changed by someone else\"}", 403);
 
         assertTrue(refusal.matches(".*\"message\":\"APPSVC0(651|702): .*"), refusal);
-    }
-
-    private static boolean onLiberty() {
-        return "liberty-managed".equals(System.getProperty("arquillian.launch"));
     }
 
     /** Opens the page's stream of note events; its lines arrive in the queue. */
