@@ -19,10 +19,11 @@ import java.util.function.UnaryOperator;
  * The persisted metadata store of the {@code NO_ENCRYPTION} and {@code ENCRYPTION} modes: one file in the App's
  * {@link StoreDirectory}, in the format of its {@link StoreCodec}.
  * <p>
- * Lifecycle: {@link #open} locks the directory and reads the file once; from then on the content lives in memory,
- * and every {@link #update} writes the whole new content (atomically) before it returns; {@link #close} releases the
- * lock. A file that cannot be trusted fails the open, or with {@link InvalidMetadataPolicy#RESET} is moved aside and
- * reported; it is never overwritten or deleted.
+ * Lifecycle: {@link #open} locks the directory, folds a journal an earlier run left into the file and reads the
+ * file once; from then on the content lives in memory, and every {@link #update} makes the whole new content durable
+ * before it returns, as a record of the {@link StoreJournal} (or, now and then, by rewriting the file);
+ * {@link #close} folds the journal into the file and releases the lock. A file that cannot be trusted fails the open,
+ * or with {@link InvalidMetadataPolicy#RESET} is moved aside and reported; it is never overwritten or deleted.
  * <p>
  * Group commit: updates are applied one after the other to the newest content, and every update that arrives while
  * a write is in progress joins the next write. That write is made by one of the waiting writers (the first to find
@@ -40,6 +41,7 @@ final class FileMetadataStore implements MetadataStore {
 
     private final StoreDirectory directory;
     private final StoreCodec codec;
+    private final StoreJournal journal;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
     /** What is on disk: what readers see. */
@@ -63,6 +65,7 @@ final class FileMetadataStore implements MetadataStore {
     private FileMetadataStore(StoreDirectory directory, StoreCodec codec, MetadataSnapshot content) {
         this.directory = directory;
         this.codec = codec;
+        this.journal = new StoreJournal(directory, codec.fileName());
         this.durable = content;
         this.newest = content;
     }
@@ -82,6 +85,10 @@ final class FileMetadataStore implements MetadataStore {
             Consumer<MetadataResetEvent> onReset) {
         StoreDirectory storeDirectory = StoreDirectory.open(directory);
         try {
+            // every format's journal, so that the loader's checks (a store of the other mode, a take-over) see
+            // the newest content of each file
+            StoreJournal.fold(storeDirectory, PlainCodec.FILE_NAME);
+            StoreJournal.fold(storeDirectory, SealedCodec.FILE_NAME);
             Loader loader = new Loader(appId, storeDirectory, codec, onInvalid, onReset);
             return new FileMetadataStore(storeDirectory, codec, loader.load());
         } catch (RuntimeException e) {
@@ -162,7 +169,7 @@ final class FileMetadataStore implements MetadataStore {
         lock.unlock();
         Throwable failure = null;
         try {
-            directory.write(codec.fileName(), codec.encode(content, directory.item(codec.fileName())));
+            journal.commit(encode(content));
         } catch (RuntimeException | Error e) {
             // whatever it is, every writer of the commit must learn it, or they would wait for ever
             failure = e;
@@ -213,12 +220,30 @@ final class FileMetadataStore implements MetadataStore {
                     committed.awaitUninterruptibly();
                 }
             }
+            foldJournal();
             durable = MetadataSnapshot.EMPTY;
             newest = MetadataSnapshot.EMPTY;
             directory.close();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** At close, so that a cleanly closed store is its file alone; if that fails, the next open folds it. */
+    private void foldJournal() {
+        try {
+            if (journal.hasRecords()) {
+                journal.compact(encode(durable));
+            }
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, e.getMessage());
+        } finally {
+            journal.close();
+        }
+    }
+
+    private byte[] encode(MetadataSnapshot content) {
+        return codec.encode(content, directory.item(codec.fileName()));
     }
 
     private void requireOpen() {

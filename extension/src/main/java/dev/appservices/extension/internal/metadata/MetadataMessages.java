@@ -138,6 +138,12 @@ final class MetadataMessages {
                 + " and every stored user must log in again. Reason: " + reason;
     }
 
+    static String journalEndDropped(Path journal, int bytes) {
+        return "APPSVC0328: metadata journal " + journal + " ends in " + bytes
+                + " bytes that are no complete record (a write that a crash interrupted, never acknowledged);"
+                + " they were dropped";
+    }
+
     static MetadataStoreException cannotMoveAside(Path file, IOException cause) {
         return new MetadataStoreException(
                 "APPSVC0316: unreadable metadata file " + file + " cannot be moved aside to reset the store: "

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -202,6 +203,24 @@ final class StoreDirectory implements AutoCloseable {
             throw MetadataMessages.cannotWrite(target, e);
         }
         syncDirectory();
+    }
+
+    /**
+     * Opens a file to write at any position, creating it (owner-only) if needed; a created file's directory entry
+     * is synced at once, so that syncing the file's data later is enough to make what it holds durable.
+     *
+     * @throws IOException if it cannot be opened
+     */
+    FileChannel openForAppend(String name) throws IOException {
+        Path file = file(name);
+        try {
+            FileChannel channel = FileChannel.open(
+                    file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes(posix));
+            syncDirectory();
+            return channel;
+        } catch (FileAlreadyExistsException e) {
+            return FileChannel.open(file, StandardOpenOption.WRITE);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static dev.appservices.extension.internal.metadata.MetadataFixtures.TOKEN
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.assertNoSecrets;
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.assertUnchanged;
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.describe;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.durableContent;
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.rawKey;
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.readBytes;
@@ -28,6 +29,7 @@ import dev.appservices.MetadataMode;
 import dev.appservices.MetadataResetEvent;
 import dev.appservices.MetadataStoreException;
 import dev.appservices.extension.testing.LogCapture;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +135,7 @@ class EncryptedMetadataStoreTest {
     }
 
     private Envelope envelope() {
-        return Envelope.parse(readBytes(sealed), StoredItem.file(sealed));
+        return Envelope.parse(durableContent(sealed), StoredItem.file(sealed));
     }
 
     @Test
@@ -179,6 +181,17 @@ class EncryptedMetadataStoreTest {
         assertEquals(256, envelope().wrappedKey().length);
         try (MetadataStore store = open(liberty(LIBERTY_PASSWORD))) {
             assertEquals(sampleAfterRestart(), store.read());
+        }
+    }
+
+    @Test
+    void theJournalHoldsSealedRecordsOnly() throws IOException {
+        try (MetadataStore store = open(rawKey(1))) {
+            store.update(current -> sample());
+            Path journal = storeDirectory.resolve("metadata.sealed.journal");
+            String text = new String(Files.readAllBytes(journal), StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains(TOKEN_MARK) || text.contains("ana") || text.contains("LOGGED"), "plaintext");
+            assertTrue(text.contains("ASMD"), "the records are envelopes");
         }
     }
 

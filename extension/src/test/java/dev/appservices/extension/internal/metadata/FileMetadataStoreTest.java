@@ -171,13 +171,13 @@ class FileMetadataStoreTest {
         write(sample());
         byte[] before = readBytes(file);
         try (MetadataStore store = open()) {
-            // a non-empty directory where the temporary file must go makes the write fail, even for root
-            Path obstacle = storeDirectory.resolve("metadata.json.tmp");
+            // a non-empty directory where the journal must go makes the write fail, even for root
+            Path obstacle = storeDirectory.resolve("metadata.json.journal");
             Files.createDirectories(obstacle.resolve("blocker"));
             MetadataStoreException failure = assertThrows(
                     MetadataStoreException.class, () -> store.update(current -> current.withCurrentUser("bob")));
             assertTrue(
-                    failure.getMessage().startsWith("APPSVC0304: metadata file " + file.toRealPath()),
+                    failure.getMessage().startsWith("APPSVC0304: metadata file " + file.toRealPath() + ".journal "),
                     failure.getMessage());
             assertFalse(failure instanceof MetadataIntegrityException);
             assertEquals(sampleAfterRestart(), store.read());

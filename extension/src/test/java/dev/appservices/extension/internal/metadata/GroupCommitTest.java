@@ -1,6 +1,7 @@
 package dev.appservices.extension.internal.metadata;
 
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.APP_ID;
+import static dev.appservices.extension.internal.metadata.MetadataFixtures.durableContent;
 import static dev.appservices.extension.internal.metadata.MetadataFixtures.loggedIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class GroupCommitTest {
                     store.update(current -> current.withUser(user));
                     // the change is in the file when update returns, not only in memory
                     Optional<StoredUser> onDisk = new PlainCodec()
-                            .decode(Files.readAllBytes(file), StoredItem.file(file))
+                            .decode(durableContent(file), StoredItem.file(file))
                             .user(user.id());
                     assertTrue(
                             onDisk.isPresent() && generationOf(onDisk.get()) >= i,
@@ -76,10 +77,16 @@ class GroupCommitTest {
         Path directory = root.resolve(APP_ID);
         try (FileMetadataStore store = open(directory)) {
             store.update(current -> current.withUser(loggedIn("ana")).withCurrentUser("ana"));
+        }
+        try (FileMetadataStore store = open(directory)) {
             MetadataSnapshot before = store.read();
-            // a non-empty directory where the temporary file must go makes every write fail, even for root
-            Path obstacle = directory.resolve("metadata.json.tmp");
-            Files.createDirectories(obstacle.resolve("blocker"));
+            // non-empty directories where the journal and the temporary file must go make every write fail, even
+            // for root
+            List<Path> obstacles =
+                    List.of(directory.resolve("metadata.json.journal"), directory.resolve("metadata.json.tmp"));
+            for (Path obstacle : obstacles) {
+                Files.createDirectories(obstacle.resolve("blocker"));
+            }
 
             List<Future<Void>> writers = runConcurrently(thread -> {
                 StoredUser user = generation(thread, 0);
@@ -95,8 +102,10 @@ class GroupCommitTest {
             }
             assertEquals(before, store.read());
 
-            Files.delete(obstacle.resolve("blocker"));
-            Files.delete(obstacle);
+            for (Path obstacle : obstacles) {
+                Files.delete(obstacle.resolve("blocker"));
+                Files.delete(obstacle);
+            }
             store.update(current -> current.withUser(generation(0, 1)));
             assertEquals(before.withUser(generation(0, 1)), store.read());
         }

@@ -109,6 +109,17 @@ final class MetadataFixtures {
         }
     }
 
+    /**
+     * What a store's file would hold if the store were opened now: the newest record of its journal, if it has
+     * one, else the file's bytes.
+     */
+    static byte[] durableContent(Path storeFile) {
+        Path journal = storeFile.resolveSibling(storeFile.getFileName() + StoreJournal.SUFFIX);
+        Optional<byte[]> newest =
+                Files.exists(journal) ? StoreJournal.newestRecord(readBytes(journal), journal) : Optional.empty();
+        return newest.orElseGet(() -> readBytes(storeFile));
+    }
+
     static void assertUnchanged(byte[] before, Path file) {
         assertTrue(Files.exists(file), () -> file + " is gone");
         assertArrayEquals(before, readBytes(file), () -> file + " was changed");
