@@ -30,6 +30,9 @@ public final class BenchMain {
             if (options.runs("data")) {
                 DataBench.run(emulator, options, report);
             }
+            if (options.runs("mongo")) {
+                RemoteMongoBench.run(emulator, options, report);
+            }
             if (options.runs("sync")) {
                 SyncBench.run(emulator, options, report, work);
             }

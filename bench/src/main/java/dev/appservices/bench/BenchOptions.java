@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 record BenchOptions(boolean quick, Set<String> only, Path report) {
 
-    static final Set<String> BENCHMARKS =
-            Set.of("functions", "telemetry", "data", "sync", "login", "refresh", "startup", "memory", "javascript");
+    static final Set<String> BENCHMARKS = Set.of(
+            "functions", "telemetry", "data", "mongo", "sync", "login", "refresh", "startup", "memory", "javascript");
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;

@@ -174,7 +174,7 @@ final class FunctionCallBench {
     }
 
     /** The differences between two requests; fails on any outside {@code tolerated} header names. */
-    private static List<String> differences(
+    static List<String> differences(
             RequestCapture.Captured expected, RequestCapture.Captured actual, Set<String> tolerated) {
         if (!Arrays.equals(expected.body(), actual.body())) {
             throw new IllegalStateException("the bodies differ");

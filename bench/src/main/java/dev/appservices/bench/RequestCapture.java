@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A server on 127.0.0.1 that records the function-call request it receives, to show that the raw client of the
  * benchmark sends what the App sends. It answers the location request with its own address (so an App can be pointed
- * at it with {@code updateBaseUrl}) and a function call with the sum's result. Lives until {@link #close()}.
+ * at it with {@code updateBaseUrl}) and a function call with the answer set by {@link #answer(String)}, at first the
+ * sum's result. Lives until {@link #close()}.
  */
 final class RequestCapture implements AutoCloseable {
 
@@ -44,6 +45,7 @@ final class RequestCapture implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicReference<Captured> last = new AtomicReference<>();
+    private volatile String answer = RESULT;
 
     RequestCapture() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -53,6 +55,11 @@ final class RequestCapture implements AutoCloseable {
 
     URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers the function calls from now on with {@code json}, e.g. what a service function returns. */
+    void answer(String json) {
+        answer = json;
     }
 
     /** The last function call received. */
@@ -67,18 +74,18 @@ final class RequestCapture implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String answer;
+            String reply;
             if (exchange.getRequestURI().getPath().endsWith("/location")) {
-                answer = "{\"deployment_model\": \"GLOBAL\", \"location\": \"US-VA\", \"hostname\": \"" + baseUrl()
+                reply = "{\"deployment_model\": \"GLOBAL\", \"location\": \"US-VA\", \"hostname\": \"" + baseUrl()
                         + "\", \"ws_hostname\": \"" + baseUrl().toString().replace("http:", "ws:") + "\"}";
             } else {
                 Map<String, List<String>> headers = new TreeMap<>();
                 exchange.getRequestHeaders()
                         .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
                 last.set(new Captured(headers, body));
-                answer = RESULT;
+                reply = answer;
             }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -6,6 +6,7 @@ import dev.appservices.emulator.internal.http.Endpoint;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.Response;
 import dev.appservices.emulator.internal.http.ServiceError;
+import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.User;
 import java.time.Clock;
@@ -51,15 +52,16 @@ public final class LoginEndpoint implements Endpoint {
         }
         BsonDocument body = request.jsonBody();
         Credential credential = authenticator.authenticate(app, body);
-        boolean created = credential.owner().isEmpty() && !app.state().hasIdentity(credential.identity());
-        User user = credential
+        AppState.IdentityLogin login = credential
                 .owner()
                 .flatMap(owner -> app.state().user(owner))
+                .map(owner -> new AppState.IdentityLogin(owner, false))
                 .orElseGet(() -> app.state().loginIdentity(credential.identity(), credential.userType()));
+        User user = login.user();
         if (user.disabled()) {
             throw ServiceError.userDisabled();
         }
-        app.loggedIn(user, provider, created);
+        app.loggedIn(user, provider, login.created());
         Session session = app.state()
                 .createSession(user.id(), deviceId(body), app.settings().refreshTokenTtl());
         return Response.json(

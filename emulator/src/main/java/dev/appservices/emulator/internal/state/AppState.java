@@ -101,26 +101,25 @@ public final class AppState {
                 .toList();
     }
 
-    /** Whether a user owns the identity already. */
-    public boolean hasIdentity(Identity identity) {
-        return live(store.users()
-                        .find(new BsonDocument(
-                                IDENTITY_KEYS, new BsonString(StateDocuments.identityKey(appId, identity))))
-                        .first())
-                .isPresent();
-    }
+    /**
+     * The user an identity logged in, and whether the login created it.
+     *
+     * @param user    the identity's owner
+     * @param created whether the user was created by this login
+     */
+    public record IdentityLogin(User user, boolean created) {}
 
     /**
      * Returns the user that owns the identity, creating the user when the identity is new. The identity's unique
      * index decides which of several processes logging in the same new identity at once creates the user.
      */
-    public User loginIdentity(Identity identity, String userType) {
+    public IdentityLogin loginIdentity(Identity identity, String userType) {
         BsonDocument byIdentity =
                 new BsonDocument(IDENTITY_KEYS, new BsonString(StateDocuments.identityKey(appId, identity)));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             BsonDocument owner = store.users().find(byIdentity).first();
             if (owner != null && !owner.containsKey(DELETED)) {
-                return StateDocuments.user(owner);
+                return new IdentityLogin(StateDocuments.user(owner), false);
             }
             if (owner != null) {
                 store.finishDeletion(owner);
@@ -131,7 +130,7 @@ public final class AppState {
                     new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
             if (inserted(() -> store.users().insertOne(StateDocuments.write(appId, user)))) {
                 cache.created(user);
-                return user;
+                return new IdentityLogin(user, true);
             }
         }
         throw new IllegalStateException(

@@ -15,19 +15,21 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * The Rest Clients of one App: one {@link AppServicesApi} per server the App talks to (its base URL, and the host
- * the location endpoint names, which usually differ only for the cloud service), built with
- * {@link RestClientBuilder} on first use and kept until the App closes. A new one is built only when the App
- * reaches a new server; every handle of the App shares these, so all its requests to a server go through one HTTP
- * client and one connection pool. Clients of a server the App left are kept (requests in flight finish there) and
+ * The Rest Clients of one App: one {@link AppServicesApi} per server the App talks to (its base URL, and the host the
+ * location endpoint names, which usually differ only for the cloud service), built with {@link RestClientBuilder} on
+ * first use and kept until the App closes. A new one is built only when the App reaches a new server; every handle of
+ * the App shares these, so all its requests to a server go through one HTTP client and one connection pool (with
+ * RESTEasy's default engine, 50 connections per server; a request that finds none free waits for one within the App
+ * timeout, then fails as timed out). Clients of a server the App left are kept (requests in flight finish there) and
  * closed with the App.
  *
- * <p>A stream (the server-sent events of {@code watch}) gets a client of its own, built the same way but without a
- * read timeout, and closed with the stream: the App timeout as a read timeout would end every stream that stays
- * quiet for that long, and neither JAX-RS nor the Rest Client can lift it for one request; and closing an unfinished
- * response makes Apache HttpClient (RESTEasy's engine) read the body to its end, which a change stream never
- * reaches, while closing a client drops its connections at once. {@code ServiceCalls} bounds the wait for a stream's
- * response headers by the App timeout. Stream clients still open when the App closes are closed with it.
+ * <p>A stream (the server-sent events of {@code watch}) gets a client of its own, built the same way but without a read
+ * timeout, and closed with the stream: the App timeout as a read timeout would end every stream that stays quiet for
+ * that long, and neither JAX-RS nor the Rest Client can lift it for one request; and closing an unfinished response
+ * makes Apache HttpClient (RESTEasy's engine) read the body to its end, which a change stream never reaches, while
+ * closing a client drops its connections at once. Streams also stay out of the pool so that they never hold the
+ * connections requests wait for: 50 open streams would take all of them. {@code ServiceCalls} bounds the wait for a
+ * stream's response headers by the App timeout. Stream clients still open when the App closes are closed with it.
  * Thread-safe.
  */
 final class BackendClients implements AutoCloseable {

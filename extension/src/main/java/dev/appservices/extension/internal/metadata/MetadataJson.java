@@ -2,12 +2,15 @@ package dev.appservices.extension.internal.metadata;
 
 import dev.appservices.UserIdentity;
 import dev.appservices.UserState;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -39,22 +42,59 @@ final class MetadataJson {
     private MetadataJson() {}
 
     static byte[] encode(MetadataSnapshot snapshot) {
-        List<Document> users = new ArrayList<>();
-        for (StoredUser user : snapshot.users()) {
-            if (user.state() != UserState.REMOVED) {
-                users.add(encode(user));
+        return new Encoder().encode(snapshot);
+    }
+
+    /**
+     * Encodes the snapshots of one store one after the other, reusing the JSON of each user that is the same object
+     * as in the previous snapshot (snapshots share their unchanged users), so that a change costs the encoding of
+     * the users it changed, not of every stored user. The output is exactly what {@link Document#toJson} gives for
+     * the whole document: the users' JSON is written at their indentation in it. Not thread-safe.
+     */
+    static final class Encoder {
+
+        /** A user's JSON as an element of the {@code users} array: two levels deeper than a document of its own. */
+        private static final String ELEMENT_INDENT = "\n    ";
+
+        private Map<StoredUser, byte[]> previous = new IdentityHashMap<>();
+        private int previousLength = 256;
+
+        byte[] encode(MetadataSnapshot snapshot) {
+            // the current user is only kept if it is written too (a removed current user is no current user)
+            Optional<String> current = snapshot.currentUserId()
+                    .filter(id -> snapshot.user(id)
+                            .filter(user -> user.state() != UserState.REMOVED)
+                            .isPresent());
+            String header = new Document("format", FORMAT)
+                    .append("version", VERSION)
+                    .append("currentUser", current.orElse(null))
+                    .toJson(SETTINGS);
+            // sized for the previous snapshot, so that the usual change copies the bytes once
+            ByteArrayOutputStream out = new ByteArrayOutputStream(previousLength + 1024);
+            // the header without its closing "\n}", continued by the users array
+            out.writeBytes(utf8(header.substring(0, header.length() - 2) + ",\n  \"users\": ["));
+            Map<StoredUser, byte[]> written = new IdentityHashMap<>();
+            for (StoredUser user : snapshot.users()) {
+                if (user.state() == UserState.REMOVED) {
+                    continue;
+                }
+                byte[] json = previous.get(user);
+                if (json == null) {
+                    json = utf8(MetadataJson.encode(user).toJson(SETTINGS).replace("\n", ELEMENT_INDENT));
+                }
+                out.writeBytes(utf8(written.isEmpty() ? ELEMENT_INDENT : "," + ELEMENT_INDENT));
+                out.writeBytes(json);
+                written.put(user, json);
             }
+            out.writeBytes(utf8(written.isEmpty() ? "]\n}" : "\n  ]\n}"));
+            previous = written;
+            previousLength = out.size();
+            return out.toByteArray();
         }
-        // the current user is only kept if it is written too (a removed current user is no current user)
-        Optional<String> current = snapshot.currentUserId()
-                .filter(id -> snapshot.user(id)
-                        .filter(user -> user.state() != UserState.REMOVED)
-                        .isPresent());
-        Document root = new Document("format", FORMAT)
-                .append("version", VERSION)
-                .append("currentUser", current.orElse(null))
-                .append("users", users);
-        return root.toJson(SETTINGS).getBytes(StandardCharsets.UTF_8);
+
+        private static byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private static Document encode(StoredUser user) {

@@ -2,8 +2,10 @@ package dev.appservices.extension.internal.metadata;
 
 import java.util.Optional;
 
-/** The {@code NO_ENCRYPTION} format: the store file is the JSON of {@link MetadataJson}. Stateless. */
+/** The {@code NO_ENCRYPTION} format: the store file is the JSON of {@link MetadataJson}. Not thread-safe. */
 final class PlainCodec implements StoreCodec {
+
+    private final MetadataJson.Encoder encoder = new MetadataJson.Encoder();
 
     static final String FILE_NAME = "metadata.json";
 
@@ -24,6 +26,6 @@ final class PlainCodec implements StoreCodec {
 
     @Override
     public byte[] encode(MetadataSnapshot snapshot, StoredItem file) {
-        return MetadataJson.encode(snapshot);
+        return encoder.encode(snapshot);
     }
 }

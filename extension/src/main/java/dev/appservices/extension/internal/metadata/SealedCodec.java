@@ -32,6 +32,7 @@ final class SealedCodec implements StoreCodec {
     private final WrappingKey key;
     private final Optional<Supplier<WrappingKey>> previousKey;
     private final SecureRandom random = new SecureRandom();
+    private final MetadataJson.Encoder encoder = new MetadataJson.Encoder();
 
     /** The data key of the store, once read from its file or created for its first write. */
     private SecretKey dataKey;
@@ -104,7 +105,7 @@ final class SealedCodec implements StoreCodec {
 
     @Override
     public byte[] encode(MetadataSnapshot snapshot, StoredItem file) {
-        byte[] plaintext = MetadataJson.encode(snapshot);
+        byte[] plaintext = encoder.encode(snapshot);
         try {
             if (dataKey == null) {
                 KeyGenerator generator = KeyGenerator.getInstance("AES");

@@ -36,6 +36,9 @@ class WatchStreamResourcesTest {
 
     private static final String APP_ID = "watch-resources";
     private static final int STREAMS = 50;
+    /** The connections per server of the App's pool: RESTEasy's default. */
+    private static final int POOL = 50;
+
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -86,23 +89,36 @@ class WatchStreamResourcesTest {
 
     @Test
     void fiftyStreamsAtOnceEachGetTheEventAndReleaseAll() {
+        openReceiveAndRelease(STREAMS, "fifty");
+    }
+
+    /**
+     * Streams take no connection of the App's pool (50 per server with RESTEasy's engine): with more streams open than
+     * it has, the insert, a request of the App, still gets a connection.
+     */
+    @Test
+    void moreStreamsThanThePoolHoldsLeaveTheAppsRequestsServed() {
+        openReceiveAndRelease(POOL + 10, "many");
+    }
+
+    private void openReceiveAndRelease(int count, String round) {
         HeldResources held = HeldResources.baseline(EMULATOR.baseUrl().getPort());
         List<ChangeStream<Document>> streams = new ArrayList<>();
-        for (int i = 0; i < STREAMS; i++) {
-            streams.add(notes.watch(eq("fullDocument.round", "fifty")));
+        for (int i = 0; i < count; i++) {
+            streams.add(notes.watch(eq("fullDocument.round", round)));
         }
-        notes.insertOne(new Document("round", "fifty"));
+        notes.insertOne(new Document("round", round));
         for (ChangeStream<Document> stream : streams) {
             assertEquals(
-                    "fifty",
+                    round,
                     stream.tryNext(WAIT)
                             .orElseThrow()
                             .fullDocument()
                             .orElseThrow()
                             .get("round"));
         }
-        assertEquals(STREAMS, streamReaders());
-        assertTrue(held.connectionsAdded() >= STREAMS, "one connection per stream: " + held.connectionsAdded());
+        assertEquals(count, streamReaders());
+        assertTrue(held.connectionsAdded() >= count, "one connection per stream: " + held.connectionsAdded());
 
         streams.forEach(ChangeStream::close);
 
