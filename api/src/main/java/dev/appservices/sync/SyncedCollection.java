@@ -3,12 +3,14 @@ package dev.appservices.sync;
 import dev.appservices.ListenerRegistration;
 import dev.appservices.mongo.ChangeEvent;
 import dev.appservices.mongo.DeleteResult;
+import dev.appservices.mongo.FindOneAndModifyOptions;
 import dev.appservices.mongo.InsertManyResult;
 import dev.appservices.mongo.InsertOneResult;
 import dev.appservices.mongo.Namespace;
 import dev.appservices.mongo.UpdateResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.bson.BsonDocument;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -28,13 +30,26 @@ import org.bson.conversions.Bson;
  * array ({@code $all $elemMatch $size}) operators and dotted paths; the update operators {@code $set $unset $inc $mul
  * $min $max $rename $push $pull $addToSet}.
  *
+ * <p>Aggregation pipelines run locally too, on the local documents of this collection: {@code $match $project
+ * $addFields $unset $group $sort $limit $skip $unwind $count $sortByCount $bucket $facet $replaceRoot $sample
+ * $redact}, and {@code $lookup $graphLookup} over the local documents of other collections. The stages that write,
+ * {@code $out} and {@code $merge}, are refused: local data changes only through the write methods. Other stages
+ * ({@code $set}, {@code $replaceWith}, {@code $geoNear}, …) fail with an {@link IllegalArgumentException} that names
+ * them.
+ *
+ * <h2>Asynchronous twins</h2>
+ *
+ * <p>Every query and write has an {@code …Async} twin that runs it on the App's executor (the one of the remote
+ * collections' twins) and completes with its result or, exceptionally, with its exception.
+ *
  * <h2>Writes</h2>
  *
  * <p>Inserts get a client-generated {@code ObjectId} when they have no {@code _id}. Updates are uploaded as
  * {@code $set}/{@code $unset} of the top-level fields they changed, never as whole documents, and never upsert. A
  * write whose document no subscription of this collection matches fails at once with an
  * {@link IllegalArgumentException}; a write the server later refuses is undone and reported as a
- * {@link CompensatingWriteException}.
+ * {@link CompensatingWriteException}. The {@code findOneAnd…} methods are writes like the others: the change and its
+ * upload entry are committed in one local transaction, and an upsert is uploaded as an insert.
  *
  * @param <T> the document type
  * @since 0.1
@@ -85,6 +100,30 @@ public interface SyncedCollection<T> {
     default Optional<T> findOne(Bson filter) {
         return find(filter).first();
     }
+
+    /**
+     * Runs an aggregation pipeline on the local documents and decodes its results into the document class.
+     *
+     * @param pipeline the stages, for example {@code List.of(match(filter), group("$status", sum("n", 1)))}
+     * @return the results; unmodifiable
+     * @throws NullPointerException if {@code pipeline} or a stage is null
+     * @throws IllegalArgumentException if a stage is {@code $out} or {@code $merge}, or the local engine refuses one
+     */
+    default List<T> aggregate(List<? extends Bson> pipeline) {
+        return aggregate(pipeline, documentClass());
+    }
+
+    /**
+     * Runs an aggregation pipeline on the local documents and decodes its results into {@code resultClass}.
+     *
+     * @param <R>         the result class
+     * @param pipeline    the stages
+     * @param resultClass the class of the results (often {@link org.bson.Document})
+     * @return the results; unmodifiable
+     * @throws NullPointerException if an argument or a stage is null
+     * @throws IllegalArgumentException if a stage is {@code $out} or {@code $merge}, or the local engine refuses one
+     */
+    <R> List<R> aggregate(List<? extends Bson> pipeline, Class<R> resultClass);
 
     /**
      * Inserts a document locally.
@@ -139,6 +178,206 @@ public interface SyncedCollection<T> {
      * @return the deleted count
      */
     DeleteResult deleteMany(Bson filter);
+
+    /**
+     * Updates the first local document that matches and returns it as it was before the update.
+     *
+     * @param filter the filter
+     * @param update the update operators
+     * @return the document before the update, empty if none matched
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the updated document would leave every subscription
+     */
+    default Optional<T> findOneAndUpdate(Bson filter, Bson update) {
+        return findOneAndUpdate(filter, update, new FindOneAndModifyOptions());
+    }
+
+    /**
+     * Updates the first local document that matches (in the options' sort order) and returns it.
+     *
+     * @param filter  the filter
+     * @param update  the update operators
+     * @param options which document to return, upsert, sort and projection
+     * @return the document before the update, or after it with {@code returnNewDocument(true)}; empty if none
+     *         matched and none was upserted
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the updated or upserted document would be outside every subscription
+     */
+    Optional<T> findOneAndUpdate(Bson filter, Bson update, FindOneAndModifyOptions options);
+
+    /**
+     * Replaces the first local document that matches and returns it as it was before.
+     *
+     * @param filter      the filter
+     * @param replacement the new document; its {@code _id}, if any, must be the replaced document's
+     * @return the document before the replacement, empty if none matched
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the new document would be outside every subscription
+     */
+    default Optional<T> findOneAndReplace(Bson filter, T replacement) {
+        return findOneAndReplace(filter, replacement, new FindOneAndModifyOptions());
+    }
+
+    /**
+     * Replaces the first local document that matches (in the options' sort order) and returns it. The upload is the
+     * fields the replacement set and removed, as for updates.
+     *
+     * @param filter      the filter
+     * @param replacement the new document; its {@code _id}, if any, must be the replaced document's
+     * @param options     which document to return, upsert, sort and projection
+     * @return the document before the replacement, or after it with {@code returnNewDocument(true)}; empty if none
+     *         matched and none was upserted
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the new document would be outside every subscription
+     */
+    Optional<T> findOneAndReplace(Bson filter, T replacement, FindOneAndModifyOptions options);
+
+    /**
+     * Deletes the first local document that matches and returns it.
+     *
+     * @param filter the filter
+     * @return the deleted document, empty if none matched
+     * @throws NullPointerException if {@code filter} is null
+     */
+    default Optional<T> findOneAndDelete(Bson filter) {
+        return findOneAndDelete(filter, new FindOneAndModifyOptions());
+    }
+
+    /**
+     * Deletes the first local document that matches in the options' sort order and returns it.
+     *
+     * @param filter  the filter
+     * @param options the sort and the projection; the other options do not apply
+     * @return the deleted document, empty if none matched
+     * @throws NullPointerException if an argument is null
+     */
+    Optional<T> findOneAndDelete(Bson filter, FindOneAndModifyOptions options);
+
+    // --- asynchronous twins -----------------------------------------------------------------------------------
+
+    /**
+     * Asynchronous twin of {@link #count()}.
+     *
+     * @return a stage completed with the count
+     */
+    default CompletionStage<Long> countAsync() {
+        return countAsync(new BsonDocument());
+    }
+
+    /**
+     * Asynchronous twin of {@link #count(Bson)}.
+     *
+     * @param filter the filter
+     * @return a stage completed with the count
+     */
+    CompletionStage<Long> countAsync(Bson filter);
+
+    /**
+     * Asynchronous twin of {@link #findOne(Bson)}.
+     *
+     * @param filter the filter
+     * @return a stage completed with the document, if any
+     */
+    CompletionStage<Optional<T>> findOneAsync(Bson filter);
+
+    /**
+     * Asynchronous twin of {@link #aggregate(List)}.
+     *
+     * @param pipeline the stages
+     * @return a stage completed with the results
+     */
+    default CompletionStage<List<T>> aggregateAsync(List<? extends Bson> pipeline) {
+        return aggregateAsync(pipeline, documentClass());
+    }
+
+    /**
+     * Asynchronous twin of {@link #aggregate(List, Class)}.
+     *
+     * @param <R>         the result class
+     * @param pipeline    the stages
+     * @param resultClass the class of the results
+     * @return a stage completed with the results
+     */
+    <R> CompletionStage<List<R>> aggregateAsync(List<? extends Bson> pipeline, Class<R> resultClass);
+
+    /**
+     * Asynchronous twin of {@link #insertOne(Object)}.
+     *
+     * @param document the document
+     * @return a stage completed with the inserted id
+     */
+    CompletionStage<InsertOneResult> insertOneAsync(T document);
+
+    /**
+     * Asynchronous twin of {@link #insertMany(List)}.
+     *
+     * @param documents the documents
+     * @return a stage completed with the inserted ids
+     */
+    CompletionStage<InsertManyResult> insertManyAsync(List<? extends T> documents);
+
+    /**
+     * Asynchronous twin of {@link #updateOne(Bson, Bson)}.
+     *
+     * @param filter the filter
+     * @param update the update operators
+     * @return a stage completed with the counts
+     */
+    CompletionStage<UpdateResult> updateOneAsync(Bson filter, Bson update);
+
+    /**
+     * Asynchronous twin of {@link #updateMany(Bson, Bson)}.
+     *
+     * @param filter the filter
+     * @param update the update operators
+     * @return a stage completed with the counts
+     */
+    CompletionStage<UpdateResult> updateManyAsync(Bson filter, Bson update);
+
+    /**
+     * Asynchronous twin of {@link #deleteOne(Bson)}.
+     *
+     * @param filter the filter
+     * @return a stage completed with the deleted count
+     */
+    CompletionStage<DeleteResult> deleteOneAsync(Bson filter);
+
+    /**
+     * Asynchronous twin of {@link #deleteMany(Bson)}.
+     *
+     * @param filter the filter
+     * @return a stage completed with the deleted count
+     */
+    CompletionStage<DeleteResult> deleteManyAsync(Bson filter);
+
+    /**
+     * Asynchronous twin of {@link #findOneAndUpdate(Bson, Bson, FindOneAndModifyOptions)}.
+     *
+     * @param filter  the filter
+     * @param update  the update operators
+     * @param options the options
+     * @return a stage completed with the document
+     */
+    CompletionStage<Optional<T>> findOneAndUpdateAsync(Bson filter, Bson update, FindOneAndModifyOptions options);
+
+    /**
+     * Asynchronous twin of {@link #findOneAndReplace(Bson, Object, FindOneAndModifyOptions)}.
+     *
+     * @param filter      the filter
+     * @param replacement the new document
+     * @param options     the options
+     * @return a stage completed with the document
+     */
+    CompletionStage<Optional<T>> findOneAndReplaceAsync(Bson filter, T replacement, FindOneAndModifyOptions options);
+
+    /**
+     * Asynchronous twin of {@link #findOneAndDelete(Bson, FindOneAndModifyOptions)}.
+     *
+     * @param filter  the filter
+     * @param options the sort and the projection
+     * @return a stage completed with the deleted document
+     */
+    CompletionStage<Optional<T>> findOneAndDeleteAsync(Bson filter, FindOneAndModifyOptions options);
 
     /**
      * Listens to local changes of documents that match a filter: own writes and downloaded ones. A document that

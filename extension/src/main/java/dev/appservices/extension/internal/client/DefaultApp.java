@@ -97,7 +97,7 @@ public final class DefaultApp implements App {
             ExternalConfiguration external,
             Consumer<DefaultApp> onClose,
             DataServices dataServices,
-            Function<App, AppSync> syncFactory) {
+            Function<DefaultApp, AppSync> syncFactory) {
         this.configuration = configuration;
         this.external = external;
         this.onClose = onClose;
@@ -387,7 +387,7 @@ public final class DefaultApp implements App {
      *
      * @return a stage completed with its result or, exceptionally, with its exception
      */
-    <T> CompletionStage<T> async(Supplier<T> operation) {
+    public <T> CompletionStage<T> async(Supplier<T> operation) {
         try {
             return CompletableFuture.supplyAsync(operation, executor);
         } catch (RejectedExecutionException e) {

@@ -1,6 +1,5 @@
 package dev.appservices.extension.internal.sync;
 
-import dev.appservices.App;
 import dev.appservices.AppConfiguration;
 import dev.appservices.AuthEvent;
 import dev.appservices.ListenerRegistration;
@@ -8,6 +7,7 @@ import dev.appservices.MetadataConfiguration;
 import dev.appservices.MetadataMode;
 import dev.appservices.User;
 import dev.appservices.extension.internal.client.AppSync;
+import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.metadata.WrappedDataKey;
 import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncSession;
@@ -40,12 +40,12 @@ public final class DefaultSyncManager implements AppSync {
     private static final String FILE_SUFFIX = ".mv.db";
     private static final String KEY_SUFFIX = ".key";
 
-    private final App app;
+    private final DefaultApp app;
     private final Path directory;
     private final Map<String, DefaultSyncedDatabase> open = new ConcurrentHashMap<>();
     private final ListenerRegistration registration;
 
-    public DefaultSyncManager(App app) {
+    public DefaultSyncManager(DefaultApp app) {
         this.app = app;
         AppConfiguration configuration = app.configuration();
         this.directory = configuration
@@ -87,7 +87,7 @@ public final class DefaultSyncManager implements AppSync {
                 app.configuration().cancelWaitsOnNonFatalError(),
                 "appservices-sync-" + app.id() + "-" + configuration.name());
         DefaultSyncedDatabase database =
-                new DefaultSyncedDatabase(configuration, data, session[0], closed -> open.remove(key, closed));
+                new DefaultSyncedDatabase(configuration, data, session[0], app, closed -> open.remove(key, closed));
         open.put(key, database);
         session[0].start();
         return database;

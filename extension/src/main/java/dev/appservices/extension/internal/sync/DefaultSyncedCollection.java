@@ -1,9 +1,11 @@
 package dev.appservices.extension.internal.sync;
 
 import dev.appservices.ListenerRegistration;
+import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.mongo.CollectionCodec;
 import dev.appservices.mongo.ChangeEvent;
 import dev.appservices.mongo.DeleteResult;
+import dev.appservices.mongo.FindOneAndModifyOptions;
 import dev.appservices.mongo.InsertManyResult;
 import dev.appservices.mongo.InsertOneResult;
 import dev.appservices.mongo.Namespace;
@@ -15,7 +17,10 @@ import dev.appservices.sync.SyncedFindIterable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -23,7 +28,8 @@ import org.bson.conversions.Bson;
 
 /**
  * A synced collection: encodes and decodes with the remote collections' codec and hands the work to
- * {@link SyncedData}. Immutable and thread-safe.
+ * {@link SyncedData}; the {@code …Async} twins run on the App's executor, as the remote collections' do. Immutable and
+ * thread-safe.
  */
 final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
 
@@ -31,6 +37,7 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     private final Namespace namespace;
     private final Class<T> documentClass;
     private final CollectionCodec codec;
+    private final DefaultApp app;
     private final Runnable requireOpen;
 
     DefaultSyncedCollection(
@@ -38,11 +45,13 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
             Namespace namespace,
             Class<T> documentClass,
             CodecRegistry registry,
+            DefaultApp app,
             Runnable requireOpen) {
         this.data = data;
         this.namespace = namespace;
         this.documentClass = documentClass;
         this.codec = new CollectionCodec(namespace, registry);
+        this.app = app;
         this.requireOpen = requireOpen;
     }
 
@@ -130,6 +139,149 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     public DeleteResult deleteMany(Bson filter) {
         requireOpen.run();
         return new DeleteResult(data.delete(namespace, bson(filter), true));
+    }
+
+    @Override
+    public <R> List<R> aggregate(List<? extends Bson> pipeline, Class<R> resultClass) {
+        return aggregate(stages(pipeline), Objects.requireNonNull(resultClass, "resultClass"));
+    }
+
+    private <R> List<R> aggregate(BsonArray stages, Class<R> resultClass) {
+        requireOpen.run();
+        return data.store().read(() -> data.store().aggregate(namespace, stages)).stream()
+                .map(document -> codec.decode(document, resultClass, "aggregate"))
+                .toList();
+    }
+
+    /** The stages as BSON; the writing stages are refused, local data changes only with its upload entries. */
+    private BsonArray stages(List<? extends Bson> pipeline) {
+        BsonArray stages = new BsonArray();
+        for (Bson stage : Objects.requireNonNull(pipeline, "pipeline")) {
+            BsonDocument bson = codec.bson(Objects.requireNonNull(stage, "pipeline stage"));
+            if (bson.containsKey("$out") || bson.containsKey("$merge")) {
+                throw SyncMessages.writingStage(namespace, bson.getFirstKey());
+            }
+            stages.add(bson);
+        }
+        return stages;
+    }
+
+    @Override
+    public Optional<T> findOneAndUpdate(Bson filter, Bson update, FindOneAndModifyOptions options) {
+        return modify(bson(filter), bson(update), options);
+    }
+
+    @Override
+    public Optional<T> findOneAndReplace(Bson filter, T replacement, FindOneAndModifyOptions options) {
+        return modify(bson(filter), codec.encode(Objects.requireNonNull(replacement, "replacement")), options);
+    }
+
+    @Override
+    public Optional<T> findOneAndDelete(Bson filter, FindOneAndModifyOptions options) {
+        return modify(bson(filter), null, options);
+    }
+
+    /** A {@code findOneAnd…}: {@code update} is operators or a replacement, null for a delete. */
+    private Optional<T> modify(BsonDocument filter, BsonDocument update, FindOneAndModifyOptions options) {
+        Objects.requireNonNull(options, "options");
+        requireOpen.run();
+        BsonDocument found = data.findOneAndModify(
+                namespace,
+                filter,
+                update,
+                options.sort().map(this::bson).orElse(null),
+                options.projection().map(this::bson).orElse(null),
+                options.isReturnNewDocument(),
+                options.isUpsert());
+        return Optional.ofNullable(found).map(document -> codec.decode(document, documentClass, "findOneAndModify"));
+    }
+
+    // --- asynchronous twins: arguments are checked and encoded on the caller's thread, as the remote ones do -------
+
+    @Override
+    public CompletionStage<Long> countAsync(Bson filter) {
+        BsonDocument query = bson(filter);
+        return async(() -> count(query));
+    }
+
+    @Override
+    public CompletionStage<Optional<T>> findOneAsync(Bson filter) {
+        BsonDocument query = bson(filter);
+        return async(() -> findOne(query));
+    }
+
+    @Override
+    public <R> CompletionStage<List<R>> aggregateAsync(List<? extends Bson> pipeline, Class<R> resultClass) {
+        BsonArray stages = stages(pipeline);
+        Objects.requireNonNull(resultClass, "resultClass");
+        return async(() -> aggregate(stages, resultClass));
+    }
+
+    @Override
+    public CompletionStage<InsertOneResult> insertOneAsync(T document) {
+        Objects.requireNonNull(document, "document");
+        return async(() -> insertOne(document));
+    }
+
+    @Override
+    public CompletionStage<InsertManyResult> insertManyAsync(List<? extends T> documents) {
+        List<? extends T> copy = List.copyOf(Objects.requireNonNull(documents, "documents"));
+        return async(() -> insertMany(copy));
+    }
+
+    @Override
+    public CompletionStage<UpdateResult> updateOneAsync(Bson filter, Bson update) {
+        BsonDocument query = bson(filter);
+        BsonDocument operators = bson(update);
+        return async(() -> updateOne(query, operators));
+    }
+
+    @Override
+    public CompletionStage<UpdateResult> updateManyAsync(Bson filter, Bson update) {
+        BsonDocument query = bson(filter);
+        BsonDocument operators = bson(update);
+        return async(() -> updateMany(query, operators));
+    }
+
+    @Override
+    public CompletionStage<DeleteResult> deleteOneAsync(Bson filter) {
+        BsonDocument query = bson(filter);
+        return async(() -> deleteOne(query));
+    }
+
+    @Override
+    public CompletionStage<DeleteResult> deleteManyAsync(Bson filter) {
+        BsonDocument query = bson(filter);
+        return async(() -> deleteMany(query));
+    }
+
+    @Override
+    public CompletionStage<Optional<T>> findOneAndUpdateAsync(
+            Bson filter, Bson update, FindOneAndModifyOptions options) {
+        BsonDocument query = bson(filter);
+        BsonDocument operators = bson(update);
+        Objects.requireNonNull(options, "options");
+        return async(() -> modify(query, operators, options));
+    }
+
+    @Override
+    public CompletionStage<Optional<T>> findOneAndReplaceAsync(
+            Bson filter, T replacement, FindOneAndModifyOptions options) {
+        BsonDocument query = bson(filter);
+        BsonDocument document = codec.encode(Objects.requireNonNull(replacement, "replacement"));
+        Objects.requireNonNull(options, "options");
+        return async(() -> modify(query, document, options));
+    }
+
+    @Override
+    public CompletionStage<Optional<T>> findOneAndDeleteAsync(Bson filter, FindOneAndModifyOptions options) {
+        BsonDocument query = bson(filter);
+        Objects.requireNonNull(options, "options");
+        return async(() -> modify(query, null, options));
+    }
+
+    private <R> CompletionStage<R> async(Supplier<R> operation) {
+        return app.async(operation);
     }
 
     @Override

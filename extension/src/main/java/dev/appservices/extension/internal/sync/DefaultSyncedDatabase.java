@@ -1,5 +1,6 @@
 package dev.appservices.extension.internal.sync;
 
+import dev.appservices.extension.internal.client.DefaultApp;
 import dev.appservices.extension.internal.client.ServiceCalls;
 import dev.appservices.mongo.Namespace;
 import dev.appservices.sync.Subscriptions;
@@ -19,6 +20,7 @@ final class DefaultSyncedDatabase implements SyncedDatabase {
     private final SyncedData data;
     private final DefaultSyncSession session;
     private final DefaultSubscriptions subscriptions;
+    private final DefaultApp app;
     private final Consumer<DefaultSyncedDatabase> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -26,11 +28,13 @@ final class DefaultSyncedDatabase implements SyncedDatabase {
             SyncConfiguration configuration,
             SyncedData data,
             DefaultSyncSession session,
+            DefaultApp app,
             Consumer<DefaultSyncedDatabase> onClose) {
         this.configuration = configuration;
         this.data = data;
         this.session = session;
         this.subscriptions = new DefaultSubscriptions(data, session);
+        this.app = app;
         this.onClose = onClose;
     }
 
@@ -52,6 +56,7 @@ final class DefaultSyncedDatabase implements SyncedDatabase {
                 new Namespace(database, collection),
                 documentClass,
                 ServiceCalls.defaultCodecRegistry(),
+                app,
                 this::requireOpen);
     }
 

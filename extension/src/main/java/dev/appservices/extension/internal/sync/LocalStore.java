@@ -136,7 +136,22 @@ final class LocalStore implements AutoCloseable {
         if (limit > 0) {
             command.append("limit", new BsonInt32(limit));
         }
-        BsonDocument answer = run(namespace, "find", command);
+        return firstBatch(run(namespace, "find", command));
+    }
+
+    /** Runs an aggregation pipeline that does not write (the caller refuses {@code $out} and {@code $merge}). */
+    List<BsonDocument> aggregate(Namespace namespace, BsonArray pipeline) {
+        BsonDocument answer = run(
+                namespace,
+                "aggregate",
+                command("aggregate", namespace)
+                        .append("pipeline", pipeline)
+                        .append("cursor", new BsonDocument("batchSize", new BsonInt32(Integer.MAX_VALUE))));
+        return firstBatch(answer);
+    }
+
+    /** The results of a cursor command asked for with a batch size that fits them all. */
+    private static List<BsonDocument> firstBatch(BsonDocument answer) {
         List<BsonDocument> documents = new ArrayList<>();
         answer.getDocument("cursor").getArray("firstBatch").forEach(value -> documents.add(value.asDocument()));
         return documents;
@@ -164,12 +179,26 @@ final class LocalStore implements AutoCloseable {
 
     /** Applies update operators to the document of an id. */
     void update(Namespace namespace, BsonValue id, BsonDocument update) {
-        updateCommand(namespace, id, update, false);
+        updateCommand(namespace, new BsonDocument("_id", id), update, false);
     }
 
     /** Stores a whole document, replacing the one of its id. */
     void put(Namespace namespace, BsonDocument document) {
-        updateCommand(namespace, document.get("_id"), document, true);
+        updateCommand(namespace, new BsonDocument("_id", document.get("_id")), document, true);
+    }
+
+    /**
+     * Inserts the document an upsert of {@code update} (operators or a replacement) makes from {@code filter}; call
+     * only when no document matches.
+     *
+     * @return the new document's id
+     */
+    BsonValue upsert(Namespace namespace, BsonDocument filter, BsonDocument update) {
+        return updateCommand(namespace, filter, update, true)
+                .getArray("upserted")
+                .get(0)
+                .asDocument()
+                .get("_id");
     }
 
     void delete(Namespace namespace, BsonValue id) {
@@ -184,17 +213,18 @@ final class LocalStore implements AutoCloseable {
         requireNoWriteErrors(answer);
     }
 
-    private void updateCommand(Namespace namespace, BsonValue id, BsonDocument update, boolean upsert) {
+    private BsonDocument updateCommand(Namespace namespace, BsonDocument query, BsonDocument update, boolean upsert) {
         BsonDocument answer = run(
                 namespace,
                 "update",
                 command("update", namespace)
                         .append(
                                 "updates",
-                                new BsonArray(List.of(new BsonDocument("q", new BsonDocument("_id", id))
+                                new BsonArray(List.of(new BsonDocument("q", query)
                                         .append("u", update)
                                         .append("upsert", BsonBoolean.valueOf(upsert))))));
         requireNoWriteErrors(answer);
+        return answer;
     }
 
     private static BsonDocument command(String name, Namespace namespace) {

@@ -124,6 +124,11 @@ final class SyncMessages {
         return new IllegalArgumentException("APPSVC1027: the limit " + limit + " is negative");
     }
 
+    static IllegalArgumentException writingStage(Namespace namespace, String stage) {
+        return new IllegalArgumentException("APPSVC1030: the aggregation stage " + stage + " writes and cannot run on '"
+                + namespace + "' locally; local data changes only through the synced collection's write methods");
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }

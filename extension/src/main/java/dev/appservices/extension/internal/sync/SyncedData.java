@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -98,8 +98,7 @@ final class SyncedData {
 
     List<BsonValue> insert(Namespace namespace, List<BsonDocument> documents) {
         List<BsonValue> ids = new ArrayList<>();
-        List<Change> changes = commit(() -> {
-            List<Change> done = new ArrayList<>();
+        List<Change> changes = commit(done -> {
             for (BsonDocument document : documents) {
                 if (!document.containsKey("_id")) {
                     BsonDocument withId = new BsonDocument("_id", new BsonObjectId(new ObjectId()));
@@ -113,7 +112,6 @@ final class SyncedData {
                 ids.add(id);
                 done.add(new Change(namespace, null, document));
             }
-            return done;
         });
         return changes.isEmpty() ? List.of() : ids;
     }
@@ -121,41 +119,104 @@ final class SyncedData {
     /** Applies update operators locally; the outbox gets the top-level fields they changed. */
     long[] update(Namespace namespace, BsonDocument filter, BsonDocument update, boolean many) {
         long[] counts = new long[2];
-        commit(() -> {
-            List<Change> done = new ArrayList<>();
+        commit(done -> {
             for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
                 counts[0]++;
-                BsonValue id = before.get("_id");
-                store.update(namespace, id, update);
-                BsonDocument after = store.byId(namespace, id).orElseThrow();
-                BsonDocument set = changedFields(before, after);
-                BsonArray unset = new BsonArray();
-                removedFields(before, after).forEach(key -> unset.add(new BsonString(key)));
-                if (set.isEmpty() && unset.isEmpty()) {
-                    continue;
+                if (updateDocument(namespace, before, update, done)) {
+                    counts[1]++;
                 }
-                requireSubscribed(namespace, after);
-                store.enqueue(entry(namespace, UPDATE, id).append("set", set).append("unset", unset));
-                counts[1]++;
-                done.add(new Change(namespace, before, after));
             }
-            return done;
         });
         return counts;
     }
 
     long delete(Namespace namespace, BsonDocument filter, boolean many) {
-        return commit(() -> {
-                    List<Change> done = new ArrayList<>();
+        return commit(done -> {
                     for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
-                        BsonValue id = before.get("_id");
-                        store.delete(namespace, id);
-                        store.enqueue(entry(namespace, DELETE, id));
-                        done.add(new Change(namespace, before, null));
+                        deleteDocument(namespace, before, done);
                     }
-                    return done;
                 })
                 .size();
+    }
+
+    /**
+     * A {@code findOneAnd…}: the first document that matches in {@code sort} order is updated (operators) or replaced
+     * (a whole document) with {@code update}, or deleted when {@code update} is null; with {@code upsert}, an update
+     * that matches nothing inserts. One local transaction, like every write.
+     *
+     * @return the document before the change, or after it with {@code returnNew}, projected; null if there is none
+     */
+    BsonDocument findOneAndModify(
+            Namespace namespace,
+            BsonDocument filter,
+            BsonDocument update,
+            BsonDocument sort,
+            BsonDocument projection,
+            boolean returnNew,
+            boolean upsert) {
+        BsonDocument[] result = new BsonDocument[1];
+        commit(done -> {
+            List<BsonDocument> found = store.find(namespace, filter, sort, null, 1);
+            if (found.isEmpty()) {
+                if (update != null && upsert) {
+                    BsonValue id = store.upsert(namespace, filter, update);
+                    BsonDocument inserted = store.byId(namespace, id).orElseThrow();
+                    done.add(new Change(namespace, null, inserted));
+                    requireSubscribed(namespace, inserted);
+                    store.enqueue(entry(namespace, INSERT, id).append("doc", inserted));
+                    result[0] = returnNew ? projected(namespace, id, projection) : null;
+                }
+                return;
+            }
+            BsonDocument before = found.get(0);
+            BsonValue id = before.get("_id");
+            if (!returnNew || update == null) {
+                result[0] = projected(namespace, id, projection);
+            }
+            if (update == null) {
+                deleteDocument(namespace, before, done);
+            } else {
+                updateDocument(namespace, before, update, done);
+                if (returnNew) {
+                    result[0] = projected(namespace, id, projection);
+                }
+            }
+        });
+        return result[0];
+    }
+
+    private BsonDocument projected(Namespace namespace, BsonValue id, BsonDocument projection) {
+        return store.find(namespace, new BsonDocument("_id", id), null, projection, 1)
+                .get(0);
+    }
+
+    /**
+     * Updates one document; call inside {@link LocalStore#write}.
+     *
+     * @return whether it changed
+     */
+    private boolean updateDocument(Namespace namespace, BsonDocument before, BsonDocument update, List<Change> done) {
+        BsonValue id = before.get("_id");
+        store.update(namespace, id, update);
+        BsonDocument after = store.byId(namespace, id).orElseThrow();
+        BsonDocument set = changedFields(before, after);
+        BsonArray unset = new BsonArray();
+        removedFields(before, after).forEach(key -> unset.add(new BsonString(key)));
+        if (set.isEmpty() && unset.isEmpty()) {
+            return false;
+        }
+        done.add(new Change(namespace, before, after));
+        requireSubscribed(namespace, after);
+        store.enqueue(entry(namespace, UPDATE, id).append("set", set).append("unset", unset));
+        return true;
+    }
+
+    /** Deletes one document; call inside {@link LocalStore#write}. */
+    private void deleteDocument(Namespace namespace, BsonDocument before, List<Change> done) {
+        BsonValue id = before.get("_id");
+        store.delete(namespace, id);
+        done.add(new Change(namespace, before, null));
+        store.enqueue(entry(namespace, DELETE, id));
     }
 
     /** The top-level fields an update set (added or changed), with their new values. */
@@ -174,13 +235,45 @@ final class SyncedData {
         return before.keySet().stream().filter(key -> !after.containsKey(key)).toList();
     }
 
-    private List<Change> commit(Supplier<List<Change>> write) {
-        List<Change> changes = store.write(write);
+    /**
+     * Runs a local write in one transaction; {@code write} adds each document change to the list as soon as the
+     * engine made it. On failure the transaction is rolled back and those documents are also put back explicitly:
+     * mongo-java-server updates the stored document object in place, and while that object is in the MVStore's
+     * memory the rollback, which restores the old map root, still sees the changed object.
+     */
+    private List<Change> commit(Consumer<List<Change>> write) {
+        List<Change> changes = new ArrayList<>();
+        try {
+            store.write(() -> {
+                write.accept(changes);
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            restore(changes);
+            throw e;
+        }
         changes.forEach(listeners::fire);
         if (!changes.isEmpty()) {
             localChanged.run();
         }
         return changes;
+    }
+
+    private void restore(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        store.write(() -> {
+            for (int i = changes.size() - 1; i >= 0; i--) {
+                Change change = changes.get(i);
+                if (change.before() == null) {
+                    store.delete(change.namespace(), change.after().get("_id"));
+                } else {
+                    store.put(change.namespace(), change.before());
+                }
+            }
+            return null;
+        });
     }
 
     private void requireSubscribed(Namespace namespace, BsonDocument document) {
