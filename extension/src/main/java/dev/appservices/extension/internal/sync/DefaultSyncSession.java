@@ -598,7 +598,7 @@ final class DefaultSyncSession implements SyncSession {
         } catch (DuplicateKeyException | OperationNotPermittedException e) {
             return false;
         }
-        acknowledge(batch.stream().map(Map.Entry::getKey).toList());
+        acknowledge(batch.stream().map(Map.Entry::getKey).toList(), () -> {});
         return true;
     }
 
@@ -607,15 +607,20 @@ final class DefaultSyncSession implements SyncSession {
         BsonDocument entry = pending.getValue();
         Namespace namespace = SyncedData.namespaceOf(entry);
         BsonValue id = entry.get("id");
+        String refused;
+        OperationNotPermittedException notPermitted = null;
         try {
-            String refused = send(namespace, entry);
-            acknowledge(List.of(sequence));
-            if (refused != null) {
-                compensate(namespace, id, refused, null);
-            }
+            refused = send(namespace, entry);
         } catch (OperationNotPermittedException e) {
-            acknowledge(List.of(sequence));
-            compensate(namespace, id, "not permitted by the server's rules", e);
+            refused = "not permitted by the server's rules";
+            notPermitted = e;
+        }
+        if (refused == null) {
+            acknowledge(List.of(sequence), () -> {});
+        } else {
+            String reason = refused;
+            Throwable cause = notPermitted;
+            acknowledge(List.of(sequence), () -> compensate(namespace, id, reason, cause));
         }
     }
 
@@ -653,11 +658,25 @@ final class DefaultSyncSession implements SyncSession {
         }
     }
 
-    private void acknowledge(List<Long> sequences) {
+    /**
+     * Removes answered entries from the outbox, runs {@code beforeSignal} (the undo of a refused write, which must see
+     * the entry gone so as not to re-apply it), and only then tells the waits and listeners: a wait that completes
+     * finds the refused write undone locally and the error handler told, as in realm-core, where the compensating
+     * write arrives with the upload's acknowledgement.
+     */
+    private void acknowledge(List<Long> sequences, Runnable beforeSignal) {
         data.store().write(() -> {
             sequences.forEach(data.store()::acknowledge);
             return null;
         });
+        try {
+            beforeSignal.run();
+        } finally {
+            signalAcknowledged(sequences);
+        }
+    }
+
+    private void signalAcknowledged(List<Long> sequences) {
         UploadState state;
         synchronized (this) {
             acknowledged += sequences.size();

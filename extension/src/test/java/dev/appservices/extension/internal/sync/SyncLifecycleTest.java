@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,10 +64,15 @@ class SyncLifecycleTest {
     }
 
     private SyncedDatabase open(User user, String coll, Document filter) {
+        return open(user, coll, filter, false);
+    }
+
+    private SyncedDatabase open(User user, String coll, Document filter, boolean cancelWaits) {
         return testApp.get()
                 .sync()
                 .open(SyncConfiguration.builder(user)
                         .subscription("all", MongoTestBackend.DATABASE, coll, filter)
+                        .cancelWaitsOnNonFatalError(cancelWaits)
                         .errorHandler((session, error) -> errors.add(error))
                         .build());
     }
@@ -201,13 +207,7 @@ class SyncLifecycleTest {
     void aWriteTheRulesRefuseIsUndoneLocallyAndReported() {
         User ana = testApp.get().logIn(Credentials.anonymous(false));
         User bob = testApp.get().logIn(Credentials.anonymous(false));
-        ObjectId id = remote(ana, "owned")
-                .insertOne(new Document("owner_id", ana.id())
-                        .append("note", collection)
-                        .append("status", "open"))
-                .insertedId()
-                .asObjectId()
-                .getValue();
+        ObjectId id = anasDocument(ana);
         try (SyncedDatabase local = open(bob, "owned", new Document("note", collection))) {
             SyncedCollection<Document> owned = local.collection(MongoTestBackend.DATABASE, "owned");
             assertTrue(local.session().downloadAllServerChanges(WAIT));
@@ -228,6 +228,75 @@ class SyncLifecycleTest {
             assertEquals(
                     "open",
                     remote(ana, "owned").findOne(eq("_id", id)).orElseThrow().getString("status"));
+        }
+    }
+
+    /**
+     * Bob's update of Ana's document, which the rules refuse, is pending while an upload wait runs: the wait is
+     * started while the session is paused, so it is pending when the upload is refused.
+     */
+    private CompletableFuture<Void> uploadWaitOnARefusedWrite(SyncedDatabase local, ObjectId id) {
+        SyncedCollection<Document> owned = local.collection(MongoTestBackend.DATABASE, "owned");
+        assertTrue(local.session().downloadAllServerChanges(WAIT));
+        local.session().pause();
+        owned.updateOne(eq("_id", id), set("status", "changed"));
+        CompletableFuture<Void> pending =
+                local.session().uploadAllLocalChangesAsync().toCompletableFuture();
+        assertFalse(pending.isDone());
+        local.session().resume();
+        return pending;
+    }
+
+    private ObjectId anasDocument(User ana) {
+        return remote(ana, "owned")
+                .insertOne(new Document("owner_id", ana.id())
+                        .append("note", collection)
+                        .append("status", "open"))
+                .insertedId()
+                .asObjectId()
+                .getValue();
+    }
+
+    @Test
+    void aPendingUploadWaitCompletesAfterARefusedWriteIsUndoneAndReported() throws Exception {
+        User ana = testApp.get().logIn(Credentials.anonymous(false));
+        User bob = testApp.get().logIn(Credentials.anonymous(false));
+        ObjectId id = anasDocument(ana);
+        try (SyncedDatabase local = open(bob, "owned", new Document("note", collection))) {
+            CompletableFuture<Void> pending = uploadWaitOnARefusedWrite(local, id);
+
+            pending.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // no waiting from here on: the undo and the report come before the wait completes
+            assertEquals(
+                    "open",
+                    local.collection(MongoTestBackend.DATABASE, "owned")
+                            .findOne(eq("_id", id))
+                            .orElseThrow()
+                            .getString("status"));
+            assertTrue(errors.stream().anyMatch(CompensatingWriteException.class::isInstance), errors.toString());
+        }
+    }
+
+    @Test
+    void withTheFlagARefusedWriteFailsThePendingUploadWait() throws Exception {
+        User ana = testApp.get().logIn(Credentials.anonymous(false));
+        User bob = testApp.get().logIn(Credentials.anonymous(false));
+        ObjectId id = anasDocument(ana);
+        try (SyncedDatabase local = open(bob, "owned", new Document("note", collection), true)) {
+            CompletableFuture<Void> pending = uploadWaitOnARefusedWrite(local, id);
+
+            ExecutionException failed =
+                    assertThrows(ExecutionException.class, () -> pending.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            CompensatingWriteException refused = assertInstanceOf(CompensatingWriteException.class, failed.getCause());
+            assertFalse(refused.isFatal());
+            assertEquals(id, refused.documentId().asObjectId().getValue());
+            assertEquals(
+                    "open",
+                    local.collection(MongoTestBackend.DATABASE, "owned")
+                            .findOne(eq("_id", id))
+                            .orElseThrow()
+                            .getString("status"));
+            assertTrue(local.session().uploadAllLocalChanges(WAIT), "later waits find nothing left to upload");
         }
     }
 
