@@ -54,7 +54,8 @@ final class Authenticators {
             return (target, body) -> new Credential(
                     new Identity(new ObjectId().toHexString(), ANONYMOUS, target.providerId(ANONYMOUS), Map.of()),
                     Optional.empty(),
-                    AppState.NORMAL_USER);
+                    AppState.NORMAL_USER,
+                    true);
         }
         throw new IllegalStateException("provider " + type + " of app " + app.id() + " has no authenticator");
     }

@@ -56,7 +56,9 @@ public final class LoginEndpoint implements Endpoint {
                 .owner()
                 .flatMap(owner -> app.state().user(owner))
                 .map(owner -> new AppState.IdentityLogin(owner, false))
-                .orElseGet(() -> app.state().loginIdentity(credential.identity(), credential.userType()));
+                .orElseGet(() -> credential.created()
+                        ? app.state().createUser(credential.identity(), credential.userType())
+                        : app.state().loginIdentity(credential.identity(), credential.userType()));
         User user = login.user();
         if (user.disabled()) {
             throw ServiceError.userDisabled();

@@ -126,15 +126,32 @@ public final class AppState {
                 cache.forgetUser(owner.getString(ID).getValue());
                 continue;
             }
-            User user =
-                    new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
-            if (inserted(() -> store.users().insertOne(StateDocuments.write(appId, user)))) {
-                cache.created(user);
-                return new IdentityLogin(user, true);
+            Optional<IdentityLogin> created = insertUser(identity, userType);
+            if (created.isPresent()) {
+                return created.get();
             }
         }
         throw new IllegalStateException(
                 "the owner of an identity of app " + appId + " changed " + ATTEMPTS + " times during one login");
+    }
+
+    /**
+     * Creates the user of an identity this login made up (an anonymous login's): one insert, without first looking for
+     * an owner that cannot exist. Should the identity's unique index refuse it all the same, the login goes the
+     * usual way.
+     */
+    public IdentityLogin createUser(Identity identity, String userType) {
+        return insertUser(identity, userType).orElseGet(() -> loginIdentity(identity, userType));
+    }
+
+    /** A new user owning the identity; empty if the identity's unique index refused it (another user owns it). */
+    private Optional<IdentityLogin> insertUser(Identity identity, String userType) {
+        User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
+        if (!inserted(() -> store.users().insertOne(StateDocuments.write(appId, user)))) {
+            return Optional.empty();
+        }
+        cache.created(user);
+        return Optional.of(new IdentityLogin(user, true));
     }
 
     /**
