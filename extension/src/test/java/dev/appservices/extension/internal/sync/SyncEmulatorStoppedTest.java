@@ -1,21 +1,13 @@
 package dev.appservices.extension.internal.sync;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.appservices.App;
-import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
 import dev.appservices.User;
 import dev.appservices.emulator.AppServicesEmulator;
 import dev.appservices.extension.internal.client.TestBackend;
 import dev.appservices.extension.internal.mongo.MongoTestBackend;
-import dev.appservices.sync.ConnectionState;
-import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncException;
 import dev.appservices.sync.SyncedDatabase;
 import java.nio.file.Path;
@@ -24,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,14 +74,7 @@ class SyncEmulatorStoppedTest {
     }
 
     private SyncedDatabase open(boolean cancelWaits) {
-        SyncedDatabase local = app.sync()
-                .open(SyncConfiguration.builder(user)
-                        .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
-                        .cancelWaitsOnNonFatalError(cancelWaits)
-                        .errorHandler((session, error) -> errors.add(error))
-                        .build());
-        await().atMost(WAIT).until(() -> local.session().connectionState() == ConnectionState.CONNECTED);
-        return local;
+        return SeedScenario.openConnected(app, user, collection, cancelWaits, errors);
     }
 
     @Test
@@ -101,14 +85,7 @@ class SyncEmulatorStoppedTest {
             emulator.close();
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
             local.session().resume();
-            long start = System.nanoTime();
-            SyncException error =
-                    assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
-            assertFalse(error.isFatal());
-            assertInstanceOf(ConnectionException.class, error.getCause(), error.getMessage());
-            assertTrue(elapsed.compareTo(TIMEOUT.plusSeconds(2)) < 0, "failed after " + elapsed);
+            SeedScenario.uploadWaitFails(local.session(), TIMEOUT);
             assertFalse(local.session().uploadAllLocalChanges(Duration.ofMillis(200)), "the change is still pending");
         }
     }
@@ -119,22 +96,10 @@ class SyncEmulatorStoppedTest {
             int port = emulator.port();
             emulator.close();
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
-            CompletableFuture<Void> upload =
-                    local.session().uploadAllLocalChangesAsync().toCompletableFuture();
-
-            await().atMost(WAIT)
-                    .until(() -> errors.stream().anyMatch(e -> e.getCause() instanceof ConnectionException));
-            assertFalse(upload.isDone(), "a non-fatal error does not fail the wait");
-            assertFalse(local.session().uploadAllLocalChanges(TIMEOUT), "a limited wait returns false");
+            CompletableFuture<Void> upload = SeedScenario.uploadWaitOutlivesErrors(local.session(), errors, TIMEOUT);
 
             emulator = start(port);
-            upload.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertEquals(
-                    1,
-                    user.mongoClient(MongoTestBackend.SERVICE)
-                            .database(MongoTestBackend.DATABASE)
-                            .collection(collection)
-                            .count());
+            SeedScenario.uploadWaitCompletes(upload, user, collection);
         }
     }
 }

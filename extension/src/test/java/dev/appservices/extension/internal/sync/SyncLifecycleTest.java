@@ -247,6 +247,13 @@ class SyncLifecycleTest {
         return pending;
     }
 
+    private static String ownedStatus(SyncedDatabase local, ObjectId id) {
+        return local.collection(MongoTestBackend.DATABASE, "owned")
+                .findOne(eq("_id", id))
+                .orElseThrow()
+                .getString("status");
+    }
+
     private ObjectId anasDocument(User ana) {
         return remote(ana, "owned")
                 .insertOne(new Document("owner_id", ana.id())
@@ -267,12 +274,7 @@ class SyncLifecycleTest {
 
             pending.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             // no waiting from here on: the undo and the report come before the wait completes
-            assertEquals(
-                    "open",
-                    local.collection(MongoTestBackend.DATABASE, "owned")
-                            .findOne(eq("_id", id))
-                            .orElseThrow()
-                            .getString("status"));
+            assertEquals("open", ownedStatus(local, id), "the refused write is undone");
             assertTrue(errors.stream().anyMatch(CompensatingWriteException.class::isInstance), errors.toString());
         }
     }
@@ -290,12 +292,7 @@ class SyncLifecycleTest {
             CompensatingWriteException refused = assertInstanceOf(CompensatingWriteException.class, failed.getCause());
             assertFalse(refused.isFatal());
             assertEquals(id, refused.documentId().asObjectId().getValue());
-            assertEquals(
-                    "open",
-                    local.collection(MongoTestBackend.DATABASE, "owned")
-                            .findOne(eq("_id", id))
-                            .orElseThrow()
-                            .getString("status"));
+            assertEquals("open", ownedStatus(local, id), "the refused write is undone");
             assertTrue(local.session().uploadAllLocalChanges(WAIT), "later waits find nothing left to upload");
         }
     }

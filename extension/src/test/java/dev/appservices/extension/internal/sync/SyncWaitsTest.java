@@ -3,11 +3,9 @@ package dev.appservices.extension.internal.sync;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.appservices.ConnectionException;
 import dev.appservices.Credentials;
 import dev.appservices.User;
 import dev.appservices.emulator.EmulatorExtension;
@@ -16,7 +14,6 @@ import dev.appservices.extension.internal.client.AppPerTest;
 import dev.appservices.extension.internal.mongo.MongoTestBackend;
 import dev.appservices.mongo.ChangeStreamEndedException;
 import dev.appservices.sync.ConnectionState;
-import dev.appservices.sync.SyncConfiguration;
 import dev.appservices.sync.SyncException;
 import dev.appservices.sync.SyncSession;
 import dev.appservices.sync.SyncedDatabase;
@@ -70,15 +67,7 @@ class SyncWaitsTest {
     }
 
     private SyncedDatabase open(boolean cancelWaits) {
-        SyncedDatabase local = testApp.get()
-                .sync()
-                .open(SyncConfiguration.builder(user)
-                        .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
-                        .cancelWaitsOnNonFatalError(cancelWaits)
-                        .errorHandler((session, error) -> errors.add(error))
-                        .build());
-        await().atMost(WAIT).until(() -> local.session().connectionState() == ConnectionState.CONNECTED);
-        return local;
+        return SeedScenario.openConnected(testApp.get(), user, collection, cancelWaits, errors);
     }
 
     private static void silence() {
@@ -94,14 +83,7 @@ class SyncWaitsTest {
         try (SyncedDatabase local = open(true)) {
             silence();
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
-            long start = System.nanoTime();
-            SyncException error =
-                    assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
-            assertFalse(error.isFatal());
-            assertInstanceOf(ConnectionException.class, error.getCause(), error.getMessage());
-            assertTrue(elapsed.compareTo(TIMEOUT.plusSeconds(2)) < 0, "failed after " + elapsed);
+            Duration elapsed = SeedScenario.uploadWaitFails(local.session(), TIMEOUT);
             assertTrue(elapsed.compareTo(TIMEOUT.minusMillis(100)) > 0, "failed after " + elapsed);
             assertFalse(errors.isEmpty(), "the error handler heard of it");
         }
@@ -112,21 +94,10 @@ class SyncWaitsTest {
         try (SyncedDatabase local = open(false)) {
             silence();
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
-            CompletableFuture<Void> upload =
-                    local.session().uploadAllLocalChangesAsync().toCompletableFuture();
-
-            await().atMost(WAIT).until(() -> !errors.isEmpty());
-            assertFalse(upload.isDone(), "a non-fatal error does not fail the wait");
-            assertFalse(local.session().uploadAllLocalChanges(TIMEOUT), "a limited wait returns false");
+            CompletableFuture<Void> upload = SeedScenario.uploadWaitOutlivesErrors(local.session(), errors, TIMEOUT);
 
             EMULATOR.admin().clearFaults();
-            upload.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertEquals(
-                    1,
-                    user.mongoClient(MongoTestBackend.SERVICE)
-                            .database(MongoTestBackend.DATABASE)
-                            .collection(collection)
-                            .count());
+            SeedScenario.uploadWaitCompletes(upload, user, collection);
         }
     }
 
