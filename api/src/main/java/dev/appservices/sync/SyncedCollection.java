@@ -71,7 +71,19 @@ public interface SyncedCollection<T> {
      * @param filter the filter
      * @return the count
      */
-    long count(Bson filter);
+    default long count(Bson filter) {
+        return count(filter, 0);
+    }
+
+    /**
+     * Counts the local documents that match, up to {@code limit}.
+     *
+     * @param filter the filter
+     * @param limit  the most to count; 0 means no limit
+     * @return the count, at most {@code limit} if it is positive
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    long count(Bson filter, long limit);
 
     /** Counts the local documents. */
     default long count() {
@@ -99,6 +111,15 @@ public interface SyncedCollection<T> {
      */
     default Optional<T> findOne(Bson filter) {
         return find(filter).first();
+    }
+
+    /**
+     * A local document, if there is any.
+     *
+     * @return it, if any
+     */
+    default Optional<T> findOne() {
+        return find().first();
     }
 
     /**
@@ -270,7 +291,19 @@ public interface SyncedCollection<T> {
      * @param filter the filter
      * @return a stage completed with the count
      */
-    CompletionStage<Long> countAsync(Bson filter);
+    default CompletionStage<Long> countAsync(Bson filter) {
+        return countAsync(filter, 0);
+    }
+
+    /**
+     * Asynchronous twin of {@link #count(Bson, long)}.
+     *
+     * @param filter the filter
+     * @param limit  the most to count; 0 means no limit
+     * @return a stage completed with the count
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    CompletionStage<Long> countAsync(Bson filter, long limit);
 
     /**
      * Asynchronous twin of {@link #findOne(Bson)}.

@@ -71,10 +71,20 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     }
 
     @Override
-    public long count(Bson filter) {
+    public long count(Bson filter, long limit) {
+        return count(bson(filter), requireLimit(limit));
+    }
+
+    private long count(BsonDocument query, long limit) {
         requireOpen.run();
-        BsonDocument query = codec.bson(Objects.requireNonNull(filter, "filter"));
-        return data.store().read(() -> data.store().count(namespace, query));
+        return data.store().read(() -> data.store().count(namespace, query, limit));
+    }
+
+    private static long requireLimit(long limit) {
+        if (limit < 0) {
+            throw SyncMessages.negativeLimit(limit);
+        }
+        return limit;
     }
 
     @Override
@@ -199,9 +209,10 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     // --- asynchronous twins: arguments are checked and encoded on the caller's thread, as the remote ones do -------
 
     @Override
-    public CompletionStage<Long> countAsync(Bson filter) {
+    public CompletionStage<Long> countAsync(Bson filter, long limit) {
         BsonDocument query = bson(filter);
-        return async(() -> count(query));
+        long checked = requireLimit(limit);
+        return async(() -> count(query, checked));
     }
 
     @Override

@@ -162,9 +162,13 @@ final class LocalStore implements AutoCloseable {
                 .findFirst();
     }
 
-    long count(Namespace namespace, BsonDocument filter) {
-        BsonDocument answer =
-                run(namespace, "count", command("count", namespace).append("query", filter));
+    /** Counts the documents that match, up to {@code limit} (0: no limit). */
+    long count(Namespace namespace, BsonDocument filter, long limit) {
+        BsonDocument command = command("count", namespace).append("query", filter);
+        if (limit > 0) {
+            command.append("limit", new BsonInt64(limit));
+        }
+        BsonDocument answer = run(namespace, "count", command);
         return answer.get("n").asNumber().longValue();
     }
 

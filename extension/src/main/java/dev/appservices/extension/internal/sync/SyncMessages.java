@@ -120,7 +120,7 @@ final class SyncMessages {
                 "APPSVC1029: the synced database '" + store + "' has no subscription named '" + name + "'");
     }
 
-    static IllegalArgumentException negativeLimit(int limit) {
+    static IllegalArgumentException negativeLimit(long limit) {
         return new IllegalArgumentException("APPSVC1027: the limit " + limit + " is negative");
     }
 

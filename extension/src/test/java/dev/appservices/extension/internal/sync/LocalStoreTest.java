@@ -96,7 +96,8 @@ class LocalStoreTest {
                 BsonDocument.parse("{status: 1, _id: 0}"),
                 2);
         assertEquals(List.of(BsonDocument.parse("{status: 'open'}"), BsonDocument.parse("{status: 'done'}")), found);
-        assertEquals(2, store.count(ORDERS, BsonDocument.parse("{status: 'open'}")));
+        assertEquals(2, store.count(ORDERS, BsonDocument.parse("{status: 'open'}"), 0));
+        assertEquals(1, store.count(ORDERS, BsonDocument.parse("{status: 'open'}"), 1));
     }
 
     @Test
@@ -131,7 +132,7 @@ class LocalStoreTest {
                     store.insert(ORDERS, List.of(BsonDocument.parse("{_id: 1}")));
                     return null;
                 }));
-        assertEquals(3, store.count(ORDERS, new BsonDocument()));
+        assertEquals(3, store.count(ORDERS, new BsonDocument(), 0));
         assertEquals(0, store.pending().size());
     }
 

@@ -211,6 +211,21 @@ class SyncedCollectionModifyTest {
     }
 
     @Test
+    void aCountStopsAtItsLimit() throws Exception {
+        insert("open", 1);
+        insert("open", 2);
+        assertEquals(2, orders.count(eq("status", "open"), 0));
+        assertEquals(1, orders.count(eq("status", "open"), 1));
+        assertEquals(
+                1L,
+                orders.countAsync(eq("status", "open"), 1).toCompletableFuture().get(20, TimeUnit.SECONDS));
+        IllegalArgumentException negative =
+                assertThrows(IllegalArgumentException.class, () -> orders.count(eq("status", "open"), -1));
+        assertTrue(negative.getMessage().startsWith("APPSVC1027:"), negative.getMessage());
+        assertTrue(orders.findOne().isPresent());
+    }
+
+    @Test
     void theAsyncTwinsRunTheLocalOperations() throws Exception {
         BsonValue id = orders.insertOneAsync(new Document("status", "open").append("total", 1))
                 .toCompletableFuture()
