@@ -311,7 +311,9 @@ public interface SyncedCollection<T> {
      * @param filter the filter
      * @return a stage completed with the document, if any
      */
-    CompletionStage<Optional<T>> findOneAsync(Bson filter);
+    default CompletionStage<Optional<T>> findOneAsync(Bson filter) {
+        return find(filter).firstAsync();
+    }
 
     /**
      * Asynchronous twin of {@link #aggregate(List)}.

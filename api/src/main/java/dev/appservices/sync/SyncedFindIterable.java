@@ -2,6 +2,7 @@ package dev.appservices.sync;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.bson.conversions.Bson;
 
 /**
@@ -39,6 +40,20 @@ public interface SyncedFindIterable<T> {
     /** Runs the query on the local store. */
     List<T> toList();
 
+    /**
+     * Asynchronous twin of {@link #toList()}: runs the query on the App's executor.
+     *
+     * @return a stage completed with the results
+     */
+    CompletionStage<List<T>> toListAsync();
+
     /** Runs the query on the local store and returns the first result. */
     Optional<T> first();
+
+    /**
+     * Asynchronous twin of {@link #first()}: runs the query on the App's executor.
+     *
+     * @return a stage completed with the first result, if any
+     */
+    CompletionStage<Optional<T>> firstAsync();
 }

@@ -216,12 +216,6 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     }
 
     @Override
-    public CompletionStage<Optional<T>> findOneAsync(Bson filter) {
-        BsonDocument query = bson(filter);
-        return async(() -> findOne(query));
-    }
-
-    @Override
     public <R> CompletionStage<List<R>> aggregateAsync(List<? extends Bson> pipeline, Class<R> resultClass) {
         BsonArray stages = stages(pipeline);
         Objects.requireNonNull(resultClass, "resultClass");
@@ -291,7 +285,7 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
         return async(() -> modify(query, null, options));
     }
 
-    private <R> CompletionStage<R> async(Supplier<R> operation) {
+    <R> CompletionStage<R> async(Supplier<R> operation) {
         return app.async(operation);
     }
 

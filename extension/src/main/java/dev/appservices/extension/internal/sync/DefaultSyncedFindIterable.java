@@ -3,6 +3,7 @@ package dev.appservices.extension.internal.sync;
 import dev.appservices.sync.SyncedFindIterable;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
 
@@ -52,7 +53,17 @@ final class DefaultSyncedFindIterable<T> implements SyncedFindIterable<T> {
     }
 
     @Override
+    public CompletionStage<List<T>> toListAsync() {
+        return collection.async(this::toList);
+    }
+
+    @Override
     public Optional<T> first() {
         return collection.run(filter, sort, projection, 1).stream().findFirst();
+    }
+
+    @Override
+    public CompletionStage<Optional<T>> firstAsync() {
+        return collection.async(this::first);
     }
 }

@@ -239,6 +239,15 @@ class SyncedCollectionModifyTest {
         assertEquals(2, after.getInteger("total"));
         assertEquals(1L, orders.countAsync(eq("total", 2)).toCompletableFuture().get(20, TimeUnit.SECONDS));
         assertEquals(
+                List.of(after),
+                orders.find(eq("status", "open"))
+                        .toListAsync()
+                        .toCompletableFuture()
+                        .get(20, TimeUnit.SECONDS));
+        assertEquals(
+                Optional.of(after),
+                orders.findOneAsync(eq("_id", id)).toCompletableFuture().get(20, TimeUnit.SECONDS));
+        assertEquals(
                 List.of(new Document("_id", "open").append("n", 1)),
                 orders.aggregateAsync(List.of(group("$status", sum("n", 1))), Document.class)
                         .toCompletableFuture()
