@@ -235,13 +235,22 @@ final class SyncedData {
         return before.keySet().stream().filter(key -> !after.containsKey(key)).toList();
     }
 
-    /**
-     * Runs a local write in one transaction; {@code write} adds each document change to the list as soon as the
-     * engine made it. On failure the transaction is rolled back and those documents are also put back explicitly:
-     * mongo-java-server updates the stored document object in place, and while that object is in the MVStore's
-     * memory the rollback, which restores the old map root, still sees the changed object.
-     */
+    /** Runs a local write (one by the application) in one transaction; the session is told there is more to upload. */
     private List<Change> commit(Consumer<List<Change>> write) {
+        List<Change> changes = transact(write);
+        if (!changes.isEmpty()) {
+            localChanged.run();
+        }
+        return changes;
+    }
+
+    /**
+     * Runs document changes in one transaction, then tells the listeners; {@code write} adds each change to the list
+     * as soon as the engine made it. On failure the transaction is rolled back and those documents are also put back
+     * explicitly: mongo-java-server updates the stored document object in place, and while that object is in the
+     * MVStore's memory the rollback, which restores the old map root, still sees the changed object.
+     */
+    private List<Change> transact(Consumer<List<Change>> write) {
         List<Change> changes = new ArrayList<>();
         try {
             store.write(() -> {
@@ -253,9 +262,6 @@ final class SyncedData {
             throw e;
         }
         changes.forEach(listeners::fire);
-        if (!changes.isEmpty()) {
-            localChanged.run();
-        }
         return changes;
     }
 
@@ -312,7 +318,7 @@ final class SyncedData {
             return;
         }
         Matcher subscribed = subscriptionMatcher(namespace);
-        List<Change> changes = store.write(() -> {
+        transact(done -> {
             Map<BsonValue, BsonDocument> local = new HashMap<>();
             store.find(
                             namespace,
@@ -322,7 +328,6 @@ final class SyncedData {
                             null,
                             0)
                     .forEach(document -> local.put(document.get("_id"), document));
-            List<Change> done = new ArrayList<>();
             List<BsonDocument> inserts = new ArrayList<>();
             for (Map.Entry<BsonValue, BsonDocument> state : states.entrySet()) {
                 BsonValue id = state.getKey();
@@ -343,9 +348,7 @@ final class SyncedData {
                 done.add(new Change(namespace, current, desired));
             }
             store.insert(namespace, inserts);
-            return done;
         });
-        changes.forEach(listeners::fire);
     }
 
     private BsonDocument withPending(Namespace namespace, BsonValue id, BsonDocument base) {
