@@ -38,6 +38,7 @@ final class StoreJournal implements AutoCloseable {
 
     private final StoreDirectory directory;
     private final String storeFile;
+    private final String journalFile;
     private FileChannel channel;
     private long size;
     /** After a failed append the journal's end is uncertain: the next commit rewrites the store file instead. */
@@ -46,6 +47,7 @@ final class StoreJournal implements AutoCloseable {
     StoreJournal(StoreDirectory directory, String storeFile) {
         this.directory = directory;
         this.storeFile = storeFile;
+        this.journalFile = storeFile + SUFFIX;
     }
 
     /**
@@ -119,7 +121,7 @@ final class StoreJournal implements AutoCloseable {
     void compact(byte[] content) {
         directory.write(storeFile, content);
         closeChannel();
-        directory.delete(storeFile + SUFFIX);
+        directory.delete(journalFile);
         size = 0;
         broken = false;
     }
@@ -130,10 +132,9 @@ final class StoreJournal implements AutoCloseable {
                 .put(content)
                 .putInt(checksum(content))
                 .flip();
-        Path file = directory.file(storeFile + SUFFIX);
         try {
             if (channel == null) {
-                channel = directory.openForAppend(storeFile + SUFFIX);
+                channel = directory.openForAppend(journalFile);
             }
             long position = size;
             while (record.hasRemaining()) {
@@ -144,7 +145,7 @@ final class StoreJournal implements AutoCloseable {
             size = position;
         } catch (IOException e) {
             broken = true;
-            throw MetadataMessages.cannotWrite(file, e);
+            throw MetadataMessages.cannotWrite(directory.file(journalFile), e);
         }
     }
 
