@@ -445,10 +445,22 @@ final class DefaultSyncSession implements SyncSession {
         }
     }
 
+    /** Applies the stream's events, those that arrived together in one local transaction. */
     private void read(Namespace namespace, ChangeStream<BsonDocument> stream) {
         try {
             while (!closed) {
-                apply(namespace, stream.next());
+                Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
+                ChangeEvent<BsonDocument> event = stream.next();
+                try {
+                    while (event != null) {
+                        collect(event, states);
+                        event = states.size() < PAGE
+                                ? stream.tryNext(Duration.ZERO).orElse(null)
+                                : null;
+                    }
+                } finally {
+                    data.applyServer(namespace, states);
+                }
             }
         } catch (RuntimeException e) {
             if (streams.remove(stream)) {
@@ -459,7 +471,8 @@ final class DefaultSyncSession implements SyncSession {
         }
     }
 
-    private void apply(Namespace namespace, ChangeEvent<BsonDocument> event) {
+    /** Adds the state an event gives its document, or asks for a catch-up pass where it gives none. */
+    private void collect(ChangeEvent<BsonDocument> event, Map<BsonValue, BsonDocument> states) {
         BsonValue id = event.documentKey().get("_id");
         if (passRunning) {
             touchedDuringPass.add(id);
@@ -467,18 +480,20 @@ final class DefaultSyncSession implements SyncSession {
         switch (event.operationType()) {
             case INSERT, UPDATE, REPLACE -> {
                 if (event.fullDocument().isPresent()) {
-                    data.applyServer(namespace, id, event.fullDocument().get());
+                    states.put(id, event.fullDocument().get());
                 } else {
-                    downloadRequested.incrementAndGet();
-                    wake();
+                    states.remove(id);
+                    requestCatchUp();
                 }
             }
-            case DELETE -> data.applyServer(namespace, id, null);
-            default -> {
-                downloadRequested.incrementAndGet();
-                wake();
-            }
+            case DELETE -> states.put(id, null);
+            default -> requestCatchUp();
         }
+    }
+
+    private void requestCatchUp() {
+        downloadRequested.incrementAndGet();
+        wake();
     }
 
     private void closeStreams() {

@@ -85,10 +85,6 @@ final class SyncedData {
                 .toList();
     }
 
-    boolean inSubscriptions(Namespace namespace, BsonDocument document) {
-        return subscriptionMatcher(namespace).matches(document);
-    }
-
     private Matcher subscriptionMatcher(Namespace namespace) {
         return Matcher.anyOf(
                 subscriptionsOf(namespace).stream().map(Subscription::filter).toList());
@@ -98,16 +94,21 @@ final class SyncedData {
 
     List<BsonValue> insert(Namespace namespace, List<BsonDocument> documents) {
         List<BsonValue> ids = new ArrayList<>();
+        Matcher subscribed = subscriptionMatcher(namespace);
         List<Change> changes = commit(done -> {
+            List<BsonDocument> withIds = new ArrayList<>();
             for (BsonDocument document : documents) {
                 if (!document.containsKey("_id")) {
                     BsonDocument withId = new BsonDocument("_id", new BsonObjectId(new ObjectId()));
                     withId.putAll(document);
                     document = withId;
                 }
+                requireSubscribed(subscribed, namespace, document);
+                withIds.add(document);
+            }
+            store.insert(namespace, withIds);
+            for (BsonDocument document : withIds) {
                 BsonValue id = document.get("_id");
-                requireSubscribed(namespace, document);
-                store.insert(namespace, List.of(document));
                 store.enqueue(entry(namespace, INSERT, id).append("doc", document));
                 ids.add(id);
                 done.add(new Change(namespace, null, document));
@@ -246,44 +247,24 @@ final class SyncedData {
 
     /**
      * Runs document changes in one transaction, then tells the listeners; {@code write} adds each change to the list
-     * as soon as the engine made it. On failure the transaction is rolled back and those documents are also put back
-     * explicitly: mongo-java-server updates the stored document object in place, and while that object is in the
-     * MVStore's memory the rollback, which restores the old map root, still sees the changed object.
+     * as soon as the engine made it. On failure the store rolls the transaction back, documents included.
      */
     private List<Change> transact(Consumer<List<Change>> write) {
         List<Change> changes = new ArrayList<>();
-        try {
-            store.write(() -> {
-                write.accept(changes);
-                return null;
-            });
-        } catch (RuntimeException | Error e) {
-            restore(changes);
-            throw e;
-        }
+        store.write(() -> {
+            write.accept(changes);
+            return null;
+        });
         changes.forEach(listeners::fire);
         return changes;
     }
 
-    private void restore(List<Change> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        store.write(() -> {
-            for (int i = changes.size() - 1; i >= 0; i--) {
-                Change change = changes.get(i);
-                if (change.before() == null) {
-                    store.delete(change.namespace(), change.after().get("_id"));
-                } else {
-                    store.put(change.namespace(), change.before());
-                }
-            }
-            return null;
-        });
+    private void requireSubscribed(Namespace namespace, BsonDocument document) {
+        requireSubscribed(subscriptionMatcher(namespace), namespace, document);
     }
 
-    private void requireSubscribed(Namespace namespace, BsonDocument document) {
-        if (!inSubscriptions(namespace, document)) {
+    private static void requireSubscribed(Matcher subscribed, Namespace namespace, BsonDocument document) {
+        if (!subscribed.matches(document)) {
             throw SyncMessages.outsideSubscriptions(namespace, document.get("_id"));
         }
     }
@@ -319,6 +300,7 @@ final class SyncedData {
         }
         Matcher subscribed = subscriptionMatcher(namespace);
         transact(done -> {
+            Map<BsonValue, List<BsonDocument>> pending = pendingById(namespace);
             Map<BsonValue, BsonDocument> local = new HashMap<>();
             store.find(
                             namespace,
@@ -333,7 +315,7 @@ final class SyncedData {
                 BsonValue id = state.getKey();
                 BsonDocument server = state.getValue();
                 BsonDocument base = server != null && subscribed.matches(server) ? server : null;
-                BsonDocument desired = withPending(namespace, id, base);
+                BsonDocument desired = withPending(pending.getOrDefault(id, List.of()), base);
                 BsonDocument current = local.get(id);
                 if (Objects.equals(current, desired)) {
                     continue;
@@ -351,12 +333,21 @@ final class SyncedData {
         });
     }
 
-    private BsonDocument withPending(Namespace namespace, BsonValue id, BsonDocument base) {
-        BsonDocument result = base == null ? null : base.clone();
+    /** The outbox entries of a collection, by document id, in outbox order. */
+    private Map<BsonValue, List<BsonDocument>> pendingById(Namespace namespace) {
+        Map<BsonValue, List<BsonDocument>> byId = new HashMap<>();
         for (BsonDocument entry : store.pending().values()) {
-            if (!entry.get("id").equals(id) || !namespaceOf(entry).equals(namespace)) {
-                continue;
+            if (namespaceOf(entry).equals(namespace)) {
+                byId.computeIfAbsent(entry.get("id"), id -> new ArrayList<>()).add(entry);
             }
+        }
+        return byId;
+    }
+
+    /** A document's state with its pending local changes applied on top, in order. */
+    private static BsonDocument withPending(List<BsonDocument> entries, BsonDocument base) {
+        BsonDocument result = base == null ? null : base.clone();
+        for (BsonDocument entry : entries) {
             switch (entry.getString("op").getValue()) {
                 case INSERT ->
                     result = result == null ? entry.getDocument("doc").clone() : result;
