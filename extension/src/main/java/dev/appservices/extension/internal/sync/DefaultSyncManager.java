@@ -44,6 +44,7 @@ public final class DefaultSyncManager implements AppSync {
     private final Path directory;
     private final Map<String, DefaultSyncedDatabase> open = new ConcurrentHashMap<>();
     private final ListenerRegistration registration;
+    private final Object deletion = new Object();
 
     public DefaultSyncManager(DefaultApp app) {
         this.app = app;
@@ -138,22 +139,31 @@ public final class DefaultSyncManager implements AppSync {
         for (DefaultSyncedDatabase database : databasesOf(userId)) {
             database.close(SyncMessages.userRemoved(database.configuration().name(), userId));
         }
-        Path userDirectory = userDirectory(userId);
-        if (!Files.exists(userDirectory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(userDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(
-                    Level.WARNING,
-                    SyncMessages.deleteDataFailed(userDirectory, e).getMessage());
+        deleteData(userDirectory(userId));
+    }
+
+    /**
+     * Deletes a user's directory. A user removed while a sync session ends on its own (the server deleted the user
+     * first) is removed from two threads at once: one at a time, so that the first to return has seen the files go.
+     */
+    private void deleteData(Path userDirectory) {
+        synchronized (deletion) {
+            if (!Files.exists(userDirectory)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(userDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.delete(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                LOG.log(
+                        Level.WARNING,
+                        SyncMessages.deleteDataFailed(userDirectory, e).getMessage());
+            }
         }
     }
 

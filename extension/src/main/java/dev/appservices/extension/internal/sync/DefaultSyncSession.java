@@ -61,8 +61,16 @@ final class DefaultSyncSession implements SyncSession {
 
     static final String SERVICE = "mongodb-atlas";
     private static final Logger LOG = Logger.getLogger(DefaultSyncSession.class.getName());
-    private static final int PAGE = 1000;
-    private static final int INSERT_BATCH = 500;
+    /**
+     * The most documents one bootstrap or catch-up request reads: tens of MB for documents of a kB, which a server JVM
+     * holds easily. A subscription that fits is read with one unsorted {@code find}, as an application would; a larger
+     * one is read again in pages in {@code _id} order, which the backend must sort.
+     */
+    static final int PAGE = 50_000;
+    /** The most watch events applied in one local transaction. */
+    private static final int EVENT_BATCH = 1000;
+
+    private static final int INSERT_BATCH = 1000;
 
     private record UploadState(long acknowledged, NavigableMap<Long, BsonDocument> pending) {}
 
@@ -454,7 +462,7 @@ final class DefaultSyncSession implements SyncSession {
                 try {
                     while (event != null) {
                         collect(event, states);
-                        event = states.size() < PAGE
+                        event = states.size() < EVENT_BATCH
                                 ? stream.tryNext(Duration.ZERO).orElse(null)
                                 : null;
                     }
@@ -525,8 +533,11 @@ final class DefaultSyncSession implements SyncSession {
             Namespace namespace = new Namespace(subscription.database(), subscription.collection());
             Set<BsonValue> ids = seen.computeIfAbsent(namespace, n -> new HashSet<>());
             RemoteMongoCollection<BsonDocument> remote = remote(namespace);
+            List<BsonDocument> all =
+                    remote.find(subscription.filter()).limit(PAGE).toList();
+            applyPage(namespace, all, ids);
             BsonValue last = null;
-            while (true) {
+            while (all.size() == PAGE) {
                 BsonDocument filter = last == null
                         ? subscription.filter()
                         : new BsonDocument(
@@ -538,16 +549,11 @@ final class DefaultSyncSession implements SyncSession {
                         .sort(new BsonDocument("_id", new BsonInt32(1)))
                         .limit(PAGE)
                         .toList();
-                Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
-                for (BsonDocument document : page) {
-                    last = document.get("_id");
-                    states.put(last, document);
-                }
-                ids.addAll(states.keySet());
-                data.applyServer(namespace, states);
+                applyPage(namespace, page, ids);
                 if (page.size() < PAGE) {
                     break;
                 }
+                last = page.get(page.size() - 1).get("_id");
             }
             publishDownload(new DownloadState(++done, total));
         }
@@ -563,6 +569,13 @@ final class DefaultSyncSession implements SyncSession {
         }
         downloadApplied.accumulateAndGet(generation, Math::max);
         downloadWaits.reached(downloadApplied.get());
+    }
+
+    private void applyPage(Namespace namespace, List<BsonDocument> page, Set<BsonValue> seen) {
+        Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
+        page.forEach(document -> states.put(document.get("_id"), document));
+        seen.addAll(states.keySet());
+        data.applyServer(namespace, states);
     }
 
     private void publishDownload(DownloadState state) {

@@ -77,7 +77,7 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
 
     private long count(BsonDocument query, long limit) {
         requireOpen.run();
-        return data.store().read(() -> data.store().count(namespace, query, limit));
+        return data.store().read(() -> data.store().collection(namespace).count(query, limit));
     }
 
     private static long requireLimit(long limit) {
@@ -96,7 +96,10 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
     /** Runs a query for {@link DefaultSyncedFindIterable}. */
     List<T> run(BsonDocument filter, BsonDocument sort, BsonDocument projection, int limit) {
         requireOpen.run();
-        return data.store().read(() -> data.store().find(namespace, filter, sort, projection, limit)).stream()
+        return data
+                .store()
+                .read(() -> data.store().collection(namespace).find(filter, sort, projection, limit))
+                .stream()
                 .map(document -> codec.decode(document, documentClass, "find"))
                 .toList();
     }
@@ -158,7 +161,7 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
 
     private <R> List<R> aggregate(BsonArray stages, Class<R> resultClass) {
         requireOpen.run();
-        return data.store().read(() -> data.store().aggregate(namespace, stages)).stream()
+        return data.store().read(() -> data.store().collection(namespace).aggregate(stages)).stream()
                 .map(document -> codec.decode(document, resultClass, "aggregate"))
                 .toList();
     }

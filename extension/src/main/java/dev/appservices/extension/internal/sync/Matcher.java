@@ -12,10 +12,14 @@ import org.bson.BsonDocument;
 final class Matcher {
 
     private final List<Document> filters;
+    /** An empty filter matches every document: no need to convert them. */
+    private final boolean matchesAll;
+
     private final DefaultQueryMatcher matcher = new DefaultQueryMatcher();
 
     private Matcher(List<Document> filters) {
         this.filters = filters;
+        this.matchesAll = filters.stream().anyMatch(Document::isEmpty);
     }
 
     static Matcher anyOf(List<BsonDocument> filters) {
@@ -27,8 +31,8 @@ final class Matcher {
     }
 
     boolean matches(BsonDocument document) {
-        if (filters.isEmpty()) {
-            return false;
+        if (matchesAll || filters.isEmpty()) {
+            return matchesAll;
         }
         Document converted = BsonBridge.toEngine(document);
         return filters.stream().anyMatch(filter -> matcher.matches(converted, filter));

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
-import org.bson.BsonInt32;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -106,7 +105,7 @@ final class SyncedData {
                 requireSubscribed(subscribed, namespace, document);
                 withIds.add(document);
             }
-            store.insert(namespace, withIds);
+            store.collection(namespace).insert(withIds);
             for (BsonDocument document : withIds) {
                 BsonValue id = document.get("_id");
                 store.enqueue(entry(namespace, INSERT, id).append("doc", document));
@@ -121,7 +120,7 @@ final class SyncedData {
     long[] update(Namespace namespace, BsonDocument filter, BsonDocument update, boolean many) {
         long[] counts = new long[2];
         commit(done -> {
-            for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
+            for (BsonDocument before : store.collection(namespace).find(filter, null, null, many ? 0 : 1)) {
                 counts[0]++;
                 if (updateDocument(namespace, before, update, done)) {
                     counts[1]++;
@@ -133,7 +132,7 @@ final class SyncedData {
 
     long delete(Namespace namespace, BsonDocument filter, boolean many) {
         return commit(done -> {
-                    for (BsonDocument before : store.find(namespace, filter, null, null, many ? 0 : 1)) {
+                    for (BsonDocument before : store.collection(namespace).find(filter, null, null, many ? 0 : 1)) {
                         deleteDocument(namespace, before, done);
                     }
                 })
@@ -157,11 +156,11 @@ final class SyncedData {
             boolean upsert) {
         BsonDocument[] result = new BsonDocument[1];
         commit(done -> {
-            List<BsonDocument> found = store.find(namespace, filter, sort, null, 1);
+            List<BsonDocument> found = store.collection(namespace).find(filter, sort, null, 1);
             if (found.isEmpty()) {
                 if (update != null && upsert) {
-                    BsonValue id = store.upsert(namespace, filter, update);
-                    BsonDocument inserted = store.byId(namespace, id).orElseThrow();
+                    BsonValue id = store.collection(namespace).upsert(filter, update);
+                    BsonDocument inserted = store.collection(namespace).byId(id).orElseThrow();
                     done.add(new Change(namespace, null, inserted));
                     requireSubscribed(namespace, inserted);
                     store.enqueue(entry(namespace, INSERT, id).append("doc", inserted));
@@ -187,7 +186,8 @@ final class SyncedData {
     }
 
     private BsonDocument projected(Namespace namespace, BsonValue id, BsonDocument projection) {
-        return store.find(namespace, new BsonDocument("_id", id), null, projection, 1)
+        return store.collection(namespace)
+                .find(new BsonDocument("_id", id), null, projection, 1)
                 .get(0);
     }
 
@@ -198,8 +198,8 @@ final class SyncedData {
      */
     private boolean updateDocument(Namespace namespace, BsonDocument before, BsonDocument update, List<Change> done) {
         BsonValue id = before.get("_id");
-        store.update(namespace, id, update);
-        BsonDocument after = store.byId(namespace, id).orElseThrow();
+        store.collection(namespace).update(id, update);
+        BsonDocument after = store.collection(namespace).byId(id).orElseThrow();
         BsonDocument set = changedFields(before, after);
         BsonArray unset = new BsonArray();
         removedFields(before, after).forEach(key -> unset.add(new BsonString(key)));
@@ -215,7 +215,7 @@ final class SyncedData {
     /** Deletes one document; call inside {@link LocalStore#write}. */
     private void deleteDocument(Namespace namespace, BsonDocument before, List<Change> done) {
         BsonValue id = before.get("_id");
-        store.delete(namespace, id);
+        store.collection(namespace).apply(id, null);
         done.add(new Change(namespace, before, null));
         store.enqueue(entry(namespace, DELETE, id));
     }
@@ -301,16 +301,8 @@ final class SyncedData {
         Matcher subscribed = subscriptionMatcher(namespace);
         transact(done -> {
             Map<BsonValue, List<BsonDocument>> pending = pendingById(namespace);
-            Map<BsonValue, BsonDocument> local = new HashMap<>();
-            store.find(
-                            namespace,
-                            new BsonDocument(
-                                    "_id", new BsonDocument("$in", new BsonArray(new ArrayList<>(states.keySet())))),
-                            null,
-                            null,
-                            0)
-                    .forEach(document -> local.put(document.get("_id"), document));
-            List<BsonDocument> inserts = new ArrayList<>();
+            LocalCollection collection = store.collection(namespace);
+            Map<BsonValue, BsonDocument> local = collection.byIds(states.keySet());
             for (Map.Entry<BsonValue, BsonDocument> state : states.entrySet()) {
                 BsonValue id = state.getKey();
                 BsonDocument server = state.getValue();
@@ -320,16 +312,9 @@ final class SyncedData {
                 if (Objects.equals(current, desired)) {
                     continue;
                 }
-                if (desired == null) {
-                    store.delete(namespace, id);
-                } else if (current == null) {
-                    inserts.add(desired);
-                } else {
-                    store.put(namespace, desired);
-                }
+                collection.apply(id, desired);
                 done.add(new Change(namespace, current, desired));
             }
-            store.insert(namespace, inserts);
         });
     }
 
@@ -346,6 +331,9 @@ final class SyncedData {
 
     /** A document's state with its pending local changes applied on top, in order. */
     private static BsonDocument withPending(List<BsonDocument> entries, BsonDocument base) {
+        if (entries.isEmpty()) {
+            return base;
+        }
         BsonDocument result = base == null ? null : base.clone();
         for (BsonDocument entry : entries) {
             switch (entry.getString("op").getValue()) {
@@ -367,10 +355,7 @@ final class SyncedData {
 
     /** The ids of the local documents of a namespace. */
     List<BsonValue> localIds(Namespace namespace) {
-        return store.read(() ->
-                store.find(namespace, new BsonDocument(), null, new BsonDocument("_id", new BsonInt32(1)), 0).stream()
-                        .map(d -> d.get("_id"))
-                        .toList());
+        return store.read(() -> store.collection(namespace).ids());
     }
 
     private void storeSubscriptions(List<Subscription> list) {

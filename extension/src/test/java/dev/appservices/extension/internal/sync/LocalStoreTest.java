@@ -2,10 +2,13 @@ package dev.appservices.extension.internal.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.appservices.mongo.Namespace;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -30,16 +33,11 @@ class LocalStoreTest {
     void open() {
         store = LocalStore.open(directory.resolve("test.mv.db"), null);
         store.write(() -> {
-            store.insert(
-                    ORDERS,
-                    List.of(BsonDocument.parse("{_id: 1, status: 'open', total: 10, tags: ['a', 'b'],"
-                            + " lines: [{sku: 'x', qty: 2}], customer: {name: 'Ana'}}")));
-            store.insert(
-                    ORDERS,
-                    List.of(BsonDocument.parse("{_id: 2, status: 'done', total: 25, tags: ['b'],"
-                            + " lines: [{sku: 'y', qty: 1}], customer: {name: 'Bob'}}")));
-            store.insert(
-                    ORDERS, List.of(BsonDocument.parse("{_id: 3, status: 'open', total: 40, tags: [], note: null}")));
+            orders().insert(List.of(BsonDocument.parse("{_id: 1, status: 'open', total: 10, tags: ['a', 'b'],"
+                    + " lines: [{sku: 'x', qty: 2}], customer: {name: 'Ana'}}")));
+            orders().insert(List.of(BsonDocument.parse("{_id: 2, status: 'done', total: 25, tags: ['b'],"
+                    + " lines: [{sku: 'y', qty: 1}], customer: {name: 'Bob'}}")));
+            orders().insert(List.of(BsonDocument.parse("{_id: 3, status: 'open', total: 40, tags: [], note: null}")));
             return null;
         });
     }
@@ -47,6 +45,10 @@ class LocalStoreTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    private LocalCollection orders() {
+        return store.collection(ORDERS);
     }
 
     @ParameterizedTest
@@ -78,48 +80,53 @@ class LocalStoreTest {
                 "{$expr: {$gt: ['$total', 20]}}|2,3"
             })
     void filtersRunLocally(String filter, String ids) {
-        List<Integer> found =
-                store
-                        .find(ORDERS, BsonDocument.parse(filter), new BsonDocument("_id", new BsonInt32(1)), null, 0)
-                        .stream()
-                        .map(document -> document.getInt32("_id").getValue())
-                        .toList();
-        assertEquals(List.of(ids.split(",")).stream().map(Integer::valueOf).toList(), found, filter);
+        List<Integer> expected =
+                List.of(ids.split(",")).stream().map(Integer::valueOf).toList();
+        List<Integer> sorted =
+                idsOf(orders().find(BsonDocument.parse(filter), BsonDocument.parse("{_id: 1}"), null, 0));
+        assertEquals(expected, sorted, filter);
+        List<Integer> unsorted = idsOf(orders().find(BsonDocument.parse(filter), null, null, 0)).stream()
+                .sorted()
+                .toList();
+        assertEquals(expected, unsorted, filter + " without a sort");
+    }
+
+    private static List<Integer> idsOf(List<BsonDocument> documents) {
+        return documents.stream()
+                .map(document -> document.getInt32("_id").getValue())
+                .toList();
     }
 
     @Test
     void sortProjectionLimitAndCount() {
-        List<BsonDocument> found = store.find(
-                ORDERS,
-                new BsonDocument(),
-                BsonDocument.parse("{total: -1}"),
-                BsonDocument.parse("{status: 1, _id: 0}"),
-                2);
+        List<BsonDocument> found = orders().find(
+                        new BsonDocument(),
+                        BsonDocument.parse("{total: -1}"),
+                        BsonDocument.parse("{status: 1, _id: 0}"),
+                        2);
         assertEquals(List.of(BsonDocument.parse("{status: 'open'}"), BsonDocument.parse("{status: 'done'}")), found);
-        assertEquals(2, store.count(ORDERS, BsonDocument.parse("{status: 'open'}"), 0));
-        assertEquals(1, store.count(ORDERS, BsonDocument.parse("{status: 'open'}"), 1));
+        assertEquals(2, orders().count(BsonDocument.parse("{status: 'open'}"), 0));
+        assertEquals(1, orders().count(BsonDocument.parse("{status: 'open'}"), 1));
     }
 
     @Test
     void updateOperatorsRunLocally() {
         store.write(() -> {
-            store.update(
-                    ORDERS,
-                    new BsonInt32(1),
-                    BsonDocument.parse("{$set: {status: 'done'}, $inc: {total: 5},"
-                            + " $push: {tags: 'c'}, $unset: {customer: ''}, $rename: {lines: 'items'},"
-                            + " $max: {best: 3}}"));
-            store.update(
-                    ORDERS,
-                    new BsonInt32(1),
-                    BsonDocument.parse(
-                            "{$addToSet: {tags: 'a'}, $pull: {x: 1}," + " $mul: {total: 1}, $min: {best: 4}}"));
+            orders().update(
+                            new BsonInt32(1),
+                            BsonDocument.parse("{$set: {status: 'done'}, $inc: {total: 5},"
+                                    + " $push: {tags: 'c'}, $unset: {customer: ''}, $rename: {lines: 'items'},"
+                                    + " $max: {best: 3}}"));
+            orders().update(
+                            new BsonInt32(1),
+                            BsonDocument.parse(
+                                    "{$addToSet: {tags: 'a'}, $pull: {x: 1}," + " $mul: {total: 1}, $min: {best: 4}}"));
             return null;
         });
         assertEquals(
                 BsonDocument.parse("{_id: 1, status: 'done', total: 15, tags: ['a', 'b', 'c'],"
                         + " items: [{sku: 'x', qty: 2}], best: 3}"),
-                store.byId(ORDERS, new BsonInt32(1)).orElseThrow());
+                orders().byId(new BsonInt32(1)).orElseThrow());
     }
 
     @Test
@@ -127,13 +134,145 @@ class LocalStoreTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> store.write(() -> {
-                    store.delete(ORDERS, new BsonInt32(2));
+                    orders().apply(new BsonInt32(2), null);
                     store.enqueue(new BsonDocument("op", new BsonString("delete")));
-                    store.insert(ORDERS, List.of(BsonDocument.parse("{_id: 1}")));
+                    orders().insert(List.of(BsonDocument.parse("{_id: 1}")));
                     return null;
                 }));
-        assertEquals(3, store.count(ORDERS, new BsonDocument(), 0));
+        assertEquals(3, orders().count(new BsonDocument(), 0));
         assertEquals(0, store.pending().size());
+    }
+
+    /** Values an equality index must not tell apart where MongoDB does not, nor mix up where it does. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1",
+                "1.0",
+                "{$numberLong: '1'}",
+                "{$numberDecimal: '1'}",
+                "0",
+                "-0.0",
+                "\"1\"",
+                "2",
+                "true",
+                "{$date: '2026-01-01T00:00:00Z'}",
+                "{$oid: '65a000000000000000000001'}",
+                "\"x\""
+            })
+    void anEqualityIndexFindsWhatAScanFinds(String value) {
+        Namespace mixed = new Namespace("shop", "mixed");
+        List<String> documents = List.of(
+                "{_id: 1, n: 1}",
+                "{_id: 2, n: 1.0}",
+                "{_id: 3, n: {$numberLong: '1'}}",
+                "{_id: 4, n: [1, 2]}",
+                "{_id: 5, n: '1'}",
+                "{_id: 6, n: null}",
+                "{_id: 7}",
+                "{_id: 8, n: {x: 1}}",
+                "{_id: 9, n: [[1]]}",
+                "{_id: 10, n: true}",
+                "{_id: 11, n: {$date: '2026-01-01T00:00:00Z'}}",
+                "{_id: 12, n: {$oid: '65a000000000000000000001'}}",
+                "{_id: 13, n: 0.0}",
+                "{_id: 14, n: -0.0}",
+                "{_id: 15, n: ['x', 'y']}",
+                "{_id: 16, n: {$numberDecimal: '1.00'}}");
+        store.write(() -> {
+            store.collection(mixed)
+                    .insert(documents.stream().map(BsonDocument::parse).toList());
+            return null;
+        });
+        BsonDocument filter = BsonDocument.parse("{n: " + value + "}");
+        // a filter under $and is not indexed: the engine scans
+        BsonDocument scanned = new BsonDocument("$and", new BsonArray(List.of(filter)));
+        LocalCollection collection = store.collection(mixed);
+        List<Integer> expected =
+                idsOf(collection.find(scanned, null, null, 0)).stream().sorted().toList();
+        assertEquals(
+                expected,
+                idsOf(collection.find(filter, null, null, 0)).stream().sorted().toList(),
+                value);
+        assertEquals(
+                expected,
+                idsOf(collection.find(BsonDocument.parse("{n: {$eq: " + value + "}}"), null, null, 0)).stream()
+                        .sorted()
+                        .toList(),
+                value);
+        assertEquals(expected.size(), collection.count(filter, 0), value);
+    }
+
+    @Test
+    void anEqualityIndexFollowsWritesAndRollbacks() {
+        BsonDocument open = BsonDocument.parse("{status: 'open'}");
+        assertEquals(List.of(1, 3), sortedIds(open));
+        store.write(() -> {
+            orders().update(new BsonInt32(2), BsonDocument.parse("{$set: {status: 'open'}}"));
+            orders().apply(new BsonInt32(1), null);
+            orders().apply(new BsonInt32(4), BsonDocument.parse("{_id: 4, status: 'open'}"));
+            return null;
+        });
+        assertEquals(List.of(2, 3, 4), sortedIds(open));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.write(() -> {
+                    orders().update(new BsonInt32(3), BsonDocument.parse("{$set: {status: 'done'}}"));
+                    orders().apply(new BsonInt32(2), null);
+                    orders().insert(List.of(BsonDocument.parse("{_id: 5, status: 'open'}")));
+                    orders().insert(List.of(BsonDocument.parse("{_id: 4}")));
+                    return null;
+                }));
+        assertEquals(List.of(2, 3, 4), sortedIds(open));
+        assertEquals(
+                List.of(2, 3, 4),
+                idsOf(orders().find(
+                                BsonDocument.parse("{status: {$in: ['open']}}"),
+                                BsonDocument.parse("{_id: 1}"),
+                                null,
+                                0)));
+        assertEquals(
+                BsonDocument.parse("{_id: 3, status: 'open', total: 40, tags: [], note: null}"),
+                orders().byId(new BsonInt32(3)).orElseThrow());
+    }
+
+    private List<Integer> sortedIds(BsonDocument filter) {
+        return idsOf(orders().find(filter, null, null, 0)).stream().sorted().toList();
+    }
+
+    @Test
+    void aDuplicateIdIsRefusedAndChangesNothing() {
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> store.write(() -> {
+                    orders().insert(List.of(BsonDocument.parse("{_id: 9}"), BsonDocument.parse("{_id: 2}")));
+                    return null;
+                }));
+        assertTrue(refused.getMessage().startsWith("APPSVC1012: "), refused.getMessage());
+        assertEquals(Optional.empty(), orders().byId(new BsonInt32(9)));
+        assertEquals(3, orders().count(new BsonDocument(), 0));
+    }
+
+    @Test
+    void documentsAndTheOutboxOutliveTheProcess() {
+        BsonDocument downloaded = BsonDocument.parse("{_id: 7, status: 'open', total: 1}");
+        store.write(() -> {
+            orders().apply(new BsonInt32(7), downloaded);
+            store.enqueue(new BsonDocument("op", new BsonString("insert")));
+            return null;
+        });
+        store.close();
+        store = LocalStore.open(directory.resolve("test.mv.db"), null);
+        assertEquals(List.of(1, 3, 7), sortedIds(BsonDocument.parse("{status: 'open'}")));
+        assertEquals(
+                List.of(7, 2, 3),
+                idsOf(orders().find(
+                                BsonDocument.parse("{total: {$lt: 50, $ne: 10}}"),
+                                BsonDocument.parse("{total: 1}"),
+                                null,
+                                0)));
+        assertEquals(1, store.pending().size());
     }
 
     @Test

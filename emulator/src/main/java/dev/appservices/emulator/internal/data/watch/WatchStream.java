@@ -2,9 +2,13 @@ package dev.appservices.emulator.internal.data.watch;
 
 import dev.appservices.emulator.internal.data.Access;
 import dev.appservices.emulator.internal.data.ChangeEvent;
+import dev.appservices.emulator.internal.data.DataException;
 import dev.appservices.emulator.internal.data.Namespace;
 import dev.appservices.emulator.internal.data.rules.QueryMatcher;
+import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.json.JsonMode;
@@ -19,10 +24,14 @@ import org.bson.json.JsonWriterSettings;
 
 /**
  * One open {@code watch}: the change events of a namespace that pass the watcher's rules and {@code $match}
- * filter, written as server-sent events (data-and-sync.md §2). Holds no thread: text is queued and written by a
- * shared executor, one drain at a time per stream, so events keep commit order. Thread-safe.
+ * filter, written as server-sent events (data-and-sync.md §2). Holds no thread: events are queued as they are
+ * committed and checked, rendered and written by a shared executor, one drain at a time per stream, so they keep
+ * commit order and a write does not wait for its watchers (as MongoDB's change streams read the oplog after the
+ * write). An event the stream cannot take (its rules fail) ends the stream with an error event. Thread-safe.
  */
 public final class WatchStream {
+
+    private static final Logger LOG = System.getLogger(WatchStream.class.getName());
 
     private static final JsonWriterSettings CANONICAL =
             JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -33,7 +42,9 @@ public final class WatchStream {
     private final Access access;
     private final BooleanSupplier alive;
     private final Executor writer;
-    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    /** What to write next: each gives its text, or {@code null} for nothing. */
+    private final Queue<Supplier<String>> pending = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -60,45 +71,63 @@ public final class WatchStream {
         return alive.getAsBoolean();
     }
 
-    /** Queues the event if it is of this namespace, the watcher may read the document and the filter matches. */
+    /** Queues the event if it is of this namespace; whether the watcher sees it is decided when it is written. */
     void offer(ChangeEvent event) {
-        if (!event.namespace().equals(namespace) || closing.get()) {
-            return;
+        if (event.namespace().equals(namespace)) {
+            enqueue(() -> render(event));
         }
-        BsonDocument shown = null;
-        if (event.after() != null) {
-            Optional<BsonDocument> visible = access.visible(event.after());
-            if (visible.isEmpty()) {
-                return;
+    }
+
+    /** The event's text if the watcher may read the document and the filter matches; {@code null} otherwise. */
+    private String render(ChangeEvent event) {
+        try {
+            BsonDocument shown = null;
+            if (event.after() != null) {
+                Optional<BsonDocument> visible = access.visible(event.after());
+                if (visible.isEmpty()) {
+                    return null;
+                }
+                shown = visible.get();
+            } else if (access.visible(event.before()).isEmpty()) {
+                return null;
             }
-            shown = visible.get();
-        } else if (access.visible(event.before()).isEmpty()) {
-            return;
+            BsonDocument document = event.toDocument(shown);
+            return QueryMatcher.matches(filter, document)
+                    ? "data: " + encode(document.toJson(CANONICAL)) + "\n\n"
+                    : null;
+        } catch (DataException e) {
+            return lastWords(e.errorCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a watch stream could not take a change event", e);
+            return lastWords(
+                    "InternalServerError", Messages.watchFailed(e.getClass().getSimpleName()));
         }
-        BsonDocument document = event.toDocument(shown);
-        if (!QueryMatcher.matches(filter, document)) {
-            return;
-        }
-        enqueue("data: " + encode(document.toJson(CANONICAL)) + "\n\n");
     }
 
     /** Queues a heartbeat comment, which both SDKs skip. */
     void heartbeat() {
-        enqueue(":\n");
+        enqueue(() -> ":\n");
     }
 
     /** Queues {@code event: error} and ends the stream after it. */
     void fail(String errorCode, String message) {
-        BsonDocument error =
-                new BsonDocument("error", new BsonString(message)).append("error_code", new BsonString(errorCode));
         if (!closing.get()) {
-            pending.add("event: error\ndata: " + encode(error.toJson(CANONICAL)) + "\n\n");
+            pending.add(() -> lastWords(errorCode, message));
         }
         closing.set(true);
         drain();
     }
 
-    private void enqueue(String text) {
+    /** The text of {@code event: error}; nothing queued is written after it. */
+    private String lastWords(String errorCode, String message) {
+        closing.set(true);
+        pending.clear();
+        BsonDocument error =
+                new BsonDocument("error", new BsonString(message)).append("error_code", new BsonString(errorCode));
+        return "event: error\ndata: " + encode(error.toJson(CANONICAL)) + "\n\n";
+    }
+
+    private void enqueue(Supplier<String> text) {
         if (!closing.get()) {
             pending.add(text);
             drain();
@@ -119,9 +148,12 @@ public final class WatchStream {
 
     private void writePending() {
         try {
-            String text;
-            while ((text = pending.poll()) != null) {
-                sink.write(text);
+            Supplier<String> next;
+            while ((next = pending.poll()) != null) {
+                String text = next.get();
+                if (text != null) {
+                    sink.write(text);
+                }
             }
         } catch (IOException | RuntimeException e) {
             closing.set(true);

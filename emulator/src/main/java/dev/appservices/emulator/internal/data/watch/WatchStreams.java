@@ -3,11 +3,8 @@ package dev.appservices.emulator.internal.data.watch;
 import dev.appservices.emulator.internal.data.Access;
 import dev.appservices.emulator.internal.data.ChangeEvent;
 import dev.appservices.emulator.internal.data.ChangeEvents;
-import dev.appservices.emulator.internal.data.DataException;
 import dev.appservices.emulator.internal.data.Namespace;
 import dev.appservices.emulator.internal.messages.Messages;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +26,6 @@ public final class WatchStreams implements AutoCloseable {
 
     /** The interval of the liveness check: how soon a stream ends after its user logs out. */
     private static final long LIVENESS_MILLIS = 250;
-
-    private static final Logger LOG = System.getLogger(WatchStreams.class.getName());
 
     private final Set<WatchStream> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
@@ -60,19 +55,9 @@ public final class WatchStreams implements AutoCloseable {
         streams.add(self[0]);
     }
 
-    /** Runs on the writing thread: a stream that cannot take the event ends, the write goes on. */
+    /** Runs on the writing thread, so it only queues: each stream checks and writes the event on its own. */
     private void publish(ChangeEvent event) {
-        for (WatchStream stream : streams) {
-            try {
-                stream.offer(event);
-            } catch (DataException e) {
-                stream.fail(e.errorCode(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a watch stream could not take a change event", e);
-                stream.fail(
-                        "InternalServerError", Messages.watchFailed(e.getClass().getSimpleName()));
-            }
-        }
+        streams.forEach(stream -> stream.offer(event));
     }
 
     private void endDeadStreams() {
