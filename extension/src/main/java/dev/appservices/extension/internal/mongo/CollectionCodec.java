@@ -68,6 +68,10 @@ public final class CollectionCodec {
         if (!document.isDocument()) {
             throw MongoMessages.undecodable(namespace, operation, document.getBsonType(), type, null);
         }
+        if (type == BsonDocument.class) {
+            // the parsed answer is the caller's alone: no copy
+            return type.cast(document);
+        }
         try {
             return registry.get(type).decode(new BsonDocumentReader(document.asDocument()), DECODER_CONTEXT);
         } catch (BSONException | CodecConfigurationException | ClassCastException e) {

@@ -694,7 +694,7 @@ final class DefaultSyncSession implements SyncSession {
      */
     private void acknowledge(List<Long> sequences, Runnable beforeSignal) {
         data.store().write(() -> {
-            sequences.forEach(data.store()::acknowledge);
+            data.store().acknowledge(sequences);
             return null;
         });
         try {

@@ -161,7 +161,7 @@ final class DefaultSyncedCollection<T> implements SyncedCollection<T> {
 
     private <R> List<R> aggregate(BsonArray stages, Class<R> resultClass) {
         requireOpen.run();
-        return data.store().read(() -> data.store().collection(namespace).aggregate(stages)).stream()
+        return data.store().read(() -> data.store().aggregate(namespace, stages)).stream()
                 .map(document -> codec.decode(document, resultClass, "aggregate"))
                 .toList();
     }

@@ -80,11 +80,6 @@ final class LocalCollection {
         return limit > 0 ? Math.min(count, limit) : count;
     }
 
-    /** Runs an aggregation pipeline that does not write (the caller refuses {@code $out} and {@code $merge}). */
-    List<BsonDocument> aggregate(BsonArray pipeline) {
-        return engine().aggregate(namespace, pipeline);
-    }
-
     Optional<BsonDocument> byId(BsonValue id) {
         return Optional.ofNullable(stored.get(key(id))).map(RawBsonDocument::new);
     }
@@ -145,11 +140,26 @@ final class LocalCollection {
 
     // --- writes (inside a transaction of the local store) ---------------------------------------------------------
 
-    /** Inserts new documents with their ids; the engine checks them as MongoDB would (ids, field names). */
+    /**
+     * Inserts new documents with their ids. The checks are the engine's (an {@code _id} that is not an array and not
+     * taken yet), made here so that an insert does not load the collection into the engine.
+     */
     void insert(List<BsonDocument> documents) {
-        documents.forEach(document -> touched.add(document.get("_id")));
-        engine().insert(namespace, documents);
-        documents.forEach(this::store);
+        for (BsonDocument document : documents) {
+            BsonValue id = document.get("_id");
+            touched.add(id);
+            if (id.isArray()) {
+                throw SyncMessages.localWriteFailed("the _id of a document cannot be an array");
+            }
+            if (stored.containsKey(key(id))) {
+                throw SyncMessages.localWriteFailed(
+                        "a document with _id " + id + " already exists in '" + namespace + "'");
+            }
+            store(document);
+        }
+        if (inEngine) {
+            engine.insert(namespace, documents);
+        }
     }
 
     /** Applies update operators to the document of an id. */
@@ -229,7 +239,7 @@ final class LocalCollection {
     }
 
     /** The engine, holding this collection: it is loaded from the file on first use. */
-    private QueryEngine engine() {
+    QueryEngine engine() {
         if (!inEngine) {
             List<BsonDocument> batch = new ArrayList<>();
             for (byte[] document : stored.values()) {

@@ -4,6 +4,7 @@ import dev.appservices.mongo.Namespace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -50,13 +51,24 @@ final class LocalStore implements AutoCloseable {
     private final MVMap<String, byte[]> meta;
     private final Map<Namespace, LocalCollection> collections = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
-    /** The decoded outbox, kept between its changes: server state is merged with it for every document. */
-    private NavigableMap<Long, BsonDocument> pendingCache;
+    /** The outbox decoded, changed along with it: server state is merged with it for every document. */
+    private NavigableMap<Long, BsonDocument> pendingEntries;
+    /** A copy of {@link #pendingEntries} handed to readers, made again after a change. */
+    private NavigableMap<Long, BsonDocument> pendingSnapshot;
 
     private LocalStore(MVStore mvStore) {
         this.mvStore = mvStore;
         this.outbox = mvStore.openMap(OUTBOX);
         this.meta = mvStore.openMap(META);
+        decodeOutbox();
+    }
+
+    private void decodeOutbox() {
+        pendingEntries = new TreeMap<>();
+        for (Map.Entry<Long, byte[]> entry : outbox.entrySet()) {
+            pendingEntries.put(entry.getKey(), decode(entry.getValue()));
+        }
+        pendingSnapshot = null;
     }
 
     /**
@@ -93,7 +105,7 @@ final class LocalStore implements AutoCloseable {
                 result = work.get();
             } catch (RuntimeException | Error e) {
                 mvStore.rollback();
-                pendingCache = null;
+                decodeOutbox();
                 collections.values().forEach(LocalCollection::rolledBack);
                 throw e;
             }
@@ -122,6 +134,16 @@ final class LocalStore implements AutoCloseable {
                 n -> new LocalCollection(n, mvStore.openMap(DOCUMENTS + n.database() + "/" + n.collection()), engine));
     }
 
+    /**
+     * Runs an aggregation pipeline that does not write (the caller refuses {@code $out} and {@code $merge}) on a
+     * collection; {@code $lookup} and {@code $graphLookup} may read any other, so every collection is in the engine
+     * first.
+     */
+    List<BsonDocument> aggregate(Namespace namespace, BsonArray pipeline) {
+        namespaces().forEach(other -> collection(other).engine());
+        return collection(namespace).engine().aggregate(namespace, pipeline);
+    }
+
     // --- outbox ---------------------------------------------------------------------------------------------------
 
     /** Appends an entry; call inside {@link #write}. */
@@ -129,31 +151,31 @@ final class LocalStore implements AutoCloseable {
         Long last = outbox.lastKey();
         long sequence = last == null ? lastAcknowledged() + 1 : last + 1;
         outbox.put(sequence, bytes(entry));
-        pendingCache = null;
+        pendingEntries.put(sequence, entry);
+        pendingSnapshot = null;
         return sequence;
     }
 
     /** The entries not yet acknowledged, by sequence number. */
     NavigableMap<Long, BsonDocument> pending() {
         return read(() -> {
-            if (pendingCache == null) {
-                NavigableMap<Long, BsonDocument> entries = new TreeMap<>();
-                for (Map.Entry<Long, byte[]> entry : outbox.entrySet()) {
-                    entries.put(entry.getKey(), decode(entry.getValue()));
-                }
-                pendingCache = Collections.unmodifiableNavigableMap(entries);
+            if (pendingSnapshot == null) {
+                pendingSnapshot = Collections.unmodifiableNavigableMap(new TreeMap<>(pendingEntries));
             }
-            return pendingCache;
+            return pendingSnapshot;
         });
     }
 
-    /** Removes an acknowledged entry; call inside {@link #write}. */
-    void acknowledge(long sequence) {
-        outbox.remove(sequence);
-        pendingCache = null;
-        meta.put(
-                "acknowledged",
-                bytes(new BsonDocument("sequence", new BsonInt64(Math.max(sequence, lastAcknowledged())))));
+    /** Removes acknowledged entries; call inside {@link #write}. */
+    void acknowledge(Collection<Long> sequences) {
+        long highest = lastAcknowledged();
+        for (long sequence : sequences) {
+            outbox.remove(sequence);
+            pendingEntries.remove(sequence);
+            highest = Math.max(highest, sequence);
+        }
+        pendingSnapshot = null;
+        meta.put("acknowledged", bytes(new BsonDocument("sequence", new BsonInt64(highest))));
     }
 
     /** The highest sequence number handed out so far. */

@@ -276,12 +276,31 @@ class LocalStoreTest {
     }
 
     @Test
+    void aLookupReadsACollectionThatOnlyDownloadsWrote() {
+        Namespace customers = new Namespace("shop", "customers");
+        store.write(() -> {
+            store.rememberNamespace(ORDERS);
+            store.rememberNamespace(customers);
+            store.collection(customers).apply(new BsonString("ana"), BsonDocument.parse("{_id: 'ana', city: 'Rome'}"));
+            orders().update(new BsonInt32(1), BsonDocument.parse("{$set: {customerId: 'ana'}}"));
+            return null;
+        });
+        List<BsonDocument> joined = store.aggregate(
+                ORDERS,
+                new BsonArray(List.of(
+                        BsonDocument.parse("{$match: {_id: 1}}"),
+                        BsonDocument.parse("{$lookup: {from: 'customers', localField: 'customerId',"
+                                + " foreignField: '_id', as: 'customer'}}"),
+                        BsonDocument.parse("{$project: {city: '$customer.city'}}"))));
+        assertEquals(List.of(BsonDocument.parse("{_id: 1, city: ['Rome']}")), joined);
+    }
+
+    @Test
     void theOutboxKeepsItsOrderAndSequenceNumbersAcrossAcknowledgements() {
         long first = store.write(() -> store.enqueue(new BsonDocument("n", new BsonInt32(1))));
         long second = store.write(() -> store.enqueue(new BsonDocument("n", new BsonInt32(2))));
         store.write(() -> {
-            store.acknowledge(first);
-            store.acknowledge(second);
+            store.acknowledge(List.of(first, second));
             return null;
         });
         long third = store.write(() -> store.enqueue(new BsonDocument("n", new BsonInt32(3))));
