@@ -528,6 +528,14 @@ final class DefaultSyncSession implements SyncSession {
         long total = subscriptions.size();
         long done = 0;
         publishDownload(new DownloadState(done, total));
+        // a collection empty when the pass begins ends it with what the pass read, what events wrote meanwhile and
+        // local writes (which the outbox keeps): nothing of it is to be removed, so it is not read again for that
+        Set<Namespace> emptyAtStart = new HashSet<>();
+        for (Namespace namespace : data.store().namespaces()) {
+            if (!data.hasLocalDocuments(namespace)) {
+                emptyAtStart.add(namespace);
+            }
+        }
         Map<Namespace, Set<BsonValue>> seen = new HashMap<>();
         for (Subscription subscription : subscriptions) {
             Namespace namespace = new Namespace(subscription.database(), subscription.collection());
@@ -558,6 +566,9 @@ final class DefaultSyncSession implements SyncSession {
             publishDownload(new DownloadState(++done, total));
         }
         for (Namespace namespace : data.store().namespaces()) {
+            if (emptyAtStart.contains(namespace)) {
+                continue;
+            }
             Set<BsonValue> ids = seen.getOrDefault(namespace, Set.of());
             Map<BsonValue, BsonDocument> gone = new HashMap<>();
             for (BsonValue id : data.localIds(namespace)) {

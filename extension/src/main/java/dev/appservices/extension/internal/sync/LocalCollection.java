@@ -93,6 +93,10 @@ final class LocalCollection {
         return found;
     }
 
+    boolean isEmpty() {
+        return stored.isEmpty();
+    }
+
     /** The ids of all documents. */
     List<BsonValue> ids() {
         List<BsonValue> ids = new ArrayList<>();

@@ -353,6 +353,10 @@ final class SyncedData {
         return result;
     }
 
+    boolean hasLocalDocuments(Namespace namespace) {
+        return store.read(() -> !store.collection(namespace).isEmpty());
+    }
+
     /** The ids of the local documents of a namespace. */
     List<BsonValue> localIds(Namespace namespace) {
         return store.read(() -> store.collection(namespace).ids());

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,6 +84,39 @@ class SyncTest {
                     .database(MongoTestBackend.DATABASE)
                     .collection(collection);
             assertEquals("open", remote.findOne(eq("_id", id)).orElseThrow().getString("status"));
+        }
+    }
+
+    /**
+     * A subscription larger than one page: the first, unsorted read is full, so the pass reads it again in pages in
+     * {@code _id} order; every document arrives once, and a local document the server no longer has goes.
+     */
+    @Test
+    void aSubscriptionLargerThanOnePageIsReadInPages() {
+        User user = testApp.get().logIn(Credentials.anonymous(false));
+        RemoteMongoCollection<Document> remote = user.mongoClient(MongoTestBackend.SERVICE)
+                .database(MongoTestBackend.DATABASE)
+                .collection(collection);
+        int count = DefaultSyncSession.PAGE + 1500;
+        for (int start = 0; start < count; start += 10_000) {
+            List<Document> chunk = new ArrayList<>();
+            for (int n = start; n < Math.min(count, start + 10_000); n++) {
+                chunk.add(new Document("n", n));
+            }
+            remote.insertMany(chunk);
+        }
+        try (SyncedDatabase local = open(user)) {
+            assertTrue(local.session().downloadAllServerChanges(WAIT));
+            SyncedCollection<Document> orders = local.collection(MongoTestBackend.DATABASE, collection);
+            assertEquals(count, orders.count());
+            assertEquals(1, orders.count(eq("n", count - 1)));
+
+            local.session().pause();
+            remote.deleteOne(eq("n", 7));
+            local.session().resume();
+            assertTrue(local.session().downloadAllServerChanges(WAIT));
+            assertEquals(count - 1, orders.count());
+            assertEquals(0, orders.count(eq("n", 7)));
         }
     }
 

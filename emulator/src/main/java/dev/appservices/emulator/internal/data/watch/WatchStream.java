@@ -32,6 +32,7 @@ import org.bson.json.JsonWriterSettings;
 public final class WatchStream {
 
     private static final Logger LOG = System.getLogger(WatchStream.class.getName());
+    private static final int BURST_CHARS = 64 * 1024;
 
     private static final JsonWriterSettings CANONICAL =
             JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -148,12 +149,21 @@ public final class WatchStream {
 
     private void writePending() {
         try {
+            // what is queued goes out in writes of up to 64 KiB: one flush for a burst of events, not one each
+            StringBuilder burst = new StringBuilder();
             Supplier<String> next;
             while ((next = pending.poll()) != null) {
                 String text = next.get();
                 if (text != null) {
-                    sink.write(text);
+                    burst.append(text);
                 }
+                if (burst.length() >= BURST_CHARS) {
+                    sink.write(burst.toString());
+                    burst.setLength(0);
+                }
+            }
+            if (!burst.isEmpty()) {
+                sink.write(burst.toString());
             }
         } catch (IOException | RuntimeException e) {
             closing.set(true);
