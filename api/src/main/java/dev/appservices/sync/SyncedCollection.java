@@ -24,11 +24,13 @@ import org.bson.conversions.Bson;
  * <h2>Queries and updates that run locally</h2>
  *
  * <p>Filters, sorts, projections and updates run in an embedded MongoDB-compatible engine (mongo-java-server's
- * query matcher on an H2 MVStore), so the query methods take the same {@link Bson} values as
+ * memory backend over documents kept in an H2 MVStore file), so the query methods take the same {@link Bson} values as
  * {@link dev.appservices.mongo.RemoteMongoCollection}: comparison ({@code $eq $ne $gt $gte $lt $lte $in $nin}),
  * logical ({@code $and $or $nor $not}), element ({@code $exists $type}), evaluation ({@code $regex $mod $expr}),
  * array ({@code $all $elemMatch $size}) operators and dotted paths; the update operators {@code $set $unset $inc $mul
- * $min $max $rename $push $pull $addToSet}.
+ * $min $max $rename $push $pull $addToSet}. A filter that says a top-level field equals a value ({@code eq("status",
+ * "open")}, alone or with other conditions) is answered through an index on that field, built on the first such
+ * query.
  *
  * <p>Aggregation pipelines run locally too, on the local documents of this collection: {@code $match $project
  * $addFields $unset $group $sort $limit $skip $unwind $count $sortByCount $bucket $facet $replaceRoot $sample
