@@ -153,7 +153,8 @@ final class DefaultSyncSession implements SyncSession {
         long target = data.store().lastSequence();
         NavigableMap<Long, BsonDocument> pending = data.store().pending();
         long reached = pending.isEmpty() ? target : pending.firstKey() - 1;
-        return uploadWaits.register(target, reached);
+        // while paused nothing counts as reached: the wait completes after resume()
+        return uploadWaits.register(target, active() ? reached : -1);
     }
 
     CompletableFuture<Void> downloadWait() {
@@ -395,6 +396,7 @@ final class DefaultSyncSession implements SyncSession {
     }
 
     private void connectAndSync(BackOff backOff) {
+        releaseUploadWaits(data.store().pending());
         setConnectionState(ConnectionState.CONNECTING);
         resubscribe = false;
         streamFailure = null;
@@ -722,8 +724,17 @@ final class DefaultSyncSession implements SyncSession {
             state = new UploadState(acknowledged, data.store().pending());
         }
         uploadProgress.changed(state);
-        uploadWaits.reached(
-                state.pending().isEmpty() ? Long.MAX_VALUE : state.pending().firstKey() - 1);
+        if (active()) {
+            releaseUploadWaits(state.pending());
+        }
+    }
+
+    /**
+     * Completes the upload waits that the outbox no longer holds anything for. Not while paused: an answer to a
+     * request sent before {@link #pause()} may still come, but waits started while paused wait for {@link #resume()}.
+     */
+    private void releaseUploadWaits(NavigableMap<Long, BsonDocument> pending) {
+        uploadWaits.reached(pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey() - 1);
     }
 
     /** Undoes a refused write: the server's state of the document becomes the local one, and the handler hears. */

@@ -43,6 +43,7 @@ class SyncWaitsTest {
     private static final Duration SILENCE = Duration.ofSeconds(5);
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String FUNCTION_CALL = "/api/client/v2.0/app/{appId}/functions/call";
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = MongoTestBackend.emulator(APP_ID);
@@ -124,6 +125,27 @@ class SyncWaitsTest {
             session.resume();
             whilePaused.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(SyncSession.State.ACTIVE, session.state());
+        }
+    }
+
+    /** An upload sent before pause() and answered during it does not complete waits started while paused. */
+    @Test
+    void anAnswerThatArrivesWhilePausedLeavesWaitsStartedWhilePausedForResume() throws Exception {
+        try (SyncedDatabase local = open(false)) {
+            SyncSession session = local.session();
+            EMULATOR.admin()
+                    .injectFault(FaultSpec.onPath("/api/client/**")
+                            .method("POST")
+                            .delay(Duration.ofMillis(600))
+                            .delayOnly());
+            long calls = EMULATOR.admin().requestCount(APP_ID, "POST", FUNCTION_CALL);
+            local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
+            await().atMost(WAIT).until(() -> EMULATOR.admin().requestCount(APP_ID, "POST", FUNCTION_CALL) > calls);
+            session.pause();
+            assertFalse(
+                    session.uploadAllLocalChanges(Duration.ofMillis(1500)), "the answer came, the session is paused");
+            session.resume();
+            assertTrue(session.uploadAllLocalChanges(WAIT));
         }
     }
 
