@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDocument;
 import org.bson.BsonString;
 
 /**
@@ -95,6 +96,22 @@ public final class Backends {
      */
     public static AppDefinition app(String id) {
         return AppDefinition.builder(id).anonymousAuth().emailPasswordAuth(true).build();
+    }
+
+    /**
+     * An app with anonymous login and the {@code mongodb-atlas} service, whose one rule lets every user read and
+     * write every document of every collection.
+     */
+    public static AppDefinition appWithOpenData(String id) {
+        return AppDefinition.builder(id)
+                .anonymousAuth()
+                .mongodb(
+                        "mongodb-atlas",
+                        List.of(),
+                        BsonDocument.parse("{\"roles\": [{\"name\": \"all\","
+                                + " \"apply_when\": {}, \"read\": true, \"write\": true, \"insert\": true, \"delete\": true,"
+                                + " \"search\": true}]}"))
+                .build();
     }
 
     /**

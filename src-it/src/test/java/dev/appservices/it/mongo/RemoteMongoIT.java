@@ -19,10 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -45,15 +43,7 @@ class RemoteMongoIT {
 
     @Deployment
     static WebArchive deployment() {
-        AppDefinition app = AppDefinition.builder("board")
-                .anonymousAuth()
-                .mongodb(
-                        "mongodb-atlas",
-                        List.of(),
-                        BsonDocument.parse("{\"roles\": [{\"name\": \"all\","
-                                + " \"apply_when\": {}, \"read\": true, \"write\": true, \"insert\": true, \"delete\": true,"
-                                + " \"search\": true}]}"))
-                .build();
+        AppDefinition app = Backends.appWithOpenData("board");
         return Deployments.appWar(
                 "mongo",
                 Map.of(

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,15 +55,7 @@ class SyncIT {
 
     @Deployment
     static WebArchive deployment() {
-        AppDefinition app = AppDefinition.builder("shop")
-                .anonymousAuth()
-                .mongodb(
-                        "mongodb-atlas",
-                        List.of(),
-                        BsonDocument.parse("{\"roles\": [{\"name\": \"all\","
-                                + " \"apply_when\": {}, \"read\": true, \"write\": true, \"insert\": true, \"delete\": true,"
-                                + " \"search\": true}]}"))
-                .build();
+        AppDefinition app = Backends.appWithOpenData("shop");
         // the local files go to a directory of this run, not to the default under the server user's home
         Map<String, String> config = Map.of(
                 "appservices.shop.base-url",
