@@ -151,10 +151,8 @@ final class DefaultSyncSession implements SyncSession {
     private CompletableFuture<Void> uploadWait() {
         requireNotClosed();
         long target = data.store().lastSequence();
-        NavigableMap<Long, BsonDocument> pending = data.store().pending();
-        long reached = pending.isEmpty() ? target : pending.firstKey() - 1;
         // while paused nothing counts as reached: the wait completes after resume()
-        return uploadWaits.register(target, active() ? reached : -1);
+        return uploadWaits.register(target, active() ? uploadedUpTo(data.store().pending()) : -1);
     }
 
     CompletableFuture<Void> downloadWait() {
@@ -734,7 +732,12 @@ final class DefaultSyncSession implements SyncSession {
      * request sent before {@link #pause()} may still come, but waits started while paused wait for {@link #resume()}.
      */
     private void releaseUploadWaits(NavigableMap<Long, BsonDocument> pending) {
-        uploadWaits.reached(pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey() - 1);
+        uploadWaits.reached(uploadedUpTo(pending));
+    }
+
+    /** The sequence number up to which every outbox entry is acknowledged: all of them when none is pending. */
+    private static long uploadedUpTo(NavigableMap<Long, BsonDocument> pending) {
+        return pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey() - 1;
     }
 
     /** Undoes a refused write: the server's state of the document becomes the local one, and the handler hears. */

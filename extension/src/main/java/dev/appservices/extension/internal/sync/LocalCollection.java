@@ -151,7 +151,6 @@ final class LocalCollection {
     void insert(List<BsonDocument> documents) {
         for (BsonDocument document : documents) {
             BsonValue id = document.get("_id");
-            touched.add(id);
             if (id.isArray()) {
                 throw SyncMessages.localWriteFailed("the _id of a document cannot be an array");
             }
@@ -166,26 +165,35 @@ final class LocalCollection {
         }
     }
 
-    /** Applies update operators to the document of an id. */
-    void update(BsonValue id, BsonDocument update) {
+    /**
+     * Applies update operators to the document of an id.
+     *
+     * @return the document after the update
+     */
+    BsonDocument update(BsonValue id, BsonDocument update) {
         touched.add(id);
         engine().update(namespace, id, update);
-        store(engine().find(namespace, new BsonDocument("_id", id), null, null, 1)
-                .get(0));
+        return storedFromEngine(id);
     }
 
     /**
      * Inserts the document an upsert of {@code update} (operators or a replacement) makes from {@code filter}; call
      * only when no document matches.
      *
-     * @return the new document's id
+     * @return the new document
      */
-    BsonValue upsert(BsonDocument filter, BsonDocument update) {
+    BsonDocument upsert(BsonDocument filter, BsonDocument update) {
         BsonValue id = engine().upsert(namespace, filter, update);
         touched.add(id);
-        store(engine().find(namespace, new BsonDocument("_id", id), null, null, 1)
-                .get(0));
-        return id;
+        return storedFromEngine(id);
+    }
+
+    /** Writes the engine's state of a document to the file's map and the indexes; returns it. */
+    private BsonDocument storedFromEngine(BsonValue id) {
+        BsonDocument document = engine.find(namespace, new BsonDocument("_id", id), null, null, 1)
+                .get(0);
+        store(document);
+        return document;
     }
 
     /**
@@ -193,8 +201,8 @@ final class LocalCollection {
      * {@code null}; the engine gets it only if it already holds the collection.
      */
     void apply(BsonValue id, BsonDocument document) {
-        touched.add(id);
         if (document == null) {
+            touched.add(id);
             stored.remove(key(id));
             indexes.values().forEach(index -> index.remove(id));
             if (inEngine) {

@@ -156,11 +156,12 @@ final class SyncedData {
             boolean upsert) {
         BsonDocument[] result = new BsonDocument[1];
         commit(done -> {
-            List<BsonDocument> found = store.collection(namespace).find(filter, sort, null, 1);
+            LocalCollection collection = store.collection(namespace);
+            List<BsonDocument> found = collection.find(filter, sort, null, 1);
             if (found.isEmpty()) {
                 if (update != null && upsert) {
-                    BsonValue id = store.collection(namespace).upsert(filter, update);
-                    BsonDocument inserted = store.collection(namespace).byId(id).orElseThrow();
+                    BsonDocument inserted = collection.upsert(filter, update);
+                    BsonValue id = inserted.get("_id");
                     done.add(new Change(namespace, null, inserted));
                     requireSubscribed(namespace, inserted);
                     store.enqueue(entry(namespace, INSERT, id).append("doc", inserted));
@@ -198,8 +199,7 @@ final class SyncedData {
      */
     private boolean updateDocument(Namespace namespace, BsonDocument before, BsonDocument update, List<Change> done) {
         BsonValue id = before.get("_id");
-        store.collection(namespace).update(id, update);
-        BsonDocument after = store.collection(namespace).byId(id).orElseThrow();
+        BsonDocument after = store.collection(namespace).update(id, update);
         BsonDocument set = changedFields(before, after);
         BsonArray unset = new BsonArray();
         removedFields(before, after).forEach(key -> unset.add(new BsonString(key)));
