@@ -51,6 +51,9 @@ public final class BenchMain {
             if (options.runs("javascript")) {
                 JavaScriptFunctionBench.run(options, report, work);
             }
+            if (options.runs("state")) {
+                EmulatorStateBench.run(options, report, work);
+            }
         } finally {
             deleteRecursively(work);
         }

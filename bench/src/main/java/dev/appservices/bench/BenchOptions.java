@@ -3,6 +3,7 @@ package dev.appservices.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,21 +11,34 @@ import java.util.stream.Collectors;
  * How long and how often the benchmarks measure. {@code full} (the default) is the documented run: warm-up, then
  * several alternating rounds per figure. {@code quick} checks the harness in a minute or two; its figures are not
  * meant to be reported. {@code only=functions,login,…} runs some benchmarks; {@code report=FILE} sets where the
- * AsciiDoc results go (default {@code target/benchmark-results.adoc}).
+ * AsciiDoc results go (default {@code target/benchmark-results.adoc}); {@code baseline=JAR} names the runnable jar of an
+ * earlier emulator, which {@code state} compares with this one.
  *
- * @param quick  whether this is a short run
- * @param only   the benchmarks to run; empty for all
- * @param report the results file
+ * @param quick    whether this is a short run
+ * @param only     the benchmarks to run; empty for all
+ * @param report   the results file
+ * @param baseline the runnable jar of the emulator to compare with, if given
  */
-record BenchOptions(boolean quick, Set<String> only, Path report) {
+record BenchOptions(boolean quick, Set<String> only, Path report, Optional<Path> baseline) {
 
     static final Set<String> BENCHMARKS = Set.of(
-            "functions", "telemetry", "data", "mongo", "sync", "login", "refresh", "startup", "memory", "javascript");
+            "functions",
+            "telemetry",
+            "data",
+            "mongo",
+            "sync",
+            "login",
+            "refresh",
+            "startup",
+            "memory",
+            "javascript",
+            "state");
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;
         Set<String> only = Set.of();
         Path report = Path.of("target", "benchmark-results.adoc");
+        Optional<Path> baseline = Optional.empty();
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.equals("quick")) {
                 quick = true;
@@ -35,12 +49,14 @@ record BenchOptions(boolean quick, Set<String> only, Path report) {
                 }
             } else if (arg.startsWith("report=")) {
                 report = Path.of(arg.substring(7));
+            } else if (arg.startsWith("baseline=")) {
+                baseline = Optional.of(Path.of(arg.substring(9)));
             } else if (!arg.isEmpty() && !arg.equals("full")) {
                 throw new IllegalArgumentException(
-                        "unknown argument '" + arg + "' (expected full, quick, only=a,b or report=FILE)");
+                        "unknown argument '" + arg + "' (expected full, quick, only=a,b, report=FILE or baseline=JAR)");
             }
         }
-        return new BenchOptions(quick, only, report);
+        return new BenchOptions(quick, only, report, baseline);
     }
 
     boolean runs(String benchmark) {

@@ -48,7 +48,7 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the emulator and waits until it listens.
+     * Starts the emulator of this JVM's class path and waits until it listens.
      *
      * @param config    its configuration file
      * @param heapLimit its {@code -Xmx}, e.g. {@code 512m}
@@ -56,18 +56,26 @@ final class EmulatorProcess implements AutoCloseable {
      */
     static EmulatorProcess start(Path config, String heapLimit, String... more)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                ChildJvm.javaExecutable(),
-                "-Xms" + heapLimit,
-                "-Xmx" + heapLimit,
-                NO_DELAY,
-                "-cp",
-                System.getProperty("java.class.path"),
-                MAIN_CLASS,
-                "--port",
-                "0",
-                "--config",
-                config.toString()));
+        return start(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS), config, heapLimit, more);
+    }
+
+    /**
+     * Starts the emulator of a runnable jar (another version of it) and waits until it listens.
+     *
+     * @param jar       the runnable jar
+     * @param config    its configuration file
+     * @param heapLimit its {@code -Xmx}, e.g. {@code 512m}
+     */
+    static EmulatorProcess startJar(Path jar, Path config, String heapLimit) throws IOException, InterruptedException {
+        return start(List.of("-jar", jar.toString()), config, heapLimit);
+    }
+
+    private static EmulatorProcess start(List<String> launch, Path config, String heapLimit, String... more)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of(ChildJvm.javaExecutable(), "-Xms" + heapLimit, "-Xmx" + heapLimit, NO_DELAY));
+        command.addAll(launch);
+        command.addAll(List.of("--port", "0", "--config", config.toString()));
         command.addAll(List.of(more));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output =
