@@ -37,7 +37,9 @@ import org.bson.types.ObjectId;
  *
  * <p>Every emulator process on the same database sees the same state: each operation is one atomic MongoDB operation
  * on one document, or a sequence that stays correct if the process dies between its steps (see {@link #deleteUser}),
- * and only an emulator that owns its store keeps the sessions it checked in memory (see {@link SessionCache}). Races between processes are settled by the database: unique indexes make an email, an
+ * and only an emulator that owns its store keeps what the request path reads (sessions, accounts, the owners of
+ * identities) in memory (see {@link StateCache}). Races between processes are settled by the database: unique
+ * indexes make an email, an
  * identity and an API key name per user taken once, and single-use tokens are consumed by one
  * {@code findOneAndDelete}. Thread-safe.
  */
@@ -57,7 +59,7 @@ public final class AppState {
     private final byte[] signingSecret;
     private final String domainId;
     private final StateCollections store;
-    private final SessionCache cache;
+    private final StateCache cache;
     private final Clock clock;
 
     AppState(
@@ -65,7 +67,7 @@ public final class AppState {
             String signingSecret,
             String domainId,
             StateCollections store,
-            SessionCache cache,
+            StateCache cache,
             Clock clock) {
         this.appId = appId;
         this.signingSecret = Base64.getDecoder().decode(signingSecret);
@@ -114,17 +116,11 @@ public final class AppState {
      * index decides which of several processes logging in the same new identity at once creates the user.
      */
     public IdentityLogin loginIdentity(Identity identity, String userType) {
-        BsonDocument byIdentity =
-                new BsonDocument(IDENTITY_KEYS, new BsonString(StateDocuments.identityKey(appId, identity)));
+        String key = StateDocuments.identityKey(appId, identity);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            BsonDocument owner = store.users().find(byIdentity).first();
-            if (owner != null && !owner.containsKey(DELETED)) {
-                return new IdentityLogin(StateDocuments.user(owner), false);
-            }
-            if (owner != null) {
-                store.finishDeletion(owner);
-                cache.forgetUser(owner.getString(ID).getValue());
-                continue;
+            Optional<User> owner = cache.owner(key, () -> liveOwner(key));
+            if (owner.isPresent()) {
+                return new IdentityLogin(owner.get(), false);
             }
             Optional<IdentityLogin> created = insertUser(identity, userType);
             if (created.isPresent()) {
@@ -133,6 +129,20 @@ public final class AppState {
         }
         throw new IllegalStateException(
                 "the owner of an identity of app " + appId + " changed " + ATTEMPTS + " times during one login");
+    }
+
+    /** The user that owns an identity key; one marked deleted has its deletion finished first, and then none does. */
+    private Optional<User> liveOwner(String identityKey) {
+        BsonDocument owner = store.users()
+                .find(new BsonDocument(IDENTITY_KEYS, new BsonString(identityKey)))
+                .first();
+        if (owner != null && owner.containsKey(DELETED)) {
+            store.finishDeletion(owner);
+            cache.forgetUser(owner.getString(ID).getValue());
+            cache.forgetAccounts();
+            return Optional.empty();
+        }
+        return Optional.ofNullable(owner).map(StateDocuments::user);
     }
 
     /**
@@ -230,6 +240,7 @@ public final class AppState {
         }
         cache.forgetUser(userId);
         store.finishDeletion(marked);
+        cache.forgetAccounts();
         return true;
     }
 
@@ -242,8 +253,10 @@ public final class AppState {
     // email/password accounts
 
     public Optional<Account> account(String email) {
-        return Optional.ofNullable(store.accounts().find(byEmail(email)).first())
-                .map(StateDocuments::account);
+        return cache.account(
+                email,
+                () -> Optional.ofNullable(store.accounts().find(byEmail(email)).first())
+                        .map(StateDocuments::account));
     }
 
     /**
@@ -260,10 +273,12 @@ public final class AppState {
         store.accounts()
                 .updateOne(byEmail(email), new BsonDocument("$set", new BsonDocument("confirmed", BsonBoolean.TRUE)));
         store.emailTokens().deleteOne(emailTokenId(EmailToken.CONFIRM, email));
+        cache.forgetAccount(email);
     }
 
     public void removeAccount(String email) {
         store.accounts().deleteOne(byEmail(email));
+        cache.forgetAccount(email);
         store.emailTokens()
                 .deleteMany(new BsonDocument(
                         ID,
@@ -279,6 +294,7 @@ public final class AppState {
                 .updateOne(
                         byEmail(email),
                         new BsonDocument("$set", new BsonDocument("passwordHash", new BsonString(passwordHash))));
+        cache.forgetAccount(email);
     }
 
     /** Issues a token of the given kind for an email, replacing an earlier one of the same kind in one write. */
@@ -389,7 +405,7 @@ public final class AppState {
 
     /**
      * The live session with that id and its user, as a token's session check needs them: read from the store, or
-     * from memory when this emulator owns its store (see {@link SessionCache}).
+     * from memory when this emulator owns its store (see {@link StateCache}).
      */
     public Optional<SignedIn> signedIn(String sessionId) {
         Optional<SignedIn> found = cache.get(

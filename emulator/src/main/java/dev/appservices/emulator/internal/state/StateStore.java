@@ -97,7 +97,7 @@ public final class StateStore {
                 app.getString("signingSecret").getValue(),
                 app.getString("domainId").getValue(),
                 collections,
-                owned ? SessionCache.owned() : SessionCache.none(),
+                owned ? StateCache.owned() : StateCache.none(),
                 clock);
     }
 
