@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -136,12 +138,32 @@ final class LocalStore implements AutoCloseable {
 
     /**
      * Runs an aggregation pipeline that does not write (the caller refuses {@code $out} and {@code $merge}) on a
-     * collection; {@code $lookup} and {@code $graphLookup} may read any other, so every collection is in the engine
+     * collection; the local collections its {@code $lookup} and {@code $graphLookup} stages read are put in the engine
      * first.
      */
     List<BsonDocument> aggregate(Namespace namespace, BsonArray pipeline) {
-        namespaces().forEach(other -> collection(other).engine());
+        Set<String> joined = new HashSet<>();
+        collectJoined(pipeline, joined);
+        namespaces().stream()
+                .filter(other -> other.database().equals(namespace.database()) && joined.contains(other.collection()))
+                .forEach(other -> collection(other).engine());
         return collection(namespace).engine().aggregate(namespace, pipeline);
+    }
+
+    /** Adds the {@code from} of every {@code $lookup} and {@code $graphLookup}, also in nested pipelines. */
+    private static void collectJoined(BsonValue value, Set<String> joined) {
+        if (value.isArray()) {
+            value.asArray().forEach(element -> collectJoined(element, joined));
+        } else if (value.isDocument()) {
+            value.asDocument().forEach((key, nested) -> {
+                if ((key.equals("$lookup") || key.equals("$graphLookup"))
+                        && nested.isDocument()
+                        && nested.asDocument().isString("from")) {
+                    joined.add(nested.asDocument().getString("from").getValue());
+                }
+                collectJoined(nested, joined);
+            });
+        }
     }
 
     // --- outbox ---------------------------------------------------------------------------------------------------

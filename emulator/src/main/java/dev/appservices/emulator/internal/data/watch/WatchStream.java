@@ -5,6 +5,7 @@ import dev.appservices.emulator.internal.data.ChangeEvent;
 import dev.appservices.emulator.internal.data.DataException;
 import dev.appservices.emulator.internal.data.Namespace;
 import dev.appservices.emulator.internal.data.rules.QueryMatcher;
+import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -19,8 +20,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 /**
  * One open {@code watch}: the change events of a namespace that pass the watcher's rules and {@code $match}
@@ -33,9 +32,6 @@ public final class WatchStream {
 
     private static final Logger LOG = System.getLogger(WatchStream.class.getName());
     private static final int BURST_CHARS = 64 * 1024;
-
-    private static final JsonWriterSettings CANONICAL =
-            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private final SseSink sink;
     private final Namespace namespace;
@@ -94,7 +90,7 @@ public final class WatchStream {
             }
             BsonDocument document = event.toDocument(shown);
             return QueryMatcher.matches(filter, document)
-                    ? "data: " + encode(document.toJson(CANONICAL)) + "\n\n"
+                    ? "data: " + encode(JsonSupport.toCanonicalEjson(document)) + "\n\n"
                     : null;
         } catch (DataException e) {
             return lastWords(e.errorCode(), e.getMessage());
@@ -125,7 +121,7 @@ public final class WatchStream {
         pending.clear();
         BsonDocument error =
                 new BsonDocument("error", new BsonString(message)).append("error_code", new BsonString(errorCode));
-        return "event: error\ndata: " + encode(error.toJson(CANONICAL)) + "\n\n";
+        return "event: error\ndata: " + encode(JsonSupport.toCanonicalEjson(error)) + "\n\n";
     }
 
     private void enqueue(Supplier<String> text) {
