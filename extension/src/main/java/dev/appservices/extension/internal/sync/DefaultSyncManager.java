@@ -134,10 +134,20 @@ public final class DefaultSyncManager implements AppSync {
         }
     }
 
-    /** Closes a removed or deleted user's databases and deletes the user's local data. */
+    /**
+     * Closes a removed or deleted user's databases and deletes the user's local data, also when a database fails to
+     * close (its file is released all the same): the data of a user that is gone must not stay behind.
+     */
     private void removed(String userId) {
         for (DefaultSyncedDatabase database : databasesOf(userId)) {
-            database.close(SyncMessages.userRemoved(database.configuration().name(), userId));
+            try {
+                database.close(SyncMessages.userRemoved(database.configuration().name(), userId));
+            } catch (RuntimeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        SyncMessages.closeFailed(database.configuration().name(), e)
+                                .getMessage());
+            }
         }
         deleteData(userDirectory(userId));
     }

@@ -28,6 +28,7 @@ import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * The local store of one synced database: one H2 MVStore file holding the documents of each collection (see
@@ -276,7 +277,13 @@ final class LocalStore implements AutoCloseable {
         try {
             engine.close();
             if (!mvStore.isClosed()) {
-                mvStore.close();
+                try {
+                    mvStore.close();
+                } catch (MVStoreException e) {
+                    // e.g. an interrupt during the last write: the last commit stays, and the file is released
+                    mvStore.closeImmediately();
+                    throw e;
+                }
             }
         } finally {
             lock.unlock();

@@ -105,6 +105,14 @@ final class SyncMessages {
                 cause);
     }
 
+    static SyncException closeFailed(String name, Throwable cause) {
+        return new SyncException(
+                "APPSVC1031: the synced database '" + name + "' of a removed user did not close cleanly (its local"
+                        + " data is deleted all the same): " + describe(cause),
+                false,
+                cause);
+    }
+
     static SyncException interrupted(String name) {
         return new SyncException(
                 "APPSVC1026: the wait on the sync session of '" + name + "' was interrupted", false, null);
