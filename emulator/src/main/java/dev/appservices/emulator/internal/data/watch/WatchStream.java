@@ -44,6 +44,9 @@ public final class WatchStream {
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set when the error event's text is taken: the drain writes it and ends the stream. */
+    private volatile boolean lastWordsTaken;
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClose;
 
@@ -118,7 +121,7 @@ public final class WatchStream {
     /** The text of {@code event: error}; nothing queued is written after it. */
     private String lastWords(String errorCode, String message) {
         closing.set(true);
-        pending.clear();
+        lastWordsTaken = true;
         BsonDocument error =
                 new BsonDocument("error", new BsonString(message)).append("error_code", new BsonString(errorCode));
         return "event: error\ndata: " + encode(JsonSupport.toCanonicalEjson(error)) + "\n\n";
@@ -144,15 +147,17 @@ public final class WatchStream {
     }
 
     private void writePending() {
+        boolean finished = false;
         try {
             // what is queued goes out in writes of up to 64 KiB: one flush for a burst of events, not one each
             StringBuilder burst = new StringBuilder();
             Supplier<String> next;
-            while ((next = pending.poll()) != null) {
+            while (!finished && (next = pending.poll()) != null) {
                 String text = next.get();
                 if (text != null) {
                     burst.append(text);
                 }
+                finished = lastWordsTaken;
                 if (burst.length() >= BURST_CHARS) {
                     sink.write(burst.toString());
                     burst.setLength(0);
@@ -162,11 +167,12 @@ public final class WatchStream {
                 sink.write(burst.toString());
             }
         } catch (IOException | RuntimeException e) {
-            closing.set(true);
+            finished = true;
         } finally {
             draining.set(false);
         }
-        if (closing.get()) {
+        // what was queued while this drain was ending (the error event of fail() among it) is not left behind
+        if (finished) {
             close();
         } else if (!pending.isEmpty()) {
             drain();
