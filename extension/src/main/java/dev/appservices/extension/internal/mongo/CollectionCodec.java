@@ -1,12 +1,17 @@
 package dev.appservices.extension.internal.mongo;
 
 import dev.appservices.mongo.Namespace;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.BSONException;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonNull;
+import org.bson.BsonType;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonValueCodec;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
@@ -14,6 +19,7 @@ import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecConfigurationException;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
 import org.bson.json.JsonParseException;
 import org.bson.json.JsonReader;
 
@@ -77,6 +83,39 @@ public final class CollectionCodec {
         } catch (BSONException | CodecConfigurationException | ClassCastException e) {
             throw MongoMessages.undecodable(namespace, operation, document.getBsonType(), type, e);
         }
+    }
+
+    /**
+     * Reads an answer that is an array of documents straight into BSON, without building each document's tree first
+     * (a synced database stores these bytes as they are).
+     */
+    public List<RawBsonDocument> parseRawDocuments(String answer, String operation) {
+        if (answer == null || answer.isBlank()) {
+            throw MongoMessages.unreadableAnswer(namespace, operation, "an array was expected");
+        }
+        List<RawBsonDocument> documents = new ArrayList<>();
+        BasicOutputBuffer buffer = new BasicOutputBuffer();
+        try (JsonReader reader = new JsonReader(answer)) {
+            if (reader.readBsonType() != BsonType.ARRAY) {
+                throw MongoMessages.unreadableAnswer(namespace, operation, "an array was expected");
+            }
+            reader.readStartArray();
+            BsonType type;
+            while ((type = reader.readBsonType()) != BsonType.END_OF_DOCUMENT) {
+                if (type != BsonType.DOCUMENT) {
+                    throw MongoMessages.undecodable(namespace, operation, type, RawBsonDocument.class, null);
+                }
+                // one buffer for all: each document is copied out of it
+                buffer.truncateToPosition(0);
+                new BsonBinaryWriter(buffer).pipe(reader);
+                documents.add(new RawBsonDocument(buffer.toByteArray()));
+            }
+            reader.readEndArray();
+        } catch (JsonParseException | BSONException e) {
+            // no cause: the parser's message quotes the text, which holds documents
+            throw MongoMessages.unreadableAnswer(namespace, operation, "not valid Extended JSON");
+        }
+        return List.copyOf(documents);
     }
 
     /** Parses the answer of an operation: any Extended JSON value; an empty answer is BSON null. */

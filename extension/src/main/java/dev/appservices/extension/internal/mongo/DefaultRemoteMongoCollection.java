@@ -26,6 +26,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
@@ -121,7 +122,7 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
         if (limit > 0) {
             argument.append("limit", new BsonInt64(limit));
         }
-        return decodeAll(run("find", argument), type, "find");
+        return decodeAll(call("find", argument), type, "find");
     }
 
     /** Runs {@code findOne} for {@link DefaultFindIterable#first()}. */
@@ -142,7 +143,7 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     @Override
     public <R> List<R> aggregate(List<? extends Bson> pipeline, Class<R> resultClass) {
-        return decodeAll(run("aggregate", aggregateArgument(pipeline, resultClass)), resultClass, "aggregate");
+        return decodeAll(call("aggregate", aggregateArgument(pipeline, resultClass)), resultClass, "aggregate");
     }
 
     @Override
@@ -441,13 +442,16 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
     }
 
     private BsonValue run(String operation, BsonDocument argument) {
-        String answer;
+        return codec.parse(call(operation, argument), operation);
+    }
+
+    /** Runs an operation; returns its answer's Extended JSON text. */
+    private String call(String operation, BsonDocument argument) {
         try {
-            answer = calls.call(service, operation, argument);
+            return calls.call(service, operation, argument);
         } catch (RuntimeException e) {
             throw MongoMessages.failed(namespace, operation, service, e);
         }
-        return codec.parse(answer, operation);
     }
 
     private BsonDocument runForDocument(String operation, BsonDocument argument) {
@@ -470,7 +474,12 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
         return value.asNumber().longValue();
     }
 
-    private <R> List<R> decodeAll(BsonValue answer, Class<R> type, String operation) {
+    @SuppressWarnings("unchecked") // R is RawBsonDocument
+    private <R> List<R> decodeAll(String text, Class<R> type, String operation) {
+        if (type == RawBsonDocument.class) {
+            return (List<R>) codec.parseRawDocuments(text, operation);
+        }
+        BsonValue answer = codec.parse(text, operation);
         if (!answer.isArray()) {
             throw MongoMessages.unreadableAnswer(namespace, operation, "an array was expected");
         }

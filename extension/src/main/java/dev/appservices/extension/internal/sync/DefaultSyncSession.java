@@ -46,6 +46,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
 /**
  * The session of one synced database, run by one thread of its own: connect (open a change stream per subscribed
@@ -540,8 +541,9 @@ final class DefaultSyncSession implements SyncSession {
         for (Subscription subscription : subscriptions) {
             Namespace namespace = new Namespace(subscription.database(), subscription.collection());
             Set<BsonValue> ids = seen.computeIfAbsent(namespace, n -> new HashSet<>());
-            RemoteMongoCollection<BsonDocument> remote = remote(namespace);
-            List<BsonDocument> all =
+            // read as BSON bytes, which the local store keeps as they are
+            RemoteMongoCollection<RawBsonDocument> remote = remote(namespace).withDocumentClass(RawBsonDocument.class);
+            List<RawBsonDocument> all =
                     remote.find(subscription.filter()).limit(PAGE).toList();
             applyPage(namespace, all, ids);
             BsonValue last = null;
@@ -553,7 +555,7 @@ final class DefaultSyncSession implements SyncSession {
                                 new BsonArray(List.of(
                                         subscription.filter(),
                                         new BsonDocument("_id", new BsonDocument("$gt", last)))));
-                List<BsonDocument> page = remote.find(filter)
+                List<RawBsonDocument> page = remote.find(filter)
                         .sort(new BsonDocument("_id", new BsonInt32(1)))
                         .limit(PAGE)
                         .toList();
@@ -582,7 +584,7 @@ final class DefaultSyncSession implements SyncSession {
         downloadWaits.reached(downloadApplied.get());
     }
 
-    private void applyPage(Namespace namespace, List<BsonDocument> page, Set<BsonValue> seen) {
+    private void applyPage(Namespace namespace, List<? extends BsonDocument> page, Set<BsonValue> seen) {
         Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
         page.forEach(document -> states.put(document.get("_id"), document));
         seen.addAll(states.keySet());

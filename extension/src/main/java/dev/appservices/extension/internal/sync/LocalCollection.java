@@ -209,7 +209,7 @@ final class LocalCollection {
                 engine.delete(namespace, id);
             }
         } else {
-            store(document);
+            store(id, document);
             if (inEngine) {
                 engine.put(namespace, document);
             }
@@ -218,7 +218,10 @@ final class LocalCollection {
 
     /** Writes a document's state to the file's map and the indexes. */
     private void store(BsonDocument document) {
-        BsonValue id = document.get("_id");
+        store(document.get("_id"), document);
+    }
+
+    private void store(BsonValue id, BsonDocument document) {
         touched.add(id);
         stored.put(key(id), LocalStore.bytes(document));
         indexes.values().forEach(index -> index.put(id, document));

@@ -22,6 +22,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.ByteBuf;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
@@ -47,6 +48,14 @@ final class LocalStore implements AutoCloseable {
     private static final String SUBSCRIPTIONS = "subscriptions";
     private static final String NAMESPACES = "namespaces";
     private static final String DOCUMENTS = "documents/";
+
+    /** Stateless once built, and building one looks up a codec for every BSON type: one for every document. */
+    private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
+
+    private static final EncoderContext ENCODER_CONTEXT =
+            EncoderContext.builder().build();
+    /** The first buffer of an encoding; it grows as a document needs (the default, 1 KiB, is mostly unused). */
+    private static final int ENCODING_BUFFER = 256;
 
     private final MVStore mvStore;
     private final QueryEngine engine = new QueryEngine();
@@ -257,17 +266,24 @@ final class LocalStore implements AutoCloseable {
         meta.put(NAMESPACES, bytes(new BsonDocument("list", list)));
     }
 
+    /** A copy to change: a document read as BSON bytes cannot be changed itself. */
+    static BsonDocument mutableCopy(BsonDocument document) {
+        return document instanceof RawBsonDocument raw ? raw.decode(CODEC) : document.clone();
+    }
+
     private static BsonDocument decode(byte[] stored) {
-        return new RawBsonDocument(stored).decode(new BsonDocumentCodec());
+        return new RawBsonDocument(stored).decode(CODEC);
     }
 
     static byte[] bytes(BsonDocument document) {
-        BasicOutputBuffer buffer = new BasicOutputBuffer();
-        new BsonDocumentCodec()
-                .encode(
-                        new BsonBinaryWriter(buffer),
-                        document,
-                        EncoderContext.builder().build());
+        if (document instanceof RawBsonDocument raw) {
+            ByteBuf buffer = raw.getByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        }
+        BasicOutputBuffer buffer = new BasicOutputBuffer(ENCODING_BUFFER);
+        CODEC.encode(new BsonBinaryWriter(buffer), document, ENCODER_CONTEXT);
         return buffer.toByteArray();
     }
 

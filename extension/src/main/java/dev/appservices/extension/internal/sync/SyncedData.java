@@ -302,7 +302,8 @@ final class SyncedData {
         transact(done -> {
             Map<BsonValue, List<BsonDocument>> pending = pendingById(namespace);
             LocalCollection collection = store.collection(namespace);
-            Map<BsonValue, BsonDocument> local = collection.byIds(states.keySet());
+            // a bootstrap writes into an empty collection: nothing to compare with
+            Map<BsonValue, BsonDocument> local = collection.isEmpty() ? Map.of() : collection.byIds(states.keySet());
             for (Map.Entry<BsonValue, BsonDocument> state : states.entrySet()) {
                 BsonValue id = state.getKey();
                 BsonDocument server = state.getValue();
@@ -334,7 +335,7 @@ final class SyncedData {
         if (entries.isEmpty()) {
             return base;
         }
-        BsonDocument result = base == null ? null : base.clone();
+        BsonDocument result = base == null ? null : LocalStore.mutableCopy(base);
         for (BsonDocument entry : entries) {
             switch (entry.getString("op").getValue()) {
                 case INSERT ->

@@ -39,16 +39,20 @@ import dev.appservices.mongo.OperationNotPermittedException;
 import dev.appservices.mongo.RemoteMongoCollection;
 import dev.appservices.mongo.UpdateOptions;
 import dev.appservices.mongo.UpdateResult;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonInt64;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -266,6 +270,27 @@ class RemoteMongoCollectionTest {
         assertInstanceOf(Double.class, read.get("double"));
         assertEquals(Decimal128.parse("1.10"), read.get("decimal"));
         assertEquals(1, orders.count(eq("long", 2)), "numbers compare across types on the server");
+    }
+
+    @Test
+    void readsDocumentsAsRawBsonAsTheyAreAsDocuments() {
+        orders.insertMany(List.of(
+                new Document("_id", 1)
+                        .append("long", 2L)
+                        .append("decimal", Decimal128.parse("1.10"))
+                        .append("nested", new Document("list", List.of(1, "two", new Document("three", 3.0))))
+                        .append("when", new Date(1_700_000_000_000L)),
+                new Document("_id", 2).append("long", 3L)));
+        RemoteMongoCollection<RawBsonDocument> raw = orders.withDocumentClass(RawBsonDocument.class);
+        RemoteMongoCollection<BsonDocument> parsed = orders.withDocumentClass(BsonDocument.class);
+
+        List<RawBsonDocument> found = raw.find().sort(ascending("_id")).toList();
+        assertEquals(parsed.find().sort(ascending("_id")).toList(), found);
+        assertEquals(new BsonInt64(2), found.get(0).get("long"));
+        assertEquals(
+                parsed.aggregate(List.of(match(gte("long", 3L))), BsonDocument.class),
+                raw.aggregate(List.of(match(gte("long", 3L))), RawBsonDocument.class));
+        assertEquals(List.of(), raw.find(eq("_id", 3)).toList());
     }
 
     @Test
