@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,14 +13,16 @@ import java.util.stream.Collectors;
  * several alternating rounds per figure. {@code quick} checks the harness in a minute or two; its figures are not
  * meant to be reported. {@code only=functions,login,…} runs some benchmarks; {@code report=FILE} sets where the
  * AsciiDoc results go (default {@code target/benchmark-results.adoc}); {@code baseline=JAR} names the runnable jar of an
- * earlier emulator, which {@code state} compares with this one.
+ * earlier emulator, which {@code state} compares with this one; {@code rounds=N} measures N rounds instead of 5 (2 in
+ * {@code quick}), to see where figures settle once the JIT has compiled both sides.
  *
  * @param quick    whether this is a short run
  * @param only     the benchmarks to run; empty for all
  * @param report   the results file
  * @param baseline the runnable jar of the emulator to compare with, if given
+ * @param roundsGiven the measured rounds per figure, if given
  */
-record BenchOptions(boolean quick, Set<String> only, Path report, Optional<Path> baseline) {
+record BenchOptions(boolean quick, Set<String> only, Path report, Optional<Path> baseline, OptionalInt roundsGiven) {
 
     static final Set<String> BENCHMARKS = Set.of(
             "functions",
@@ -39,6 +42,7 @@ record BenchOptions(boolean quick, Set<String> only, Path report, Optional<Path>
         Set<String> only = Set.of();
         Path report = Path.of("target", "benchmark-results.adoc");
         Optional<Path> baseline = Optional.empty();
+        OptionalInt rounds = OptionalInt.empty();
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.equals("quick")) {
                 quick = true;
@@ -51,21 +55,36 @@ record BenchOptions(boolean quick, Set<String> only, Path report, Optional<Path>
                 report = Path.of(arg.substring(7));
             } else if (arg.startsWith("baseline=")) {
                 baseline = Optional.of(Path.of(arg.substring(9)));
+            } else if (arg.startsWith("rounds=")) {
+                rounds = OptionalInt.of(positive(arg));
             } else if (!arg.isEmpty() && !arg.equals("full")) {
-                throw new IllegalArgumentException(
-                        "unknown argument '" + arg + "' (expected full, quick, only=a,b, report=FILE or baseline=JAR)");
+                throw new IllegalArgumentException("unknown argument '" + arg
+                        + "' (expected full, quick, only=a,b, report=FILE, baseline=JAR or rounds=N)");
             }
         }
-        return new BenchOptions(quick, only, report, baseline);
+        return new BenchOptions(quick, only, report, baseline, rounds);
     }
 
     boolean runs(String benchmark) {
         return only.isEmpty() || only.contains(benchmark);
     }
 
+    private static int positive(String arg) {
+        String value = arg.substring(arg.indexOf('=') + 1);
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("rounds= takes a positive number: " + arg);
+    }
+
     /** Measured rounds per figure. */
     int rounds() {
-        return quick ? 2 : 5;
+        return roundsGiven.orElse(quick ? 2 : 5);
     }
 
     /** Warm-up of each client before its first measured round at a concurrency. */
