@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -103,7 +104,9 @@ final class SyncBench {
     private record Ratios(double bootstrap, double insertAndUpload, double uploadWait, double query) {}
 
     private static String spread(List<Ratios> rounds, ToDoubleFunction<Ratios> figure, int decimals) {
-        return Spread.of(rounds.stream().map(figure::applyAsDouble).toList()).format(decimals);
+        Spread spread = Spread.of(rounds.stream().map(figure::applyAsDouble).toList());
+        return spread.format(decimals)
+                + String.format(Locale.ROOT, ", %." + decimals + "f–%." + decimals + "f", spread.min(), spread.max());
     }
 
     /** Each side of each figure once. */
