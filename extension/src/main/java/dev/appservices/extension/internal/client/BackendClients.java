@@ -6,13 +6,11 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -31,10 +29,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * makes Apache HttpClient (RESTEasy's engine) read the body to its end, which a change stream never reaches, while
  * closing a client drops its connections at once. Streams also stay out of the pool so that they never hold the
  * connections requests wait for: 50 open streams would take all of them. {@code ServiceCalls} bounds the wait for a
- * stream's response headers by the App timeout. Building a client takes milliseconds (RESTEasy reads the whole
- * interface), so one spare stream client per server is built ahead, on the App's executor, each time one is taken:
- * a sync session that reconnects or opens its next stream does not wait for it. Stream clients still open and spares
- * are closed with the App. Thread-safe.
+ * stream's response headers by the App timeout. Stream clients still open when the App closes are closed with it.
+ * Thread-safe.
  */
 final class BackendClients implements AutoCloseable {
 
@@ -54,9 +50,6 @@ final class BackendClients implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<URI, AppServicesApi> clients = new ConcurrentHashMap<>();
     private final Set<AppServicesApi> streamClients = ConcurrentHashMap.newKeySet();
-    /** A stream client per server built ahead of need; guarded by {@code this}. */
-    private final Map<URI, AppServicesApi> spareStreamClients = new HashMap<>();
-
     private boolean closed;
     /** Created with the first client (an App that never sends a request needs none); guarded by {@code this}. */
     private SharedJsonb jsonb;
@@ -92,40 +85,13 @@ final class BackendClients implements AutoCloseable {
      * @throws dev.appservices.AppServicesException {@code CLIENT_APP_CLOSED} once the App is closed
      */
     AppServicesApi newStreamClient(URI server) {
-        AppServicesApi client;
         synchronized (this) {
             if (closed) {
                 throw ClientMessages.appClosed(appId);
             }
-            client = spareStreamClients.remove(server);
-            if (client == null) {
-                client = build(server, true);
-            }
+            AppServicesApi client = build(server, true);
             streamClients.add(client);
-        }
-        buildSpare(server);
-        return client;
-    }
-
-    /** Builds the next stream client of a server in the background; a failure only means there is no spare. */
-    private void buildSpare(URI server) {
-        try {
-            executor.execute(() -> {
-                try {
-                    AppServicesApi spare = build(server, true);
-                    boolean kept;
-                    synchronized (this) {
-                        kept = !closed && spareStreamClients.putIfAbsent(server, spare) == null;
-                    }
-                    if (!kept) {
-                        closeQuietly(spare);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.DEBUG, "building a spare stream client of App " + appId + " failed", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // the App is closing
+            return client;
         }
     }
 
@@ -143,6 +109,9 @@ final class BackendClients implements AutoCloseable {
 
     private AppServicesApi build(URI server, boolean streaming) {
         long timeout = configuration.timeout().toMillis();
+        if (jsonb == null) {
+            jsonb = new SharedJsonb();
+        }
         return RestClientBuilder.newBuilder()
                 .baseUri(server)
                 // The App timeout bounds connecting and every wait for the server; the SDKs' transports do the same.
@@ -158,15 +127,8 @@ final class BackendClients implements AutoCloseable {
                 .register(new TelemetryFilter())
                 .register(new ErrorResponseMapper(appId))
                 .register(new ExtendedJsonBodyWriter())
-                .register(sharedJsonb())
+                .register(jsonb)
                 .build(AppServicesApi.class);
-    }
-
-    private synchronized SharedJsonb sharedJsonb() {
-        if (jsonb == null) {
-            jsonb = new SharedJsonb();
-        }
-        return jsonb;
     }
 
     private void closeQuietly(AppServicesApi client) {
@@ -186,10 +148,8 @@ final class BackendClients implements AutoCloseable {
             closed = true;
             open = new ArrayList<>(clients.values());
             open.addAll(streamClients);
-            open.addAll(spareStreamClients.values());
             clients.clear();
             streamClients.clear();
-            spareStreamClients.clear();
             json = jsonb;
         }
         open.forEach(this::closeQuietly);
