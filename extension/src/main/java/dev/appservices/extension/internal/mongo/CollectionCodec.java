@@ -89,7 +89,7 @@ public final class CollectionCodec {
      * Reads an answer that is an array of documents straight into BSON, without building each document's tree first
      * (a synced database stores these bytes as they are).
      */
-    public List<RawBsonDocument> parseRawDocuments(String answer, String operation) {
+    List<RawBsonDocument> parseRawDocuments(String answer, String operation) {
         if (answer == null || answer.isBlank()) {
             throw MongoMessages.unreadableAnswer(namespace, operation, "an array was expected");
         }
