@@ -72,6 +72,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final WatchStreams watches;
+    private final StateStore store;
     private final DataLayer data;
 
     private EmulatorServer(
@@ -80,6 +81,7 @@ public final class EmulatorServer implements AutoCloseable {
             Dispatcher dispatcher,
             String host,
             WatchStreams watches,
+            StateStore store,
             DataLayer data,
             ImportedRuntimes runtimes) {
         this.server = server;
@@ -87,6 +89,7 @@ public final class EmulatorServer implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.host = host;
         this.watches = watches;
+        this.store = store;
         this.data = data;
         this.runtimes = runtimes;
     }
@@ -162,38 +165,43 @@ public final class EmulatorServer implements AutoCloseable {
                 data.store().client().getDatabase(options.stateDatabase()),
                 data.store().isEmbedded(),
                 clock);
-        options.dataDirectory().ifPresent(store::migrate);
-        List<EmulatedApp> emulated = new ArrayList<>();
-        for (AppSettings settings : options.apps()) {
-            HookValidation.check(settings, functions);
-            emulated.add(new EmulatedApp(
-                    settings,
-                    store.stateFor(settings.id()),
-                    functions,
-                    appData.get(settings.id()),
-                    runtimes.userEvents(settings.id())));
-        }
-        WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
-        Apps apps = new Apps(emulated);
-        RequestCounters counters = new RequestCounters();
-        FaultRegistry faults = new FaultRegistry();
-        Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, clock, watches), counters, faults);
-
-        answerWithoutDelayedAck();
-        HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
-        } catch (IOException | RuntimeException e) {
-            watches.close();
-            throw Messages.cannotBind(options.host(), options.port(), e);
+            options.dataDirectory().ifPresent(store::migrate);
+            List<EmulatedApp> emulated = new ArrayList<>();
+            for (AppSettings settings : options.apps()) {
+                HookValidation.check(settings, functions);
+                emulated.add(new EmulatedApp(
+                        settings,
+                        store.stateFor(settings.id()),
+                        functions,
+                        appData.get(settings.id()),
+                        runtimes.userEvents(settings.id())));
+            }
+            WatchStreams watches = new WatchStreams(data.events(), options.watchHeartbeat());
+            Apps apps = new Apps(emulated);
+            RequestCounters counters = new RequestCounters();
+            FaultRegistry faults = new FaultRegistry();
+            Dispatcher dispatcher = new Dispatcher(routes(apps, counters, faults, clock, watches), counters, faults);
+
+            answerWithoutDelayedAck();
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
+            } catch (IOException | RuntimeException e) {
+                watches.close();
+                throw Messages.cannotBind(options.host(), options.port(), e);
+            }
+            ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                    WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), workerThreads());
+            workers.allowCoreThreadTimeOut(true);
+            server.setExecutor(workers);
+            server.createContext("/", dispatcher);
+            server.start();
+            return new EmulatorServer(server, workers, dispatcher, options.host(), watches, store, data, runtimes);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(
-                WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), workerThreads());
-        workers.allowCoreThreadTimeOut(true);
-        server.setExecutor(workers);
-        server.createContext("/", dispatcher);
-        server.start();
-        return new EmulatorServer(server, workers, dispatcher, options.host(), watches, data, runtimes);
     }
 
     /** The bound port. */
@@ -234,6 +242,7 @@ public final class EmulatorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         runtimes.close();
+        store.close();
         data.close();
     }
 

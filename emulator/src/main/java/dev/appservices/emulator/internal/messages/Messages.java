@@ -232,6 +232,11 @@ public final class Messages {
         return "APPSVC0559: the watch stream ended because the user's session ended";
     }
 
+    public static String sessionSweepFailed(String failure) {
+        return "APPSVC0524: removing the expired sessions from the state store failed (" + failure
+                + "); the next sweep tries again in ten minutes";
+    }
+
     public static String watchFailed(String failure) {
         return "APPSVC0523: the watch stream ended because an event could not be prepared (" + failure
                 + "); see the emulator's log";

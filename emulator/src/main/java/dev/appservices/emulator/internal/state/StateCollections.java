@@ -67,7 +67,8 @@ record StateCollections(
                         .append("userId", ONE)
                         .append("name", ONE)),
                 unique(new BsonDocument("keyHash", ONE))));
-        sessions.createIndexes(List.of(new IndexModel(new BsonDocument("userId", ONE))));
+        sessions.createIndexes(List.of(
+                new IndexModel(new BsonDocument("userId", ONE)), new IndexModel(new BsonDocument("expiresAt", ONE))));
     }
 
     /**

@@ -31,11 +31,11 @@ import org.bson.types.ObjectId;
 
 /**
  * The emulator's state database, shared by every emulator process that uses the same MongoDB deployment: opens it
- * (indexes, deletions left unfinished by a process that died), gives each app its {@link AppState}, and moves the
- * data file of emulators before the state database ({@code <data-dir>/emulator-state.json}) into it once.
- * Thread-safe.
+ * (indexes, deletions left unfinished by a process that died), gives each app its {@link AppState}, removes expired
+ * sessions ({@link SessionSweeper}) until it is closed, and moves the data file of emulators before the state
+ * database ({@code <data-dir>/emulator-state.json}) into it once. Thread-safe.
  */
-public final class StateStore {
+public final class StateStore implements AutoCloseable {
 
     static final String FILE_NAME = "emulator-state.json";
     static final String MIGRATED_SUFFIX = ".migrated";
@@ -44,11 +44,13 @@ public final class StateStore {
     private final StateCollections collections;
     private final boolean owned;
     private final Clock clock;
+    private final SessionSweeper sweeper;
 
-    private StateStore(StateCollections collections, boolean owned, Clock clock) {
+    private StateStore(StateCollections collections, boolean owned, Clock clock, SessionSweeper sweeper) {
         this.collections = collections;
         this.owned = owned;
         this.clock = clock;
+        this.sweeper = sweeper;
     }
 
     /**
@@ -62,7 +64,13 @@ public final class StateStore {
         StateCollections collections = StateCollections.in(database);
         collections.createIndexes();
         collections.finishInterruptedDeletions();
-        return new StateStore(collections, owned, clock);
+        return new StateStore(collections, owned, clock, SessionSweeper.start(collections.sessions(), clock));
+    }
+
+    /** Stops removing expired sessions; the database itself belongs to the data layer. */
+    @Override
+    public void close() {
+        sweeper.close();
     }
 
     /**
