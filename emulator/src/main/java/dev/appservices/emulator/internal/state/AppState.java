@@ -39,9 +39,8 @@ import org.bson.types.ObjectId;
  * on one document, or a sequence that stays correct if the process dies between its steps (see {@link #deleteUser}),
  * and only an emulator that owns its store keeps what the request path reads (sessions, accounts, the owners of
  * identities) in memory (see {@link StateCache}). Races between processes are settled by the database: unique
- * indexes make an email, an
- * identity and an API key name per user taken once, and single-use tokens are consumed by one
- * {@code findOneAndDelete}. Thread-safe.
+ * indexes make an email, an identity and an API key name per user taken once, and single-use tokens are consumed by
+ * one {@code findOneAndDelete}. Thread-safe.
  */
 public final class AppState {
 

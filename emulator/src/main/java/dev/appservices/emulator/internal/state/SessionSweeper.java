@@ -22,7 +22,7 @@ import org.bson.BsonInt64;
  */
 final class SessionSweeper implements AutoCloseable {
 
-    static final Duration INTERVAL = Duration.ofMinutes(10);
+    private static final Duration INTERVAL = Duration.ofMinutes(10);
 
     private static final Logger LOG = System.getLogger(SessionSweeper.class.getName());
 
@@ -49,7 +49,7 @@ final class SessionSweeper implements AutoCloseable {
     }
 
     /** Deletes the expired sessions of every app; returns how many there were. */
-    long sweep() {
+    private long sweep() {
         BsonDocument expired = new BsonDocument("expiresAt", new BsonDocument("$lte", new BsonInt64(clock.millis())));
         return sessions.deleteMany(expired).getDeletedCount();
     }

@@ -44,10 +44,10 @@ public final class WatchStream {
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** Set when the error event's text is taken: the drain writes it and ends the stream. */
     private volatile boolean lastWordsTaken;
 
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClose;
 
     WatchStream(
