@@ -237,6 +237,12 @@ public final class Messages {
                 + "); the next sweep tries again in ten minutes";
     }
 
+    public static String stateWriteFailed(int failed, int queued, String collection, String failure) {
+        return "APPSVC0525: " + failed + " of " + queued + " queued changes to the state collection '" + collection
+                + "' could not be written (" + failure + "); this emulator process goes on as if they were, but the"
+                + " state store, and so the next start, lacks them";
+    }
+
     public static String watchFailed(String failure) {
         return "APPSVC0523: the watch stream ended because an event could not be prepared (" + failure
                 + "); see the emulator's log";

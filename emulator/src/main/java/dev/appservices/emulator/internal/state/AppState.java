@@ -57,22 +57,25 @@ public final class AppState {
     private final String appId;
     private final byte[] signingSecret;
     private final String domainId;
-    private final StateCollections store;
+    private final StateCollections collections;
     private final StateCache cache;
+    private final WriteBehind writes;
     private final Clock clock;
 
     AppState(
             String appId,
             String signingSecret,
             String domainId,
-            StateCollections store,
+            StateCollections collections,
             StateCache cache,
+            WriteBehind writes,
             Clock clock) {
         this.appId = appId;
         this.signingSecret = Base64.getDecoder().decode(signingSecret);
         this.domainId = domainId;
-        this.store = store;
+        this.collections = collections;
         this.cache = cache;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -87,11 +90,11 @@ public final class AppState {
     // users and identities
 
     public Optional<User> user(String userId) {
-        return live(store.users().find(byId(userId)).first()).map(StateDocuments::user);
+        return live(store().users().find(byId(userId)).first()).map(StateDocuments::user);
     }
 
     public List<User> users() {
-        return store
+        return store()
                 .users()
                 .find(ofApp())
                 .sort(new BsonDocument("createdAt", ONE).append(ID, ONE))
@@ -132,11 +135,11 @@ public final class AppState {
 
     /** The user that owns an identity key; one marked deleted has its deletion finished first, and then none does. */
     private Optional<User> liveOwner(String identityKey) {
-        BsonDocument owner = store.users()
+        BsonDocument owner = store().users()
                 .find(new BsonDocument(IDENTITY_KEYS, new BsonString(identityKey)))
                 .first();
         if (owner != null && owner.containsKey(DELETED)) {
-            store.finishDeletion(owner);
+            store().finishDeletion(owner);
             cache.forgetUser(owner.getString(ID).getValue());
             cache.forgetAccounts();
             return Optional.empty();
@@ -150,17 +153,26 @@ public final class AppState {
      * usual way.
      */
     public IdentityLogin createUser(Identity identity, String userType) {
-        return insertUser(identity, userType).orElseGet(() -> loginIdentity(identity, userType));
+        User user = newUser(identity, userType);
+        if (!inserted(() -> writes.insertUser(StateDocuments.write(appId, user)))) {
+            return loginIdentity(identity, userType);
+        }
+        cache.created(user);
+        return new IdentityLogin(user, true);
     }
 
     /** A new user owning the identity; empty if the identity's unique index refused it (another user owns it). */
     private Optional<IdentityLogin> insertUser(Identity identity, String userType) {
-        User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
-        if (!inserted(() -> store.users().insertOne(StateDocuments.write(appId, user)))) {
+        User user = newUser(identity, userType);
+        if (!inserted(() -> store().users().insertOne(StateDocuments.write(appId, user)))) {
             return Optional.empty();
         }
         cache.created(user);
         return Optional.of(new IdentityLogin(user, true));
+    }
+
+    private User newUser(Identity identity, String userType) {
+        return new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
     }
 
     /**
@@ -173,7 +185,7 @@ public final class AppState {
     public Optional<User> linkIdentity(String userId, Identity identity) {
         BsonString key = new BsonString(StateDocuments.identityKey(appId, identity));
         BsonDocument owner =
-                store.users().find(new BsonDocument(IDENTITY_KEYS, key)).first();
+                store().users().find(new BsonDocument(IDENTITY_KEYS, key)).first();
         if (owner != null) {
             return owner.getString(ID).getValue().equals(userId)
                     ? live(owner).map(StateDocuments::user)
@@ -182,7 +194,7 @@ public final class AppState {
         BsonDocument push = new BsonDocument(
                 "$push", new BsonDocument("identities", StateDocuments.write(identity)).append(IDENTITY_KEYS, key));
         try {
-            Optional<User> linked = live(store.users()
+            Optional<User> linked = live(store().users()
                             .findOneAndUpdate(
                                     ofApp(userId),
                                     push,
@@ -200,14 +212,14 @@ public final class AppState {
 
     /** Disables or enables a user; disabling ends the user's sessions (and tokens are refused for it anyway). */
     public boolean setDisabled(String userId, boolean disabled) {
-        boolean found = store.users()
+        boolean found = store().users()
                         .updateOne(
                                 ofApp(userId),
                                 new BsonDocument("$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
                         .getMatchedCount()
                 > 0;
         if (found && disabled) {
-            store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
+            store().sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
         }
         cache.forgetUser(userId);
         return found;
@@ -217,7 +229,7 @@ public final class AppState {
         BsonDocument change = canonicalEjson == null
                 ? new BsonDocument("$unset", new BsonDocument("customData", new BsonString("")))
                 : new BsonDocument("$set", new BsonDocument("customData", new BsonString(canonicalEjson)));
-        boolean found = store.users().updateOne(ofApp(userId), change).getMatchedCount() > 0;
+        boolean found = store().users().updateOne(ofApp(userId), change).getMatchedCount() > 0;
         cache.forgetUser(userId);
         return found;
     }
@@ -229,7 +241,7 @@ public final class AppState {
      * the next login of one of its identities, finishes deleting.
      */
     public boolean deleteUser(String userId) {
-        BsonDocument marked = store.users()
+        BsonDocument marked = store().users()
                 .findOneAndUpdate(
                         ofApp(userId),
                         new BsonDocument("$set", new BsonDocument(DELETED, BsonBoolean.TRUE)),
@@ -238,14 +250,14 @@ public final class AppState {
             return false;
         }
         cache.forgetUser(userId);
-        store.finishDeletion(marked);
+        store().finishDeletion(marked);
         cache.forgetAccounts();
         return true;
     }
 
     /** Forgets all users, accounts, tokens, keys and sessions of the app; the signing secret stays. */
     public void reset() {
-        store.recordCollections().forEach(collection -> collection.deleteMany(ofApp()));
+        store().recordCollections().forEach(collection -> collection.deleteMany(ofApp()));
         cache.forgetAll();
     }
 
@@ -254,7 +266,8 @@ public final class AppState {
     public Optional<Account> account(String email) {
         return cache.account(
                 email,
-                () -> Optional.ofNullable(store.accounts().find(byEmail(email)).first())
+                () -> Optional.ofNullable(
+                                store().accounts().find(byEmail(email)).first())
                         .map(StateDocuments::account));
     }
 
@@ -265,20 +278,20 @@ public final class AppState {
      *     between processes registering the same email at once
      */
     public boolean addAccount(Account account) {
-        return inserted(() -> store.accounts().insertOne(StateDocuments.write(appId, account)));
+        return inserted(() -> store().accounts().insertOne(StateDocuments.write(appId, account)));
     }
 
     public void confirmAccount(String email) {
-        store.accounts()
+        store().accounts()
                 .updateOne(byEmail(email), new BsonDocument("$set", new BsonDocument("confirmed", BsonBoolean.TRUE)));
-        store.emailTokens().deleteOne(emailTokenId(EmailToken.CONFIRM, email));
+        store().emailTokens().deleteOne(emailTokenId(EmailToken.CONFIRM, email));
         cache.forgetAccount(email);
     }
 
     public void removeAccount(String email) {
-        store.accounts().deleteOne(byEmail(email));
+        store().accounts().deleteOne(byEmail(email));
         cache.forgetAccount(email);
-        store.emailTokens()
+        store().emailTokens()
                 .deleteMany(new BsonDocument(
                         ID,
                         new BsonDocument(
@@ -289,7 +302,7 @@ public final class AppState {
     }
 
     public void setPassword(String email, String passwordHash) {
-        store.accounts()
+        store().accounts()
                 .updateOne(
                         byEmail(email),
                         new BsonDocument("$set", new BsonDocument("passwordHash", new BsonString(passwordHash))));
@@ -302,7 +315,7 @@ public final class AppState {
                 new EmailToken(kind, email, PasswordHasher.randomHex(32), new ObjectId().toHexString(), clock.millis());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // two upserts of one new _id can race on a real deployment: the loser retries as an update
-            if (inserted(() -> store.emailTokens()
+            if (inserted(() -> store().emailTokens()
                     .replaceOne(
                             emailTokenId(kind, email),
                             StateDocuments.write(appId, token),
@@ -315,7 +328,7 @@ public final class AppState {
 
     /** Removes and returns the matching token, if any: one atomic delete, so a token works once. */
     public Optional<EmailToken> consumeEmailToken(String kind, String token, String tokenId) {
-        return Optional.ofNullable(store.emailTokens()
+        return Optional.ofNullable(store().emailTokens()
                         .findOneAndDelete(ofApp().append("kind", new BsonString(kind))
                                 .append("tokenId", new BsonString(tokenId))
                                 .append("token", new BsonString(token))))
@@ -323,7 +336,7 @@ public final class AppState {
     }
 
     public List<EmailToken> emailTokens(String kind) {
-        return store.emailTokens()
+        return store().emailTokens()
                 .find(ofApp().append("kind", new BsonString(kind)))
                 .sort(new BsonDocument("createdAt", ONE))
                 .map(StateDocuments::emailToken)
@@ -340,7 +353,7 @@ public final class AppState {
      */
     public Optional<ApiKey> addApiKey(String userId, String name, String keyHash) {
         ApiKey key = new ApiKey(new ObjectId().toHexString(), name, keyHash, false, userId);
-        return inserted(() -> store.apiKeys().insertOne(StateDocuments.write(appId, key)))
+        return inserted(() -> store().apiKeys().insertOne(StateDocuments.write(appId, key)))
                 ? Optional.of(key)
                 : Optional.empty();
     }
@@ -350,7 +363,7 @@ public final class AppState {
     }
 
     public List<ApiKey> apiKeys(String userId) {
-        return store.apiKeys()
+        return store().apiKeys()
                 .find(ofApp().append("userId", new BsonString(userId)))
                 .sort(new BsonDocument(ID, ONE))
                 .map(StateDocuments::apiKey)
@@ -358,7 +371,7 @@ public final class AppState {
     }
 
     public Optional<ApiKey> apiKeyByHash(String keyHash) {
-        return ofThisApp(store.apiKeys()
+        return ofThisApp(store().apiKeys()
                         .find(new BsonDocument("keyHash", new BsonString(keyHash)))
                         .first())
                 .map(StateDocuments::apiKey);
@@ -366,7 +379,7 @@ public final class AppState {
 
     public boolean setApiKeyDisabled(String userId, String keyId, boolean disabled) {
         return ownKey(userId, keyId).isPresent()
-                && store.apiKeys()
+                && store().apiKeys()
                                 .updateOne(
                                         byId(keyId),
                                         new BsonDocument(
@@ -377,7 +390,7 @@ public final class AppState {
 
     public boolean deleteApiKey(String userId, String keyId) {
         return ownKey(userId, keyId).isPresent()
-                && store.apiKeys().deleteOne(byId(keyId)).getDeletedCount() > 0;
+                && store().apiKeys().deleteOne(byId(keyId)).getDeletedCount() > 0;
     }
 
     // sessions
@@ -386,7 +399,7 @@ public final class AppState {
         // Whole seconds, like the refresh token's exp claim, so the session ends exactly when the token does.
         long expiresAt = (clock.millis() + ttl.toMillis() + 999) / 1000 * 1000;
         Session session = new Session(PasswordHasher.randomHex(12), userId, deviceId, expiresAt);
-        store.sessions().insertOne(StateDocuments.write(appId, session));
+        writes.insertSession(session.id(), StateDocuments.write(appId, session));
         cache.opened(session);
         return session;
     }
@@ -394,9 +407,9 @@ public final class AppState {
     /** The live session with that id; an expired one is forgotten. */
     private Optional<Session> session(String sessionId) {
         Optional<Session> session =
-                ofThisApp(store.sessions().find(byId(sessionId)).first()).map(StateDocuments::session);
+                ofThisApp(store().sessions().find(byId(sessionId)).first()).map(StateDocuments::session);
         if (session.isPresent() && session.get().expiresAt() <= clock.millis()) {
-            store.sessions().deleteOne(byId(sessionId));
+            store().sessions().deleteOne(byId(sessionId));
             return Optional.empty();
         }
         return session;
@@ -418,20 +431,25 @@ public final class AppState {
         return found;
     }
 
-    public boolean revokeSession(String sessionId) {
-        boolean found = store.sessions().deleteOne(byId(sessionId)).getDeletedCount() > 0;
+    public void revokeSession(String sessionId) {
+        writes.deleteSession(sessionId);
         cache.forgetSession(sessionId);
-        return found;
     }
 
     public boolean revokeSessions(String userId) {
-        store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
+        store().sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
         cache.forgetUser(userId);
         return user(userId).isPresent();
     }
 
+    /** The collections, once they hold every write this process made before (see {@link WriteBehind}). */
+    private StateCollections store() {
+        writes.settle();
+        return collections;
+    }
+
     private Optional<BsonDocument> ownKey(String userId, String keyId) {
-        return ofThisApp(store.apiKeys().find(byId(keyId)).first())
+        return ofThisApp(store().apiKeys().find(byId(keyId)).first())
                 .filter(key -> key.getString("userId").getValue().equals(userId));
     }
 

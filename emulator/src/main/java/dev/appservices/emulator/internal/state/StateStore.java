@@ -45,12 +45,15 @@ public final class StateStore implements AutoCloseable {
     private final boolean owned;
     private final Clock clock;
     private final SessionSweeper sweeper;
+    private final WriteBehind writes;
 
-    private StateStore(StateCollections collections, boolean owned, Clock clock, SessionSweeper sweeper) {
+    private StateStore(
+            StateCollections collections, boolean owned, Clock clock, SessionSweeper sweeper, WriteBehind writes) {
         this.collections = collections;
         this.owned = owned;
         this.clock = clock;
         this.sweeper = sweeper;
+        this.writes = writes;
     }
 
     /**
@@ -64,13 +67,22 @@ public final class StateStore implements AutoCloseable {
         StateCollections collections = StateCollections.in(database);
         collections.createIndexes();
         collections.finishInterruptedDeletions();
-        return new StateStore(collections, owned, clock, SessionSweeper.start(collections.sessions(), clock));
+        return new StateStore(
+                collections,
+                owned,
+                clock,
+                SessionSweeper.start(collections.sessions(), clock),
+                owned ? WriteBehind.owned(collections, WriteBehind.DELAY) : WriteBehind.none(collections));
     }
 
-    /** Stops removing expired sessions; the database itself belongs to the data layer. */
+    /**
+     * Stops removing expired sessions and writes the logins' queued inserts (see {@link WriteBehind}); the database
+     * itself belongs to the data layer.
+     */
     @Override
     public void close() {
         sweeper.close();
+        writes.close();
     }
 
     /**
@@ -106,6 +118,7 @@ public final class StateStore implements AutoCloseable {
                 app.getString("domainId").getValue(),
                 collections,
                 owned ? StateCache.owned() : StateCache.none(),
+                writes,
                 clock);
     }
 
