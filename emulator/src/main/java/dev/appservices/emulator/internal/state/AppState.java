@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -38,7 +39,8 @@ import org.bson.types.ObjectId;
  * <p>Every emulator process on the same database sees the same state: each operation is one atomic MongoDB operation
  * on one document, or a sequence that stays correct if the process dies between its steps (see {@link #deleteUser}),
  * and only an emulator that owns its store keeps what the request path reads (sessions, accounts, the owners of
- * identities) in memory (see {@link StateCache}). Races between processes are settled by the database: unique
+ * identities) in memory (see {@link StateCache}) and writes a login's inserts after answering (see
+ * {@link WriteBehind}); everything else it does with the store writes those first. Races between processes are settled by the database: unique
  * indexes make an email, an identity and an API key name per user taken once, and single-use tokens are consumed by
  * one {@code findOneAndDelete}. Thread-safe.
  */
@@ -124,7 +126,8 @@ public final class AppState {
             if (owner.isPresent()) {
                 return new IdentityLogin(owner.get(), false);
             }
-            Optional<IdentityLogin> created = insertUser(identity, userType);
+            Optional<IdentityLogin> created =
+                    insertUser(identity, userType, document -> store().users().insertOne(document));
             if (created.isPresent()) {
                 return created.get();
             }
@@ -149,30 +152,24 @@ public final class AppState {
 
     /**
      * Creates the user of an identity this login made up (an anonymous login's): one insert, without first looking for
-     * an owner that cannot exist. Should the identity's unique index refuse it all the same, the login goes the
-     * usual way.
+     * an owner that cannot exist, written after the answer by an emulator that owns its store (see
+     * {@link WriteBehind}). Should the identity's unique index refuse it all the same, the login goes the usual way.
      */
     public IdentityLogin createUser(Identity identity, String userType) {
-        User user = newUser(identity, userType);
-        if (!inserted(() -> writes.insertUser(StateDocuments.write(appId, user)))) {
-            return loginIdentity(identity, userType);
-        }
-        cache.created(user);
-        return new IdentityLogin(user, true);
+        return insertUser(identity, userType, writes::insertUser).orElseGet(() -> loginIdentity(identity, userType));
     }
 
-    /** A new user owning the identity; empty if the identity's unique index refused it (another user owns it). */
-    private Optional<IdentityLogin> insertUser(Identity identity, String userType) {
-        User user = newUser(identity, userType);
-        if (!inserted(() -> store().users().insertOne(StateDocuments.write(appId, user)))) {
+    /**
+     * A new user owning the identity, inserted by {@code insert}; empty if the identity's unique index refused it
+     * (another user owns it).
+     */
+    private Optional<IdentityLogin> insertUser(Identity identity, String userType, Consumer<BsonDocument> insert) {
+        User user = new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
+        if (!inserted(() -> insert.accept(StateDocuments.write(appId, user)))) {
             return Optional.empty();
         }
         cache.created(user);
         return Optional.of(new IdentityLogin(user, true));
-    }
-
-    private User newUser(Identity identity, String userType) {
-        return new User(new ObjectId().toHexString(), userType, false, List.of(identity), null, clock.millis());
     }
 
     /**
