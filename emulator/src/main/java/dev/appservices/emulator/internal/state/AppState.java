@@ -39,10 +39,10 @@ import org.bson.types.ObjectId;
  * <p>Every emulator process on the same database sees the same state: each operation is one atomic MongoDB operation
  * on one document, or a sequence that stays correct if the process dies between its steps (see {@link #deleteUser}),
  * and only an emulator that owns its store keeps what the request path reads (sessions, accounts, the owners of
- * identities) in memory (see {@link StateCache}) and writes a login's inserts after answering (see
- * {@link WriteBehind}); everything else it does with the store writes those first. Races between processes are settled by the database: unique
- * indexes make an email, an identity and an API key name per user taken once, and single-use tokens are consumed by
- * one {@code findOneAndDelete}. Thread-safe.
+ * identities) in memory (see {@link StateCache}) and writes a login's inserts and a logout's delete after answering
+ * (see {@link WriteBehind}); everything else it does with the store writes those first. Races between processes are
+ * settled by the database: unique indexes make an email, an identity and an API key name per user taken once, and
+ * single-use tokens are consumed by one {@code findOneAndDelete}. Thread-safe.
  */
 public final class AppState {
 

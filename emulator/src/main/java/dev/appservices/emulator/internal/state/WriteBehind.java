@@ -25,20 +25,20 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
- * The inserts of a login (the user an anonymous login makes up, the new session), which an emulator that owns its
- * store (the embedded one) writes after answering: they are queued and written a few milliseconds later, in one
- * {@code insertMany} per collection, so that concurrent logins share the store's round trips, and a logout within
- * that time takes its session's insert back, so that neither is written. Nothing else is deferred: every other
- * operation on the state first writes what is queued ({@link #settle()}), so this process always reads its own
- * writes, and {@link #close()} writes the rest. The embedded store is no more durable than that anyway: its file
- * is committed about once a second.
+ * The writes of a login (the user an anonymous login makes up, the new session) and of a logout (the session's
+ * deletion), which an emulator that owns its store (the embedded one) makes after answering: they are queued and
+ * written a few milliseconds later, one {@code insertMany} per collection and one bulk of deletes, so that concurrent
+ * logins share the store's round trips, and a logout within that time takes its session's insert back, so that
+ * neither is written. Nothing else is deferred: every other operation on the state first writes what is queued
+ * ({@link #settle()}), so this process always reads its own writes, and {@link #close()} writes the rest. The
+ * embedded store is no more durable than that anyway: its file is committed about once a second.
  *
  * <p>Emulators that share their store ({@link #none}) write at once, since another process must find a session the
  * moment its token is handed out. Thread-safe.
  */
 final class WriteBehind implements AutoCloseable {
 
-    /** How long the first queued insert waits for others to join its batch. */
+    /** How long the first queued write waits for others to join its batch. */
     static final Duration DELAY = Duration.ofMillis(5);
 
     private static final Logger LOG = System.getLogger(WriteBehind.class.getName());
@@ -64,7 +64,7 @@ final class WriteBehind implements AutoCloseable {
         this.writer = writer;
     }
 
-    /** For an emulator that owns its store: inserts wait {@code delay} for others. */
+    /** For an emulator that owns its store: writes wait {@code delay} for others. */
     static WriteBehind owned(StateCollections collections, Duration delay) {
         ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "appservices-emulator-state-writer");
@@ -76,7 +76,7 @@ final class WriteBehind implements AutoCloseable {
         return new WriteBehind(collections, delay, writer);
     }
 
-    /** For emulators that share their store: every insert is written at once. */
+    /** For emulators that share their store: every write is made at once. */
     static WriteBehind none(StateCollections collections) {
         return new WriteBehind(collections, Duration.ZERO, null);
     }
@@ -122,7 +122,7 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    /** Writes what is queued, or waits for the batch being written; then the store has every insert made before. */
+    /** Writes what is queued, or waits for the batch being written; then the store has every write made before. */
     void settle() {
         if (writer == null) {
             return;
