@@ -3,6 +3,7 @@ package dev.appservices.extension.internal.mongo;
 import dev.appservices.mongo.Namespace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bson.BSONException;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
@@ -90,9 +91,22 @@ public final class CollectionCodec {
      * (a synced database stores these bytes as they are).
      */
     List<RawBsonDocument> parseRawDocuments(String answer, String operation) {
+        List<RawBsonDocument> documents = new ArrayList<>();
+        parseRawDocuments(answer, operation, Integer.MAX_VALUE, documents::addAll);
+        return List.copyOf(documents);
+    }
+
+    /**
+     * {@link #parseRawDocuments(String, String)} handing the documents on in chunks of up to {@code chunk}, each as
+     * soon as it is read.
+     *
+     * @return how many documents there were
+     */
+    int parseRawDocuments(String answer, String operation, int chunk, Consumer<List<RawBsonDocument>> sink) {
         if (answer == null || answer.isBlank()) {
             throw MongoMessages.unreadableAnswer(namespace, operation, "an array was expected");
         }
+        int count = 0;
         List<RawBsonDocument> documents = new ArrayList<>();
         BasicOutputBuffer buffer = new BasicOutputBuffer();
         try (JsonReader reader = new JsonReader(answer)) {
@@ -109,13 +123,21 @@ public final class CollectionCodec {
                 buffer.truncateToPosition(0);
                 new BsonBinaryWriter(buffer).pipe(reader);
                 documents.add(new RawBsonDocument(buffer.toByteArray()));
+                count++;
+                if (documents.size() == chunk) {
+                    sink.accept(documents);
+                    documents = new ArrayList<>();
+                }
             }
             reader.readEndArray();
         } catch (JsonParseException | BSONException e) {
             // no cause: the parser's message quotes the text, which holds documents
             throw MongoMessages.unreadableAnswer(namespace, operation, "not valid Extended JSON");
         }
-        return List.copyOf(documents);
+        if (!documents.isEmpty()) {
+            sink.accept(documents);
+        }
+        return count;
     }
 
     /** Parses the answer of an operation: any Extended JSON value; an empty answer is BSON null. */

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
@@ -37,7 +38,7 @@ import org.bson.conversions.Bson;
  * replacement under {@code update}). Answers are parsed as Extended JSON and their numbers read whatever their BSON
  * number type. Immutable and thread-safe.
  */
-final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> {
+public final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> {
 
     private final ServiceCalls calls;
     private final String service;
@@ -118,11 +119,28 @@ final class DefaultRemoteMongoCollection<T> implements RemoteMongoCollection<T> 
 
     /** Runs {@code find} for {@link DefaultFindIterable#toList()}. */
     <R> List<R> find(BsonDocument query, BsonDocument sort, BsonDocument projection, int limit, Class<R> type) {
-        BsonDocument argument = findArgument(query, sort, projection);
+        return decodeAll(call("find", limited(findArgument(query, sort, projection), limit)), type, "find");
+    }
+
+    /**
+     * Runs {@code find} and hands the documents on as BSON bytes in chunks of up to {@code chunk}, each as soon as it
+     * is read from the answer: a synced database stores one chunk while the next is read.
+     *
+     * @param sort  the order, or {@code null} for the server's
+     * @param limit the most documents, 0 for no limit
+     * @return how many documents there were
+     */
+    public int findRaw(
+            BsonDocument query, BsonDocument sort, int limit, int chunk, Consumer<List<RawBsonDocument>> sink) {
+        return codec.parseRawDocuments(
+                call("find", limited(findArgument(query, sort, null), limit)), "find", chunk, sink);
+    }
+
+    private static BsonDocument limited(BsonDocument argument, int limit) {
         if (limit > 0) {
             argument.append("limit", new BsonInt64(limit));
         }
-        return decodeAll(call("find", argument), type, "find");
+        return argument;
     }
 
     /** Runs {@code findOne} for {@link DefaultFindIterable#first()}. */

@@ -82,6 +82,7 @@ public final class DefaultSyncManager implements AppSync {
         SyncedData data = new SyncedData(
                 configuration.name(), store, configuration.initialSubscriptions(), () -> session[0].localChanged());
         session[0] = new DefaultSyncSession(
+                app,
                 user,
                 configuration,
                 data,

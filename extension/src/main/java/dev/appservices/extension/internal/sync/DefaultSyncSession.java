@@ -3,6 +3,8 @@ package dev.appservices.extension.internal.sync;
 import dev.appservices.ListenerRegistration;
 import dev.appservices.SessionExpiredException;
 import dev.appservices.User;
+import dev.appservices.extension.internal.client.DefaultApp;
+import dev.appservices.extension.internal.mongo.DefaultRemoteMongoCollection;
 import dev.appservices.mongo.ChangeEvent;
 import dev.appservices.mongo.ChangeStream;
 import dev.appservices.mongo.ChangeStreamEndedException;
@@ -46,7 +48,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
 
 /**
  * The session of one synced database, run by one thread of its own: connect (open a change stream per subscribed
@@ -70,6 +71,8 @@ final class DefaultSyncSession implements SyncSession {
     static final int PAGE = 50_000;
     /** The most watch events applied in one local transaction. */
     private static final int EVENT_BATCH = 1000;
+    /** The most documents of a page applied in one local transaction, while the rest of the page is parsed. */
+    private static final int CHUNK = 1000;
 
     private static final int INSERT_BATCH = 1000;
 
@@ -77,6 +80,7 @@ final class DefaultSyncSession implements SyncSession {
 
     private record DownloadState(long done, long total) {}
 
+    private final DefaultApp app;
     private final User user;
     private final SyncConfiguration configuration;
     private final SyncedData data;
@@ -107,7 +111,13 @@ final class DefaultSyncSession implements SyncSession {
     private long acknowledged;
 
     DefaultSyncSession(
-            User user, SyncConfiguration configuration, SyncedData data, boolean cancelDefault, String threadName) {
+            DefaultApp app,
+            User user,
+            SyncConfiguration configuration,
+            SyncedData data,
+            boolean cancelDefault,
+            String threadName) {
+        this.app = app;
         this.user = user;
         this.configuration = configuration;
         this.data = data;
@@ -540,30 +550,20 @@ final class DefaultSyncSession implements SyncSession {
         Map<Namespace, Set<BsonValue>> seen = new HashMap<>();
         for (Subscription subscription : subscriptions) {
             Namespace namespace = new Namespace(subscription.database(), subscription.collection());
-            Set<BsonValue> ids = seen.computeIfAbsent(namespace, n -> new HashSet<>());
-            // read as BSON bytes, which the local store keeps as they are
-            RemoteMongoCollection<RawBsonDocument> remote = remote(namespace).withDocumentClass(RawBsonDocument.class);
-            List<RawBsonDocument> all =
-                    remote.find(subscription.filter()).limit(PAGE).toList();
-            applyPage(namespace, all, ids);
-            BsonValue last = null;
-            while (all.size() == PAGE) {
-                BsonDocument filter = last == null
-                        ? subscription.filter()
-                        : new BsonDocument(
-                                "$and",
-                                new BsonArray(List.of(
-                                        subscription.filter(),
-                                        new BsonDocument("_id", new BsonDocument("$gt", last)))));
-                List<RawBsonDocument> page = remote.find(filter)
-                        .sort(new BsonDocument("_id", new BsonInt32(1)))
-                        .limit(PAGE)
-                        .toList();
-                applyPage(namespace, page, ids);
-                if (page.size() < PAGE) {
-                    break;
+            // which ids the server has matters only where local documents may be gone
+            Set<BsonValue> ids =
+                    emptyAtStart.contains(namespace) ? null : seen.computeIfAbsent(namespace, n -> new HashSet<>());
+            if (readPage(namespace, subscription.filter(), null, ids) != null) {
+                // more than a page: read again in _id order, page by page
+                BsonDocument byId = new BsonDocument("_id", new BsonInt32(1));
+                BsonValue after = readPage(namespace, subscription.filter(), byId, ids);
+                while (after != null) {
+                    BsonDocument rest = new BsonDocument(
+                            "$and",
+                            new BsonArray(List.of(
+                                    subscription.filter(), new BsonDocument("_id", new BsonDocument("$gt", after)))));
+                    after = readPage(namespace, rest, byId, ids);
                 }
-                last = page.get(page.size() - 1).get("_id");
             }
             publishDownload(new DownloadState(++done, total));
         }
@@ -584,11 +584,30 @@ final class DefaultSyncSession implements SyncSession {
         downloadWaits.reached(downloadApplied.get());
     }
 
-    private void applyPage(Namespace namespace, List<? extends BsonDocument> page, Set<BsonValue> seen) {
-        Map<BsonValue, BsonDocument> states = new LinkedHashMap<>();
-        page.forEach(document -> states.put(document.get("_id"), document));
-        seen.addAll(states.keySet());
-        data.applyServer(namespace, states);
+    /**
+     * Reads a page of a subscription as BSON bytes, which the local store keeps as they are, and applies it in chunks
+     * while it is read.
+     *
+     * @param sort the order, {@code null} for the server's
+     * @param seen where the ids read go, or {@code null} when they do not matter
+     * @return the id of its last document if the page was full, {@code null} if it was the last
+     */
+    private BsonValue readPage(Namespace namespace, BsonDocument filter, BsonDocument sort, Set<BsonValue> seen) {
+        PageApply apply = new PageApply(data, namespace, seen, app::async);
+        int read;
+        try {
+            // the user's data service clients are this module's
+            read = ((DefaultRemoteMongoCollection<?>) remote(namespace)).findRaw(filter, sort, PAGE, CHUNK, apply);
+        } catch (RuntimeException e) {
+            try {
+                apply.finish();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        BsonValue last = apply.finish();
+        return read == PAGE ? last : null;
     }
 
     private void publishDownload(DownloadState state) {

@@ -4,11 +4,9 @@ import dev.appservices.mongo.Namespace;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -40,8 +38,8 @@ final class LocalCollection {
     private final MVMap<String, byte[]> stored;
     private final QueryEngine engine;
     private final Map<String, FieldIndex> indexes = new HashMap<>();
-    /** The ids the running transaction wrote. */
-    private final Set<BsonValue> touched = new LinkedHashSet<>();
+    /** The ids the running transaction wrote, some more than once (a list: a bootstrap adds thousands). */
+    private final List<BsonValue> touched = new ArrayList<>();
 
     private boolean inEngine;
 
@@ -100,7 +98,7 @@ final class LocalCollection {
     /** The ids of all documents. */
     List<BsonValue> ids() {
         List<BsonValue> ids = new ArrayList<>();
-        stored.values().forEach(document -> ids.add(new RawBsonDocument(document).get("_id")));
+        stored.values().forEach(document -> ids.add(LocalStore.idOf(new RawBsonDocument(document))));
         return ids;
     }
 
@@ -122,7 +120,7 @@ final class LocalCollection {
             index = new FieldIndex(field);
             for (byte[] document : stored.values()) {
                 RawBsonDocument raw = new RawBsonDocument(document);
-                index.put(raw.get("_id"), raw);
+                index.put(LocalStore.idOf(raw), raw);
             }
             indexes.put(field, index);
         }

@@ -1,6 +1,7 @@
 package dev.appservices.extension.internal.sync;
 
 import dev.appservices.mongo.Namespace;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,16 +21,20 @@ import org.bson.BsonArray;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
+import org.bson.BsonObjectId;
 import org.bson.BsonString;
+import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.ByteBuf;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.type.ByteArrayDataType;
 
 /**
  * The local store of one synced database: one H2 MVStore file holding the documents of each collection (see
@@ -47,7 +52,9 @@ final class LocalStore implements AutoCloseable {
     private static final String META = "$sync.meta";
     private static final String SUBSCRIPTIONS = "subscriptions";
     private static final String NAMESPACES = "namespaces";
-    private static final String DOCUMENTS = "documents/";
+    private static final String DOCUMENTS = "docs/";
+    /** The documents of the layout before, whose keys were written another way: dropped, and downloaded again. */
+    private static final String FORMER_DOCUMENTS = "documents/";
 
     /** Stateless once built, and building one looks up a codec for every BSON type: one for every document. */
     private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
@@ -56,6 +63,8 @@ final class LocalStore implements AutoCloseable {
             EncoderContext.builder().build();
     /** The first buffer of an encoding; it grows as a document needs (the default, 1 KiB, is mostly unused). */
     private static final int ENCODING_BUFFER = 256;
+    /** Where the first field ends in BSON bytes that begin with an ObjectId {@code _id}. */
+    private static final int OBJECT_ID_FIELD_END = 4 + 1 + 4 + 12;
 
     private final MVStore mvStore;
     private final QueryEngine engine = new QueryEngine();
@@ -72,6 +81,11 @@ final class LocalStore implements AutoCloseable {
         this.mvStore = mvStore;
         this.outbox = mvStore.openMap(OUTBOX);
         this.meta = mvStore.openMap(META);
+        for (String name : mvStore.getMapNames()) {
+            if (name.startsWith(FORMER_DOCUMENTS)) {
+                mvStore.removeMap(name);
+            }
+        }
         decodeOutbox();
     }
 
@@ -143,7 +157,14 @@ final class LocalStore implements AutoCloseable {
     LocalCollection collection(Namespace namespace) {
         return collections.computeIfAbsent(
                 namespace,
-                n -> new LocalCollection(n, mvStore.openMap(DOCUMENTS + n.database() + "/" + n.collection()), engine));
+                n -> new LocalCollection(
+                        n,
+                        mvStore.openMap(
+                                DOCUMENTS + n.database() + "/" + n.collection(),
+                                new MVMap.Builder<String, byte[]>()
+                                        .keyType(Utf8KeyType.INSTANCE)
+                                        .valueType(ByteArrayDataType.INSTANCE)),
+                        engine));
     }
 
     /**
@@ -273,6 +294,30 @@ final class LocalStore implements AutoCloseable {
 
     private static BsonDocument decode(byte[] stored) {
         return new RawBsonDocument(stored).decode(CODEC);
+    }
+
+    /**
+     * The {@code _id} of a document. BSON bytes that begin with an ObjectId {@code _id}, as servers write documents,
+     * are read in place: the general lookup (a reader, and a codec looked up for the value) took a tenth of a
+     * download's parsing. Any other document is asked for it.
+     */
+    static BsonValue idOf(BsonDocument document) {
+        if (document instanceof RawBsonDocument raw) {
+            // int32 length, then the first field: type 0x07, the name "_id" and its NUL, and the 12 bytes of the id
+            ByteBuffer bytes = raw.getByteBuffer().asNIO();
+            int start = bytes.position();
+            if (bytes.remaining() >= OBJECT_ID_FIELD_END
+                    && bytes.get(start + 4) == BsonType.OBJECT_ID.getValue()
+                    && bytes.get(start + 5) == '_'
+                    && bytes.get(start + 6) == 'i'
+                    && bytes.get(start + 7) == 'd'
+                    && bytes.get(start + 8) == 0) {
+                byte[] id = new byte[12];
+                bytes.get(start + 9, id);
+                return new BsonObjectId(new ObjectId(id));
+            }
+        }
+        return document.get("_id");
     }
 
     static byte[] bytes(BsonDocument document) {

@@ -10,8 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonDouble;
 import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonObjectId;
 import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,6 +280,64 @@ class LocalStoreTest {
                                 null,
                                 0)));
         assertEquals(1, store.pending().size());
+    }
+
+    @Test
+    void everyKindOfIdIsFoundAgainAfterARestart() {
+        List<BsonValue> ids = List.of(
+                new BsonObjectId(new ObjectId()),
+                new BsonString("café ☕"),
+                new BsonInt64(7),
+                new BsonDouble(7.5),
+                BsonDocument.parse("{a: 1}"));
+        store.write(() -> {
+            ids.forEach(id -> orders().apply(id, new BsonDocument("_id", id).append("kind", new BsonString("any"))));
+            return null;
+        });
+        store.close();
+        store = LocalStore.open(directory.resolve("test.mv.db"), null);
+        for (BsonValue id : ids) {
+            assertEquals(
+                    Optional.of(new BsonDocument("_id", id).append("kind", new BsonString("any"))), orders().byId(id));
+        }
+        assertEquals(ids.size(), orders().count(BsonDocument.parse("{kind: 'any'}"), 0));
+    }
+
+    @Test
+    void theIdOfBsonBytesIsReadInPlaceOnlyWhereItComesFirst() {
+        ObjectId objectId = new ObjectId();
+        BsonDocument first = new BsonDocument("_id", new BsonObjectId(objectId)).append("n", new BsonInt32(1));
+        BsonDocument later = new BsonDocument("n", new BsonInt32(1)).append("_id", new BsonObjectId(objectId));
+        BsonDocument named = new BsonDocument("_ix", new BsonObjectId(new ObjectId())).append("_id", new BsonInt32(2));
+        BsonDocument other = new BsonDocument("_id", new BsonString("s"));
+        for (BsonDocument document : List.of(first, later, named, other)) {
+            RawBsonDocument raw = RawBsonDocument.parse(document.toJson());
+            assertEquals(document.get("_id"), LocalStore.idOf(raw), document.toJson());
+        }
+    }
+
+    @Test
+    void documentsOfTheFormerLayoutAreDroppedAndTheOutboxKept(@TempDir Path formerDirectory) {
+        Path file = formerDirectory.resolve("former.mv.db");
+        MVStore former = new MVStore.Builder().fileName(file.toString()).open();
+        former.<String, byte[]>openMap("documents/shop/orders")
+                .put("1", LocalStore.bytes(BsonDocument.parse("{_id: 1}")));
+        former.<Long, byte[]>openMap("$sync.outbox").put(1L, LocalStore.bytes(BsonDocument.parse("{op: 'insert'}")));
+        former.close();
+
+        try (LocalStore opened = LocalStore.open(file, null)) {
+            assertEquals(1, opened.pending().size());
+            assertTrue(opened.read(() -> opened.collection(ORDERS).isEmpty()));
+        }
+        MVStore reopened =
+                new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertTrue(
+                    reopened.getMapNames().stream().noneMatch(name -> name.startsWith("documents/")),
+                    reopened.getMapNames().toString());
+        } finally {
+            reopened.close();
+        }
     }
 
     @Test
