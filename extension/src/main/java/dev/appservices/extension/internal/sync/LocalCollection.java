@@ -148,7 +148,7 @@ final class LocalCollection {
      */
     void insert(List<BsonDocument> documents) {
         for (BsonDocument document : documents) {
-            BsonValue id = document.get("_id");
+            BsonValue id = LocalStore.idOf(document);
             if (id.isArray()) {
                 throw SyncMessages.localWriteFailed("the _id of a document cannot be an array");
             }
@@ -156,7 +156,7 @@ final class LocalCollection {
                 throw SyncMessages.localWriteFailed(
                         "a document with _id " + id + " already exists in '" + namespace + "'");
             }
-            store(document);
+            store(id, document);
         }
         if (inEngine) {
             engine.insert(namespace, documents);

@@ -320,6 +320,11 @@ final class LocalStore implements AutoCloseable {
         return document.get("_id");
     }
 
+    /** The document as BSON bytes, encoded unless it already is. */
+    static RawBsonDocument raw(BsonDocument document) {
+        return document instanceof RawBsonDocument raw ? raw : new RawBsonDocument(bytes(document));
+    }
+
     static byte[] bytes(BsonDocument document) {
         if (document instanceof RawBsonDocument raw) {
             ByteBuf buffer = raw.getByteBuffer();

@@ -97,20 +97,22 @@ final class SyncedData {
         List<Change> changes = commit(done -> {
             List<BsonDocument> withIds = new ArrayList<>();
             for (BsonDocument document : documents) {
-                if (!document.containsKey("_id")) {
-                    BsonDocument withId = new BsonDocument("_id", new BsonObjectId(new ObjectId()));
+                BsonValue id = document.get("_id");
+                if (id == null) {
+                    id = new BsonObjectId(new ObjectId());
+                    BsonDocument withId = new BsonDocument("_id", id);
                     withId.putAll(document);
                     document = withId;
                 }
                 requireSubscribed(subscribed, namespace, document);
-                withIds.add(document);
+                // encoded once: the file, the outbox entry and the upload take these bytes as they are
+                withIds.add(LocalStore.raw(document));
+                ids.add(id);
             }
             store.collection(namespace).insert(withIds);
-            for (BsonDocument document : withIds) {
-                BsonValue id = document.get("_id");
-                store.enqueue(entry(namespace, INSERT, id).append("doc", document));
-                ids.add(id);
-                done.add(new Change(namespace, null, document));
+            for (int i = 0; i < withIds.size(); i++) {
+                store.enqueue(entry(namespace, INSERT, ids.get(i)).append("doc", withIds.get(i)));
+                done.add(new Change(namespace, null, withIds.get(i)));
             }
         });
         return changes.isEmpty() ? List.of() : ids;
@@ -338,8 +340,7 @@ final class SyncedData {
         BsonDocument result = base == null ? null : LocalStore.mutableCopy(base);
         for (BsonDocument entry : entries) {
             switch (entry.getString("op").getValue()) {
-                case INSERT ->
-                    result = result == null ? entry.getDocument("doc").clone() : result;
+                case INSERT -> result = result == null ? LocalStore.mutableCopy(entry.getDocument("doc")) : result;
                 case UPDATE -> {
                     if (result != null) {
                         result.putAll(entry.getDocument("set"));
