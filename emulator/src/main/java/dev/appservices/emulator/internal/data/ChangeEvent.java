@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.data;
 
+import java.util.HexFormat;
 import java.util.Map;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -27,10 +28,13 @@ public record ChangeEvent(
         BsonDocument before,
         BsonDocument after) {
 
+    /** Writes the sequence of a resume token: 16 lowercase hex digits, without a {@code Formatter} per event. */
+    private static final HexFormat HEX = HexFormat.of();
+
     /** The event as sent to watchers, with {@code fullDocument} replaced by what the watcher may see. */
     public BsonDocument toDocument(BsonDocument visibleDocument) {
         BsonDocument event = new BsonDocument()
-                .append("_id", new BsonDocument("_data", new BsonString(String.format("%016x", sequence))))
+                .append("_id", new BsonDocument("_data", new BsonString(HEX.toHexDigits(sequence))))
                 .append("operationType", new BsonString(operationType))
                 .append("clusterTime", clusterTime)
                 .append(
