@@ -69,6 +69,16 @@ class SyncTest {
                         .build());
     }
 
+    /** {@link #open(User)} with an error handler that collects what the session reports. */
+    private SyncedDatabase open(User user, List<Throwable> errors) {
+        return testApp.get()
+                .sync()
+                .open(SyncConfiguration.builder(user)
+                        .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
+                        .errorHandler((session, error) -> errors.add(error))
+                        .build());
+    }
+
     @Test
     void aLocalInsertIsQueryableAtOnceAndUploaded() {
         User user = testApp.get().logIn(Credentials.anonymous(false));
@@ -157,12 +167,7 @@ class SyncTest {
     void anOfflineInsertAndUpdateOfOneDocumentOutliveTheCatchUpAndAreUploaded() {
         User ana = testApp.get().logIn(Credentials.anonymous(false));
         List<Throwable> errors = new CopyOnWriteArrayList<>();
-        try (SyncedDatabase local = testApp.get()
-                .sync()
-                .open(SyncConfiguration.builder(ana)
-                        .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
-                        .errorHandler((session, error) -> errors.add(error))
-                        .build())) {
+        try (SyncedDatabase local = open(ana, errors)) {
             SyncedCollection<Document> orders = local.collection(MongoTestBackend.DATABASE, collection);
             local.session().pause();
             ObjectId id = orders.insertOne(new Document("status", "open").append("total", 1))
@@ -194,12 +199,7 @@ class SyncTest {
         User bob = testApp.get().logIn(Credentials.anonymous(false));
         List<Throwable> bobErrors = new CopyOnWriteArrayList<>();
         try (SyncedDatabase anaLocal = open(ana);
-                SyncedDatabase bobLocal = testApp.get()
-                        .sync()
-                        .open(SyncConfiguration.builder(bob)
-                                .subscription("all", MongoTestBackend.DATABASE, collection, new Document())
-                                .errorHandler((session, error) -> bobErrors.add(error))
-                                .build())) {
+                SyncedDatabase bobLocal = open(bob, bobErrors)) {
             SyncedCollection<Document> anaOrders = anaLocal.collection(MongoTestBackend.DATABASE, collection);
             SyncedCollection<Document> bobOrders = bobLocal.collection(MongoTestBackend.DATABASE, collection);
             ObjectId id = anaOrders
