@@ -4,6 +4,7 @@ import static dev.appservices.emulator.internal.state.StateDocuments.APP;
 import static dev.appservices.emulator.internal.state.StateDocuments.DELETED;
 import static dev.appservices.emulator.internal.state.StateDocuments.ID;
 import static dev.appservices.emulator.internal.state.StateDocuments.IDENTITY_KEYS;
+import static dev.appservices.emulator.internal.state.StateDocuments.byId;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
@@ -138,11 +139,12 @@ public final class AppState {
 
     /** The user that owns an identity key; one marked deleted has its deletion finished first, and then none does. */
     private Optional<User> liveOwner(String identityKey) {
-        BsonDocument owner = store().users()
+        StateCollections store = store();
+        BsonDocument owner = store.users()
                 .find(new BsonDocument(IDENTITY_KEYS, new BsonString(identityKey)))
                 .first();
         if (owner != null && owner.containsKey(DELETED)) {
-            store().finishDeletion(owner);
+            store.finishDeletion(owner);
             cache.forgetUser(owner.getString(ID).getValue());
             cache.forgetAccounts();
             return Optional.empty();
@@ -181,8 +183,9 @@ public final class AppState {
      */
     public Optional<User> linkIdentity(String userId, Identity identity) {
         BsonString key = new BsonString(StateDocuments.identityKey(appId, identity));
+        StateCollections store = store();
         BsonDocument owner =
-                store().users().find(new BsonDocument(IDENTITY_KEYS, key)).first();
+                store.users().find(new BsonDocument(IDENTITY_KEYS, key)).first();
         if (owner != null) {
             return owner.getString(ID).getValue().equals(userId)
                     ? live(owner).map(StateDocuments::user)
@@ -191,7 +194,7 @@ public final class AppState {
         BsonDocument push = new BsonDocument(
                 "$push", new BsonDocument("identities", StateDocuments.write(identity)).append(IDENTITY_KEYS, key));
         try {
-            Optional<User> linked = live(store().users()
+            Optional<User> linked = live(store.users()
                             .findOneAndUpdate(
                                     ofApp(userId),
                                     push,
@@ -209,14 +212,15 @@ public final class AppState {
 
     /** Disables or enables a user; disabling ends the user's sessions (and tokens are refused for it anyway). */
     public boolean setDisabled(String userId, boolean disabled) {
-        boolean found = store().users()
+        StateCollections store = store();
+        boolean found = store.users()
                         .updateOne(
                                 ofApp(userId),
                                 new BsonDocument("$set", new BsonDocument("disabled", BsonBoolean.valueOf(disabled))))
                         .getMatchedCount()
                 > 0;
         if (found && disabled) {
-            store().sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
+            store.sessions().deleteMany(new BsonDocument("userId", new BsonString(userId)));
         }
         cache.forgetUser(userId);
         return found;
@@ -238,7 +242,8 @@ public final class AppState {
      * the next login of one of its identities, finishes deleting.
      */
     public boolean deleteUser(String userId) {
-        BsonDocument marked = store().users()
+        StateCollections store = store();
+        BsonDocument marked = store.users()
                 .findOneAndUpdate(
                         ofApp(userId),
                         new BsonDocument("$set", new BsonDocument(DELETED, BsonBoolean.TRUE)),
@@ -247,7 +252,7 @@ public final class AppState {
             return false;
         }
         cache.forgetUser(userId);
-        store().finishDeletion(marked);
+        store.finishDeletion(marked);
         cache.forgetAccounts();
         return true;
     }
@@ -279,16 +284,18 @@ public final class AppState {
     }
 
     public void confirmAccount(String email) {
-        store().accounts()
+        StateCollections store = store();
+        store.accounts()
                 .updateOne(byEmail(email), new BsonDocument("$set", new BsonDocument("confirmed", BsonBoolean.TRUE)));
-        store().emailTokens().deleteOne(emailTokenId(EmailToken.CONFIRM, email));
+        store.emailTokens().deleteOne(emailTokenId(EmailToken.CONFIRM, email));
         cache.forgetAccount(email);
     }
 
     public void removeAccount(String email) {
-        store().accounts().deleteOne(byEmail(email));
+        StateCollections store = store();
+        store.accounts().deleteOne(byEmail(email));
         cache.forgetAccount(email);
-        store().emailTokens()
+        store.emailTokens()
                 .deleteMany(new BsonDocument(
                         ID,
                         new BsonDocument(
@@ -403,10 +410,11 @@ public final class AppState {
 
     /** The live session with that id; an expired one is forgotten. */
     private Optional<Session> session(String sessionId) {
+        StateCollections store = store();
         Optional<Session> session =
-                ofThisApp(store().sessions().find(byId(sessionId)).first()).map(StateDocuments::session);
+                ofThisApp(store.sessions().find(byId(sessionId)).first()).map(StateDocuments::session);
         if (session.isPresent() && session.get().expiresAt() <= clock.millis()) {
-            store().sessions().deleteOne(byId(sessionId));
+            store.sessions().deleteOne(byId(sessionId));
             return Optional.empty();
         }
         return session;
@@ -439,7 +447,10 @@ public final class AppState {
         return user(userId).isPresent();
     }
 
-    /** The collections, once they hold every write this process made before (see {@link WriteBehind}). */
+    /**
+     * The collections, once they hold every write this process made before (see {@link WriteBehind}); an operation
+     * takes them once.
+     */
     private StateCollections store() {
         writes.settle();
         return collections;
@@ -474,10 +485,6 @@ public final class AppState {
 
     private BsonDocument emailTokenId(String kind, String email) {
         return byId(StateDocuments.emailTokenId(appId, kind, email));
-    }
-
-    private static BsonDocument byId(String id) {
-        return new BsonDocument(ID, new BsonString(id));
     }
 
     /** Runs an insert; {@code false} if a unique index refused it. */

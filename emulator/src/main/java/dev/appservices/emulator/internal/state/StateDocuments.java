@@ -35,6 +35,11 @@ final class StateDocuments {
 
     private StateDocuments() {}
 
+    /** The filter of one record by its {@code _id}. */
+    static BsonDocument byId(String id) {
+        return new BsonDocument(ID, new BsonString(id));
+    }
+
     static String identityKey(String appId, Identity identity) {
         return appId + "/" + identity.providerType() + "/" + identity.id();
     }

@@ -1,6 +1,7 @@
 package dev.appservices.emulator.internal.state;
 
 import static dev.appservices.emulator.internal.state.StateDocuments.ID;
+import static dev.appservices.emulator.internal.state.StateDocuments.byId;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
@@ -201,10 +202,6 @@ final class WriteBehind implements AutoCloseable {
         } catch (MongoException e) {
             LOG.log(Level.ERROR, failed(ids.size(), ids.size(), collection, e));
         }
-    }
-
-    private static BsonDocument byId(String id) {
-        return new BsonDocument(ID, new BsonString(id));
     }
 
     private static String failed(int failed, int queued, MongoCollection<BsonDocument> collection, MongoException e) {
