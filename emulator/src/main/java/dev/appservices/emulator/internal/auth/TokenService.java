@@ -14,14 +14,19 @@ import dev.appservices.emulator.internal.app.EmulatedApp;
 import dev.appservices.emulator.internal.http.Request;
 import dev.appservices.emulator.internal.http.ServiceError;
 import dev.appservices.emulator.internal.json.JsonSupport;
+import dev.appservices.emulator.internal.state.AppState;
 import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.SignedIn;
 import dev.appservices.emulator.internal.state.Records.User;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
 import org.bson.BsonDocument;
 
 /**
@@ -41,8 +46,34 @@ public final class TokenService {
     private static final String SESSION_CLAIM = "baas_session_id";
     private static final String DOMAIN_CLAIM = "baas_domain_id";
 
+    /**
+     * Every token's header. Parsed from its own encoding, so that it keeps that encoding: a header built anew is
+     * written as JSON and encoded again for every token, which was a fifth of issuing one.
+     */
+    private static final JWSHeader HEADER;
+
+    /**
+     * The JCA provider of HmacSHA256, named to the signers and verifiers: without it each signature looks the
+     * provider up again, twice.
+     */
+    private static final Provider HMAC_PROVIDER;
+
+    static {
+        try {
+            HEADER = JWSHeader.parse(new JWSHeader.Builder(JWSAlgorithm.HS256)
+                    .type(JOSEObjectType.JWT)
+                    .build()
+                    .toBase64URL());
+            HMAC_PROVIDER = Mac.getInstance("HmacSHA256").getProvider();
+        } catch (ParseException | NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Apps apps;
     private final Clock clock;
+    /** The signer and verifier of each app's state; both only hold the secret and are thread-safe. */
+    private final Map<AppState, Keys> keys = new ConcurrentHashMap<>();
 
     public TokenService(Apps apps, Clock clock) {
         this.apps = apps;
@@ -51,6 +82,8 @@ public final class TokenService {
 
     /** What a verified token stands for. */
     public record Verified(EmulatedApp app, Session session, User user) {}
+
+    private record Keys(MACSigner signer, MACVerifier verifier) {}
 
     public String accessToken(EmulatedApp app, User user, Session session) {
         JWTClaimsSet.Builder claims = claims(
@@ -116,7 +149,7 @@ public final class TokenService {
                 .orElseThrow(() -> ServiceError.invalidSession("the token belongs to no app of this emulator"));
         try {
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new MACVerifier(app.state().signingSecret()))) {
+                    || !jwt.verify(keys(app).verifier())) {
                 throw ServiceError.invalidSession("signature invalid");
             }
         } catch (JOSEException e) {
@@ -161,18 +194,28 @@ public final class TokenService {
                 .claim(SESSION_CLAIM, session.id());
     }
 
-    private static String sign(EmulatedApp app, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.HS256)
-                        .type(JOSEObjectType.JWT)
-                        .build(),
-                claims);
+    private String sign(EmulatedApp app, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(HEADER, claims);
         try {
-            jwt.sign(new MACSigner(app.state().signingSecret()));
+            jwt.sign(keys(app).signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("an HS256 signer with a 256-bit secret failed", e);
         }
         return jwt.serialize();
+    }
+
+    private Keys keys(EmulatedApp app) {
+        return keys.computeIfAbsent(app.state(), state -> {
+            try {
+                MACSigner signer = new MACSigner(state.signingSecret());
+                MACVerifier verifier = new MACVerifier(state.signingSecret());
+                signer.getJCAContext().setProvider(HMAC_PROVIDER);
+                verifier.getJCAContext().setProvider(HMAC_PROVIDER);
+                return new Keys(signer, verifier);
+            } catch (JOSEException e) {
+                throw new IllegalStateException("an HS256 secret of 256 bits was refused", e);
+            }
+        });
     }
 
     private static Map<String, Object> claimValue(BsonDocument document) {

@@ -170,9 +170,18 @@ public final class Dispatcher implements HttpHandler {
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         InputStream in = exchange.getRequestBody();
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declaredLength(declared) > MAX_BODY_BYTES) {
+        // a chunked body's length is its chunks' (the header, if sent as well, does not count)
+        long length = declared == null || exchange.getRequestHeaders().containsKey("Transfer-Encoding")
+                ? -1
+                : declaredLength(declared);
+        if (length > MAX_BODY_BYTES) {
             drain(in);
             throw ServiceError.bodyTooLarge(MAX_BODY_BYTES);
+        }
+        if (length >= 0) {
+            // the server ends the stream at the declared length; asked for exactly that, readNBytes allocates no
+            // more than the body, not the 8 KiB buffer an open-ended read starts with
+            return in.readNBytes((int) length);
         }
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {

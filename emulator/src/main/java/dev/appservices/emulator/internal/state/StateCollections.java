@@ -1,5 +1,6 @@
 package dev.appservices.emulator.internal.state;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
@@ -35,6 +36,13 @@ record StateCollections(
         MongoCollection<BsonDocument> sessions) {
 
     private static final BsonInt32 ONE = new BsonInt32(1);
+    private static final BsonDocument IDENTITY_INDEX = new BsonDocument(StateDocuments.IDENTITY_KEYS, ONE);
+    private static final IndexOptions IDENTITY_INDEX_OPTIONS =
+            new IndexOptions().unique(true).sparse(true);
+    // MongoDB's error codes: an index of that name exists with other options (the store answers either)
+    private static final int INDEX_OPTIONS_CONFLICT = 85;
+    private static final int INDEX_KEY_SPECS_CONFLICT = 86;
+    private static final int INDEX_NOT_FOUND = 27;
 
     static StateCollections in(MongoDatabase database) {
         MongoDatabase consistent = database.withWriteConcern(WriteConcern.MAJORITY)
@@ -54,9 +62,8 @@ record StateCollections(
      * of the request path are by {@code _id} or by exactly the fields of a unique index.
      */
     void createIndexes() {
-        users.createIndexes(List.of(
-                unique(new BsonDocument(StateDocuments.IDENTITY_KEYS, ONE)),
-                new IndexModel(new BsonDocument(StateDocuments.APP, ONE))));
+        createIdentityIndex();
+        users.createIndexes(List.of(new IndexModel(new BsonDocument(StateDocuments.APP, ONE))));
         accounts.createIndexes(List.of(unique(new BsonDocument(StateDocuments.APP, ONE).append("email", ONE))));
         emailTokens.createIndexes(List.of(unique(new BsonDocument(StateDocuments.APP, ONE)
                 .append("kind", ONE)
@@ -69,6 +76,30 @@ record StateCollections(
                 unique(new BsonDocument("keyHash", ONE))));
         sessions.createIndexes(List.of(
                 new IndexModel(new BsonDocument("userId", ONE)), new IndexModel(new BsonDocument("expiresAt", ONE))));
+    }
+
+    /**
+     * The unique index of the users' identity keys, sparse: an anonymous user has no identity key (see
+     * {@link AppState#createUser}). An emulator before that made the index without {@code sparse}; it is dropped and
+     * made again, since MongoDB keeps one index per key pattern. Should several emulators upgrade one deployment at
+     * once, for the moment between the two no index guards the identities; each emulator tolerates the others' drop.
+     */
+    private void createIdentityIndex() {
+        try {
+            users.createIndex(IDENTITY_INDEX, IDENTITY_INDEX_OPTIONS);
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != INDEX_OPTIONS_CONFLICT && e.getErrorCode() != INDEX_KEY_SPECS_CONFLICT) {
+                throw e;
+            }
+            try {
+                users.dropIndex(IDENTITY_INDEX);
+            } catch (MongoCommandException dropped) {
+                if (dropped.getErrorCode() != INDEX_NOT_FOUND) {
+                    throw dropped;
+                }
+            }
+            users.createIndex(IDENTITY_INDEX, IDENTITY_INDEX_OPTIONS);
+        }
     }
 
     /**

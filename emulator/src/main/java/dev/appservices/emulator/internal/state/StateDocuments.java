@@ -16,19 +16,25 @@ import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.User;
 import java.util.List;
 import java.util.function.Function;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
 /**
  * The stored form of the {@link Records}: one field per record component under the component's name, the record's
- * id as {@code _id}, the owning app as {@code app}, {@code null} components left out. Reading fails with
+ * id as {@code _id}, the owning app as {@code app}, {@code null} components left out, and so are a user's
+ * {@code disabled} when false and an identity's empty {@code data}: the embedded store keeps every document as objects
+ * in the heap, and an anonymous login's user is a few fields smaller. Reading fails with
  * {@link IllegalArgumentException} naming the first field of the wrong type or missing. Stateless.
  */
 final class StateDocuments {
 
     static final String ID = "_id";
     static final String APP = "app";
-    /** The users' array of {@link #identityKey} values, under a unique index: an identity has one owner. */
+    /**
+     * The users' array of {@link #identityKey} values, under a unique index: an identity has one owner. Absent in an
+     * anonymous user's document (see {@link AppState#createUser}).
+     */
     static final String IDENTITY_KEYS = "identityKeys";
     /** Set on a user whose deletion has begun: readers treat the user as gone. */
     static final String DELETED = "deleted";
@@ -49,7 +55,7 @@ final class StateDocuments {
                 .put(ID, user.id())
                 .put(APP, appId)
                 .put("type", user.type())
-                .put("disabled", user.disabled())
+                .put("disabled", user.disabled() ? BsonBoolean.TRUE : null)
                 .putArray(
                         "identities",
                         user.identities().stream().map(StateDocuments::write).toList())
@@ -68,7 +74,7 @@ final class StateDocuments {
                 .put("id", identity.id())
                 .put("providerType", identity.providerType())
                 .put("providerId", identity.providerId())
-                .put("data", identity.data())
+                .put("data", identity.data().isEmpty() ? null : identity.data())
                 .build();
     }
 
