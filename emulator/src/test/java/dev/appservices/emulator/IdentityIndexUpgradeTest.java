@@ -28,12 +28,10 @@ class IdentityIndexUpgradeTest {
     private static final BsonDocument IDENTITY_INDEX = new BsonDocument("identityKeys", new BsonInt32(1));
 
     private static AppServicesEmulator start(StandaloneStore store) {
-        return AppServicesEmulator.builder()
-                .app(AppDefinition.builder(APP)
+        return store.emulator(AppDefinition.builder(APP)
                         .anonymousAuth()
                         .emailPasswordAuth(true)
                         .build())
-                .mongodbUri(store.uri())
                 .start();
     }
 

@@ -21,9 +21,7 @@ class InterruptedDeletionTest {
     private static final String APP = "kept";
 
     private static AppServicesEmulator start(StandaloneStore store) {
-        return AppServicesEmulator.builder()
-                .app(AppDefinition.builder(APP).emailPasswordAuth(true).build())
-                .mongodbUri(store.uri())
+        return store.emulator(AppDefinition.builder(APP).emailPasswordAuth(true).build())
                 .start();
     }
 

@@ -17,12 +17,10 @@ class SessionSweepTest {
     private static final Duration SESSION = Duration.ofHours(1);
 
     private static AppServicesEmulator emulator(StandaloneStore store, Clock clock) {
-        return AppServicesEmulator.builder()
-                .app(AppDefinition.builder(APP)
+        return store.emulator(AppDefinition.builder(APP)
                         .anonymousAuth()
                         .refreshTokenTtl(SESSION)
                         .build())
-                .mongodbUri(store.uri())
                 .clock(clock)
                 .start();
     }

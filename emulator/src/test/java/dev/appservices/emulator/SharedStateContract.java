@@ -42,13 +42,11 @@ abstract class SharedStateContract {
     void start() {
         store = new StandaloneStore();
         for (int i = 0; i < emulatorCount(); i++) {
-            AppServicesEmulator emulator = AppServicesEmulator.builder()
-                    .app(AppDefinition.builder(APP)
+            AppServicesEmulator emulator = store.emulator(AppDefinition.builder(APP)
                             .anonymousAuth()
                             .emailPasswordAuth(false)
                             .apiKeyAuth()
                             .build())
-                    .mongodbUri(store.uri())
                     .start();
             emulators.add(emulator);
             clients.add(new WireClient(emulator.baseUrl()));

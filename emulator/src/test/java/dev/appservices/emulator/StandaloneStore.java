@@ -23,6 +23,11 @@ final class StandaloneStore implements AutoCloseable {
         return uri;
     }
 
+    /** The builder of an emulator of the app on this store, as {@code --mongodb-uri} makes one. */
+    AppServicesEmulator.Builder emulator(AppDefinition app) {
+        return AppServicesEmulator.builder().app(app).mongodbUri(uri);
+    }
+
     @Override
     public void close() {
         server.shutdownNow();

@@ -12,7 +12,7 @@ import org.bson.json.JsonWriterSettings;
 /**
  * The emulator's one JSON library is {@code org.mongodb:bson}: it reads request bodies (plain JSON, relaxed and
  * canonical Extended JSON alike: realm-web sends {@code deviceId} as {@code {"$oid":…}}, function arguments come in
- * either EJSON mode) and writes protocol bodies, function results, custom user data and the data file.
+ * either EJSON mode) and writes protocol bodies, token claims, function results, custom user data and the data file.
  *
  * <p>Protocol bodies are written in relaxed mode, which writes strings, booleans, numbers, arrays and documents as
  * plain JSON. Stateless and thread-safe.
@@ -40,11 +40,6 @@ public final class JsonSupport {
     /** Writes any BSON value (document, array or scalar) as canonical Extended JSON. */
     public static String toCanonicalEjson(BsonValue value) {
         return writeBare(value, CANONICAL);
-    }
-
-    /** Writes a document as relaxed Extended JSON (used for the {@code user_data} claim). */
-    public static String toRelaxedEjson(BsonDocument document) {
-        return write(document, RELAXED);
     }
 
     /**
