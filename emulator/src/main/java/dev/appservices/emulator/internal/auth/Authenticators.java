@@ -16,8 +16,6 @@ import org.bson.types.ObjectId;
  */
 final class Authenticators {
 
-    static final String ANONYMOUS = "anon-user";
-
     private final Map<String, Authenticator> byType;
 
     private Authenticators(Map<String, Authenticator> byType) {
@@ -52,7 +50,11 @@ final class Authenticators {
         }
         if (provider instanceof AppSettings.Anonymous) {
             return (target, body) -> new Credential(
-                    new Identity(new ObjectId().toHexString(), ANONYMOUS, target.providerId(ANONYMOUS), Map.of()),
+                    new Identity(
+                            new ObjectId().toHexString(),
+                            Identity.ANONYMOUS,
+                            target.providerId(Identity.ANONYMOUS),
+                            Map.of()),
                     Optional.empty(),
                     AppState.NORMAL_USER,
                     true);

@@ -155,16 +155,11 @@ public final class AppState {
     /**
      * Creates the user of an identity this login made up (an anonymous login's): one insert, without first looking for
      * an owner that cannot exist, written after the answer by an emulator that owns its store (see
-     * {@link WriteBehind}). No login names a made-up identity again, so the user is stored without identity keys: the
-     * identity index (sparse) then skips it, one index entry less per anonymous login. Should the store refuse the
-     * insert all the same (the new user id taken), the login goes the usual way.
+     * {@link WriteBehind}). Should the store refuse it all the same (the new user id taken), the login goes the usual
+     * way.
      */
     public IdentityLogin createUser(Identity identity, String userType) {
-        return insertUser(identity, userType, document -> {
-                    document.remove(IDENTITY_KEYS);
-                    writes.insertUser(document);
-                })
-                .orElseGet(() -> loginIdentity(identity, userType));
+        return insertUser(identity, userType, writes::insertUser).orElseGet(() -> loginIdentity(identity, userType));
     }
 
     /**

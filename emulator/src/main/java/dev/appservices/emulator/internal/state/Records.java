@@ -56,6 +56,9 @@ public final class Records {
      */
     public record Identity(String id, String providerType, String providerId, Map<String, String> data) {
 
+        /** The provider type of an anonymous identity, which its login makes up and no later login names. */
+        public static final String ANONYMOUS = "anon-user";
+
         public Identity {
             data = Map.copyOf(data);
         }

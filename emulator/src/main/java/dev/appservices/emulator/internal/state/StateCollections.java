@@ -80,7 +80,7 @@ record StateCollections(
 
     /**
      * The unique index of the users' identity keys, sparse: an anonymous user has no identity key (see
-     * {@link AppState#createUser}). An emulator before that made the index without {@code sparse}; it is dropped and
+     * {@link StateDocuments#IDENTITY_KEYS}). An emulator before that made the index without {@code sparse}; it is dropped and
      * made again, since MongoDB keeps one index per key pattern. Should several emulators upgrade one deployment at
      * once, for the moment between the two no index guards the identities; each emulator tolerates the others' drop.
      */

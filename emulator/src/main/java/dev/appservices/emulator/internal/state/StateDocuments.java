@@ -16,6 +16,7 @@ import dev.appservices.emulator.internal.state.Records.Session;
 import dev.appservices.emulator.internal.state.Records.User;
 import java.util.List;
 import java.util.function.Function;
+import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -33,7 +34,7 @@ final class StateDocuments {
     static final String APP = "app";
     /**
      * The users' array of {@link #identityKey} values, under a unique index: an identity has one owner. Absent in an
-     * anonymous user's document (see {@link AppState#createUser}).
+     * anonymous user's document (see {@link #identityKeys}).
      */
     static final String IDENTITY_KEYS = "identityKeys";
     /** Set on a user whose deletion has begun: readers treat the user as gone. */
@@ -50,6 +51,19 @@ final class StateDocuments {
         return appId + "/" + identity.providerType() + "/" + identity.id();
     }
 
+    /**
+     * The keys of the user's identities that logins name, {@code null} for none: an anonymous identity is made up by its
+     * login and looked up by no other, so it needs no key, and a user without keys is left out of the identity index
+     * (sparse), one index entry less per anonymous login.
+     */
+    private static BsonArray identityKeys(String appId, User user) {
+        List<BsonString> keys = user.identities().stream()
+                .filter(identity -> !Identity.ANONYMOUS.equals(identity.providerType()))
+                .map(identity -> new BsonString(identityKey(appId, identity)))
+                .toList();
+        return keys.isEmpty() ? null : new BsonArray(keys);
+    }
+
     static BsonDocument write(String appId, User user) {
         return document()
                 .put(ID, user.id())
@@ -59,11 +73,7 @@ final class StateDocuments {
                 .putArray(
                         "identities",
                         user.identities().stream().map(StateDocuments::write).toList())
-                .putArray(
-                        IDENTITY_KEYS,
-                        user.identities().stream()
-                                .map(identity -> new BsonString(identityKey(appId, identity)))
-                                .toList())
+                .put(IDENTITY_KEYS, identityKeys(appId, user))
                 .put("customData", user.customData())
                 .put("createdAt", user.createdAt())
                 .build();
