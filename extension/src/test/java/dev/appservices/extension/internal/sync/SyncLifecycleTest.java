@@ -162,12 +162,22 @@ class SyncLifecycleTest {
         User user = testApp.get().logIn(testApp.registered("bo-" + UUID.randomUUID() + "@example.com"));
         try (SyncedDatabase local = open(user, collection, new Document())) {
             assertTrue(local.session().downloadAllServerChanges(WAIT));
-            EMULATOR.admin().logoutUser(APP_ID, user.id());
+            // The wait must be pending when the session learns of the revocation (by its change stream's error
+            // event, or by a 401 of the upload): a wait started on a session already stopped waits for a login.
+            String fault = EMULATOR.admin()
+                    .injectFault(FaultSpec.onPath("/api/client/**/functions/call")
+                            .method("POST")
+                            .delay(Duration.ofSeconds(3))
+                            .delayOnly());
             local.collection(MongoTestBackend.DATABASE, collection).insertOne(new Document("status", "open"));
+            CompletableFuture<Void> pending =
+                    local.session().uploadAllLocalChangesAsync().toCompletableFuture();
+            EMULATOR.admin().logoutUser(APP_ID, user.id());
+            EMULATOR.admin().removeFault(fault);
 
-            SyncException error =
-                    assertThrows(SyncException.class, () -> local.session().uploadAllLocalChanges());
-
+            ExecutionException failed =
+                    assertThrows(ExecutionException.class, () -> pending.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            SyncException error = assertInstanceOf(SyncException.class, failed.getCause());
             assertTrue(error.isFatal(), error.getMessage());
             assertEquals(SyncSession.State.INACTIVE, local.session().state());
             assertFalse(user.isLoggedIn(), "a 401 after a failed refresh logs the user out");
