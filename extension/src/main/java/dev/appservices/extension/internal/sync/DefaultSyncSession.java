@@ -91,6 +91,12 @@ final class DefaultSyncSession implements SyncSession {
     private final Waits downloadWaits;
     private final AtomicLong downloadRequested = new AtomicLong();
     private final AtomicLong downloadApplied = new AtomicLong();
+    /**
+     * Counts the user's logouts. What a connection made before a logout fails with (its stream ended by that logout,
+     * a request sent with that login's tokens) belongs to that login: it must not stop the session after the next.
+     */
+    private final AtomicLong logouts = new AtomicLong();
+
     private final ProgressListeners<UploadState> uploadProgress = new ProgressListeners<>();
     private final ProgressListeners<DownloadState> downloadProgress = new ProgressListeners<>();
     private final List<ConnectionStateListener> connectionListeners = new CopyOnWriteArrayList<>();
@@ -245,6 +251,7 @@ final class DefaultSyncSession implements SyncSession {
     }
 
     void loggedOut() {
+        logouts.incrementAndGet();
         loggedOut = true;
         failWaits(SyncMessages.userLoggedOut(data.name(), user.id()));
         closeStreams();
@@ -378,12 +385,13 @@ final class DefaultSyncSession implements SyncSession {
                 sleep(Duration.ofSeconds(1));
                 continue;
             }
+            long login = logouts.get();
             try {
-                connectAndSync(backOff);
+                connectAndSync(backOff, login);
             } catch (RuntimeException e) {
                 closeStreams();
                 setConnectionState(ConnectionState.DISCONNECTED);
-                if (closed || !active()) {
+                if (closed || !active() || logouts.get() != login) {
                     continue;
                 }
                 if (isFatal(e)) {
@@ -404,7 +412,7 @@ final class DefaultSyncSession implements SyncSession {
         closeStreams();
     }
 
-    private void connectAndSync(BackOff backOff) {
+    private void connectAndSync(BackOff backOff, long login) {
         releaseUploadWaits(data.store().pending());
         setConnectionState(ConnectionState.CONNECTING);
         resubscribe = false;
@@ -413,7 +421,7 @@ final class DefaultSyncSession implements SyncSession {
         catchUp();
         setConnectionState(ConnectionState.CONNECTED);
         backOff.reset();
-        while (active() && !resubscribe) {
+        while (active() && !resubscribe && logouts.get() == login) {
             if (streamFailure != null) {
                 throw streamFailure;
             }

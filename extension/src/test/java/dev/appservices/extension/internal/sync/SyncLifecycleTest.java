@@ -48,6 +48,7 @@ class SyncLifecycleTest {
     private static final String APP_ID = "sync-lifecycle-test";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path DIRECTORY = SyncTest.tempDirectory();
+    private static final String FUNCTION_CALL = "/api/client/v2.0/app/{appId}/functions/call";
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = MongoTestBackend.emulator(APP_ID);
@@ -112,6 +113,35 @@ class SyncLifecycleTest {
             assertEquals(SyncSession.State.ACTIVE, local.session().state());
             assertTrue(local.session().uploadAllLocalChanges(WAIT));
             assertEquals(2, remote(again, collection).count());
+        }
+    }
+
+    @Test
+    void aLogoutWhileTheSessionConnectsDoesNotStopItAfterTheNextLogin() {
+        Credentials credentials = testApp.registered("cy-" + UUID.randomUUID() + "@example.com");
+        User user = testApp.get().logIn(credentials);
+        // the session's thread is held opening its change stream while the login ends and the next begins
+        String fault = EMULATOR.admin()
+                .injectFault(FaultSpec.onPath("/api/client/**/functions/call")
+                        .method("GET")
+                        .delay(Duration.ofSeconds(3))
+                        .delayOnly());
+        long watches = EMULATOR.admin().requestCount("GET", FUNCTION_CALL);
+        try (SyncedDatabase local = open(user, collection, new Document())) {
+            await().atMost(WAIT).until(() -> EMULATOR.admin().requestCount("GET", FUNCTION_CALL) > watches);
+            user.logOut();
+            User again = testApp.get().logIn(credentials);
+            EMULATOR.admin().removeFault(fault);
+
+            SyncedCollection<Document> orders = local.collection(MongoTestBackend.DATABASE, collection);
+            orders.insertOne(new Document("status", "open"));
+            assertTrue(local.session().uploadAllLocalChanges(WAIT));
+            assertEquals(1, remote(again, collection).count());
+            remote(again, collection).insertOne(new Document("status", "done"));
+            assertTrue(local.session().downloadAllServerChanges(WAIT));
+            assertEquals(2, orders.count());
+            assertEquals(SyncSession.State.ACTIVE, local.session().state());
+            assertTrue(errors.stream().noneMatch(SyncException::isFatal), errors.toString());
         }
     }
 
