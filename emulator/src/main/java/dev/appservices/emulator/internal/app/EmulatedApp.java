@@ -16,7 +16,6 @@ import dev.appservices.emulator.internal.js.JsFunction;
 import dev.appservices.emulator.internal.json.JsonSupport;
 import dev.appservices.emulator.internal.messages.Messages;
 import dev.appservices.emulator.internal.state.AppState;
-import dev.appservices.emulator.internal.state.PasswordHasher;
 import dev.appservices.emulator.internal.state.Records.Identity;
 import dev.appservices.emulator.internal.state.Records.User;
 import java.util.List;
@@ -77,12 +76,9 @@ public final class EmulatedApp {
         return data;
     }
 
-    /**
-     * The id of the app's configuration of a provider, stable across restarts (the service shows one per provider
-     * in profiles as {@code provider_id}).
-     */
+    /** The id of the app's configuration of a provider, see {@link Identity#providerIdOf}. */
     public String providerId(String providerType) {
-        return PasswordHasher.keyHash(id() + "/" + providerType).substring(0, 24);
+        return Identity.providerIdOf(id(), providerType);
     }
 
     /**

@@ -193,7 +193,8 @@ public final class AppState {
                     : Optional.empty();
         }
         BsonDocument push = new BsonDocument(
-                "$push", new BsonDocument("identities", StateDocuments.write(identity)).append(IDENTITY_KEYS, key));
+                "$push",
+                new BsonDocument("identities", StateDocuments.write(appId, identity)).append(IDENTITY_KEYS, key));
         try {
             Optional<User> linked = live(store.users()
                             .findOneAndUpdate(

@@ -3,6 +3,7 @@ package dev.appservices.emulator.internal.state;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The emulator's stored records. They are immutable values (a change replaces the record) and are stored as
@@ -59,8 +60,21 @@ public final class Records {
         /** The provider type of an anonymous identity, which its login makes up and no later login names. */
         public static final String ANONYMOUS = "anon-user";
 
+        /** Memo of {@link #providerIdOf}: one entry per app and provider type, a hash each time otherwise. */
+        private static final Map<String, String> PROVIDER_IDS = new ConcurrentHashMap<>();
+
         public Identity {
             data = Map.copyOf(data);
+        }
+
+        /**
+         * The id of an app's configuration of a provider: derived from both, so that every emulator process and every
+         * restart gives the same one (the service shows one per provider in profiles as {@code provider_id}).
+         */
+        public static String providerIdOf(String appId, String providerType) {
+            return PROVIDER_IDS.computeIfAbsent(
+                    appId + "/" + providerType,
+                    key -> PasswordHasher.keyHash(key).substring(0, 24));
         }
     }
 
