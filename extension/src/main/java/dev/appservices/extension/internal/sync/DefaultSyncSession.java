@@ -96,6 +96,8 @@ final class DefaultSyncSession implements SyncSession {
      * a request sent with that login's tokens) belongs to that login: it must not stop the session after the next.
      */
     private final AtomicLong logouts = new AtomicLong();
+    /** Orders the logins and logouts the client reports with the session's own stop at a fatal error. */
+    private final Object loginLock = new Object();
 
     private final ProgressListeners<UploadState> uploadProgress = new ProgressListeners<>();
     private final ProgressListeners<DownloadState> downloadProgress = new ProgressListeners<>();
@@ -251,15 +253,19 @@ final class DefaultSyncSession implements SyncSession {
     }
 
     void loggedOut() {
-        logouts.incrementAndGet();
-        loggedOut = true;
+        synchronized (loginLock) {
+            logouts.incrementAndGet();
+            loggedOut = true;
+        }
         failWaits(SyncMessages.userLoggedOut(data.name(), user.id()));
         closeStreams();
         wake();
     }
 
     void loggedIn() {
-        loggedOut = false;
+        synchronized (loginLock) {
+            loggedOut = false;
+        }
         wake();
     }
 
@@ -395,10 +401,11 @@ final class DefaultSyncSession implements SyncSession {
                     continue;
                 }
                 if (isFatal(e)) {
-                    SyncException error = SyncMessages.fatal(data.name(), e);
-                    report(error);
-                    loggedOut = true;
-                    failWaits(error);
+                    if (stopUntilLogin(login)) {
+                        SyncException error = SyncMessages.fatal(data.name(), e);
+                        report(error);
+                        failWaits(error);
+                    }
                     continue;
                 }
                 SyncException error = SyncMessages.nonFatal(data.name(), e);
@@ -434,6 +441,20 @@ final class DefaultSyncSession implements SyncSession {
             }
         }
         closeStreams();
+    }
+
+    /**
+     * Stops the session until the user logs in again, unless the client has reported a logout since the connection
+     * began: then the failure belongs to that login, and a login after it must not find the session stopped.
+     */
+    private boolean stopUntilLogin(long login) {
+        synchronized (loginLock) {
+            if (logouts.get() != login) {
+                return false;
+            }
+            loggedOut = true;
+            return true;
+        }
     }
 
     private static boolean isFatal(RuntimeException e) {
