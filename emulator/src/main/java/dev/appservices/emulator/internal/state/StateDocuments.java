@@ -27,8 +27,8 @@ import org.bson.BsonString;
  * knows without them: a user's {@code type} when {@value AppState#NORMAL_USER} and {@code disabled} when false, an
  * identity's empty {@code data} and its {@code providerId} when it is the app's own ({@link Identity#providerIdOf}).
  * The embedded store keeps every document as objects in the heap, and every anonymous login stays there as a user
- * and a session: each field left out is about 140 bytes per login that the garbage collector need not copy. Reading fails with
- * {@link IllegalArgumentException} naming the first field of the wrong type or missing. Stateless.
+ * and a session: each field left out is about 140 bytes per login that the garbage collector need not copy. Reading
+ * fails with {@link IllegalArgumentException} naming the first field of the wrong type or missing. Stateless.
  */
 final class StateDocuments {
 
