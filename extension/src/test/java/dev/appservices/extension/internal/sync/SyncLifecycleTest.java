@@ -101,7 +101,8 @@ class SyncLifecycleTest {
             user.logOut();
             EMULATOR.admin().removeFault(fault);
 
-            ExecutionException failed = assertThrows(ExecutionException.class, pending::get);
+            ExecutionException failed =
+                    assertThrows(ExecutionException.class, () -> pending.get(WAIT.toSeconds(), TimeUnit.SECONDS));
             SyncException error = assertInstanceOf(SyncException.class, failed.getCause());
             assertTrue(error.isFatal(), error.getMessage());
             assertEquals(SyncSession.State.INACTIVE, local.session().state());
