@@ -4,13 +4,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import org.bson.BsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.EncoderContext;
 import org.bson.json.JsonMode;
+import org.bson.json.JsonWriter;
 import org.bson.json.JsonWriterSettings;
 
 /**
@@ -23,6 +29,7 @@ final class ExtendedJsonBodyWriter implements MessageBodyWriter<BsonDocument> {
 
     private static final JsonWriterSettings CANONICAL =
             JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -39,6 +46,13 @@ final class ExtendedJsonBodyWriter implements MessageBodyWriter<BsonDocument> {
             MultivaluedMap<String, Object> httpHeaders,
             OutputStream entityStream)
             throws IOException {
-        entityStream.write(document.toJson(CANONICAL).getBytes(StandardCharsets.UTF_8));
+        // written as it is encoded: BsonDocument.toJson would build it in a StringWriter (a StringBuffer that grows by
+        // copying) and then copy it again into bytes; a function call's arguments can be thousands of documents
+        Writer writer = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
+        CODEC.encode(
+                new JsonWriter(writer, CANONICAL),
+                document,
+                EncoderContext.builder().build());
+        writer.flush();
     }
 }
