@@ -4,7 +4,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -48,7 +47,7 @@ final class ExtendedJsonBodyWriter implements MessageBodyWriter<BsonDocument> {
             throws IOException {
         // written as it is encoded: BsonDocument.toJson would build it in a StringWriter (a StringBuffer that grows by
         // copying) and then copy it again into bytes; a function call's arguments can be thousands of documents
-        Writer writer = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
+        Writer writer = new UnsynchronizedBufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
         CODEC.encode(
                 new JsonWriter(writer, CANONICAL),
                 document,
