@@ -25,7 +25,6 @@ import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonType;
 import org.bson.BsonValue;
-import org.bson.ByteBuf;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
@@ -223,9 +222,14 @@ final class LocalStore implements AutoCloseable {
     void acknowledge(Collection<Long> sequences) {
         long highest = lastAcknowledged();
         for (long sequence : sequences) {
-            outbox.remove(sequence);
             pendingEntries.remove(sequence);
             highest = Math.max(highest, sequence);
+        }
+        if (pendingEntries.isEmpty()) {
+            // an upload usually answers the whole outbox: one operation instead of one per entry
+            outbox.clear();
+        } else {
+            sequences.forEach(outbox::remove);
         }
         pendingSnapshot = null;
         meta.put("acknowledged", bytes(new BsonDocument("sequence", new BsonInt64(highest))));
@@ -327,7 +331,11 @@ final class LocalStore implements AutoCloseable {
 
     static byte[] bytes(BsonDocument document) {
         if (document instanceof RawBsonDocument raw) {
-            ByteBuf buffer = raw.getByteBuffer();
+            ByteBuffer buffer = raw.getByteBuffer().asNIO();
+            if (buffer.hasArray() && buffer.position() == 0 && buffer.limit() == buffer.array().length) {
+                // the document's own array, not a copy: neither it nor the store ever changes the bytes
+                return buffer.array();
+            }
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;

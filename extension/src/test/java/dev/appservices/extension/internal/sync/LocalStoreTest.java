@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.appservices.mongo.Namespace;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.BsonArray;
@@ -370,6 +371,32 @@ class LocalStoreTest {
         });
         long third = store.write(() -> store.enqueue(new BsonDocument("n", new BsonInt32(3))));
         assertEquals(List.of(1L, 2L, 3L), List.of(first, second, third));
+        assertEquals(3, store.lastSequence());
+    }
+
+    @Test
+    void acknowledgedEntriesLeaveTheOutboxForGoodWhetherSomeOrAllAre() {
+        List<Long> sequences = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            int value = n;
+            sequences.add(store.write(() -> store.enqueue(new BsonDocument("n", new BsonInt32(value)))));
+        }
+        store.write(() -> {
+            store.acknowledge(List.of(sequences.get(0)));
+            return null;
+        });
+        store.close();
+        store = LocalStore.open(directory.resolve("test.mv.db"), null);
+        assertEquals(sequences.subList(1, 3), List.copyOf(store.pending().keySet()));
+        assertEquals(3, store.pending().get(sequences.get(2)).getInt32("n").getValue());
+
+        store.write(() -> {
+            store.acknowledge(sequences.subList(1, 3));
+            return null;
+        });
+        store.close();
+        store = LocalStore.open(directory.resolve("test.mv.db"), null);
+        assertTrue(store.pending().isEmpty());
         assertEquals(3, store.lastSequence());
     }
 }
