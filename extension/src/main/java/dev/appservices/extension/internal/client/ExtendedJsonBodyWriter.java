@@ -29,6 +29,7 @@ final class ExtendedJsonBodyWriter implements MessageBodyWriter<BsonDocument> {
     private static final JsonWriterSettings CANONICAL =
             JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
+    private static final EncoderContext ENCODING = EncoderContext.builder().build();
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -48,10 +49,7 @@ final class ExtendedJsonBodyWriter implements MessageBodyWriter<BsonDocument> {
         // written as it is encoded: BsonDocument.toJson would build it in a StringWriter (a StringBuffer that grows by
         // copying) and then copy it again into bytes; a function call's arguments can be thousands of documents
         Writer writer = new UnsynchronizedBufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
-        CODEC.encode(
-                new JsonWriter(writer, CANONICAL),
-                document,
-                EncoderContext.builder().build());
+        CODEC.encode(new JsonWriter(writer, CANONICAL), document, ENCODING);
         writer.flush();
     }
 }
