@@ -9,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.appservices.emulator.internal.messages.Messages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,7 +61,7 @@ public final class MongoStore implements AutoCloseable {
                 backend = new H2Backend(file.toString());
                 restrictToOwner(file);
             } else {
-                backend = new MemoryBackend();
+                backend = new CompactMemoryBackend();
             }
             server = new MongoServer(backend);
             server.bind(new InetSocketAddress("127.0.0.1", 0));
